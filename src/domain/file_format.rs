@@ -1,0 +1,745 @@
+//! The roadmap file: Cairn's public JSON contract (`docs/file-format.md`).
+//!
+//! ```text
+//! { "format": "cairn-roadmap", "version": 1, "roadmap": { ... } }
+//! ```
+//!
+//! Export is pretty-printed and stable (same roadmap, same bytes); whole numbers are written
+//! without a fraction (`250000`, not `250000.0`). Import refuses — with a message naming what
+//! and where — anything too large, not JSON, of another format or a newer version, of the
+//! wrong shape, or with errors by [`validate`](super::validate::validate). Warnings do not
+//! refuse.
+
+use super::model::Roadmap;
+use super::validate::validate;
+use serde::{Deserialize, Serialize};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use serde_json::Value;
+use std::{fmt, io};
+
+pub const FORMAT: &str = "cairn-roadmap";
+pub const VERSION: u32 = 1;
+/// Cairn opens roadmap files up to 20 MB.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// At most this many problems are listed when a file is refused.
+const MAX_LISTED: usize = 10;
+
+/// Why a file was not opened, in words for the person who chose it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ImportError {
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn refuse<T>(message: impl Into<String>) -> Result<T, ImportError> {
+    Err(ImportError { message: message.into() })
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    roadmap: &'a Roadmap,
+}
+
+/// The roadmap as a pretty-printed file.
+pub fn export_json(r: &Roadmap) -> String {
+    let file = FileOut { format: FORMAT, version: VERSION, roadmap: r };
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, WholeNumbers(PrettyFormatter::new()));
+    file.serialize(&mut ser).expect("a roadmap always serializes");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Refuses a file of `bytes` bytes when it is over [`MAX_FILE_BYTES`] (check before reading it).
+pub fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        const MB: f64 = 1024.0 * 1024.0;
+        let limit = MAX_FILE_BYTES as f64 / MB;
+        return refuse(format!("The file is {:.1} MB; Cairn opens roadmap files up to {limit} MB", bytes as f64 / MB));
+    }
+    Ok(())
+}
+
+/// Reads a roadmap file. Nothing is changed on refusal: the caller keeps its roadmap.
+pub fn import_json(text: &str) -> Result<Roadmap, ImportError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return refuse("The file is empty");
+    }
+
+    // First the envelope, so that a file of another kind or version is named as such.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<Value>,
+        version: Option<Value>,
+    }
+    let header: Header = serde_json::from_str(text).or_else(|e| {
+        if e.is_data() {
+            refuse("This is not a Cairn roadmap file (it is JSON, but not an object with a \"format\")")
+        } else {
+            refuse(format!("This file is not valid JSON: {}", explain(&e)))
+        }
+    })?;
+    match header.format {
+        Some(Value::String(f)) if f == FORMAT => {}
+        None => return refuse("This is not a Cairn roadmap file (it has no \"format\")"),
+        Some(other) => return refuse(format!("This is not a Cairn roadmap file (format is {other})")),
+    }
+    match header.version {
+        Some(v) if v.as_u64() == Some(VERSION.into()) => {}
+        Some(v) if v.as_u64().is_some_and(|v| v > VERSION.into()) => {
+            return refuse(format!(
+                "This roadmap file was made by a newer Cairn (version {v}); this Cairn reads version {VERSION}"
+            ));
+        }
+        None => return refuse("This roadmap file has no \"version\""),
+        Some(v) => {
+            return refuse(format!(
+                "This roadmap file has an unknown version ({v}); this Cairn reads version {VERSION}"
+            ))
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct Body {
+        roadmap: Option<Roadmap>,
+    }
+    let body: Body = serde_json::from_str(text)
+        .or_else(|e| refuse(format!("This roadmap file could not be read: {}", explain(&e))))?;
+    let Some(roadmap) = body.roadmap else {
+        return refuse("This roadmap file has no \"roadmap\"");
+    };
+
+    let errors: Vec<_> = validate(&roadmap).into_iter().filter(|p| p.is_error()).collect();
+    if !errors.is_empty() {
+        let count = if errors.len() == 1 { "a problem".to_string() } else { format!("{} problems", errors.len()) };
+        let mut message = format!("This roadmap file has {count}, so it was not opened:");
+        for p in errors.iter().take(MAX_LISTED) {
+            message += &format!("\n• {}", p.message);
+        }
+        if errors.len() > MAX_LISTED {
+            message += &format!("\n• …and {} more", errors.len() - MAX_LISTED);
+        }
+        return refuse(message);
+    }
+    Ok(roadmap)
+}
+
+/// A serde_json error in plain words, with its line and column when it has one.
+pub(crate) fn explain(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.rsplit_once(" at line ").map_or(text.as_str(), |(what, _)| what);
+    let what = plain_words(what);
+    if e.line() == 0 {
+        what
+    } else {
+        format!("line {}, column {}: {what}", e.line(), e.column())
+    }
+}
+
+/// Rewrites serde's wording ("invalid type: string \"x\", expected u8") for people.
+fn plain_words(what: &str) -> String {
+    let expected = |e: &str| match e {
+        "u8" => "a whole number from 0 to 255".to_string(),
+        "u16" | "u32" | "u64" | "i32" | "i64" => "a whole number".to_string(),
+        "f64" => "a number".to_string(),
+        "a string" => "text".to_string(),
+        "a sequence" => "a list [ … ]".to_string(),
+        "a boolean" => "true or false".to_string(),
+        e if e == "a map" || e.starts_with("struct ") => "an object { … }".to_string(),
+        e => e.replace('`', "\""),
+    };
+    let found = |f: &str| {
+        let f = f.replace('`', "");
+        let f = f.strip_prefix("string ").map(|s| format!("the text {s}")).unwrap_or(f);
+        let f = f.strip_prefix("integer ").map(|s| format!("the number {s}")).unwrap_or(f);
+        let f = f.strip_prefix("floating point ").map(|s| format!("the number {s}")).unwrap_or(f);
+        match f.as_str() {
+            "map" => "an object".to_string(),
+            "sequence" => "a list".to_string(),
+            _ => f,
+        }
+    };
+    if let Some((f, e)) = what.strip_prefix("invalid type: ").and_then(|r| r.split_once(", expected ")) {
+        format!("found {} where {} is expected", found(f), expected(e))
+    } else if let Some((f, e)) = what.strip_prefix("invalid value: ").and_then(|r| r.split_once(", expected ")) {
+        format!("{} is out of range; expected {}", found(f), expected(e))
+    } else if let Some(field) = what.strip_prefix("missing field ") {
+        format!("the field {} is missing", field.replace('`', "\""))
+    } else if let Some(field) = what.strip_prefix("duplicate field ") {
+        format!("the field {} appears twice", field.replace('`', "\""))
+    } else if let Some((v, e)) = what.strip_prefix("unknown variant ").and_then(|r| r.split_once(", expected ")) {
+        let e = e.strip_prefix("one of ").unwrap_or(e);
+        format!("{} is not one of {}", v.replace('`', "\""), e.replace('`', "\""))
+    } else {
+        what.to_string()
+    }
+}
+
+/// serde_json's pretty printer, except that whole numbers are written without ".0".
+struct WholeNumbers(PrettyFormatter<'static>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl Formatter for WholeNumbers {
+    fn write_f64<W: ?Sized + io::Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
+        // Exact for |value| < 2^53; larger values keep serde_json's exponent form.
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            write!(w, "{}", value as i64)
+        } else {
+            CompactFormatter.write_f64(w, value)
+        }
+    }
+    delegate! {
+        begin_array(); end_array(); begin_array_value(first: bool); end_array_value();
+        begin_object(); end_object(); begin_object_key(first: bool); begin_object_value(); end_object_value();
+    }
+}
+
+/// Proptest strategies for valid roadmaps, shared by the format tests.
+#[cfg(test)]
+pub mod testing {
+    use crate::domain::calendar::{Month, Quarter};
+    use crate::domain::model::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use std::sync::Arc;
+
+    /// Any text, including control characters, quotes and non-Latin scripts.
+    pub fn text() -> impl Strategy<Value = String> {
+        prop_oneof!["(?s).{0,12}", "[a-z \"\\\\/]{0,8}", "\\PC{0,8}"]
+    }
+    /// A name: text that is not blank.
+    pub fn name() -> impl Strategy<Value = String> {
+        "[^\\s](?s).{0,12}"
+    }
+    pub fn month() -> impl Strategy<Value = Month> {
+        (1990..2100i32, 1..=12u8).prop_map(|(year, month)| Month { year, month })
+    }
+    /// Money, FTE and the like: zero, whole, cents or any fraction.
+    pub fn amount() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(0.0),
+            (0..10_000_000u64).prop_map(|n| n as f64),
+            (0..1_000_000_000u64).prop_map(|n| n as f64 / 100.0),
+            0.0..1e12f64,
+            0.0..1.0f64,
+        ]
+    }
+
+    type Basics = (String, String, String, u8, (Month, i32));
+
+    fn basics() -> impl Strategy<Value = Basics> {
+        (text(), text(), "[A-Z]{3}", 1..=12u8, (month(), 0..120i32))
+    }
+
+    fn goal() -> impl Strategy<Value = Goal> {
+        let kpi = (text(), -1e9..1e9f64, amount(), text(), proptest::option::of(month()))
+            .prop_map(|(name, baseline, target, unit, due)| Kpi { name, baseline, target, unit, due });
+        (name(), text(), text(), 1..=5u8, text(), kpi).prop_map(|(name, description, theme, weight, owner, kpi)| Goal {
+            id: String::new(),
+            name,
+            description,
+            theme,
+            weight,
+            owner,
+            kpi,
+        })
+    }
+
+    /// A capability and a seed for its parent.
+    fn capability() -> impl Strategy<Value = (Capability, Option<usize>)> {
+        let scores = (0..=5u8, 0..=5u8, 1..=5u8, select(Risk::ALL.to_vec()));
+        (name(), text(), text(), scores, vec(text(), 0..3), proptest::option::of(any::<usize>())).prop_map(
+            |(name, description, area, (current_maturity, target_maturity, importance, risk), compliance, parent)| {
+                let c = Capability {
+                    name,
+                    description,
+                    area,
+                    current_maturity,
+                    target_maturity,
+                    importance,
+                    risk,
+                    compliance,
+                    ..Capability::default()
+                };
+                (c, parent)
+            },
+        )
+    }
+
+    /// Seeds for an initiative's links: dependencies, goals, capabilities.
+    type LinkSeeds = (Vec<usize>, Vec<(usize, u8)>, Vec<(usize, u8)>);
+
+    fn initiative() -> impl Strategy<Value = (Initiative, LinkSeeds)> {
+        let people = (name(), text(), text(), text(), select(Status::ALL.to_vec()));
+        let when = (proptest::option::of((month(), 0..40i32)), vec((text(), proptest::option::of(month())), 0..3));
+        let money = (amount(), amount(), amount(), amount());
+        let more = (vec(text(), 0..3), (1..=5u8, 1..=5u8), vec(text(), 0..3));
+        let links =
+            (vec(any::<usize>(), 0..4), vec((any::<usize>(), 1..=3u8), 0..3), vec((any::<usize>(), 0..=5u8), 0..3));
+        (people, when, money, more, links).prop_map(
+            |(
+                (name, description, owner, sponsor, status),
+                (dates, milestones),
+                (capex, opex, run, fte),
+                (vendors, risk, compliance),
+                links,
+            )| {
+                let i = Initiative {
+                    name,
+                    description,
+                    owner,
+                    sponsor,
+                    status,
+                    start: dates.map(|d| d.0),
+                    end: dates.map(|(start, len)| start.plus(len)),
+                    milestones: milestones.into_iter().map(|(name, month)| Milestone { name, month }).collect(),
+                    capex,
+                    opex,
+                    run_cost_per_year: run,
+                    fte,
+                    vendors,
+                    risk: RiskScore { likelihood: risk.0, impact: risk.1 },
+                    compliance,
+                    ..Initiative::default()
+                };
+                (i, links)
+            },
+        )
+    }
+
+    /// Any valid roadmap: unique ids, links to existing items, dependencies without cycles, a
+    /// capability tree of at most 3 levels (warnings, such as dates outside the horizon, allowed).
+    pub fn roadmap() -> impl Strategy<Value = Roadmap> {
+        let budgets = vec((1990..2100i32, amount(), amount()), 0..4);
+        let capacity = vec(((1990..2100i32, 1..=4u8), amount()), 0..4);
+        (basics(), budgets, capacity, vec(goal(), 0..5), vec(capability(), 0..10), vec(initiative(), 0..10)).prop_map(
+            |(basics, budgets, capacity, goals, caps, inits)| build(basics, budgets, capacity, goals, caps, inits),
+        )
+    }
+
+    fn build(
+        (name, description, currency, fiscal_year_start_month, (start, len)): Basics,
+        budgets: Vec<(i32, f64, f64)>,
+        capacity: Vec<((i32, u8), f64)>,
+        goals: Vec<Goal>,
+        caps: Vec<(Capability, Option<usize>)>,
+        inits: Vec<(Initiative, LinkSeeds)>,
+    ) -> Roadmap {
+        let goals: Vec<Arc<Goal>> =
+            goals.into_iter().enumerate().map(|(n, g)| Arc::new(Goal { id: format!("goal-{n}"), ..g })).collect();
+        let mut levels = Vec::new();
+        let mut capabilities: Vec<Arc<Capability>> = Vec::new();
+        for (n, (c, seed)) in caps.into_iter().enumerate() {
+            let parent = seed.filter(|_| n > 0).map(|s| s % n).filter(|&p| levels[p] < 3);
+            levels.push(parent.map_or(1, |p| levels[p] + 1));
+            let parent = parent.map(|p| capabilities[p].id.clone());
+            capabilities.push(Arc::new(Capability { id: format!("cap-{n}"), parent, ..c }));
+        }
+        /// Distinct targets picked by seeds among `count` items.
+        fn pick<T>(count: usize, seeds: Vec<(usize, T)>) -> Vec<(usize, T)> {
+            let mut seen = std::collections::HashSet::new();
+            seeds
+                .into_iter()
+                .filter(|_| count > 0)
+                .map(|(s, t)| (s % count.max(1), t))
+                .filter(|(k, _)| seen.insert(*k))
+                .collect()
+        }
+        let initiatives = inits
+            .into_iter()
+            .enumerate()
+            .map(|(n, (i, (deps, goal_links, cap_links)))| {
+                Arc::new(Initiative {
+                    id: format!("initiative-{n}"),
+                    // Only earlier initiatives, so there are no cycles.
+                    depends_on: pick(n, deps.into_iter().map(|s| (s, ())).collect())
+                        .into_iter()
+                        .map(|(k, ())| format!("initiative-{k}"))
+                        .collect(),
+                    goals: pick(goals.len(), goal_links)
+                        .into_iter()
+                        .map(|(k, contribution)| GoalLink { goal: goals[k].id.clone(), contribution })
+                        .collect(),
+                    capabilities: pick(capabilities.len(), cap_links)
+                        .into_iter()
+                        .map(|(k, maturity_after)| CapabilityLink {
+                            capability: capabilities[k].id.clone(),
+                            maturity_after,
+                        })
+                        .collect(),
+                    ..i
+                })
+            })
+            .collect();
+        Roadmap {
+            name,
+            description,
+            currency,
+            fiscal_year_start_month,
+            horizon: Horizon { start, end: start.plus(len) },
+            budgets: budgets
+                .into_iter()
+                .map(|(fiscal_year, capex, opex)| Budget { fiscal_year, capex, opex })
+                .collect(),
+            capacity: capacity
+                .into_iter()
+                .map(|((year, quarter), fte)| Capacity { quarter: Quarter { year, quarter }, fte })
+                .collect(),
+            goals,
+            capabilities,
+            initiatives,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::Month;
+    use crate::domain::model::*;
+    use proptest::prelude::*;
+    use std::sync::Arc;
+
+    fn m(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    /// One of everything, every field set.
+    fn sample() -> Roadmap {
+        Roadmap {
+            name: "IT strategy 2026–2028".into(),
+            description: "Board-approved plan".into(),
+            currency: "EUR".into(),
+            fiscal_year_start_month: 4,
+            horizon: Horizon { start: m("2026-01"), end: m("2028-12") },
+            budgets: vec![Budget { fiscal_year: 2027, capex: 1_500_000.0, opex: 750_000.5 }],
+            capacity: vec![Capacity { quarter: m("2026-01").quarter(), fte: 12.5 }],
+            goals: vec![Arc::new(Goal {
+                id: "g1".into(),
+                name: "Grow digital revenue".into(),
+                description: "Online sales".into(),
+                theme: "Customer experience".into(),
+                weight: 4,
+                owner: "CDO".into(),
+                kpi: Kpi {
+                    name: "Online share".into(),
+                    baseline: 12.0,
+                    target: 30.0,
+                    unit: "%".into(),
+                    due: Some(m("2027-12")),
+                },
+            })],
+            capabilities: vec![
+                Arc::new(Capability {
+                    id: "c1".into(),
+                    name: "Service management".into(),
+                    area: "IT service management".into(),
+                    compliance: vec!["ISO 27001".into()],
+                    ..Capability::default()
+                }),
+                Arc::new(Capability {
+                    id: "c2".into(),
+                    name: "Incident management".into(),
+                    description: "Restore service fast".into(),
+                    parent: Some("c1".into()),
+                    area: "IT service management".into(),
+                    current_maturity: 2,
+                    target_maturity: 4,
+                    importance: 5,
+                    risk: Risk::High,
+                    compliance: vec!["GDPR".into()],
+                }),
+            ],
+            initiatives: vec![
+                Arc::new(Initiative { id: "i0".into(), name: "Discovery".into(), ..Initiative::default() }),
+                Arc::new(Initiative {
+                    id: "i1".into(),
+                    name: "CRM rollout".into(),
+                    description: "Replace the old CRM".into(),
+                    owner: "Head of Sales IT".into(),
+                    sponsor: "CSO".into(),
+                    status: Status::InProgress,
+                    start: Some(m("2026-03")),
+                    end: Some(m("2026-11")),
+                    milestones: vec![Milestone { name: "Pilot".into(), month: Some(m("2026-06")) }],
+                    capex: 250_000.0,
+                    opex: 40_000.25,
+                    run_cost_per_year: 30_000.0,
+                    fte: 3.5,
+                    vendors: vec!["Salesforce".into()],
+                    risk: RiskScore { likelihood: 2, impact: 4 },
+                    compliance: vec!["GDPR".into()],
+                    depends_on: vec!["i0".into()],
+                    goals: vec![GoalLink { goal: "g1".into(), contribution: 3 }],
+                    capabilities: vec![CapabilityLink { capability: "c2".into(), maturity_after: 3 }],
+                }),
+            ],
+        }
+    }
+
+    fn keys(v: &Value) -> Vec<&str> {
+        v.as_object().unwrap().keys().map(String::as_str).collect()
+    }
+
+    fn sorted(mut k: Vec<&str>) -> Vec<&str> {
+        k.sort();
+        k
+    }
+
+    fn err(text: &str) -> String {
+        import_json(text).unwrap_err().message
+    }
+
+    /// The sample file as JSON, changed by `f`.
+    fn file_with(f: impl FnOnce(&mut Value)) -> String {
+        let mut v: Value = serde_json::from_str(&export_json(&sample())).unwrap();
+        f(&mut v);
+        serde_json::to_string_pretty(&v).unwrap()
+    }
+
+    #[test]
+    fn export_has_the_documented_shape() {
+        let text = export_json(&sample());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(sorted(keys(&v)), ["format", "roadmap", "version"]);
+        assert_eq!((v["format"].as_str(), v["version"].as_u64()), (Some("cairn-roadmap"), Some(1)));
+        let r = &v["roadmap"];
+        let expect = |v: &Value, k: &[&str]| assert_eq!(sorted(keys(v)), sorted(k.to_vec()));
+        expect(
+            r,
+            &[
+                "name",
+                "description",
+                "currency",
+                "fiscal_year_start_month",
+                "horizon",
+                "budgets",
+                "capacity",
+                "goals",
+                "capabilities",
+                "initiatives",
+            ],
+        );
+        expect(&r["horizon"], &["start", "end"]);
+        expect(&r["budgets"][0], &["fiscal_year", "capex", "opex"]);
+        expect(&r["capacity"][0], &["quarter", "fte"]);
+        expect(&r["goals"][0], &["id", "name", "description", "theme", "weight", "owner", "kpi"]);
+        expect(&r["goals"][0]["kpi"], &["name", "baseline", "target", "unit", "due"]);
+        expect(
+            &r["capabilities"][0],
+            &[
+                "id",
+                "name",
+                "description",
+                "parent",
+                "area",
+                "current_maturity",
+                "target_maturity",
+                "importance",
+                "risk",
+                "compliance",
+            ],
+        );
+        let i = &r["initiatives"][1];
+        expect(
+            i,
+            &[
+                "id",
+                "name",
+                "description",
+                "owner",
+                "sponsor",
+                "status",
+                "start",
+                "end",
+                "milestones",
+                "capex",
+                "opex",
+                "run_cost_per_year",
+                "fte",
+                "vendors",
+                "risk",
+                "compliance",
+                "depends_on",
+                "goals",
+                "capabilities",
+            ],
+        );
+        expect(&i["milestones"][0], &["name", "month"]);
+        expect(&i["risk"], &["likelihood", "impact"]);
+        expect(&i["goals"][0], &["goal", "contribution"]);
+        expect(&i["capabilities"][0], &["capability", "maturity_after"]);
+
+        // Values in their documented forms.
+        assert_eq!(r["horizon"]["start"], "2026-01");
+        assert_eq!(r["capacity"][0]["quarter"], "2026-Q1");
+        assert_eq!(r["capabilities"][0]["parent"], Value::Null);
+        assert_eq!(r["capabilities"][1]["risk"], "high");
+        assert_eq!(i["status"], "in_progress");
+        assert_eq!((&r["initiatives"][0]["start"], &r["initiatives"][0]["end"]), (&Value::Null, &Value::Null));
+        // Whole numbers without ".0"; fractions kept.
+        assert!(text.contains("\"capex\": 250000,") && text.contains("\"opex\": 40000.25,"), "{text}");
+        assert!(text.contains("\"fte\": 12.5") && text.contains("\"capex\": 0,"));
+        assert!(text.starts_with("{\n  \"format\": \"cairn-roadmap\",\n  \"version\": 1,\n  \"roadmap\": {"));
+    }
+
+    #[test]
+    fn import_reads_what_export_writes() {
+        assert_eq!(import_json(&export_json(&sample())).unwrap(), sample());
+        assert_eq!(import_json(&format!("\u{feff}{}", export_json(&sample()))).unwrap(), sample(), "a BOM is fine");
+        // Missing optional fields take defaults; unknown fields are ignored.
+        let r = import_json(
+            r#"{"format":"cairn-roadmap","version":1,"extra":true,
+            "roadmap":{"name":"Lean","initiatives":[{"id":"a","name":"A","colour":"red"}]}}"#,
+        )
+        .unwrap();
+        assert_eq!((r.name.as_str(), r.currency.as_str(), r.initiatives[0].start), ("Lean", "EUR", None));
+        // Warnings do not refuse.
+        let file = file_with(|v| v["roadmap"]["initiatives"][1]["end"] = "2030-01".into());
+        assert!(import_json(&file).is_ok());
+    }
+
+    #[test]
+    fn refuses_files_that_are_too_large() {
+        let big = " ".repeat(MAX_FILE_BYTES + 1);
+        assert_eq!(err(&big), "The file is 20.0 MB; Cairn opens roadmap files up to 20 MB");
+        assert_eq!(
+            check_size(24_536_678).unwrap_err().message,
+            "The file is 23.4 MB; Cairn opens roadmap files up to 20 MB"
+        );
+        assert!(check_size(MAX_FILE_BYTES).is_ok());
+    }
+
+    #[test]
+    fn refuses_what_is_not_json_or_not_cairn() {
+        assert_eq!(err(""), "The file is empty");
+        assert_eq!(
+            err("{\n  \"format\": \"cairn-roadmap\",\n  oops\n}"),
+            "This file is not valid JSON: line 3, column 3: key must be a string"
+        );
+        assert!(err("{\"format\": \"cairn-roadmap\"").starts_with("This file is not valid JSON: line 1, column 26:"));
+        assert_eq!(err("[1, 2]"), "This is not a Cairn roadmap file (format is 1)");
+        assert!(err("42").starts_with("This is not a Cairn roadmap file"));
+        assert_eq!(err("{\"name\": \"x\"}"), "This is not a Cairn roadmap file (it has no \"format\")");
+        assert_eq!(err("{\"format\": \"x\", \"version\": 1}"), "This is not a Cairn roadmap file (format is \"x\")");
+        assert_eq!(
+            err("{\"format\": \"cairn-roadmap\", \"version\": 7, \"roadmap\": {\"goals\": 5}}"),
+            "This roadmap file was made by a newer Cairn (version 7); this Cairn reads version 1"
+        );
+        assert_eq!(err("{\"format\": \"cairn-roadmap\"}"), "This roadmap file has no \"version\"");
+        assert!(err("{\"format\": \"cairn-roadmap\", \"version\": \"1\"}").contains("unknown version (\"1\")"));
+        assert_eq!(err("{\"format\": \"cairn-roadmap\", \"version\": 1}"), "This roadmap file has no \"roadmap\"");
+    }
+
+    #[test]
+    fn explains_type_errors_with_their_position() {
+        let bad_month = file_with(|v| v["roadmap"]["initiatives"][1]["end"] = "2026-13".into());
+        let e = err(&bad_month);
+        assert!(e.starts_with("This roadmap file could not be read: line "), "{e}");
+        assert!(e.ends_with(": \"2026-13\" is not a month (expected YYYY-MM, e.g. 2026-03)"), "{e}");
+        let line: usize = e.split("line ").nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
+        assert!(
+            bad_month.lines().nth(line - 1).unwrap().contains("2026-13"),
+            "line {line} of the file holds the bad month"
+        );
+
+        type Edit = fn(&mut Value);
+        let cases: [(Edit, &str); 6] = [
+            (
+                |v| v["roadmap"]["goals"][0]["weight"] = "high".into(),
+                "found the text \"high\" where a whole number from 0 to 255 is expected",
+            ),
+            (
+                |v| v["roadmap"]["goals"][0]["weight"] = 300.into(),
+                "the number 300 is out of range; expected a whole number from 0 to 255",
+            ),
+            (
+                |v| v["roadmap"]["initiatives"][1]["capex"] = "lots".into(),
+                "found the text \"lots\" where a number is expected",
+            ),
+            (
+                |v| v["roadmap"]["initiatives"][1]["status"] = "urgent".into(),
+                "\"urgent\" is not one of \"idea\", \"proposed\"",
+            ),
+            (|v| v["roadmap"]["capacity"][0] = serde_json::json!({"fte": 1}), "the field \"quarter\" is missing"),
+            (|v| v["roadmap"]["goals"] = serde_json::json!({}), "found an object where a list [ … ] is expected"),
+        ];
+        for (edit, text) in cases {
+            let e = err(&file_with(edit));
+            assert!(e.contains(text), "{e}");
+            assert!(e.contains("line "), "{e}");
+        }
+    }
+
+    #[test]
+    fn refuses_broken_references_and_lists_at_most_ten_problems() {
+        let e = err(&file_with(|v| v["roadmap"]["initiatives"][1]["depends_on"] = serde_json::json!(["x"])));
+        assert_eq!(e, "This roadmap file has a problem, so it was not opened:\n• initiative \"CRM rollout\": depends_on \"x\" does not exist");
+        let e = err(&file_with(|v| v["roadmap"]["goals"][0]["id"] = "c1".into()));
+        assert!(
+            e.contains(
+                "\n• capability \"Service management\": id \"c1\" is also used by goal \"Grow digital revenue\""
+            ),
+            "{e}"
+        );
+
+        let e = err(&file_with(|v| {
+            let deps: Vec<String> = (0..12).map(|n| format!("gone-{n}")).collect();
+            v["roadmap"]["initiatives"][1]["depends_on"] = serde_json::json!(deps);
+        }));
+        assert!(e.starts_with("This roadmap file has 12 problems, so it was not opened:"), "{e}");
+        assert_eq!(e.lines().count(), 1 + 10 + 1);
+        assert!(e.ends_with("\n• …and 2 more"), "{e}");
+    }
+
+    #[test]
+    fn export_is_stable() {
+        let text = export_json(&sample());
+        assert_eq!(export_json(&import_json(&text).unwrap()), text);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_valid_roadmap_round_trips_exactly(r in testing::roadmap()) {
+            let problems: Vec<_> = crate::domain::validate::validate(&r).into_iter().filter(|p| p.is_error()).collect();
+            prop_assert!(problems.is_empty(), "the strategy made an invalid roadmap: {:?}", problems);
+            let text = export_json(&r);
+            let back = import_json(&text).map_err(|e| TestCaseError::fail(e.message))?;
+            prop_assert_eq!(&back, &r);
+            prop_assert_eq!(export_json(&back), text);
+        }
+
+        #[test]
+        fn import_never_panics(text in "(?s).{0,200}") {
+            let _ = import_json(&text);
+        }
+
+        #[test]
+        fn import_never_panics_on_damaged_files(cut in 0usize..4000, junk in "[{}\\[\\]\",:0-9a-z ]{0,3}") {
+            let text = export_json(&sample());
+            let cut = (0..=cut.min(text.len())).rev().find(|&c| text.is_char_boundary(c)).unwrap();
+            let _ = import_json(&format!("{}{junk}{}", &text[..cut], &text[cut..]));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! What Cairn keeps in the browser's storage: an envelope around the roadmap,
+//!
+//! ```text
+//! {"schema": 1, "revision": 42, "roadmap": { ... }}
+//! ```
+//!
+//! separate from the file format so that the two can evolve apart. `schema` says how the
+//! value is laid out; `revision` counts saves (it comes before `roadmap`, so it can be read
+//! from the first bytes). A value of an older schema is migrated one schema at a time on
+//! reading; a value of a newer schema is refused, never guessed at. Every schema has a sample
+//! in `tests/fixtures/stored/`, which must keep decoding.
+
+use super::file_format::explain;
+use super::model::Roadmap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The storage schema this Cairn writes.
+pub const SCHEMA: u32 = 1;
+
+/// A decoded stored roadmap.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Stored {
+    pub roadmap: Roadmap,
+    pub revision: u64,
+    /// The schema the value was written in, when it was older and has been migrated.
+    pub migrated_from: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    schema: u32,
+    revision: u64,
+    roadmap: &'a Roadmap,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    revision: u64,
+    roadmap: Roadmap,
+}
+
+/// The envelope as compact JSON.
+pub fn encode(r: &Roadmap, revision: u64) -> String {
+    serde_json::to_string(&EnvelopeOut { schema: SCHEMA, revision, roadmap: r }).expect("a roadmap always serializes")
+}
+
+/// Reads a stored envelope, migrating older schemas. Never panics, whatever the text.
+pub fn decode(text: &str) -> Result<Stored, String> {
+    let not_cairn = "This saved value is not a Cairn roadmap";
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| format!("{not_cairn} (it is not valid JSON: {})", explain(&e)))?;
+    let schema = match value.get("schema") {
+        None => return Err(format!("{not_cairn} (it has no \"schema\")")),
+        Some(s) => s.as_u64().filter(|&s| s >= 1).ok_or_else(|| format!("{not_cairn} (its schema is {s})"))?,
+    };
+    if schema > SCHEMA.into() {
+        return Err(format!(
+            "This roadmap was saved by a newer Cairn (storage schema {schema}); this Cairn reads schema {SCHEMA} and older. \
+             Open it in the newer Cairn, or export it there and import the file here."
+        ));
+    }
+    let schema = schema as u32;
+    if schema < SCHEMA {
+        value = upgrade(value, schema, SCHEMA, migrate)?;
+    }
+    let envelope =
+        EnvelopeIn::deserialize(value).map_err(|e| format!("The saved roadmap could not be read: {}", explain(&e)))?;
+    Ok(Stored {
+        roadmap: envelope.roadmap,
+        revision: envelope.revision,
+        migrated_from: (schema < SCHEMA).then_some(schema),
+    })
+}
+
+/// One migration step: turns a value of `schema` into one of `schema + 1`.
+///
+/// Add a step here with each new schema (`1 => v1_to_v2(value)`), keep the steps of older
+/// schemas, and add `tests/fixtures/stored/schema-<new>.json`.
+#[allow(clippy::match_single_binding)] // no migrations yet: schema 1 is the first
+fn migrate(schema: u32, value: Value) -> Result<Value, String> {
+    match schema {
+        _ => {
+            drop(value);
+            Err(format!("there is no migration from storage schema {schema}"))
+        }
+    }
+}
+
+/// Brings `value` from `schema` up to `target`, one `step` at a time, setting `"schema"` after
+/// each step.
+fn upgrade(
+    mut value: Value,
+    schema: u32,
+    target: u32,
+    step: impl Fn(u32, Value) -> Result<Value, String>,
+) -> Result<Value, String> {
+    for from in schema..target {
+        let failed = |e: String| {
+            format!("This roadmap was saved by an older Cairn (storage schema {from}) and could not be updated: {e}")
+        };
+        value = step(from, value).map_err(failed)?;
+        let Some(envelope) = value.as_object_mut() else {
+            return Err(failed("the migration did not produce an object".into()));
+        };
+        envelope.insert("schema".into(), (from + 1).into());
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::file_format::testing;
+    use crate::domain::validate::validate;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored");
+
+    /// Every sample in tests/fixtures/stored/ (schema-<n>.json) decodes, migrated from its
+    /// schema, into a valid roadmap; and every schema up to today's has a sample.
+    #[test]
+    fn every_stored_sample_still_decodes() {
+        let mut schemas = Vec::new();
+        for entry in std::fs::read_dir(FIXTURES).expect("the fixtures folder exists") {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let schema: u32 = name
+                .strip_prefix("schema-")
+                .and_then(|n| n.strip_suffix(".json"))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: fixtures are named schema-<n>.json"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let stored = decode(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(stored.migrated_from, (schema < SCHEMA).then_some(schema), "{name}");
+            let errors: Vec<_> = validate(&stored.roadmap).into_iter().filter(|p| p.is_error()).collect();
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+            assert!(
+                !stored.roadmap.initiatives.is_empty() && !stored.roadmap.capabilities.is_empty(),
+                "{name} is realistic"
+            );
+            let again = decode(&encode(&stored.roadmap, stored.revision)).unwrap();
+            assert_eq!((again.roadmap, again.revision, again.migrated_from), (stored.roadmap, stored.revision, None));
+            schemas.push(schema);
+        }
+        schemas.sort();
+        assert_eq!(schemas, (1..=SCHEMA).collect::<Vec<_>>(), "one sample per schema");
+    }
+
+    #[test]
+    fn encodes_a_compact_envelope_with_the_revision_first() {
+        let r = Roadmap { name: "Plan".into(), ..Roadmap::default() };
+        let text = encode(&r, 42);
+        assert!(text.starts_with("{\"schema\":1,\"revision\":42,\"roadmap\":{\"name\":\"Plan\""), "{text}");
+        assert!(!text.contains('\n'));
+        assert_eq!(decode(&text).unwrap(), Stored { roadmap: r, revision: 42, migrated_from: None });
+        assert_eq!(decode(&encode(&Roadmap::default(), u64::MAX)).unwrap().revision, u64::MAX);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_cairn_value() {
+        for (text, says) in [
+            ("", "not valid JSON"),
+            ("hello", "not valid JSON: line 1, column 1"),
+            ("[1,2]", "it has no \"schema\""),
+            ("42", "it has no \"schema\""),
+            ("{\"format\":\"cairn-roadmap\",\"version\":1,\"roadmap\":{}}", "it has no \"schema\""),
+            ("{\"schema\":\"one\",\"revision\":1,\"roadmap\":{}}", "its schema is \"one\""),
+            ("{\"schema\":0,\"revision\":1,\"roadmap\":{}}", "its schema is 0"),
+            ("{\"schema\":-1}", "its schema is -1"),
+        ] {
+            let e = decode(text).unwrap_err();
+            assert!(e.starts_with("This saved value is not a Cairn roadmap") && e.contains(says), "{text}: {e}");
+        }
+        let e = decode("{\"schema\":1,\"revision\":1,\"roadmap\":{\"goals\":3}}").unwrap_err();
+        assert!(e.starts_with("The saved roadmap could not be read: found the number 3 where a list"), "{e}");
+        let e = decode("{\"schema\":1,\"roadmap\":{}}").unwrap_err();
+        assert!(e.contains("the field \"revision\" is missing"), "{e}");
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let e = decode("{\"schema\":2,\"revision\":1,\"roadmap\":{\"anything\":true}}").unwrap_err();
+        assert!(
+            e.starts_with(
+                "This roadmap was saved by a newer Cairn (storage schema 2); this Cairn reads schema 1 and older."
+            ),
+            "{e}"
+        );
+        assert!(decode("{\"schema\":99999999999,\"revision\":1}").unwrap_err().contains("newer Cairn"));
+    }
+
+    #[test]
+    #[allow(clippy::reversed_empty_ranges)] // empty while SCHEMA is 1
+    fn there_is_no_migration_beyond_the_current_schema() {
+        assert!(migrate(SCHEMA, json!({})).is_err());
+        for schema in 1..SCHEMA {
+            let sample = std::fs::read_to_string(format!("{FIXTURES}/schema-{schema}.json")).unwrap();
+            assert!(migrate(schema, serde_json::from_str(&sample).unwrap()).is_ok(), "schema {schema} migrates");
+        }
+    }
+
+    /// The migration chain with made-up schemas: 1 named the roadmap "title", 2 had no
+    /// currency (it was always USD then).
+    #[test]
+    fn migrations_run_in_order_one_schema_at_a_time() {
+        let step = |schema: u32, mut v: Value| -> Result<Value, String> {
+            let roadmap = v["roadmap"].as_object_mut().ok_or("no roadmap")?;
+            match schema {
+                1 => {
+                    let title = roadmap.remove("title").ok_or("no title")?;
+                    roadmap.insert("name".into(), title);
+                }
+                2 => {
+                    assert_eq!(v["schema"], 2, "each step sees the schema it migrates from");
+                    v["roadmap"]["currency"] = "USD".into();
+                }
+                _ => return Err(format!("no migration from {schema}")),
+            }
+            Ok(v)
+        };
+        let v1 = json!({"schema": 1, "revision": 3, "roadmap": {"title": "Old plan"}});
+        let v3 = upgrade(v1, 1, 3, step).unwrap();
+        assert_eq!(v3, json!({"schema": 3, "revision": 3, "roadmap": {"name": "Old plan", "currency": "USD"}}));
+        let stored = EnvelopeIn::deserialize(v3).unwrap();
+        assert_eq!((stored.roadmap.name.as_str(), stored.roadmap.currency.as_str()), ("Old plan", "USD"));
+
+        let e = upgrade(json!({"schema": 1, "roadmap": {}}), 1, 3, step).unwrap_err();
+        assert_eq!(e, "This roadmap was saved by an older Cairn (storage schema 1) and could not be updated: no title");
+        let e = upgrade(json!({"schema": 1}), 1, 2, |_, _| Ok(json!([]))).unwrap_err();
+        assert!(e.ends_with("the migration did not produce an object"), "{e}");
+        assert_eq!(upgrade(json!({"schema": 1}), 1, 1, step).unwrap(), json!({"schema": 1}), "nothing to do");
+    }
+
+    proptest! {
+        #[test]
+        fn decoding_never_panics(text in "(?s).{0,300}") {
+            let _ = decode(&text);
+        }
+
+        #[test]
+        fn decoding_never_panics_on_envelope_like_text(
+            schema in "1|2|-?[0-9.e]{0,6}|\"[a-z]{0,3}\"|null",
+            revision in "[-0-9a-z.\"]{0,8}",
+            roadmap in "[\\[\\]{}\"a-z:,0-9 ]{0,40}",
+        ) {
+            let _ = decode(&format!("{{\"schema\":{schema},\"revision\":{revision},\"roadmap\":{roadmap}}}"));
+        }
+
+        #[test]
+        fn any_valid_roadmap_round_trips(r in testing::roadmap(), revision in any::<u64>()) {
+            let stored = decode(&encode(&r, revision)).map_err(TestCaseError::fail)?;
+            prop_assert_eq!(stored, Stored { roadmap: r, revision, migrated_from: None });
+        }
+    }
+}

@@ -1,0 +1,825 @@
+//! The rules a roadmap must follow. `validate` runs on every edit (and on import), so it is
+//! linear in the number of items and links: every lookup goes through a hash map.
+//!
+//! Errors make an edit or an import refused; warnings are shown but allowed.
+
+use super::calendar::Month;
+use super::model::{display_name as shown, Id, ItemKind, Roadmap};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// At most this many levels in the capability map (L1, L2, L3).
+pub const MAX_CAPABILITY_LEVELS: usize = 3;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One broken rule. `message` names the item: `initiative "CRM rollout": depends_on "x" does not exist`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Problem {
+    pub severity: Severity,
+    pub kind: ItemKind,
+    /// The item's id; "" for the roadmap itself.
+    pub id: Id,
+    /// The field at fault: "end", "depends_on", "parent", "weight", "name", ...
+    pub field: &'static str,
+    pub message: String,
+    /// `message` without the item's name in front, so renaming an item does not make its
+    /// existing problems look new.
+    detail: String,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every problem in the roadmap: roadmap settings first, then goals, capabilities and
+/// initiatives in list order.
+pub fn validate(r: &Roadmap) -> Vec<Problem> {
+    let mut c = Check { out: Vec::new() };
+    c.roadmap(r);
+    let ids = Ids::new(r, &mut c);
+    c.goals(r);
+    c.capabilities(r, &ids);
+    c.initiatives(r, &ids);
+    c.out
+}
+
+/// Problems of `after` that are errors and not already present in `before` (compared by
+/// kind, id, field and message — ignoring the item's own name, so a rename is not "new"):
+/// the edit is refused if this is non-empty.
+pub fn new_errors(before: &Roadmap, after: &Roadmap) -> Vec<Problem> {
+    let old = validate(before);
+    let key = |p: &Problem| (p.kind, p.id.clone(), p.field, p.detail.clone());
+    let old: HashSet<_> = old.iter().filter(|p| p.is_error()).map(key).collect();
+    validate(after).into_iter().filter(|p| p.is_error() && !old.contains(&key(p))).collect()
+}
+
+/// The item a problem is about.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    kind: ItemKind,
+    id: &'a str,
+    name: &'a str,
+}
+
+/// `"A" → "B" → "A"`: a cycle of names, closed on its first element.
+fn cycle_text<'a>(names: impl Iterator<Item = &'a str> + Clone) -> String {
+    let first = names.clone().next().unwrap_or_default();
+    names.chain([first]).map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" → ")
+}
+
+/// Rotates a cycle (of list indices) to start at its smallest index, so the same cycle is
+/// always reported the same way.
+fn rotate_min(mut cycle: Vec<usize>) -> Vec<usize> {
+    if let Some(pos) = cycle.iter().enumerate().min_by_key(|(_, &i)| i).map(|(p, _)| p) {
+        cycle.rotate_left(pos);
+    }
+    cycle
+}
+
+/// Where each id lives: the first item of each kind with that id.
+struct Ids<'a> {
+    goals: HashMap<&'a str, usize>,
+    capabilities: HashMap<&'a str, usize>,
+    initiatives: HashMap<&'a str, usize>,
+}
+
+impl<'a> Ids<'a> {
+    /// Indexes the ids, reporting empty and duplicate ids (unique across the whole roadmap).
+    fn new(r: &'a Roadmap, c: &mut Check) -> Ids<'a> {
+        let mut all: HashMap<&str, Item> = HashMap::new();
+        let mut per_kind = |kind, items: &mut dyn Iterator<Item = (&'a str, &'a str)>| {
+            let mut map = HashMap::new();
+            for (index, (id, name)) in items.enumerate() {
+                let item = Item { kind, id, name };
+                if id.trim().is_empty() {
+                    c.error(item, "id", "has no id".into());
+                } else if let Some(other) = all.get(id) {
+                    let other = other.kind.subject(other.name, other.id);
+                    c.error(item, "id", format!("id \"{id}\" is also used by {other}; ids must be unique"));
+                } else {
+                    all.insert(id, item);
+                }
+                map.entry(id).or_insert(index);
+            }
+            map
+        };
+        Ids {
+            goals: per_kind(ItemKind::Goal, &mut r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str()))),
+            capabilities: per_kind(
+                ItemKind::Capability,
+                &mut r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())),
+            ),
+            initiatives: per_kind(
+                ItemKind::Initiative,
+                &mut r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())),
+            ),
+        }
+    }
+}
+
+struct Check {
+    out: Vec<Problem>,
+}
+
+impl Check {
+    fn push(&mut self, severity: Severity, item: Item, field: &'static str, detail: String) {
+        let message = format!("{}: {}", item.kind.subject(item.name, item.id), detail);
+        let id = if item.kind == ItemKind::Roadmap { String::new() } else { item.id.to_string() };
+        self.out.push(Problem { severity, kind: item.kind, id, field, message, detail });
+    }
+    fn error(&mut self, item: Item, field: &'static str, detail: String) {
+        self.push(Severity::Error, item, field, detail);
+    }
+    fn warning(&mut self, item: Item, field: &'static str, detail: String) {
+        self.push(Severity::Warning, item, field, detail);
+    }
+
+    /// `value` must lie in `lo..=hi`.
+    fn range(&mut self, item: Item, field: &'static str, what: &str, value: u8, lo: u8, hi: u8) {
+        if !(lo..=hi).contains(&value) {
+            self.error(item, field, format!("{what} is {value}; it must be {lo} to {hi}"));
+        }
+    }
+
+    /// `value` must be a finite number (and not negative unless `may_be_negative`).
+    fn number(&mut self, item: Item, field: &'static str, what: &str, value: f64, may_be_negative: bool) {
+        if !value.is_finite() {
+            self.error(item, field, format!("{what} is not a finite number"));
+        } else if value < 0.0 && !may_be_negative {
+            self.error(item, field, format!("{what} is negative ({value})"));
+        }
+    }
+
+    /// A month built in code (not parsed) may be out of range; a file could not hold it.
+    fn month(&mut self, item: Item, field: &'static str, month: Option<Month>) -> bool {
+        match month {
+            Some(m) if Month::new(m.year, m.month).is_none() => {
+                self.error(item, field, format!("{field} is not a valid month (year {}, month {})", m.year, m.month));
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn name(&mut self, item: Item) {
+        if item.name.trim().is_empty() {
+            self.error(item, "name", "has no name".into());
+        }
+    }
+
+    fn roadmap(&mut self, r: &Roadmap) {
+        let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
+        let h = r.horizon;
+        if self.month(item, "horizon", Some(h.start)) && self.month(item, "horizon", Some(h.end)) && h.end < h.start {
+            self.error(item, "horizon", format!("the horizon ends ({}) before it starts ({})", h.end, h.start));
+        }
+        self.range(item, "fiscal_year_start_month", "the fiscal year start month", r.fiscal_year_start_month, 1, 12);
+        if r.currency.len() != 3 || !r.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.error(
+                item,
+                "currency",
+                format!("currency \"{}\" is not a 3-letter code such as EUR or USD", r.currency),
+            );
+        }
+        let mut years = HashSet::new();
+        for b in &r.budgets {
+            let fy = super::calendar::fiscal_year_label(b.fiscal_year);
+            self.number(item, "budgets", &format!("the {fy} capex budget"), b.capex, false);
+            self.number(item, "budgets", &format!("the {fy} opex budget"), b.opex, false);
+            if !years.insert(b.fiscal_year) {
+                self.warning(item, "budgets", format!("there are two budgets for {fy}; they are added up"));
+            }
+        }
+        let mut quarters = HashSet::new();
+        for c in &r.capacity {
+            self.number(item, "capacity", &format!("the capacity for {}", c.quarter), c.fte, false);
+            if !quarters.insert(c.quarter) {
+                self.warning(
+                    item,
+                    "capacity",
+                    format!("there are two capacity entries for {}; they are added up", c.quarter),
+                );
+            }
+        }
+    }
+
+    fn goals(&mut self, r: &Roadmap) {
+        for g in &r.goals {
+            let item = Item { kind: ItemKind::Goal, id: &g.id, name: &g.name };
+            self.name(item);
+            self.range(item, "weight", "weight", g.weight, 1, 5);
+            self.number(item, "kpi", "the KPI baseline", g.kpi.baseline, true);
+            self.number(item, "kpi", "the KPI target", g.kpi.target, true);
+            self.month(item, "kpi", g.kpi.due);
+        }
+    }
+
+    fn capabilities(&mut self, r: &Roadmap, ids: &Ids) {
+        let caps = &r.capabilities;
+        let item = |i: usize| Item { kind: ItemKind::Capability, id: &caps[i].id, name: &caps[i].name };
+        // The parent's index; a missing parent is reported and treated as no parent.
+        let mut parent = Vec::with_capacity(caps.len());
+        for (i, c) in caps.iter().enumerate() {
+            self.name(item(i));
+            self.range(item(i), "current_maturity", "current maturity", c.current_maturity, 0, 5);
+            self.range(item(i), "target_maturity", "target maturity", c.target_maturity, 0, 5);
+            self.range(item(i), "importance", "importance", c.importance, 1, 5);
+            parent.push(c.parent.as_deref().and_then(|p| {
+                let found = ids.capabilities.get(p).copied();
+                if found.is_none() {
+                    self.error(item(i), "parent", format!("parent \"{p}\" does not exist"));
+                }
+                found
+            }));
+        }
+        // Levels by walking up the parent chains, each capability visited once.
+        const UNKNOWN: usize = 0;
+        const IN_CYCLE: usize = usize::MAX;
+        let mut level = vec![UNKNOWN; caps.len()];
+        let mut walk_of = vec![usize::MAX; caps.len()];
+        let mut path = Vec::new();
+        for start in 0..caps.len() {
+            path.clear();
+            let mut cur = start;
+            let top = loop {
+                if level[cur] != UNKNOWN {
+                    break level[cur];
+                }
+                if walk_of[cur] == start {
+                    let at = path.iter().position(|&p| p == cur).unwrap_or(0);
+                    let cycle = rotate_min(path[at..].to_vec());
+                    let detail = if cycle.len() == 1 {
+                        "is its own parent".to_string()
+                    } else {
+                        let names = cycle_text(cycle.iter().map(|&i| shown(&caps[i].name, &caps[i].id)));
+                        format!("the capability map loops: {names} (each is under the next)")
+                    };
+                    self.error(item(cycle[0]), "parent", detail);
+                    break IN_CYCLE;
+                }
+                walk_of[cur] = start;
+                path.push(cur);
+                match parent[cur] {
+                    Some(p) => cur = p,
+                    None => break 0,
+                }
+            };
+            // `top` is the level above the last capability on the path.
+            for (n, &i) in path.iter().rev().enumerate() {
+                level[i] = if top == IN_CYCLE { IN_CYCLE } else { top + n + 1 };
+                if level[i] != IN_CYCLE && level[i] > MAX_CAPABILITY_LEVELS {
+                    self.error(item(i), "parent", too_deep(level[i], "is at"));
+                }
+            }
+        }
+    }
+
+    fn initiatives(&mut self, r: &Roadmap, ids: &Ids) {
+        let inits = &r.initiatives;
+        for i in inits {
+            let item = Item { kind: ItemKind::Initiative, id: &i.id, name: &i.name };
+            self.name(item);
+            let months_ok = self.month(item, "start", i.start) & self.month(item, "end", i.end);
+            match (i.start, i.end) {
+                (Some(_), None) => self.error(item, "end", "has a start but no end; set both or neither".into()),
+                (None, Some(_)) => self.error(item, "start", "has an end but no start; set both or neither".into()),
+                _ => {}
+            }
+            let h = r.horizon;
+            for (field, month) in [("start", i.start), ("end", i.end)] {
+                if let Some(m) = month.filter(|m| months_ok && !h.contains(*m)) {
+                    let detail = format!("{field} {m} is outside the planning horizon ({} to {})", h.start, h.end);
+                    self.warning(item, field, detail);
+                }
+            }
+            if let Some((start, end)) = i.dates().filter(|_| months_ok) {
+                if end < start {
+                    self.error(item, "end", format!("ends ({end}) before it starts ({start})"));
+                }
+            }
+            for m in &i.milestones {
+                if !self.month(item, "milestones", m.month) {
+                    continue;
+                }
+                if let (Some(month), Some((start, end))) = (m.month, i.dates()) {
+                    if month < start || month > end {
+                        let detail = format!(
+                            "milestone \"{}\" ({month}) is outside the initiative's dates ({start} to {end})",
+                            m.name
+                        );
+                        self.warning(item, "milestones", detail);
+                    }
+                }
+            }
+            self.number(item, "capex", "capex", i.capex, false);
+            self.number(item, "opex", "opex", i.opex, false);
+            self.number(item, "run_cost_per_year", "the yearly run cost", i.run_cost_per_year, false);
+            self.number(item, "fte", "FTE", i.fte, false);
+            self.range(item, "risk", "risk likelihood", i.risk.likelihood, 1, 5);
+            self.range(item, "risk", "risk impact", i.risk.impact, 1, 5);
+
+            let mut seen = HashSet::new();
+            for d in &i.depends_on {
+                if d == &i.id {
+                    self.error(item, "depends_on", "depends on itself".into());
+                } else if !ids.initiatives.contains_key(d.as_str()) {
+                    self.error(item, "depends_on", format!("depends_on \"{d}\" does not exist"));
+                } else if !seen.insert(d.as_str()) {
+                    let other = &inits[ids.initiatives[d.as_str()]];
+                    self.error(item, "depends_on", format!("depends on \"{}\" twice", shown(&other.name, d)));
+                }
+            }
+            seen.clear();
+            for link in &i.goals {
+                let Some(&g) = ids.goals.get(link.goal.as_str()) else {
+                    self.error(item, "goals", format!("goal \"{}\" does not exist", link.goal));
+                    continue;
+                };
+                let goal = shown(&r.goals[g].name, &link.goal);
+                if !seen.insert(link.goal.as_str()) {
+                    self.error(item, "goals", format!("links goal \"{goal}\" twice"));
+                }
+                let what = format!("the contribution to goal \"{goal}\"");
+                self.range(item, "goals", &what, link.contribution, 1, 3);
+            }
+            seen.clear();
+            for link in &i.capabilities {
+                let Some(&c) = ids.capabilities.get(link.capability.as_str()) else {
+                    self.error(item, "capabilities", format!("capability \"{}\" does not exist", link.capability));
+                    continue;
+                };
+                let cap = shown(&r.capabilities[c].name, &link.capability);
+                if !seen.insert(link.capability.as_str()) {
+                    self.error(item, "capabilities", format!("links capability \"{cap}\" twice"));
+                }
+                let what = format!("the maturity after for capability \"{cap}\"");
+                self.range(item, "capabilities", &what, link.maturity_after, 0, 5);
+            }
+        }
+        self.dependency_cycles(r, ids);
+    }
+
+    /// Depth-first search over `depends_on`; every back edge closes a cycle, reported once on
+    /// the cycle's first initiative in list order.
+    fn dependency_cycles(&mut self, r: &Roadmap, ids: &Ids) {
+        let inits = &r.initiatives;
+        let deps = |i: usize| {
+            let me = &inits[i].id;
+            inits[i]
+                .depends_on
+                .iter()
+                .filter(move |d| *d != me)
+                .filter_map(|d| ids.initiatives.get(d.as_str()).copied())
+        };
+        const NEW: usize = usize::MAX;
+        const DONE: usize = usize::MAX - 1;
+        // NEW, DONE, or the position on the DFS stack.
+        let mut state = vec![NEW; inits.len()];
+        let mut reported = HashSet::new();
+        for root in 0..inits.len() {
+            if state[root] != NEW {
+                continue;
+            }
+            state[root] = 0;
+            let mut stack = vec![(root, deps(root))];
+            while let Some((node, next)) = stack.last_mut() {
+                let node = *node;
+                match next.next() {
+                    Some(d) if state[d] == NEW => {
+                        state[d] = stack.len();
+                        stack.push((d, deps(d)));
+                    }
+                    Some(d) if state[d] != DONE => {
+                        let cycle = rotate_min(stack[state[d]..].iter().map(|(i, _)| *i).collect());
+                        if reported.insert(cycle.clone()) {
+                            let names = cycle_text(cycle.iter().map(|&i| shown(&inits[i].name, &inits[i].id)));
+                            let first = &inits[cycle[0]];
+                            let item = Item { kind: ItemKind::Initiative, id: &first.id, name: &first.name };
+                            self.error(item, "depends_on", format!("dependency cycle: {names}"));
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        state[node] = DONE;
+                        stack.pop();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The message for a capability nested too deep: "would be level 4; the capability map has
+/// at most 3 levels". `verb` is "is at" or "would be at".
+pub(crate) fn too_deep(level: usize, verb: &str) -> String {
+    format!("{verb} level {level}; the capability map has at most {MAX_CAPABILITY_LEVELS} levels")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::*;
+    use std::sync::Arc;
+
+    fn m(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    fn goal(id: &str, name: &str) -> Arc<Goal> {
+        Arc::new(Goal { id: id.into(), name: name.into(), ..Goal::default() })
+    }
+    fn cap(id: &str, name: &str, parent: Option<&str>) -> Arc<Capability> {
+        Arc::new(Capability {
+            id: id.into(),
+            name: name.into(),
+            parent: parent.map(Into::into),
+            ..Capability::default()
+        })
+    }
+    fn init(id: &str, name: &str, deps: &[&str]) -> Arc<Initiative> {
+        Arc::new(Initiative {
+            id: id.into(),
+            name: name.into(),
+            start: Some(m("2026-03")),
+            end: Some(m("2026-11")),
+            depends_on: deps.iter().map(|d| d.to_string()).collect(),
+            ..Initiative::default()
+        })
+    }
+
+    /// A small valid roadmap: two goals, a 3-level capability branch, three initiatives.
+    fn sample() -> Roadmap {
+        let mut i3 = init("i3", "Data platform", &["i1", "i2"]);
+        Arc::make_mut(&mut i3).goals = vec![GoalLink { goal: "g1".into(), contribution: 2 }];
+        Arc::make_mut(&mut i3).capabilities = vec![CapabilityLink { capability: "c3".into(), maturity_after: 4 }];
+        Roadmap {
+            name: "Test".into(),
+            budgets: vec![Budget { fiscal_year: 2026, capex: 1e6, opex: 5e5 }],
+            capacity: vec![Capacity { quarter: m("2026-01").quarter(), fte: 12.5 }],
+            goals: vec![goal("g1", "Grow revenue"), goal("g2", "Cut risk")],
+            capabilities: vec![
+                cap("c1", "Service", None),
+                cap("c2", "Incidents", Some("c1")),
+                cap("c3", "Triage", Some("c2")),
+            ],
+            initiatives: vec![init("i1", "CRM rollout", &[]), init("i2", "ERP", &["i1"]), i3],
+            ..Roadmap::default()
+        }
+    }
+
+    /// The problems of `r` as (severity, id, field, message).
+    fn problems(r: &Roadmap) -> Vec<(Severity, String, &'static str, String)> {
+        validate(r).into_iter().map(|p| (p.severity, p.id, p.field, p.message)).collect()
+    }
+
+    /// Asserts exactly one problem, of this severity and field, whose message contains `text`.
+    fn one(r: &Roadmap, severity: Severity, field: &str, text: &str) {
+        let ps = problems(r);
+        assert_eq!(ps.len(), 1, "expected one problem, got {ps:#?}");
+        assert_eq!((ps[0].0, ps[0].2), (severity, field), "{ps:?}");
+        assert!(ps[0].3.contains(text), "{:?} does not contain {text:?}", ps[0].3);
+    }
+
+    fn edit_init(r: &mut Roadmap, id: &str, f: impl FnOnce(&mut Initiative)) {
+        f(r.initiative_mut(id).unwrap());
+    }
+
+    #[test]
+    fn sample_is_valid() {
+        assert!(problems(&sample()).is_empty(), "{:#?}", problems(&sample()));
+        assert!(problems(&Roadmap::default()).is_empty());
+    }
+
+    #[test]
+    fn ids_must_be_present_and_unique_across_lists() {
+        let mut r = sample();
+        r.goal_mut("g2").unwrap().id = "".into();
+        one(&r, Severity::Error, "id", "goal \"Cut risk\": has no id");
+
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().id = "g1".into();
+        r.capability_mut("c2").unwrap().parent = Some("g1".into());
+        let ps = problems(&r);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            ps[0].3,
+            "capability \"Service\": id \"g1\" is also used by goal \"Grow revenue\"; ids must be unique"
+        );
+
+        let mut r = sample();
+        r.initiatives.push(init("i1", "Twin", &[]));
+        one(&r, Severity::Error, "id", "initiative \"Twin\": id \"i1\" is also used by initiative \"CRM rollout\"");
+    }
+
+    #[test]
+    fn names_are_required() {
+        let mut r = sample();
+        r.goal_mut("g1").unwrap().name = "  ".into();
+        one(&r, Severity::Error, "name", "goal \"g1\": has no name");
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().name.clear();
+        one(&r, Severity::Error, "name", "capability \"c1\": has no name");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.name.clear());
+        one(&r, Severity::Error, "name", "initiative \"i1\": has no name");
+    }
+
+    #[test]
+    fn dates() {
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.end = Some(m("2026-02")));
+        one(&r, Severity::Error, "end", "initiative \"CRM rollout\": ends (2026-02) before it starts (2026-03)");
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.end = None);
+        one(&r, Severity::Error, "end", "has a start but no end");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.start = None);
+        one(&r, Severity::Error, "start", "has an end but no start");
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| (i.start, i.end) = (None, None));
+        assert!(problems(&r).is_empty());
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.start = Some(m("2025-11")));
+        one(&r, Severity::Warning, "start", "start 2025-11 is outside the planning horizon (2026-01 to 2028-12)");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.end = Some(m("2029-01")));
+        one(&r, Severity::Warning, "end", "end 2029-01 is outside the planning horizon");
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.end = Some(Month { year: 2026, month: 13 }));
+        one(&r, Severity::Error, "end", "end is not a valid month");
+    }
+
+    #[test]
+    fn milestones_outside_the_initiative_warn() {
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| {
+            i.milestones = vec![
+                Milestone { name: "Pilot".into(), month: Some(m("2026-06")) },
+                Milestone { name: "Go-live".into(), month: Some(m("2027-01")) },
+                Milestone { name: "Someday".into(), month: None },
+            ]
+        });
+        one(
+            &r,
+            Severity::Warning,
+            "milestones",
+            "milestone \"Go-live\" (2027-01) is outside the initiative's dates (2026-03 to 2026-11)",
+        );
+    }
+
+    #[test]
+    fn roadmap_settings() {
+        let mut r = sample();
+        r.horizon.end = m("2025-12");
+        r.initiatives.clear();
+        one(&r, Severity::Error, "horizon", "roadmap \"Test\": the horizon ends (2025-12) before it starts (2026-01)");
+        for bad in [0, 13] {
+            let mut r = sample();
+            r.fiscal_year_start_month = bad;
+            one(
+                &r,
+                Severity::Error,
+                "fiscal_year_start_month",
+                &format!("the fiscal year start month is {bad}; it must be 1 to 12"),
+            );
+        }
+        for bad in ["eur", "EURO", "", "E1R"] {
+            let mut r = sample();
+            r.currency = bad.into();
+            one(&r, Severity::Error, "currency", "is not a 3-letter code");
+        }
+        let p = &validate(&{
+            let mut r = sample();
+            r.currency = "x".into();
+            r
+        })[0];
+        assert_eq!((p.kind, p.id.as_str()), (ItemKind::Roadmap, ""));
+    }
+
+    #[test]
+    fn budgets_and_capacity() {
+        let mut r = sample();
+        r.budgets[0].opex = -1.0;
+        one(&r, Severity::Error, "budgets", "the FY26 opex budget is negative (-1)");
+        let mut r = sample();
+        r.budgets[0].capex = f64::INFINITY;
+        one(&r, Severity::Error, "budgets", "the FY26 capex budget is not a finite number");
+        let mut r = sample();
+        r.budgets.push(r.budgets[0].clone());
+        one(&r, Severity::Warning, "budgets", "two budgets for FY26");
+        let mut r = sample();
+        r.capacity[0].fte = -3.0;
+        one(&r, Severity::Error, "capacity", "the capacity for 2026-Q1 is negative");
+        let mut r = sample();
+        r.capacity.push(r.capacity[0].clone());
+        one(&r, Severity::Warning, "capacity", "two capacity entries for 2026-Q1");
+    }
+
+    #[test]
+    fn scores_are_in_range() {
+        for w in [0, 6] {
+            let mut r = sample();
+            r.goal_mut("g1").unwrap().weight = w;
+            one(&r, Severity::Error, "weight", &format!("goal \"Grow revenue\": weight is {w}; it must be 1 to 5"));
+        }
+        let mut r = sample();
+        r.goal_mut("g1").unwrap().kpi.target = f64::NAN;
+        one(&r, Severity::Error, "kpi", "the KPI target is not a finite number");
+        let mut r = sample();
+        r.goal_mut("g1").unwrap().kpi.baseline = -5.0; // a KPI may be negative
+        assert!(problems(&r).is_empty());
+
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().current_maturity = 6;
+        one(&r, Severity::Error, "current_maturity", "current maturity is 6; it must be 0 to 5");
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().target_maturity = 9;
+        one(&r, Severity::Error, "target_maturity", "target maturity is 9");
+        for bad in [0, 6] {
+            let mut r = sample();
+            r.capability_mut("c1").unwrap().importance = bad;
+            one(&r, Severity::Error, "importance", "importance is");
+        }
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.risk.likelihood = 0);
+        one(&r, Severity::Error, "risk", "risk likelihood is 0; it must be 1 to 5");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.risk.impact = 6);
+        one(&r, Severity::Error, "risk", "risk impact is 6");
+    }
+
+    #[test]
+    fn money_and_fte_are_finite_and_not_negative() {
+        type Edit = fn(&mut Initiative);
+        let cases: [(&str, &str, Edit); 5] = [
+            ("capex", "capex is negative (-1.5)", |i| i.capex = -1.5),
+            ("opex", "opex is negative (-0.01)", |i| i.opex = -0.01),
+            ("run_cost_per_year", "the yearly run cost is negative", |i| i.run_cost_per_year = -100.0),
+            ("fte", "FTE is negative (-2)", |i| i.fte = -2.0),
+            ("capex", "capex is not a finite number", |i| i.capex = f64::NAN),
+        ];
+        for (field, text, f) in cases {
+            let mut r = sample();
+            edit_init(&mut r, "i1", f);
+            one(&r, Severity::Error, field, text);
+        }
+    }
+
+    #[test]
+    fn links_must_point_at_existing_items() {
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.depends_on = vec!["x".into()]);
+        one(&r, Severity::Error, "depends_on", "initiative \"CRM rollout\": depends_on \"x\" does not exist");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.depends_on = vec!["g1".into()]); // a goal is not an initiative
+        one(&r, Severity::Error, "depends_on", "depends_on \"g1\" does not exist");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.goals = vec![GoalLink { goal: "g9".into(), contribution: 2 }]);
+        one(&r, Severity::Error, "goals", "goal \"g9\" does not exist");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| {
+            i.capabilities = vec![CapabilityLink { capability: "c9".into(), maturity_after: 2 }]
+        });
+        one(&r, Severity::Error, "capabilities", "capability \"c9\" does not exist");
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().parent = Some("zz".into());
+        one(&r, Severity::Error, "parent", "capability \"Service\": parent \"zz\" does not exist");
+    }
+
+    #[test]
+    fn link_values_and_duplicates() {
+        let mut r = sample();
+        edit_init(&mut r, "i3", |i| i.goals[0].contribution = 4);
+        one(&r, Severity::Error, "goals", "the contribution to goal \"Grow revenue\" is 4; it must be 1 to 3");
+        let mut r = sample();
+        edit_init(&mut r, "i3", |i| i.capabilities[0].maturity_after = 6);
+        one(
+            &r,
+            Severity::Error,
+            "capabilities",
+            "the maturity after for capability \"Triage\" is 6; it must be 0 to 5",
+        );
+        let mut r = sample();
+        edit_init(&mut r, "i3", |i| i.goals.push(GoalLink { goal: "g1".into(), contribution: 1 }));
+        one(&r, Severity::Error, "goals", "links goal \"Grow revenue\" twice");
+        let mut r = sample();
+        edit_init(&mut r, "i3", |i| i.capabilities.push(i.capabilities[0].clone()));
+        one(&r, Severity::Error, "capabilities", "links capability \"Triage\" twice");
+        let mut r = sample();
+        edit_init(&mut r, "i3", |i| i.depends_on.push("i1".into()));
+        one(&r, Severity::Error, "depends_on", "depends on \"CRM rollout\" twice");
+    }
+
+    #[test]
+    fn self_dependency_and_cycles_are_named() {
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.depends_on = vec!["i1".into()]);
+        one(&r, Severity::Error, "depends_on", "initiative \"CRM rollout\": depends on itself");
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.depends_on = vec!["i3".into()]);
+        // i3 depends on i1 directly and through i2: two cycles, each reported once.
+        let ps: Vec<String> = problems(&r).into_iter().map(|p| p.3).collect();
+        assert_eq!(
+            ps,
+            [
+                "initiative \"CRM rollout\": dependency cycle: \"CRM rollout\" → \"Data platform\" → \"CRM rollout\"",
+                "initiative \"CRM rollout\": dependency cycle: \"CRM rollout\" → \"Data platform\" → \"ERP\" → \"CRM rollout\"",
+            ]
+        );
+
+        let mut r = sample();
+        edit_init(&mut r, "i2", |i| i.depends_on = vec!["i3".into()]);
+        edit_init(&mut r, "i3", |i| i.depends_on = vec!["i2".into()]);
+        edit_init(&mut r, "i1", |i| i.depends_on = vec!["i2".into()]);
+        let ps = problems(&r);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].1, "i2");
+        assert!(ps[0].3.ends_with("dependency cycle: \"ERP\" → \"Data platform\" → \"ERP\""), "{}", ps[0].3);
+
+        // A longer cycle, found from any start, is named in dependency order.
+        let mut r = sample();
+        r.initiatives =
+            vec![init("a", "A", &["b"]), init("b", "B", &["c"]), init("c", "C", &["a"]), init("d", "D", &["c"])];
+        one(&r, Severity::Error, "depends_on", "initiative \"A\": dependency cycle: \"A\" → \"B\" → \"C\" → \"A\"");
+        r.initiatives.rotate_left(3);
+        let ps = problems(&r);
+        assert_eq!(ps.len(), 1);
+        assert!(ps[0].3.ends_with("\"A\" → \"B\" → \"C\" → \"A\""), "{}", ps[0].3);
+    }
+
+    #[test]
+    fn capability_tree_cycles_and_depth() {
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().parent = Some("c1".into());
+        one(&r, Severity::Error, "parent", "capability \"Service\": is its own parent");
+
+        let mut r = sample();
+        r.capability_mut("c1").unwrap().parent = Some("c3".into());
+        one(
+            &r,
+            Severity::Error,
+            "parent",
+            "capability \"Service\": the capability map loops: \"Service\" → \"Triage\" → \"Incidents\" → \"Service\"",
+        );
+
+        let mut r = sample();
+        r.capabilities.push(cap("c4", "Too deep", Some("c3")));
+        r.capabilities.insert(0, cap("c5", "Deeper", Some("c4")));
+        let ps = problems(&r);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert!(ps
+            .iter()
+            .any(|p| p.3 == "capability \"Too deep\": is at level 4; the capability map has at most 3 levels"));
+        assert!(ps
+            .iter()
+            .any(|p| p.3 == "capability \"Deeper\": is at level 5; the capability map has at most 3 levels"));
+    }
+
+    #[test]
+    fn new_errors_ignores_old_errors_and_warnings() {
+        let mut before = sample();
+        edit_init(&mut before, "i1", |i| i.depends_on = vec!["x".into()]);
+        let mut after = before.clone();
+        edit_init(&mut after, "i1", |i| i.name = "Renamed".into()); // old error, renamed item
+        edit_init(&mut after, "i2", |i| i.start = Some(m("2020-01"))); // warning only
+        assert!(new_errors(&before, &after).is_empty());
+        edit_init(&mut after, "i2", |i| i.fte = -1.0);
+        let new = new_errors(&before, &after);
+        assert_eq!(new.len(), 1);
+        assert_eq!((new[0].id.as_str(), new[0].field), ("i2", "fte"));
+        assert!(new_errors(&after, &before).is_empty());
+    }
+
+    #[test]
+    fn validates_a_large_roadmap_quickly() {
+        let mut r = sample();
+        r.initiatives = (0..2000)
+            .map(|n| {
+                let deps: Vec<String> = (1..=3).filter(|k| n >= *k).map(|k| format!("i{}", n - k)).collect();
+                let deps: Vec<&str> = deps.iter().map(String::as_str).collect();
+                init(&format!("i{n}"), &format!("Initiative {n}"), &deps)
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        assert!(validate(&r).is_empty());
+        assert!(started.elapsed().as_secs_f64() < 2.0);
+    }
+}
