@@ -1,0 +1,57 @@
+// A small static file server for Cairn's dist/ (no dependencies beyond Node).
+// `node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]` serves the app at /
+// and at /tools/cairn/ (to show that a sub-path works). The end-to-end tests import
+// `startServer` and start it on a free port (port 0).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
+};
+export const SUB_PATH = '/tools/cairn/';
+
+export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0 } = {}) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (urlPath === SUB_PATH.slice(0, -1)) { res.writeHead(301, { location: SUB_PATH }); return res.end(); }
+    if (urlPath.startsWith(SUB_PATH)) urlPath = '/' + urlPath.slice(SUB_PATH.length);
+    if (urlPath.endsWith('/')) urlPath += 'index.html';
+    const file = path.join(root, path.normalize(urlPath));
+    if (!file.startsWith(root + path.sep)) { res.writeHead(403); return res.end('forbidden'); }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ server, url: `http://${host}:${actual}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const dir = arg('dir', 'dist');
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`serve: ${dir}/index.html not found; build first (trunk build --release)`);
+    process.exit(1);
+  }
+  const { url } = await startServer({ dir, host: arg('host', '127.0.0.1'), port: Number(arg('port', 8080)) });
+  console.log(`Cairn is served at ${url}/ (and ${url}${SUB_PATH}). Press Ctrl+C to stop.`);
+}

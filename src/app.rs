@@ -1,0 +1,153 @@
+//! The app frame: header with the roadmap switcher, undo/redo and save status, navigation
+//! between the views, the notices, and hash routing.
+
+use crate::route::{Route, View};
+use crate::state::{Action, App, Level, SaveStatus};
+use crate::views;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// True when the key event belongs to a text field (its own undo applies there).
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+}
+
+pub fn mount() {
+    leptos::mount::mount_to_body(Shell);
+}
+
+/// The whole app; `mount` puts it in the page body.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = App::start();
+    provide_context(app);
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    provide_context(route);
+    provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
+
+    let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        if e.storage_area().is_some_and(|s| Some(s) == web_sys::window().and_then(|w| w.local_storage().ok().flatten())) {
+            app.on_storage_changed(e.key(), e.new_value());
+        }
+    });
+    let _ = window_event_listener(ev::pagehide, move |_| app.flush_save());
+    let _ = window_event_listener(ev::visibilitychange, move |_| app.flush_save());
+    let _ = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || in_text_field(&e) {
+            return;
+        }
+        match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
+            ("z", false) => {
+                e.prevent_default();
+                app.undo();
+            }
+            ("z", true) | ("y", false) => {
+                e.prevent_default();
+                app.redo();
+            }
+            _ => {}
+        }
+    });
+
+    // The loading message of index.html goes once the app runs.
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("data-cairn-started", "1");
+        }
+    }
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Header/>
+        <Notices/>
+        <views::confirm::ConfirmDialog/>
+        <main id="main" class="main" tabindex="-1">
+            {move || match route.get() {
+                Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
+                Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
+                Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
+                Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
+                Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
+                Route::View(View::Settings) => views::settings::Settings().into_any(),
+                Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let app = expect_context::<App>();
+    let route = expect_context::<RwSignal<Route>>();
+    let roadmap_name = move || app.roadmap.with(|r| r.name.clone());
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+                    <ellipse cx="16" cy="27" rx="12" ry="4" fill="var(--c-blue)"/>
+                    <ellipse cx="16" cy="19" rx="9" ry="4" fill="var(--c-green)"/>
+                    <ellipse cx="16" cy="12" rx="6.5" ry="3.5" fill="var(--c-orange)"/>
+                    <ellipse cx="16" cy="6" rx="4" ry="2.5" fill="var(--c-purple)"/>
+                </svg>
+                <span class="brand-name">"Cairn"</span>
+            </div>
+            <h1 class="roadmap-title" title=roadmap_name>{roadmap_name}</h1>
+            <views::roadmaps::RoadmapSwitcher/>
+            <div class="header-actions">
+                <button type="button" class="icon-button" on:click=move |_| app.undo()
+                    disabled=move || !app.can_undo() aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">"↶ Undo"</button>
+                <button type="button" class="icon-button" on:click=move |_| app.redo()
+                    disabled=move || !app.can_redo() aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">"↷ Redo"</button>
+                <span class="save-status" role="status"
+                    class:save-problem=move || !matches!(app.save_status.get(), SaveStatus::Saved | SaveStatus::Pending)>
+                    {move || app.save_status.get().label()}
+                </span>
+            </div>
+            <nav class="app-nav" aria-label="Views">
+                <ul>
+                    {View::ALL.into_iter().map(|v| view! {
+                        <li><a href=v.href()
+                            aria-current=move || (route.get().view() == v).then_some("page")>{v.title()}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = expect_context::<App>();
+    view! {
+        <section class="notices" aria-label="Messages" aria-live="polite">
+            <For each=move || app.notices.get() key=|n| n.id let:notice>
+                <div class=move || format!("notice notice-{}", match notice.level { Level::Info => "info", Level::Warning => "warning", Level::Error => "error" })
+                    role=if notice.level == Level::Info { "status" } else { "alert" }>
+                    <p>{notice.text.clone()}</p>
+                    <div class="notice-actions">
+                        {notice.actions.iter().cloned().map(|(label, action)| {
+                            let id = notice.id;
+                            view! { <button type="button" on:click=move |_| app.run(id, &action)>{label}</button> }
+                        }).collect_view()}
+                        {(!notice.actions.iter().any(|(_, a)| *a == Action::Dismiss)).then(|| {
+                            let id = notice.id;
+                            view! { <button type="button" class="quiet" aria-label="Dismiss message"
+                                on:click=move |_| app.run(id, &Action::Dismiss)>"✕"</button> }
+                        })}
+                    </div>
+                </div>
+            </For>
+        </section>
+    }
+}

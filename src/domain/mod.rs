@@ -1,0 +1,19 @@
+//! The domain: Cairn's model, rules, analysis and file formats.
+//!
+//! Plain Rust only — nothing in here imports leptos, web-sys or wasm-bindgen — so all of it
+//! is tested on the host with `cargo test`.
+
+pub mod calendar;
+pub mod demo;
+pub mod edit;
+pub mod file_format;
+pub mod generate;
+pub mod history;
+pub mod model;
+pub mod spend;
+pub mod stored;
+pub mod template;
+pub mod validate;
+
+pub use calendar::{Month, Quarter};
+pub use model::*;

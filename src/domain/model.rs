@@ -1,0 +1,463 @@
+//! The roadmap model: business goals, the capability map and IT initiatives, and the links
+//! between them. Plain data; the rules live in `validate`, the file format in `file_format`.
+//!
+//! Items are held behind `Arc` so that a snapshot of a whole roadmap (for undo, scenarios,
+//! comparison) costs one pointer per item; edit an item with `Arc::make_mut`.
+
+use super::calendar::{Month, Quarter};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+pub type Id = String;
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Roadmap {
+    pub name: String,
+    pub description: String,
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    /// 1..=12: the month the fiscal year starts in.
+    pub fiscal_year_start_month: u8,
+    pub horizon: Horizon,
+    pub budgets: Vec<Budget>,
+    pub capacity: Vec<Capacity>,
+    pub goals: Vec<Arc<Goal>>,
+    pub capabilities: Vec<Arc<Capability>>,
+    pub initiatives: Vec<Arc<Initiative>>,
+}
+
+impl Default for Roadmap {
+    fn default() -> Self {
+        Roadmap {
+            name: "Untitled roadmap".into(),
+            description: String::new(),
+            currency: "EUR".into(),
+            fiscal_year_start_month: 1,
+            horizon: Horizon::default(),
+            budgets: Vec::new(),
+            capacity: Vec::new(),
+            goals: Vec::new(),
+            capabilities: Vec::new(),
+            initiatives: Vec::new(),
+        }
+    }
+}
+
+/// The planning horizon, both months inclusive.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Horizon {
+    pub start: Month,
+    pub end: Month,
+}
+
+impl Default for Horizon {
+    fn default() -> Self {
+        Horizon { start: Month { year: 2026, month: 1 }, end: Month { year: 2028, month: 12 } }
+    }
+}
+
+impl Horizon {
+    pub fn contains(&self, month: Month) -> bool {
+        self.start <= month && month <= self.end
+    }
+}
+
+/// Budget envelope for one fiscal year (named by the year it ends in; see `calendar`).
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Budget {
+    pub fiscal_year: i32,
+    pub capex: f64,
+    pub opex: f64,
+}
+
+/// Team capacity for one calendar quarter, in full-time equivalents.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Capacity {
+    pub quarter: Quarter,
+    pub fte: f64,
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// Strategic theme, free text ("Customer experience", "Resilience", ...).
+    pub theme: String,
+    /// 1..=5
+    pub weight: u8,
+    pub owner: String,
+    pub kpi: Kpi,
+}
+
+impl Default for Goal {
+    fn default() -> Self {
+        Goal {
+            id: String::new(),
+            name: String::new(),
+            description: String::new(),
+            theme: String::new(),
+            weight: 3,
+            owner: String::new(),
+            kpi: Kpi::default(),
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Kpi {
+    pub name: String,
+    pub baseline: f64,
+    pub target: f64,
+    pub unit: String,
+    pub due: Option<Month>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Low,
+    #[default]
+    Medium,
+    High,
+    Critical,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 4] = [Risk::Low, Risk::Medium, Risk::High, Risk::Critical];
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Low => "Low",
+            Risk::Medium => "Medium",
+            Risk::High => "High",
+            Risk::Critical => "Critical",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+            Risk::Critical => "critical",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Risk> {
+        Risk::ALL.into_iter().find(|r| r.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+/// The IT-management areas capabilities are grouped in (free text is allowed too).
+pub const AREAS: [&str; 8] = [
+    "IT strategy & business alignment",
+    "IT service management",
+    "IT risk, security & compliance",
+    "IT project & portfolio management",
+    "IT workforce & organisation",
+    "IT financial & asset management",
+    "Technology & vendor strategy",
+    "IT operations",
+];
+
+/// Compliance frameworks offered in pickers (free text tags are allowed too).
+pub const COMPLIANCE_FRAMEWORKS: [&str; 5] = ["GDPR", "HIPAA", "ISO 27001", "SOX", "PCI DSS"];
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Capability {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// Parent capability; `None` for an L1 capability. At most 3 levels.
+    pub parent: Option<Id>,
+    /// IT-management area, usually one of [`AREAS`].
+    pub area: String,
+    /// 0..=5
+    pub current_maturity: u8,
+    /// 0..=5
+    pub target_maturity: u8,
+    /// 1..=5
+    pub importance: u8,
+    pub risk: Risk,
+    pub compliance: Vec<String>,
+}
+
+impl Default for Capability {
+    fn default() -> Self {
+        Capability {
+            id: String::new(),
+            name: String::new(),
+            description: String::new(),
+            parent: None,
+            area: String::new(),
+            current_maturity: 2,
+            target_maturity: 3,
+            importance: 3,
+            risk: Risk::Medium,
+            compliance: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Idea,
+    #[default]
+    Proposed,
+    Approved,
+    InProgress,
+    Done,
+    OnHold,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Idea,
+        Status::Proposed,
+        Status::Approved,
+        Status::InProgress,
+        Status::Done,
+        Status::OnHold,
+        Status::Cancelled,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Idea => "Idea",
+            Status::Proposed => "Proposed",
+            Status::Approved => "Approved",
+            Status::InProgress => "In progress",
+            Status::Done => "Done",
+            Status::OnHold => "On hold",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+    /// The key used in files ("in_progress").
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Proposed => "proposed",
+            Status::Approved => "approved",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::OnHold => "on_hold",
+            Status::Cancelled => "cancelled",
+        }
+    }
+    /// Accepts the file key or the label, case-insensitively ("In progress", "in_progress").
+    pub fn from_key(key: &str) -> Option<Status> {
+        let k = key.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        Status::ALL.into_iter().find(|s| s.key() == k)
+    }
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Milestone {
+    pub name: String,
+    pub month: Option<Month>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskScore {
+    /// 1..=5
+    pub likelihood: u8,
+    /// 1..=5
+    pub impact: u8,
+}
+
+impl Default for RiskScore {
+    fn default() -> Self {
+        RiskScore { likelihood: 3, impact: 3 }
+    }
+}
+
+/// An initiative serves a goal with a contribution of 1 (some), 2 (strong) or 3 (decisive).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct GoalLink {
+    pub goal: Id,
+    pub contribution: u8,
+}
+
+/// An initiative raises a capability to `maturity_after` (0..=5) when it completes.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct CapabilityLink {
+    pub capability: Id,
+    pub maturity_after: u8,
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Initiative {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    pub owner: String,
+    pub sponsor: String,
+    pub status: Status,
+    /// First month of work; `None` (with `end`) for an undated initiative in the parking lot.
+    pub start: Option<Month>,
+    /// Last month of work, inclusive.
+    pub end: Option<Month>,
+    pub milestones: Vec<Milestone>,
+    /// One-off capital expenditure, in the roadmap's currency.
+    pub capex: f64,
+    /// One-off operating expenditure while the initiative runs.
+    pub opex: f64,
+    /// Yearly run cost after the initiative ends.
+    pub run_cost_per_year: f64,
+    /// Average full-time equivalents while it runs.
+    pub fte: f64,
+    pub vendors: Vec<String>,
+    pub risk: RiskScore,
+    pub compliance: Vec<String>,
+    /// Finish-to-start predecessors.
+    pub depends_on: Vec<Id>,
+    pub goals: Vec<GoalLink>,
+    pub capabilities: Vec<CapabilityLink>,
+}
+
+impl Default for Initiative {
+    fn default() -> Self {
+        Initiative {
+            id: String::new(),
+            name: String::new(),
+            description: String::new(),
+            owner: String::new(),
+            sponsor: String::new(),
+            status: Status::Proposed,
+            start: None,
+            end: None,
+            milestones: Vec::new(),
+            capex: 0.0,
+            opex: 0.0,
+            run_cost_per_year: 0.0,
+            fte: 0.0,
+            vendors: Vec::new(),
+            risk: RiskScore::default(),
+            compliance: Vec::new(),
+            depends_on: Vec::new(),
+            goals: Vec::new(),
+            capabilities: Vec::new(),
+        }
+    }
+}
+
+impl Initiative {
+    /// Both dates set: the initiative is on the timeline, not in the parking lot.
+    pub fn dates(&self) -> Option<(Month, Month)> {
+        Some((self.start?, self.end?))
+    }
+    pub fn is_dated(&self) -> bool {
+        self.dates().is_some()
+    }
+    /// One-off cost (capex + opex).
+    pub fn one_off_cost(&self) -> f64 {
+        self.capex + self.opex
+    }
+}
+
+/// Which list an item lives in.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum ItemKind {
+    Roadmap,
+    Goal,
+    Capability,
+    Initiative,
+}
+
+impl ItemKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            ItemKind::Roadmap => "roadmap",
+            ItemKind::Goal => "goal",
+            ItemKind::Capability => "capability",
+            ItemKind::Initiative => "initiative",
+        }
+    }
+
+    /// How messages name an item: `initiative "CRM rollout"`, or by id when it has no name.
+    pub fn subject(self, name: &str, id: &str) -> String {
+        format!("{} \"{}\"", self.noun(), display_name(name, id))
+    }
+}
+
+/// The name messages show for an item: its name, or its id when the name is blank.
+pub fn display_name<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        id
+    } else {
+        name
+    }
+}
+
+impl Roadmap {
+    pub fn goal(&self, id: &str) -> Option<&Arc<Goal>> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+    pub fn capability(&self, id: &str) -> Option<&Arc<Capability>> {
+        self.capabilities.iter().find(|c| c.id == id)
+    }
+    pub fn initiative(&self, id: &str) -> Option<&Arc<Initiative>> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+    pub fn goal_mut(&mut self, id: &str) -> Option<&mut Goal> {
+        self.goals.iter_mut().find(|g| g.id == id).map(Arc::make_mut)
+    }
+    pub fn capability_mut(&mut self, id: &str) -> Option<&mut Capability> {
+        self.capabilities.iter_mut().find(|c| c.id == id).map(Arc::make_mut)
+    }
+    pub fn initiative_mut(&mut self, id: &str) -> Option<&mut Initiative> {
+        self.initiatives.iter_mut().find(|i| i.id == id).map(Arc::make_mut)
+    }
+
+    /// The name of an item, for messages ("initiative \"CRM rollout\"").
+    pub fn describe(&self, kind: ItemKind, id: &str) -> String {
+        let name = match kind {
+            ItemKind::Roadmap => Some(self.name.as_str()),
+            ItemKind::Goal => self.goal(id).map(|g| g.name.as_str()),
+            ItemKind::Capability => self.capability(id).map(|c| c.name.as_str()),
+            ItemKind::Initiative => self.initiative(id).map(|i| i.name.as_str()),
+        };
+        kind.subject(name.unwrap_or(""), id)
+    }
+
+    /// An id not used by any goal, capability or initiative, starting with `prefix`.
+    pub fn fresh_id(&self, prefix: &str) -> Id {
+        let used = |id: &str| {
+            self.goals.iter().any(|g| g.id == id)
+                || self.capabilities.iter().any(|c| c.id == id)
+                || self.initiatives.iter().any(|i| i.id == id)
+        };
+        let count = self.goals.len() + self.capabilities.len() + self.initiatives.len();
+        (count + 1..)
+            .map(|n| format!("{prefix}-{n}"))
+            .find(|id| !used(id))
+            .expect("an unused id exists")
+    }
+
+    /// Depth of a capability in the tree: 1 for L1. `None` when the parent chain is broken
+    /// or cyclic.
+    pub fn capability_level(&self, id: &str) -> Option<usize> {
+        let mut level = 1;
+        let mut current = self.capability(id)?;
+        while let Some(parent) = &current.parent {
+            current = self.capability(parent)?;
+            level += 1;
+            if level > self.capabilities.len() {
+                return None;
+            }
+        }
+        Some(level)
+    }
+
+    /// Children of a capability (or the L1 capabilities for `None`), in list order.
+    pub fn capability_children<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Arc<Capability>> + 'a {
+        self.capabilities.iter().filter(move |c| c.parent.as_deref() == parent)
+    }
+}

@@ -1,0 +1,13 @@
+//! Cairn: IT strategy roadmapping in the browser.
+//!
+//! `domain` is plain Rust (model, rules, analysis, file formats) tested on the host;
+//! the rest is the Leptos app: thin views that read state, call the domain and render.
+
+pub mod app;
+pub mod domain;
+pub mod download;
+pub mod panic_screen;
+pub mod persistence;
+pub mod route;
+pub mod state;
+pub mod views;

@@ -1,0 +1,177 @@
+//! localStorage: where Cairn keeps roadmaps between visits.
+//!
+//! Keys: `cairn.index` (which roadmaps exist and which is open) and one
+//! `cairn.roadmap.<id>` per roadmap holding the stored envelope (`domain::stored`), whose
+//! `revision` lets two tabs notice each other's writes. A value that cannot be read is never
+//! written over: it is reported as damaged and kept until the user downloads or deletes it.
+
+use crate::domain::stored::{self, Stored};
+use crate::domain::Roadmap;
+use gloo_storage::Storage as _;
+use serde::{Deserialize, Serialize};
+
+pub const INDEX_KEY: &str = "cairn.index";
+pub const ROADMAP_PREFIX: &str = "cairn.roadmap.";
+
+pub fn roadmap_key(id: &str) -> String {
+    format!("{ROADMAP_PREFIX}{id}")
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+pub struct Index {
+    pub current: Option<String>,
+    pub roadmaps: Vec<Entry>,
+}
+
+/// A stored value that could not be read. Kept as it is.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Damaged {
+    pub key: String,
+    pub raw: String,
+    pub error: String,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum SaveError {
+    /// No localStorage (private mode, disabled by policy): work is kept in memory only.
+    Unavailable,
+    /// QuotaExceededError: the last saved copy is intact, this change is not saved.
+    Full,
+    /// Another tab saved this roadmap since this tab last read or wrote it.
+    Conflict,
+    Other(String),
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // `window.localStorage` throws (SecurityError) when storage is blocked; gloo's `raw()`
+    // would panic, so ask the browser directly first.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn is_available() -> bool {
+    storage().is_some()
+}
+
+fn error_name(err: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(err, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}
+
+fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
+    let s = storage().ok_or(SaveError::Unavailable)?;
+    s.set_item(key, value).map_err(|e| match error_name(&e).as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::Full,
+        other => SaveError::Other(format!("the browser refused to save ({other})")),
+    })
+}
+
+pub fn get_raw(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn remove_key(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every roadmap key present in storage.
+fn roadmap_ids_in_storage() -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(ROADMAP_PREFIX).map(str::to_string))
+        .collect()
+}
+
+/// The index, repaired against what is really stored: entries without a stored roadmap are
+/// dropped, stored roadmaps missing from the index are added. The flag says it was repaired.
+pub fn load_index() -> (Index, bool) {
+    let read: Option<Index> = if storage().is_some() {
+        gloo_storage::LocalStorage::get(INDEX_KEY).ok()
+    } else {
+        None
+    };
+    let had_index = read.is_some() || get_raw(INDEX_KEY).is_none();
+    let mut index = read.unwrap_or_default();
+    let stored = roadmap_ids_in_storage();
+    let before = index.roadmaps.len();
+    index.roadmaps.retain(|e| stored.contains(&e.id));
+    let mut repaired = index.roadmaps.len() != before || !had_index;
+    for id in stored {
+        if !index.roadmaps.iter().any(|e| e.id == id) {
+            index.roadmaps.push(Entry { name: id.clone(), id });
+            repaired = true;
+        }
+    }
+    (index, repaired)
+}
+
+pub fn save_index(index: &Index) -> Result<(), SaveError> {
+    if storage().is_none() {
+        return Err(SaveError::Unavailable);
+    }
+    gloo_storage::LocalStorage::set(INDEX_KEY, index).map_err(|e| match e {
+        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => SaveError::Full,
+        other => SaveError::Other(other.to_string()),
+    })
+}
+
+/// Reads a stored roadmap: `Ok(None)` when there is none, `Err` when it cannot be read.
+pub fn load(id: &str) -> Result<Option<Stored>, Damaged> {
+    let key = roadmap_key(id);
+    let Some(raw) = get_raw(&key) else { return Ok(None) };
+    stored::decode(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
+}
+
+/// The revision of a stored envelope, read from its first bytes without parsing it all.
+pub fn peek_revision(raw: &str) -> Option<u64> {
+    let end = (0..=raw.len().min(200)).rev().find(|&i| raw.is_char_boundary(i)).unwrap_or(0);
+    let head = &raw[..end];
+    let at = head.find("\"revision\":")? + "\"revision\":".len();
+    let digits: String = head[at..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The stored revision of a roadmap right now (`None` when absent or unreadable).
+pub fn stored_revision(id: &str) -> Option<u64> {
+    get_raw(&roadmap_key(id)).as_deref().and_then(peek_revision)
+}
+
+/// Saves a roadmap if the stored copy is still the one this tab knows (`known_revision`);
+/// returns the new revision.
+pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
+    if storage().is_none() {
+        return Err(SaveError::Unavailable);
+    }
+    let current = stored_revision(id);
+    if current.is_some() && current != known_revision {
+        return Err(SaveError::Conflict);
+    }
+    let revision = current.unwrap_or(0) + 1;
+    set_raw(&roadmap_key(id), &stored::encode(roadmap, revision))?;
+    Ok(revision)
+}
+
+/// Writes a roadmap whatever is stored (the user chose "keep mine").
+pub fn overwrite(id: &str, roadmap: &Roadmap) -> Result<u64, SaveError> {
+    let revision = stored_revision(id).unwrap_or(0) + 1;
+    set_raw(&roadmap_key(id), &stored::encode(roadmap, revision))?;
+    Ok(revision)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn peeks_revisions() {
+        assert_eq!(super::peek_revision(r#"{"schema":1,"revision":42,"roadmap":{}}"#), Some(42));
+        assert_eq!(super::peek_revision(r#"{"schema":1, "revision": 7}"#), Some(7));
+        assert_eq!(super::peek_revision("garbage"), None);
+        assert_eq!(super::peek_revision(&"é".repeat(300)), None);
+    }
+}

@@ -1,0 +1,134 @@
+//! Hash routing (`#/heatmap`): deep links and reloads work on any static host.
+//! Plain Rust, tested on the host.
+
+/// The views of the app, in navigation order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum View {
+    Roadmap,
+    Heatmap,
+    Timeline,
+    Portfolio,
+    Settings,
+}
+
+/// The lists of the roadmap editor.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum EditorTab {
+    Initiatives,
+    Goals,
+    Capabilities,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Route {
+    View(View),
+    Editor(EditorTab),
+    /// Deliberately panics: lets the end-to-end tests prove the error screen works.
+    DebugPanic,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Settings];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Roadmap => "roadmap",
+            View::Heatmap => "heatmap",
+            View::Timeline => "timeline",
+            View::Portfolio => "portfolio",
+            View::Settings => "settings",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Roadmap => "Roadmap",
+            View::Heatmap => "Heatmap",
+            View::Timeline => "Timeline",
+            View::Portfolio => "Portfolio",
+            View::Settings => "Settings",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+}
+
+impl EditorTab {
+    pub const ALL: [EditorTab; 3] = [EditorTab::Initiatives, EditorTab::Goals, EditorTab::Capabilities];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            EditorTab::Initiatives => "initiatives",
+            EditorTab::Goals => "goals",
+            EditorTab::Capabilities => "capabilities",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            EditorTab::Initiatives => "Initiatives",
+            EditorTab::Goals => "Goals",
+            EditorTab::Capabilities => "Capabilities",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/roadmap/{}", self.slug())
+    }
+}
+
+impl Route {
+    /// Parses `location.hash`. Anything unknown opens the roadmap editor.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split(['/', '?']).filter(|p| !p.is_empty());
+        match (parts.next(), parts.next()) {
+            (Some("roadmap"), Some(tab)) => EditorTab::ALL
+                .into_iter()
+                .find(|t| t.slug() == tab)
+                .map_or(Route::Editor(EditorTab::Initiatives), Route::Editor),
+            (Some("debug"), Some("panic")) => Route::DebugPanic,
+            (Some(slug), _) => View::ALL
+                .into_iter()
+                .find(|v| v.slug() == slug)
+                .map_or(Route::Editor(EditorTab::Initiatives), |v| match v {
+                    View::Roadmap => Route::Editor(EditorTab::Initiatives),
+                    v => Route::View(v),
+                }),
+            (None, _) => Route::Editor(EditorTab::Initiatives),
+        }
+    }
+
+    pub fn view(self) -> View {
+        match self {
+            Route::View(v) => v,
+            Route::Editor(_) | Route::DebugPanic => View::Roadmap,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_view_and_tab() {
+        for v in View::ALL {
+            assert_eq!(Route::parse(&v.href()).view(), v);
+        }
+        for t in EditorTab::ALL {
+            assert_eq!(Route::parse(&t.href()), Route::Editor(t));
+        }
+    }
+
+    #[test]
+    fn defaults_and_unknowns_open_the_editor() {
+        for h in ["", "#", "#/", "#/nope", "#/roadmap", "#/roadmap/nope", "#share=abc"] {
+            assert_eq!(Route::parse(h).view(), View::Roadmap, "{h}");
+        }
+        assert_eq!(Route::parse("#/debug/panic"), Route::DebugPanic);
+        assert_eq!(Route::parse("#/heatmap?x=1"), Route::View(View::Heatmap));
+    }
+}

@@ -1,0 +1,181 @@
+//! Form fields that commit on change and show the reason next to the field when an edit is
+//! refused (the user's text stays so it can be corrected).
+
+use leptos::prelude::*;
+
+/// The result of committing a field: `Err` carries the message shown next to it.
+pub type Commit = Callback<String, Result<(), String>>;
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    LongText,
+    Number,
+    Month,
+}
+
+static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+pub fn unique_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// A labelled input. `value` is the stored value; `commit` is called on change.
+#[component]
+pub fn Field(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    commit: Commit,
+    #[prop(default = Kind::Text)] kind: Kind,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional)] min: Option<&'static str>,
+    #[prop(optional)] max: Option<&'static str>,
+    #[prop(optional)] step: Option<&'static str>,
+) -> impl IntoView {
+    let id = unique_id("field");
+    let error_id = format!("{id}-error");
+    let error = RwSignal::new(None::<String>);
+    // A new stored value (undo, another item selected) clears a stale message.
+    Effect::new(move |_| {
+        value.track();
+        error.set(None);
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if text == value.get_untracked() {
+            error.set(None);
+            return;
+        }
+        match commit.run(text) {
+            Ok(()) => error.set(None),
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let described = move || error.with(|e| e.is_some()).then(|| error_id.clone());
+    let input = match kind {
+        Kind::LongText => view! {
+            <textarea id=id.clone() rows="3" prop:value=move || value.get() on:change=on_change
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true") aria-describedby=described></textarea>
+        }
+        .into_any(),
+        _ => view! {
+            <input id=id.clone()
+                type=match kind { Kind::Number => "number", Kind::Month => "month", _ => "text" }
+                min=min max=max step=step placeholder=(kind == Kind::Month).then_some("YYYY-MM")
+                prop:value=move || value.get() on:change=on_change
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true") aria-describedby=described/>
+        }
+        .into_any(),
+    };
+    let error_id2 = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || error.with(|e| e.is_some())>
+            <label for=id>{label}</label>
+            {input}
+            {(!hint.is_empty()).then(|| view! { <span class="field-hint">{hint.clone()}</span> })}
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone() role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select among `options` (value, label).
+#[component]
+pub fn Choice(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    options: Vec<(String, String)>,
+    commit: Commit,
+) -> impl IntoView {
+    let id = unique_id("choice");
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                error.set(commit.run(v).err());
+            }>
+                {options.into_iter().map(|(v, l)| {
+                    let v2 = v.clone();
+                    view! { <option value=v selected=move || value.get() == v2>{l}</option> }
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// Parses a number field ("" is 0); the message names the field.
+pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
+    let t = text.trim().replace([' ', '\u{a0}', '_'], "");
+    if t.is_empty() {
+        return Ok(0.0);
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{label}: \"{text}\" is not a number"))
+}
+
+/// Parses a whole number within `min..=max`.
+pub fn parse_whole(label: &str, text: &str, min: u8, max: u8) -> Result<u8, String> {
+    let v = parse_number(label, text)?;
+    if v.fract() != 0.0 || v < min as f64 || v > max as f64 {
+        return Err(format!("{label} must be a whole number from {min} to {max}"));
+    }
+    Ok(v as u8)
+}
+
+/// Parses an optional month ("" is none).
+pub fn parse_month(text: &str) -> Result<Option<crate::domain::Month>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        crate::domain::Month::parse(t).map(Some)
+    }
+}
+
+/// Splits a comma-separated list ("AWS, Microsoft") into trimmed, non-empty, unique items.
+pub fn parse_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|x| x.eq_ignore_ascii_case(item)) {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
+
+/// Money for tables: "1.2M", "350k", "900".
+pub fn short_money(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e3 {
+        format!("{:.0}k", v / 1e3)
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_inputs() {
+        assert_eq!(parse_number("Capex", " 1 200 ").unwrap(), 1200.0);
+        assert_eq!(parse_number("Capex", "").unwrap(), 0.0);
+        assert!(parse_number("Capex", "12a").unwrap_err().contains("Capex"));
+        assert!(parse_number("Capex", "NaN").is_err());
+        assert_eq!(parse_whole("Weight", "4", 1, 5).unwrap(), 4);
+        assert!(parse_whole("Weight", "6", 1, 5).is_err());
+        assert!(parse_whole("Weight", "2.5", 1, 5).is_err());
+        assert_eq!(parse_month("").unwrap(), None);
+        assert!(parse_month("2026-13").is_err());
+        assert_eq!(parse_list("AWS, ,Microsoft, aws"), vec!["AWS", "Microsoft"]);
+        assert_eq!(short_money(1_250_000.0), "1.3M");
+        assert_eq!(short_money(350_000.0), "350k");
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per view. Views are thin: they read state, call the domain, and render.
+
+pub mod confirm;
+pub mod fields;
+pub mod heatmap;
+pub mod portfolio;
+pub mod roadmap_editor;
+pub mod roadmaps;
+pub mod settings;
+pub mod timeline;

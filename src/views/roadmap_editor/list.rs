@@ -1,0 +1,106 @@
+//! What every list of the editor shares: search, sortable columns, pages.
+
+use leptos::prelude::*;
+use std::cmp::Ordering;
+
+pub const PAGE_SIZE: usize = 100;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Sort {
+    pub column: usize,
+    pub ascending: bool,
+}
+
+/// Case-insensitive "does any of these texts contain the query".
+pub fn matches(query: &str, texts: &[&str]) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&q))
+}
+
+/// Compares numbers (NaN compares equal).
+pub fn cmp_f64(a: f64, b: f64) -> Ordering {
+    a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+}
+
+/// Sorts `rows` by `key` for the chosen column and direction; no sort keeps list order.
+pub fn sort_rows<T>(rows: &mut [T], sort: Option<Sort>, compare: impl Fn(usize, &T, &T) -> Ordering) {
+    if let Some(s) = sort {
+        rows.sort_by(|a, b| {
+            let o = compare(s.column, a, b);
+            if s.ascending { o } else { o.reverse() }
+        });
+    }
+}
+
+/// A column header that sorts the list (click, or Enter/Space on its button).
+#[component]
+pub fn SortHeader(label: &'static str, column: usize, sort: RwSignal<Option<Sort>>) -> impl IntoView {
+    let state = move || sort.get().filter(|s| s.column == column);
+    view! {
+        <th scope="col" aria-sort=move || match state() {
+            Some(Sort { ascending: true, .. }) => "ascending",
+            Some(_) => "descending",
+            None => "none",
+        }>
+            <button type="button" class="sort-button" on:click=move |_| sort.update(|s| {
+                *s = match *s {
+                    Some(Sort { column: c, ascending: true }) if c == column => Some(Sort { column, ascending: false }),
+                    Some(Sort { column: c, ascending: false }) if c == column => None,
+                    _ => Some(Sort { column, ascending: true }),
+                }
+            })>
+                {label}
+                <span aria-hidden="true" class="sort-mark">{move || match state() {
+                    Some(Sort { ascending: true, .. }) => "▲",
+                    Some(_) => "▼",
+                    None => "",
+                }}</span>
+            </button>
+        </th>
+    }
+}
+
+/// "Showing 1–100 of 2,000" with previous/next page buttons.
+#[component]
+pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'static str) -> impl IntoView {
+    let pages = move || total.get().div_ceil(PAGE_SIZE).max(1);
+    Effect::new(move |_| {
+        if page.get() >= pages() {
+            page.set(pages() - 1);
+        }
+    });
+    view! {
+        <div class="pager" role="group" aria-label=format!("Pages of {noun}")>
+            <span>{move || {
+                let t = total.get();
+                if t == 0 { format!("No {noun}") } else {
+                    let from = page.get() * PAGE_SIZE + 1;
+                    format!("Showing {}–{} of {} {noun}", from, (from + PAGE_SIZE - 1).min(t), t)
+                }
+            }}</span>
+            <Show when=move || { pages() > 1 }>
+                <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
+                <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+            </Show>
+        </div>
+    }
+}
+
+/// A search box for a list.
+#[component]
+pub fn SearchBox(label: &'static str, query: RwSignal<String>) -> impl IntoView {
+    view! {
+        <input type="search" class="search" aria-label=label placeholder=label
+            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn search_is_case_insensitive() {
+        assert!(super::matches("crm", &["Salesforce CRM rollout"]));
+        assert!(super::matches("  ", &["x"]));
+        assert!(!super::matches("erp", &["CRM", "Sales"]));
+    }
+}

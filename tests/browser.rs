@@ -1,0 +1,155 @@
+//! Browser component tests: wasm-bindgen-test in headless Chromium, against the real
+//! localStorage and the real DOM. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use cairn::domain::{demo, stored, Roadmap};
+use cairn::persistence::{self, SaveError};
+use cairn::state::{App, SaveStatus};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear() {
+    storage().clear().unwrap();
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+    gloo_timers_sleep(Duration::from_millis(0)).await;
+}
+
+async fn gloo_timers_sleep(d: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Fills localStorage to its quota; returns how many filler keys were written.
+fn fill_quota() -> usize {
+    let s = storage();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while chunk.len() > 8 {
+        if s.set_item(&format!("filler.{n}"), &chunk).is_ok() {
+            n += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    n
+}
+
+#[wasm_bindgen_test]
+fn save_and_load_round_trip() {
+    clear();
+    let r = demo::demo_roadmap();
+    let rev = persistence::save("t1", &r, None).unwrap();
+    let back = persistence::load("t1").unwrap().unwrap();
+    assert_eq!(back.roadmap, r);
+    assert_eq!(back.revision, rev);
+    assert_eq!(persistence::stored_revision("t1"), Some(rev));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_last_copy_survives() {
+    clear();
+    let mut r = Roadmap { name: "Before".into(), ..Roadmap::default() };
+    let rev = persistence::save("t2", &r, None).unwrap();
+    assert!(fill_quota() > 0);
+    r.name = "After".into();
+    r.description = "y".repeat(200_000);
+    assert_eq!(persistence::save("t2", &r, Some(rev)), Err(SaveError::Full));
+    assert_eq!(persistence::load("t2").unwrap().unwrap().roadmap.name, "Before");
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn garbage_is_reported_as_damaged_and_kept() {
+    clear();
+    storage().set_item(&persistence::roadmap_key("t3"), "{not json").unwrap();
+    let damaged = persistence::load("t3").unwrap_err();
+    assert_eq!(damaged.raw, "{not json");
+    assert_eq!(storage().get_item(&persistence::roadmap_key("t3")).unwrap().as_deref(), Some("{not json"));
+}
+
+#[wasm_bindgen_test]
+fn a_write_from_another_tab_is_never_overwritten() {
+    clear();
+    let r = Roadmap::default();
+    let rev = persistence::save("t4", &r, None).unwrap();
+    // Another tab saves a newer revision.
+    let theirs = Roadmap { name: "Theirs".into(), ..Roadmap::default() };
+    storage().set_item(&persistence::roadmap_key("t4"), &stored::encode(&theirs, rev + 1)).unwrap();
+    assert_eq!(persistence::save("t4", &r, Some(rev)), Err(SaveError::Conflict));
+    assert_eq!(persistence::load("t4").unwrap().unwrap().roadmap.name, "Theirs");
+}
+
+#[wasm_bindgen_test]
+fn a_broken_index_is_rebuilt_from_stored_roadmaps() {
+    clear();
+    persistence::save("t5", &Roadmap::default(), None).unwrap();
+    storage().set_item(persistence::INDEX_KEY, "<<garbage>>").unwrap();
+    let (index, repaired) = persistence::load_index();
+    assert!(repaired);
+    assert_eq!(index.roadmaps.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), vec!["t5"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_opens_the_demo_on_a_first_visit_and_autosaves_edits() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    assert_eq!(app.roadmap.get_untracked(), demo::demo_roadmap());
+    app.edit(|r| r.name = "Edited".into()).unwrap();
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Pending);
+    gloo_timers_sleep(Duration::from_millis(400)).await;
+    tick().await;
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    let id = app.current_id.get_untracked();
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap.name, "Edited");
+    // Undo is saved too.
+    app.undo();
+    app.flush_save();
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap.name, demo::demo_roadmap().name);
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_edit_is_refused_and_nothing_changes() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    let before = app.roadmap.get_untracked();
+    let first = before.initiatives[0].id.clone();
+    let refused = app.edit(|r| r.initiative_mut(&first).unwrap().depends_on.push("missing".into()));
+    assert!(refused.unwrap_err().iter().any(|p| p.message.contains("does not exist")));
+    assert_eq!(app.roadmap.get_untracked(), before);
+    assert!(!app.can_undo());
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_renders_navigation_for_every_view() {
+    clear();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), cairn::app::Shell);
+    tick().await;
+    let nav = host.query_selector("nav[aria-label='Views']").unwrap().expect("navigation");
+    let links: Vec<String> = (0..5).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Portfolio", "Settings"]);
+    assert!(host.text_content().unwrap().contains(&demo::demo_roadmap().name));
+}
+
+use wasm_bindgen::JsCast;
