@@ -75,6 +75,7 @@ pub fn Shell() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
+                Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),

@@ -4,6 +4,7 @@
 //! the rest is the Leptos app: thin views that read state, call the domain and render.
 
 pub mod app;
+pub mod bench;
 pub mod domain;
 pub mod download;
 pub mod panic_screen;

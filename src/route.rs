@@ -25,6 +25,8 @@ pub enum Route {
     Editor(EditorTab),
     /// Deliberately panics: lets the end-to-end tests prove the error screen works.
     DebugPanic,
+    /// In-browser measurements for `bench/run`.
+    DebugBench,
 }
 
 impl View {
@@ -90,6 +92,7 @@ impl Route {
                 .find(|t| t.slug() == tab)
                 .map_or(Route::Editor(EditorTab::Initiatives), Route::Editor),
             (Some("debug"), Some("panic")) => Route::DebugPanic,
+            (Some("debug"), Some("bench")) => Route::DebugBench,
             (Some(slug), _) => View::ALL
                 .into_iter()
                 .find(|v| v.slug() == slug)
@@ -104,7 +107,7 @@ impl Route {
     pub fn view(self) -> View {
         match self {
             Route::View(v) => v,
-            Route::Editor(_) | Route::DebugPanic => View::Roadmap,
+            Route::Editor(_) | Route::DebugPanic | Route::DebugBench => View::Roadmap,
         }
     }
 }

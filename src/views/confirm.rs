@@ -47,9 +47,15 @@ pub fn confirmer() -> RwSignal<Option<Confirmation>> {
 pub fn ConfirmDialog() -> impl IntoView {
     let request = confirmer();
     let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(request.with(Option::is_some)));
+    // A request opens the dialog; closing it (any way) drops the request. Each effect sets
+    // only on a real change, so the two cannot wake each other forever.
     Effect::new(move |_| {
-        if !open.get() {
+        if request.with(Option::is_some) && !open.get_untracked() {
+            open.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && request.with_untracked(Option::is_some) {
             request.set(None);
         }
     });

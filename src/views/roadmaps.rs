@@ -27,12 +27,9 @@ pub fn RoadmapSwitcher() -> impl IntoView {
     let confirm = confirmer();
     let new_open = RwSignal::new(false);
     let rename_open = RwSignal::new(false);
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let close_menu = move || {
-        if let Some(d) = menu.get() {
-            d.set_open(false);
-        }
-    };
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let close_menu = move || menu_open.set(false);
     let select_id = unique_id("roadmap-select");
     let file_id = unique_id("import-file");
 
@@ -70,9 +67,15 @@ pub fn RoadmapSwitcher() -> impl IntoView {
                     }
                 </For>
             </select>
-            <details class="menu" node_ref=menu>
-                <summary>"Roadmaps"</summary>
-                <div class="menu-panel">
+            <div class="menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" && menu_open.get_untracked() {
+                ev.prevent_default();
+                close_menu();
+                if let Some(b) = menu_button.get() { let _ = b.focus(); }
+            }>
+                <button type="button" node_ref=menu_button aria-haspopup="true" aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="roadmap-menu" on:click=move |_| menu_open.update(|o| *o = !*o)>"Roadmaps"</button>
+                <div class="menu-backdrop" hidden=move || !menu_open.get() on:click=move |_| close_menu()></div>
+                <div id="roadmap-menu" class="menu-panel" role="group" aria-label="Roadmap actions" hidden=move || !menu_open.get()>
                     <button type="button" on:click=move |_| { close_menu(); new_open.set(true); }>"New roadmap…"</button>
                     <button type="button" on:click=move |_| { close_menu(); rename_open.set(true); }>"Rename…"</button>
                     <button type="button" on:click=move |_| { close_menu(); app.duplicate_current(); }>"Duplicate"</button>
@@ -81,7 +84,7 @@ pub fn RoadmapSwitcher() -> impl IntoView {
                     <input id=file_id type="file" class="visually-hidden" accept=".json,application/json" on:change=on_import/>
                     <button type="button" class="danger" on:click=delete_current>"Delete…"</button>
                 </div>
-            </details>
+            </div>
             <NewRoadmapDialog open=new_open/>
             <RenameDialog open=rename_open/>
         </div>

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, SUB_PATH } from '../../scripts/serve.mjs';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+// CAIRN_DIST points the tests at another build (e.g. a debug build while developing).
+const dist = process.env.CAIRN_DIST || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export const test = base.extend({
   server: [async ({}, use) => {

@@ -1,0 +1,39 @@
+// Opens the release build in headless Chromium and prints the in-browser measurements
+// (`#/debug/bench`) plus the time to first render of the demo. Run through `bench/run`.
+import { chromium } from '@playwright/test';
+import os from 'node:os';
+import { startServer } from '../scripts/serve.mjs';
+
+const RUNS = 5;
+const server = await startServer({ dir: 'dist' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+try {
+  // Time to first render: a fresh context (empty storage, so the demo is created) each run.
+  const firstRender = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('navigation', { name: 'Views' }).waitFor();
+    await page.getByRole('table', { name: 'Initiatives' }).waitFor();
+    firstRender.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/debug/bench`);
+  const table = page.getByRole('table', { name: 'Storage benchmark' });
+  await table.waitFor({ timeout: 120_000 });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${await browser.version()} headless`);
+  console.log(`\nfirst render of the demo (fresh storage, until the initiative table shows): median ${median(firstRender).toFixed(0)} ms of ${RUNS}`);
+  console.log('\n| roadmap | initiatives | save ms | load ms | stored KB |\n|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+} finally {
+  await browser.close();
+  await server.close();
+}
