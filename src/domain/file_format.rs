@@ -51,11 +51,17 @@ struct FileOut<'a> {
 
 /// The roadmap as a pretty-printed file.
 pub fn export_json(r: &Roadmap) -> String {
-    let file = FileOut { format: FORMAT, version: VERSION, roadmap: r };
+    let mut text = write_json(&FileOut { format: FORMAT, version: VERSION, roadmap: r }, true);
+    text.push('\n');
+    text
+}
+
+/// JSON as Cairn writes it, pretty or compact, whole numbers without ".0". File and storage
+/// share this one serializer type, so the model's serialization exists once in the wasm.
+pub(crate) fn write_json<T: Serialize>(value: &T, pretty: bool) -> String {
     let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, WholeNumbers(PrettyFormatter::new()));
-    file.serialize(&mut ser).expect("a roadmap always serializes");
-    out.push(b'\n');
+    let formatter = WholeNumbers(pretty.then(PrettyFormatter::new));
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter)).expect("a roadmap always serializes");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
@@ -186,13 +192,17 @@ fn plain_words(what: &str) -> String {
     }
 }
 
-/// serde_json's pretty printer, except that whole numbers are written without ".0".
-struct WholeNumbers(PrettyFormatter<'static>);
+/// serde_json's pretty (`Some`) or compact (`None`) printer, except that whole numbers are
+/// written without ".0".
+struct WholeNumbers(Option<PrettyFormatter<'static>>);
 
 macro_rules! delegate {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
-            self.0.$name(w $(, $arg)*)
+            match &mut self.0 {
+                Some(pretty) => pretty.$name(w $(, $arg)*),
+                None => CompactFormatter.$name(w $(, $arg)*),
+            }
         }
     )*};
 }

@@ -42,15 +42,33 @@ struct EnvelopeIn {
 
 /// The envelope as compact JSON.
 pub fn encode(r: &Roadmap, revision: u64) -> String {
-    serde_json::to_string(&EnvelopeOut { schema: SCHEMA, revision, roadmap: r }).expect("a roadmap always serializes")
+    super::file_format::write_json(&EnvelopeOut { schema: SCHEMA, revision, roadmap: r }, false)
 }
 
 /// Reads a stored envelope, migrating older schemas. Never panics, whatever the text.
+///
+/// The current schema is parsed straight from the text; only an older one goes through a
+/// `Value` (migrated, written out, parsed again), so the model's deserializer exists once in
+/// the wasm and the common case parses once.
 pub fn decode(text: &str) -> Result<Stored, String> {
     let not_cairn = "This saved value is not a Cairn roadmap";
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| format!("{not_cairn} (it is not valid JSON: {})", explain(&e)))?;
-    let schema = match value.get("schema") {
+    #[derive(Deserialize)]
+    struct Head {
+        schema: Option<Value>,
+    }
+    if !text.trim_start().starts_with('{') {
+        // Not an object: say whether it is JSON at all.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => format!("{not_cairn} (it has no \"schema\")"),
+            Err(e) => format!("{not_cairn} (it is not valid JSON: {})", explain(&e)),
+        });
+    }
+    let head: Head = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) if e.is_data() => Head { schema: None },
+        Err(e) => return Err(format!("{not_cairn} (it is not valid JSON: {})", explain(&e))),
+    };
+    let schema = match head.schema {
         None => return Err(format!("{not_cairn} (it has no \"schema\")")),
         Some(s) => s.as_u64().filter(|&s| s >= 1).ok_or_else(|| format!("{not_cairn} (its schema is {s})"))?,
     };
@@ -61,11 +79,16 @@ pub fn decode(text: &str) -> Result<Stored, String> {
         ));
     }
     let schema = schema as u32;
-    if schema < SCHEMA {
-        value = upgrade(value, schema, SCHEMA, migrate)?;
-    }
-    let envelope =
-        EnvelopeIn::deserialize(value).map_err(|e| format!("The saved roadmap could not be read: {}", explain(&e)))?;
+    let migrated;
+    let current = if schema < SCHEMA {
+        let value: Value = serde_json::from_str(text).map_err(|e| format!("{not_cairn} ({})", explain(&e)))?;
+        migrated = upgrade(value, schema, SCHEMA, migrate)?.to_string();
+        migrated.as_str()
+    } else {
+        text
+    };
+    let envelope: EnvelopeIn =
+        serde_json::from_str(current).map_err(|e| format!("The saved roadmap could not be read: {}", explain(&e)))?;
     Ok(Stored {
         roadmap: envelope.roadmap,
         revision: envelope.revision,
@@ -174,7 +197,7 @@ mod tests {
             assert!(e.starts_with("This saved value is not a Cairn roadmap") && e.contains(says), "{text}: {e}");
         }
         let e = decode("{\"schema\":1,\"revision\":1,\"roadmap\":{\"goals\":3}}").unwrap_err();
-        assert!(e.starts_with("The saved roadmap could not be read: found the number 3 where a list"), "{e}");
+        assert!(e.starts_with("The saved roadmap could not be read: line 1, column 45: found the number 3 where a list"), "{e}");
         let e = decode("{\"schema\":1,\"roadmap\":{}}").unwrap_err();
         assert!(e.contains("the field \"revision\" is missing"), "{e}");
     }
