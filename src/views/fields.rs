@@ -27,7 +27,9 @@ pub fn Field(
     #[prop(into)] value: Signal<String>,
     commit: Commit,
     #[prop(default = Kind::Text)] kind: Kind,
-    #[prop(optional, into)] hint: String,
+    #[prop(optional, into)] hint: Signal<String>,
+    /// Spans two columns of a form grid.
+    #[prop(optional)] wide: bool,
     #[prop(optional)] min: Option<&'static str>,
     #[prop(optional)] max: Option<&'static str>,
     #[prop(optional)] step: Option<&'static str>,
@@ -69,10 +71,10 @@ pub fn Field(
     };
     let error_id2 = format!("{id}-error");
     view! {
-        <div class="field" class:field-invalid=move || error.with(|e| e.is_some())>
+        <div class="field" class:field-wide=wide class:field-invalid=move || error.with(|e| e.is_some())>
             <label for=id>{label}</label>
             {input}
-            {(!hint.is_empty()).then(|| view! { <span class="field-hint">{hint.clone()}</span> })}
+            {move || hint.with(|h| (!h.is_empty()).then(|| view! { <span class="field-hint">{h.clone()}</span> }))}
             {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone() role="alert">{m}</p> })}
         </div>
     }
@@ -103,6 +105,41 @@ pub fn Choice(
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </div>
     }
+}
+
+/// The warnings and errors of one item, shown at the top of its panel.
+#[component]
+pub fn ItemProblems(id: String) -> impl IntoView {
+    let app = expect_context::<crate::state::App>();
+    let problems = Memo::new(move |_| app.problems_of(&id));
+    view! {
+        <Show when=move || problems.with(|p| !p.is_empty())>
+            <ul class="item-problems" aria-label="Checks">
+                {move || problems.get().into_iter().map(|p| {
+                    let error = p.is_error();
+                    let detail = p.message.split_once(": ").map(|(_, d)| d.to_string()).unwrap_or(p.message.clone());
+                    view! { <li class:problem-error=error>
+                        <span class="problem-icon" aria-hidden="true">{if error { "✖" } else { "⚠" }}</span>
+                        <span>{if error { "Error: " } else { "Check: " }}{detail}</span>
+                    </li> }
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+/// Money as people read it: "EUR 1,400,000".
+pub fn money(currency: &str, v: f64) -> String {
+    let whole = v.round().abs() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{currency} {}{grouped}", if v < 0.0 { "−" } else { "" })
 }
 
 /// Parses a number field ("" is 0); the message names the field.
@@ -177,5 +214,8 @@ mod tests {
         assert_eq!(parse_list("AWS, ,Microsoft, aws"), vec!["AWS", "Microsoft"]);
         assert_eq!(short_money(1_260_000.0), "1.3M");
         assert_eq!(short_money(350_000.0), "350k");
+        assert_eq!(money("EUR", 1_400_000.0), "EUR 1,400,000");
+        assert_eq!(money("USD", 999.6), "USD 1,000");
+        assert_eq!(money("GBP", -12_345.0), "GBP −12,345");
     }
 }

@@ -57,7 +57,7 @@ pub fn Settings() -> impl IntoView {
             <div class="card">
                 <h3>"Roadmap"</h3>
                 <div class="form-grid">
-                    <Field label="Name" value=text(|r| r.name.clone())
+                    <Field label="Name" wide=true value=text(|r| r.name.clone())
                         commit=commit_with(app, |r, t| { r.name = t.trim().to_string(); Ok(()) })/>
                     <Field label="Currency (ISO code)" hint="e.g. EUR, USD, GBP" value=text(|r| r.currency.clone())
                         commit=commit_with(app, |r, t| { r.currency = t.trim().to_uppercase(); Ok(()) })/>

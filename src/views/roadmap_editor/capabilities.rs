@@ -5,7 +5,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{edit, Capability, ItemKind, Risk, Roadmap, AREAS};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_list, parse_whole, unique_id, Choice, Field, Kind};
+use crate::views::fields::{parse_list, parse_whole, unique_id, ItemProblems, Choice, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -167,6 +167,7 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>, confirm: RwSig
                 <h3 id=heading.clone()>{move || item.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close capability details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
+            <ItemProblems id=id.clone()/>
             <div class="form-grid">
                 <Field label="Name" value=text(|c| c.name.clone()) commit=commit(|c, t| { c.name = t.trim().to_string(); Ok(()) })/>
                 <Choice label="Parent" value=text(|c| c.parent.clone().unwrap_or_default()) options=parent_options() commit=parent_commit/>

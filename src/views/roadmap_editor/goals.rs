@@ -5,7 +5,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_month, parse_number, parse_whole, unique_id, Field, Kind};
+use crate::views::fields::{parse_month, parse_number, parse_whole, unique_id, ItemProblems, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -134,6 +134,7 @@ fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
                 <h3 id=heading.clone()>{move || item.with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close goal details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
+            <ItemProblems id=id.clone()/>
             <div class="form-grid">
                 <Field label="Name" value=text(|g| g.name.clone()) commit=commit(|g, t| { g.name = t.trim().to_string(); Ok(()) })/>
                 <Field label="Strategic theme" value=text(|g| g.theme.clone()) commit=commit(|g, t| { g.theme = t.trim().to_string(); Ok(()) })/>

@@ -6,7 +6,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_list, parse_month, parse_number, parse_whole, short_money, unique_id, Choice, Field, Kind};
+use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, unique_id, Choice, Field, ItemProblems, Kind};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -94,12 +94,14 @@ pub fn Initiatives() -> impl IntoView {
                                                 {if i.name.is_empty() { "(unnamed)".to_string() } else { i.name.clone() }}
                                             </button></td>
                                             <td><span class=format!("status status-{}", i.status.key())>{i.status.label()}</span></td>
-                                            <td>{i.start.map(|m| m.to_string()).unwrap_or_else(|| "undated".into())}</td>
-                                            <td>{i.end.map(|m| m.to_string()).unwrap_or_default()}</td>
+                                            <td class="nowrap">{i.start.map(|m| m.to_string()).unwrap_or_else(|| "undated".into())}</td>
+                                            <td class="nowrap">{i.end.map(|m| m.to_string()).unwrap_or_default()}</td>
                                             <td class="num">{short_money(i.capex)}</td>
                                             <td class="num">{short_money(i.opex)}</td>
                                             <td>{i.owner.clone()}</td>
-                                            <td class="num">{i.goals.len()}</td>
+                                            <td class="num">{if i.goals.is_empty() && i.status != Status::Cancelled {
+                                                view! { <span class="flag" title="Linked to no goal: unaligned spend">"none"</span> }.into_any()
+                                            } else { i.goals.len().into_any() }}</td>
                                         </tr>
                                     }
                                 }
@@ -163,23 +165,27 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
             Err(problems) => error.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
         }
     };
-    let input = move |label: &'static str, sig: RwSignal<String>, kind: &'static str, placeholder: &'static str| {
+    let input = move |label: &'static str, visible: &'static str, sig: RwSignal<String>, kind: &'static str, placeholder: &'static str| {
         view! {
-            <input type=kind aria-label=label placeholder=placeholder prop:value=move || sig.get()
-                on:input=move |ev| sig.set(event_target_value(&ev))/>
+            <label class="qa-field"><span>{visible}</span>
+                <input type=kind aria-label=label placeholder=placeholder prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev))/>
+            </label>
         }
     };
     view! {
         <form class="quick-add" aria-label="Add initiatives quickly"
             on:submit=move |ev| { ev.prevent_default(); save(); }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); clear(); }>
-            <input type="text" node_ref=name_ref aria-label="New initiative name" placeholder="New initiative — type a name, Enter to add"
-                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-            {input("New initiative owner", owner, "text", "Owner")}
-            {input("New initiative start", start, "month", "Start YYYY-MM")}
-            {input("New initiative end", end, "month", "End YYYY-MM")}
-            {input("New initiative capex", capex, "number", "Capex")}
-            {input("New initiative opex", opex, "number", "Opex")}
+            <label class="qa-field qa-name"><span>"New initiative — Enter adds it and starts the next, Esc clears"</span>
+                <input type="text" node_ref=name_ref aria-label="New initiative name" placeholder="Name"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </label>
+            {input("New initiative owner", "Owner", owner, "text", "")}
+            {input("New initiative start", "Start", start, "month", "YYYY-MM")}
+            {input("New initiative end", "End", end, "month", "YYYY-MM")}
+            {input("New initiative capex", "Capex", capex, "number", "0")}
+            {input("New initiative opex", "Opex", opex, "number", "0")}
             <button type="submit" class="primary">"Add initiative"</button>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </form>
@@ -195,6 +201,9 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
         Memo::new(move |_| app.roadmap.with(|r| r.initiative(&id).cloned()))
     };
     let text = move |f: fn(&Initiative) -> String| Signal::derive(move || item.with(|i| i.as_ref().map(|i| f(i)).unwrap_or_default()));
+    let in_money = move |f: fn(&Initiative) -> f64| {
+        Signal::derive(move || item.with(|i| i.as_ref().map(|i| money(&app.roadmap.with(|r| r.currency.clone()), f(i))).unwrap_or_default()))
+    };
     let commit = |change: fn(&mut Initiative, String) -> Result<(), String>| item_commit(app, ItemKind::Initiative, id.clone(), find, change);
     let id_dup = id.clone();
     let id_del = id.clone();
@@ -211,6 +220,7 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
                 <h3 id=heading_id.clone()>{move || item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close initiative details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
+            <ItemProblems id=id.clone()/>
             <div class="form-grid">
                 <Field label="Name" value=text(|i| i.name.clone()) commit=commit(|i, t| { i.name = t.trim().to_string(); Ok(()) })/>
                 <Choice label="Status" value=text(|i| i.status.key().to_string())
@@ -220,9 +230,9 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
                 <Field label="Sponsor" value=text(|i| i.sponsor.clone()) commit=commit(|i, t| { i.sponsor = t.trim().to_string(); Ok(()) })/>
                 <Field label="Start" kind=Kind::Month hint="Empty for the parking lot" value=text(|i| month_text(i.start)) commit=commit(|i, t| { i.start = parse_month(&t)?; Ok(()) })/>
                 <Field label="End" kind=Kind::Month value=text(|i| month_text(i.end)) commit=commit(|i, t| { i.end = parse_month(&t)?; Ok(()) })/>
-                <Field label="Capex (one-off)" kind=Kind::Number min="0" step="1000" value=text(|i| i.capex.to_string()) commit=commit(|i, t| { i.capex = parse_number("Capex", &t)?; Ok(()) })/>
-                <Field label="Opex (one-off)" kind=Kind::Number min="0" step="1000" value=text(|i| i.opex.to_string()) commit=commit(|i, t| { i.opex = parse_number("Opex", &t)?; Ok(()) })/>
-                <Field label="Run cost per year" kind=Kind::Number min="0" step="1000" value=text(|i| i.run_cost_per_year.to_string()) commit=commit(|i, t| { i.run_cost_per_year = parse_number("Run cost", &t)?; Ok(()) })/>
+                <Field label="Capex (one-off)" kind=Kind::Number min="0" step="1000" hint=in_money(|i| i.capex) value=text(|i| i.capex.to_string()) commit=commit(|i, t| { i.capex = parse_number("Capex", &t)?; Ok(()) })/>
+                <Field label="Opex (one-off)" kind=Kind::Number min="0" step="1000" hint=in_money(|i| i.opex) value=text(|i| i.opex.to_string()) commit=commit(|i, t| { i.opex = parse_number("Opex", &t)?; Ok(()) })/>
+                <Field label="Run cost per year" kind=Kind::Number min="0" step="1000" hint=in_money(|i| i.run_cost_per_year) value=text(|i| i.run_cost_per_year.to_string()) commit=commit(|i, t| { i.run_cost_per_year = parse_number("Run cost", &t)?; Ok(()) })/>
                 <Field label="FTE" kind=Kind::Number min="0" step="0.5" value=text(|i| i.fte.to_string()) commit=commit(|i, t| { i.fte = parse_number("FTE", &t)?; Ok(()) })/>
                 <Field label="Risk likelihood (1–5)" kind=Kind::Number min="1" max="5" value=text(|i| i.risk.likelihood.to_string()) commit=commit(|i, t| { i.risk.likelihood = parse_whole("Risk likelihood", &t, 0, 255)?; Ok(()) })/>
                 <Field label="Risk impact (1–5)" kind=Kind::Number min="1" max="5" value=text(|i| i.risk.impact.to_string()) commit=commit(|i, t| { i.risk.impact = parse_whole("Risk impact", &t, 0, 255)?; Ok(()) })/>
