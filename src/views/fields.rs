@@ -128,6 +128,17 @@ pub fn ItemProblems(id: String) -> impl IntoView {
     }
 }
 
+/// Moves focus to the element with `id` once the view has drawn it (it scrolls into view).
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// Money as people read it: "EUR 1,400,000".
 pub fn money(currency: &str, v: f64) -> String {
     let whole = v.round().abs() as u64;

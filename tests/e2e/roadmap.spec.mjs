@@ -98,6 +98,27 @@ test('an invalid edit is refused with the message next to the field', async ({ p
   await expect(panel(page).getByLabel('End', { exact: true })).toHaveValue('2026-09');
 });
 
+test('the editor works with the keyboard alone', async ({ page }) => {
+  await openApp(page, '/');
+  await page.getByRole('button', { name: 'CRM rollout' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: 'CRM rollout' })).toBeFocused();
+  await page.keyboard.press('Tab'); // close button
+  await page.keyboard.press('Tab');
+  await expect(panel(page).getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('CRM rollout, phase 1');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('table', { name: 'Initiatives' })).toContainText('CRM rollout, phase 1');
+  // Delete asks in a dialog that the keyboard can answer; Escape cancels.
+  await panel(page).getByRole('button', { name: 'Delete initiative…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Initiatives' })).toContainText('CRM rollout, phase 1');
+});
+
 test('undo and redo, with buttons and keys', async ({ page }) => {
   await openApp(page, '/');
   await page.getByLabel('New initiative name').fill('Undo me');

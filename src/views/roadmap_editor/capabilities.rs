@@ -5,7 +5,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{edit, Capability, ItemKind, Risk, Roadmap, AREAS};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_list, parse_whole, unique_id, ItemProblems, Choice, Field, Kind};
+use crate::views::fields::{parse_list, parse_whole, focus_later, ItemProblems, Choice, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -95,7 +95,7 @@ pub fn Capabilities() -> impl IntoView {
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
                                             <td style=format!("padding-left: {}rem", 0.5 + (level as f32 - 1.0) * 1.5)>
-                                                <button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); message.set(None); }>{c.name.clone()}</button>
+                                                <button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); message.set(None); focus_later("capability-panel-title"); }>{c.name.clone()}</button>
                                             </td>
                                             <td>{format!("L{level}")}</td>
                                             <td>{c.area.clone()}</td>
@@ -160,11 +160,11 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>, confirm: RwSig
             selected.set(None);
         }
     });
-    let heading = unique_id("capability-form");
+    let heading = "capability-panel-title";
     view! {
-        <aside class="editor-panel" aria-labelledby=heading.clone()>
+        <aside class="editor-panel" aria-labelledby=heading>
             <div class="panel-head">
-                <h3 id=heading.clone()>{move || item.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}</h3>
+                <h3 id=heading tabindex="-1">{move || item.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close capability details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
             <ItemProblems id=id.clone()/>

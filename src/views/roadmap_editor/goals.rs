@@ -5,7 +5,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_month, parse_number, parse_whole, unique_id, ItemProblems, Field, Kind};
+use crate::views::fields::{parse_month, parse_number, parse_whole, focus_later, ItemProblems, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -85,7 +85,7 @@ pub fn Goals() -> impl IntoView {
                                     let id2 = id.clone();
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
-                                            <td><button type="button" class="link-button" on:click=move |_| selected.set(Some(id2.clone()))>{g.name.clone()}</button></td>
+                                            <td><button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); focus_later("goal-panel-title"); }>{g.name.clone()}</button></td>
                                             <td>{g.theme.clone()}</td>
                                             <td class="num">{g.weight}</td>
                                             <td>{g.owner.clone()}</td>
@@ -127,11 +127,11 @@ fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             selected.set(None);
         }
     });
-    let heading = unique_id("goal-form");
+    let heading = "goal-panel-title";
     view! {
-        <aside class="editor-panel" aria-labelledby=heading.clone()>
+        <aside class="editor-panel" aria-labelledby=heading>
             <div class="panel-head">
-                <h3 id=heading.clone()>{move || item.with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())}</h3>
+                <h3 id=heading tabindex="-1">{move || item.with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close goal details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
             <ItemProblems id=id.clone()/>

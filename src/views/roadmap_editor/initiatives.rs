@@ -6,7 +6,7 @@ use super::{ask_delete, item_commit};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
 use crate::views::confirm::confirmer;
-use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, unique_id, Choice, Field, ItemProblems, Kind};
+use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, focus_later, Choice, Field, ItemProblems, Kind};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -90,7 +90,7 @@ pub fn Initiatives() -> impl IntoView {
                                     let id2 = id.clone();
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
-                                            <td><button type="button" class="link-button" on:click=move |_| selected.set(Some(id2.clone()))>
+                                            <td><button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); focus_later("initiative-panel-title"); }>
                                                 {if i.name.is_empty() { "(unnamed)".to_string() } else { i.name.clone() }}
                                             </button></td>
                                             <td><span class=format!("status status-{}", i.status.key())>{i.status.label()}</span></td>
@@ -212,12 +212,12 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
             selected.set(None);
         }
     });
-    let heading_id = unique_id("initiative-form");
+    let heading_id = "initiative-panel-title";
 
     view! {
-        <aside class="editor-panel" aria-labelledby=heading_id.clone()>
+        <aside class="editor-panel" aria-labelledby=heading_id>
             <div class="panel-head">
-                <h3 id=heading_id.clone()>{move || item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default())}</h3>
+                <h3 id=heading_id tabindex="-1">{move || item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default())}</h3>
                 <button type="button" class="quiet" aria-label="Close initiative details" on:click=move |_| selected.set(None)>"✕"</button>
             </div>
             <ItemProblems id=id.clone()/>
