@@ -76,6 +76,13 @@ pub fn Shell() -> impl IntoView {
             {move || match route.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
+                Route::DebugGenerate(n) => {
+                    app.open_new(crate::domain::generate::generate(1, n));
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(&crate::route::EditorTab::Initiatives.href());
+                    }
+                    ().into_any()
+                }
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),

@@ -27,6 +27,8 @@ pub enum Route {
     DebugPanic,
     /// In-browser measurements for `bench/run`.
     DebugBench,
+    /// Opens a generated roadmap of this many initiatives as a new roadmap (benchmarks).
+    DebugGenerate(usize),
 }
 
 impl View {
@@ -93,6 +95,7 @@ impl Route {
                 .map_or(Route::Editor(EditorTab::Initiatives), Route::Editor),
             (Some("debug"), Some("panic")) => Route::DebugPanic,
             (Some("debug"), Some("bench")) => Route::DebugBench,
+            (Some("debug"), Some("generate")) => Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000)),
             (Some(slug), _) => View::ALL
                 .into_iter()
                 .find(|v| v.slug() == slug)
@@ -107,7 +110,7 @@ impl Route {
     pub fn view(self) -> View {
         match self {
             Route::View(v) => v,
-            Route::Editor(_) | Route::DebugPanic | Route::DebugBench => View::Roadmap,
+            Route::Editor(_) | Route::DebugPanic | Route::DebugBench | Route::DebugGenerate(_) => View::Roadmap,
         }
     }
 }
@@ -132,6 +135,8 @@ mod tests {
             assert_eq!(Route::parse(h).view(), View::Roadmap, "{h}");
         }
         assert_eq!(Route::parse("#/debug/panic"), Route::DebugPanic);
+        assert_eq!(Route::parse("#/debug/generate/300"), Route::DebugGenerate(300));
+        assert_eq!(Route::parse("#/debug/generate"), Route::DebugGenerate(2_000));
         assert_eq!(Route::parse("#/heatmap?x=1"), Route::View(View::Heatmap));
     }
 }

@@ -70,8 +70,9 @@ impl SaveStatus {
 #[derive(Clone, Copy)]
 pub struct App {
     pub roadmap: RwSignal<Roadmap>,
-    /// Every problem of the open roadmap (warnings included), recomputed when it changes.
-    pub problems: Memo<std::sync::Arc<Vec<Problem>>>,
+    /// Every problem of the open roadmap (warnings included). Kept in step with `roadmap` by
+    /// [`App::set_roadmap`]; an edit validates its result once and reuses it here.
+    pub problems: RwSignal<std::sync::Arc<Vec<Problem>>>,
     pub current_id: RwSignal<String>,
     pub roadmaps: RwSignal<Vec<Entry>>,
     histories: RwSignal<HashMap<String, History<Roadmap>>>,
@@ -93,10 +94,9 @@ fn new_roadmap_id() -> String {
 impl App {
     /// Opens the roadmap that was open last time (or the demo on a first visit).
     pub fn start() -> App {
-        let roadmap = RwSignal::new(Roadmap::default());
         let app = App {
-            roadmap,
-            problems: Memo::new(move |_| std::sync::Arc::new(roadmap.with(validate::validate))),
+            roadmap: RwSignal::new(Roadmap::default()),
+            problems: RwSignal::new(std::sync::Arc::new(Vec::new())),
             current_id: RwSignal::new(String::new()),
             roadmaps: RwSignal::new(Vec::new()),
             histories: RwSignal::new(HashMap::new()),
@@ -150,7 +150,7 @@ impl App {
                 self.revisions.update_value(|r| {
                     r.insert(id.to_string(), stored.revision);
                 });
-                self.roadmap.set(stored.roadmap);
+                self.set_roadmap(stored.roadmap, None);
                 self.current_id.set(id.to_string());
                 self.save_index();
                 if let Some(from) = stored.migrated_from {
@@ -203,7 +203,7 @@ impl App {
         self.reset_save_status();
         let id = new_roadmap_id();
         self.roadmaps.update(|list| list.push(Entry { id: id.clone(), name: roadmap.name.clone() }));
-        self.roadmap.set(roadmap);
+        self.set_roadmap(roadmap, None);
         self.current_id.set(id);
         self.save_now();
     }
@@ -218,21 +218,29 @@ impl App {
         }
     }
 
+    /// Replaces the open roadmap and its problems (`None`: validate it here).
+    fn set_roadmap(&self, roadmap: Roadmap, problems: Option<Vec<Problem>>) {
+        let problems = problems.unwrap_or_else(|| validate::validate(&roadmap));
+        self.problems.set(std::sync::Arc::new(problems));
+        self.roadmap.set(roadmap);
+    }
+
     /// Applies an edit. It is refused — nothing changes — when it would create a new error.
     pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
         let before = self.roadmap.get_untracked();
         let mut after = before.clone();
         change(&mut after);
-        if after == before {
+        if after.same_as(&before) {
             return Ok(());
         }
-        let errors = validate::new_errors(&before, &after);
+        let problems = validate::validate(&after);
+        let errors = self.problems.with_untracked(|old| validate::new_errors_among(old, &problems));
         if !errors.is_empty() {
             return Err(errors);
         }
         let id = self.current_id.get_untracked();
         self.histories.update(|h| h.entry(id).or_insert_with(|| History::new(UNDO_STEPS)).record(before));
-        self.roadmap.set(after);
+        self.set_roadmap(after, Some(problems));
         self.schedule_save();
         Ok(())
     }
@@ -270,7 +278,7 @@ impl App {
             }
         });
         if let Some(r) = next {
-            self.roadmap.set(r);
+            self.set_roadmap(r, None);
             self.schedule_save();
         }
     }
@@ -357,7 +365,7 @@ impl App {
                         self.revisions.update_value(|r| {
                             r.insert(id.clone(), stored.revision);
                         });
-                        self.roadmap.set(stored.roadmap);
+                        self.set_roadmap(stored.roadmap, None);
                         self.save_status.set(SaveStatus::Saved);
                         dismiss();
                     }
@@ -534,7 +542,7 @@ impl App {
                         self.revisions.update_value(|r| {
                             r.insert(id, stored.revision);
                         });
-                        self.roadmap.set(stored.roadmap);
+                        self.set_roadmap(stored.roadmap, None);
                         self.notify("sync", Level::Info, "Updated with changes made in another tab.", vec![("OK".into(), Action::Dismiss)]);
                     }
                     Err(_) => {

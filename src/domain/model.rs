@@ -416,6 +416,24 @@ impl Roadmap {
         self.initiatives.iter_mut().find(|i| i.id == id).map(Arc::make_mut)
     }
 
+    /// Equality that first compares items by pointer: after an edit of a cloned roadmap only
+    /// the items touched by `Arc::make_mut` are compared field by field.
+    pub fn same_as(&self, other: &Roadmap) -> bool {
+        fn items<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
+        }
+        self.name == other.name
+            && self.description == other.description
+            && self.currency == other.currency
+            && self.fiscal_year_start_month == other.fiscal_year_start_month
+            && self.horizon == other.horizon
+            && self.budgets == other.budgets
+            && self.capacity == other.capacity
+            && items(&self.goals, &other.goals)
+            && items(&self.capabilities, &other.capabilities)
+            && items(&self.initiatives, &other.initiatives)
+    }
+
     /// The name of an item, for messages ("initiative \"CRM rollout\"").
     pub fn describe(&self, kind: ItemKind, id: &str) -> String {
         let name = match kind {
@@ -459,5 +477,26 @@ impl Roadmap {
     /// Children of a capability (or the L1 capabilities for `None`), in list order.
     pub fn capability_children<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Arc<Capability>> + 'a {
         self.capabilities.iter().filter(move |c| c.parent.as_deref() == parent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_as_is_equality() {
+        let a = crate::domain::demo::demo_roadmap();
+        let mut b = a.clone();
+        assert!(a.same_as(&b) && a == b);
+        b.initiative_mut("ini-crm").unwrap().capex += 1.0;
+        assert!(!a.same_as(&b) && a != b);
+        // Equal content in a different allocation is still the same.
+        let mut c = a.clone();
+        c.initiatives[0] = Arc::new((*a.initiatives[0]).clone());
+        assert!(a.same_as(&c));
+        let mut d = a.clone();
+        d.name.push('!');
+        assert!(!a.same_as(&d));
     }
 }

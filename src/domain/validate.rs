@@ -60,10 +60,15 @@ pub fn validate(r: &Roadmap) -> Vec<Problem> {
 /// kind, id, field and message — ignoring the item's own name, so a rename is not "new"):
 /// the edit is refused if this is non-empty.
 pub fn new_errors(before: &Roadmap, after: &Roadmap) -> Vec<Problem> {
-    let old = validate(before);
+    new_errors_among(&validate(before), &validate(after))
+}
+
+/// [`new_errors`] from problems already computed (the app keeps the current roadmap's, so an
+/// edit validates only the result).
+pub fn new_errors_among(before: &[Problem], after: &[Problem]) -> Vec<Problem> {
     let key = |p: &Problem| (p.kind, p.id.clone(), p.field, p.detail.clone());
-    let old: HashSet<_> = old.iter().filter(|p| p.is_error()).map(key).collect();
-    validate(after).into_iter().filter(|p| p.is_error() && !old.contains(&key(p))).collect()
+    let old: HashSet<_> = before.iter().filter(|p| p.is_error()).map(key).collect();
+    after.iter().filter(|p| p.is_error() && !old.contains(&key(p))).cloned().collect()
 }
 
 /// The item a problem is about.
