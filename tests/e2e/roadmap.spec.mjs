@@ -21,10 +21,27 @@ test('a first visit opens the demo roadmap', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Untitled roadmap');
   const initiatives = page.getByRole('table', { name: 'Initiatives' }).getByRole('row');
   expect(await initiatives.count()).toBeGreaterThan(25);
+  await page.getByLabel('Filter by status').selectOption('done');
+  await expect(initiatives).toHaveCount(3); // header + the two done initiatives
+  await page.getByLabel('Filter by status').selectOption('');
+  // Sorting by capex puts the largest first on the second click.
+  await page.getByRole('button', { name: 'Capex' }).click();
+  await page.getByRole('button', { name: 'Capex' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Capex' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(initiatives.nth(1)).toContainText('2.6M');
   await page.getByRole('link', { name: /Goals/ }).click();
   expect(await page.getByRole('table', { name: 'Business goals' }).getByRole('row').count()).toBeGreaterThan(6);
   await page.getByRole('link', { name: /Capabilities/ }).click();
-  expect(await page.getByRole('table', { name: 'Capability map' }).getByRole('row').count()).toBeGreaterThan(35);
+  const caps = page.getByRole('table', { name: 'Capability map' });
+  expect(await caps.getByRole('row').count()).toBeGreaterThan(35);
+  // Search and filter narrow the list.
+  await page.getByRole('searchbox', { name: 'Search capabilities' }).fill('payroll');
+  await expect(caps.getByRole('row')).toHaveCount(2);
+  await page.getByRole('searchbox', { name: 'Search capabilities' }).fill('');
+  await page.getByLabel('Filter by area').selectOption('IT service management');
+  const inArea = await caps.getByRole('row').count();
+  expect(inArea).toBeGreaterThan(2);
+  expect(inArea).toBeLessThan(20);
   await expect(savedStatus(page)).toBeVisible();
 });
 

@@ -1,11 +1,10 @@
 //! The capability map, edited as a tree (L1/L2/L3): add, add child, move, indent, outdent.
 
 use super::list::{matches, SearchBox};
-use super::{ask_delete, item_commit};
+use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{edit, Capability, ItemKind, Risk, Roadmap, AREAS};
 use crate::state::App;
-use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_list, parse_whole, focus_later, ItemProblems, Choice, Field, Kind};
+use crate::views::fields::{parse_list, parse_whole, Choice, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,13 +36,27 @@ pub fn tree_order(r: &Roadmap) -> Vec<(Arc<Capability>, usize)> {
 #[component]
 pub fn Capabilities() -> impl IntoView {
     let app = expect_context::<App>();
-    let confirm = confirmer();
     let query = RwSignal::new(String::new());
+    let area = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         let q = query.get();
-        app.roadmap.with(|r| tree_order(r).into_iter().filter(|(c, _)| matches(&q, &[&c.name, &c.area, &c.description])).collect::<Vec<_>>())
+        let a = area.get();
+        app.roadmap.with(|r| {
+            tree_order(r)
+                .into_iter()
+                .filter(|(c, _)| (a.is_empty() || c.area == a) && matches(&q, &[&c.name, &c.area, &c.description, &c.compliance.join(" ")]))
+                .collect::<Vec<_>>()
+        })
+    });
+    let areas = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            let mut areas: Vec<String> = r.capabilities.iter().map(|c| c.area.clone()).filter(|a| !a.is_empty()).collect();
+            areas.sort();
+            areas.dedup();
+            areas
+        })
     });
     let tree_op = move |op: fn(&mut Roadmap, &str) -> Result<(), String>| {
         move |_| {
@@ -71,6 +84,12 @@ pub fn Capabilities() -> impl IntoView {
             <div class="editor-list">
                 <div class="toolbar" role="toolbar" aria-label="Capability map">
                     <SearchBox label="Search capabilities" query/>
+                    <label class="inline-field">"Area "
+                        <select aria-label="Filter by area" on:change=move |ev| area.set(event_target_value(&ev))>
+                            <option value="">"All areas"</option>
+                            {move || areas.get().into_iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
                     <button type="button" class="primary" on:click=add(false)>"Add L1 capability"</button>
                     <button type="button" disabled=none_selected on:click=add(true)>"Add child"</button>
                     <button type="button" disabled=none_selected on:click=tree_op(edit::move_capability_up)>"Move up"</button>
@@ -95,7 +114,7 @@ pub fn Capabilities() -> impl IntoView {
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
                                             <td style=format!("padding-left: {}rem", 0.5 + (level as f32 - 1.0) * 1.5)>
-                                                <button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); message.set(None); focus_later("capability-panel-title"); }>{c.name.clone()}</button>
+                                                <button type="button" class="link-button" on:click=move |_| { message.set(None); open_panel(selected, ItemKind::Capability, id2.clone()); }>{c.name.clone()}</button>
                                             </td>
                                             <td>{format!("L{level}")}</td>
                                             <td>{c.area.clone()}</td>
@@ -110,20 +129,23 @@ pub fn Capabilities() -> impl IntoView {
                     </table>
                 </div>
             </div>
-            {move || selected.get().map(|id| view! { <CapabilityForm id selected confirm/> })}
+            {move || selected.get().map(|id| view! { <CapabilityForm id selected/> })}
         </div>
     }
 }
 
 #[component]
-fn CapabilityForm(id: String, selected: RwSignal<Option<String>>, confirm: RwSignal<Option<crate::views::confirm::Confirmation>>) -> impl IntoView {
+fn CapabilityForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = expect_context::<App>();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.capability(&id).cloned()))
     };
     let text = move |f: fn(&Capability) -> String| Signal::derive(move || item.with(|c| c.as_ref().map(|c| f(c)).unwrap_or_default()));
-    let commit = |change: fn(&mut Capability, String) -> Result<(), String>| item_commit(app, ItemKind::Capability, id.clone(), find, change);
+    let commit = {
+        let id = id.clone();
+        move |change: fn(&mut Capability, String) -> Result<(), String>| item_commit(app, ItemKind::Capability, id.clone(), find, change)
+    };
     let improving = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| {
@@ -154,20 +176,10 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>, confirm: RwSig
     if !areas.iter().any(|(a, _)| *a == current_area) {
         areas.push((current_area.clone(), current_area));
     }
-    let (id_dup, id_del) = (id.clone(), id.clone());
-    Effect::new(move |_| {
-        if item.with(Option::is_none) {
-            selected.set(None);
-        }
-    });
-    let heading = "capability-panel-title";
     view! {
-        <aside class="editor-panel" aria-labelledby=heading>
-            <div class="panel-head">
-                <h3 id=heading tabindex="-1">{move || item.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}</h3>
-                <button type="button" class="quiet" aria-label="Close capability details" on:click=move |_| selected.set(None)>"✕"</button>
-            </div>
-            <ItemProblems id=id.clone()/>
+        <ItemPanel kind=ItemKind::Capability id=id.clone() selected
+            title=Signal::derive(move || item.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default()))
+            exists=Signal::derive(move || item.with(Option::is_some))>
             <div class="form-grid">
                 <Field label="Name" value=text(|c| c.name.clone()) commit=commit(|c, t| { c.name = t.trim().to_string(); Ok(()) })/>
                 <Choice label="Parent" value=text(|c| c.parent.clone().unwrap_or_default()) options=parent_options() commit=parent_commit/>
@@ -189,14 +201,6 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>, confirm: RwSig
                     view! { <ul>{s.into_iter().map(|(n, m)| view! { <li>{n} " — to maturity " {m}</li> }).collect_view()}</ul> }.into_any()
                 }}}
             </section>
-            <div class="panel-actions">
-                <button type="button" on:click=move |_| {
-                    let mut new_id = None;
-                    let _ = app.edit(|r| new_id = edit::duplicate(r, ItemKind::Capability, &id_dup));
-                    if new_id.is_some() { selected.set(new_id); }
-                }>"Duplicate capability"</button>
-                <button type="button" class="danger" on:click=move |_| ask_delete(app, confirm, ItemKind::Capability, id_del.clone(), move || selected.set(None))>"Delete capability…"</button>
-            </div>
-        </aside>
+        </ItemPanel>
     }
 }

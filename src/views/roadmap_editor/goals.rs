@@ -1,11 +1,10 @@
 //! Business goals: list, and the form with the goal's KPI and the initiatives serving it.
 
 use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
-use super::{ask_delete, item_commit};
+use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
-use crate::views::confirm::confirmer;
-use crate::views::fields::{parse_month, parse_number, parse_whole, focus_later, ItemProblems, Field, Kind};
+use crate::views::fields::{parse_month, parse_number, parse_whole, Field, Kind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -85,7 +84,7 @@ pub fn Goals() -> impl IntoView {
                                     let id2 = id.clone();
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
-                                            <td><button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); focus_later("goal-panel-title"); }>{g.name.clone()}</button></td>
+                                            <td><button type="button" class="link-button" on:click=move |_| open_panel(selected, ItemKind::Goal, id2.clone())>{g.name.clone()}</button></td>
                                             <td>{g.theme.clone()}</td>
                                             <td class="num">{g.weight}</td>
                                             <td>{g.owner.clone()}</td>
@@ -108,33 +107,25 @@ pub fn Goals() -> impl IntoView {
 #[component]
 fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = expect_context::<App>();
-    let confirm = confirmer();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.goal(&id).cloned()))
     };
     let text = move |f: fn(&Goal) -> String| Signal::derive(move || item.with(|g| g.as_ref().map(|g| f(g)).unwrap_or_default()));
-    let commit = |change: fn(&mut Goal, String) -> Result<(), String>| item_commit(app, ItemKind::Goal, id.clone(), find, change);
+    let commit = {
+        let id = id.clone();
+        move |change: fn(&mut Goal, String) -> Result<(), String>| item_commit(app, ItemKind::Goal, id.clone(), find, change)
+    };
     let serving = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| {
             r.initiatives.iter().filter_map(|i| i.goals.iter().find(|l| l.goal == id).map(|l| (i.name.clone(), l.contribution))).collect::<Vec<_>>()
         }))
     };
-    let (id_dup, id_del) = (id.clone(), id.clone());
-    Effect::new(move |_| {
-        if item.with(Option::is_none) {
-            selected.set(None);
-        }
-    });
-    let heading = "goal-panel-title";
     view! {
-        <aside class="editor-panel" aria-labelledby=heading>
-            <div class="panel-head">
-                <h3 id=heading tabindex="-1">{move || item.with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default())}</h3>
-                <button type="button" class="quiet" aria-label="Close goal details" on:click=move |_| selected.set(None)>"✕"</button>
-            </div>
-            <ItemProblems id=id.clone()/>
+        <ItemPanel kind=ItemKind::Goal id=id.clone() selected
+            title=Signal::derive(move || item.with(|g| g.as_ref().map(|g| g.name.clone()).unwrap_or_default()))
+            exists=Signal::derive(move || item.with(Option::is_some))>
             <div class="form-grid">
                 <Field label="Name" value=text(|g| g.name.clone()) commit=commit(|g, t| { g.name = t.trim().to_string(); Ok(()) })/>
                 <Field label="Strategic theme" value=text(|g| g.theme.clone()) commit=commit(|g, t| { g.theme = t.trim().to_string(); Ok(()) })/>
@@ -155,14 +146,6 @@ fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
                     view! { <ul>{s.into_iter().map(|(n, c)| view! { <li>{n} " — contribution " {c}</li> }).collect_view()}</ul> }.into_any()
                 }}}
             </section>
-            <div class="panel-actions">
-                <button type="button" on:click=move |_| {
-                    let mut new_id = None;
-                    let _ = app.edit(|r| new_id = crate::domain::edit::duplicate(r, ItemKind::Goal, &id_dup));
-                    if new_id.is_some() { selected.set(new_id); }
-                }>"Duplicate goal"</button>
-                <button type="button" class="danger" on:click=move |_| ask_delete(app, confirm, ItemKind::Goal, id_del.clone(), move || selected.set(None))>"Delete goal…"</button>
-            </div>
-        </aside>
+        </ItemPanel>
     }
 }

@@ -2,11 +2,10 @@
 //! and the form that edits one initiative and all its links.
 
 use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
-use super::{ask_delete, item_commit};
+use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
-use crate::views::confirm::confirmer;
-use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, focus_later, Choice, Field, ItemProblems, Kind};
+use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -63,7 +62,7 @@ pub fn Initiatives() -> impl IntoView {
                 <div class="toolbar">
                     <SearchBox label="Search initiatives" query/>
                     <label class="inline-field">"Status "
-                        <select on:change=move |ev| { status.set(event_target_value(&ev)); page.set(0); }>
+                        <select aria-label="Filter by status" on:change=move |ev| { status.set(event_target_value(&ev)); page.set(0); }>
                             <option value="">"All statuses"</option>
                             {Status::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                         </select>
@@ -90,7 +89,7 @@ pub fn Initiatives() -> impl IntoView {
                                     let id2 = id.clone();
                                     view! {
                                         <tr class:selected=move || selected.with(|s| s.as_deref() == Some(id.as_str()))>
-                                            <td><button type="button" class="link-button" on:click=move |_| { selected.set(Some(id2.clone())); focus_later("initiative-panel-title"); }>
+                                            <td><button type="button" class="link-button" on:click=move |_| open_panel(selected, ItemKind::Initiative, id2.clone())>
                                                 {if i.name.is_empty() { "(unnamed)".to_string() } else { i.name.clone() }}
                                             </button></td>
                                             <td><span class=format!("status status-{}", i.status.key())>{i.status.label()}</span></td>
@@ -195,7 +194,6 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
 #[component]
 fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = expect_context::<App>();
-    let confirm = confirmer();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.initiative(&id).cloned()))
@@ -204,23 +202,15 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
     let in_money = move |f: fn(&Initiative) -> f64| {
         Signal::derive(move || item.with(|i| i.as_ref().map(|i| money(&app.roadmap.with(|r| r.currency.clone()), f(i))).unwrap_or_default()))
     };
-    let commit = |change: fn(&mut Initiative, String) -> Result<(), String>| item_commit(app, ItemKind::Initiative, id.clone(), find, change);
-    let id_dup = id.clone();
-    let id_del = id.clone();
-    Effect::new(move |_| {
-        if item.with(Option::is_none) {
-            selected.set(None);
-        }
-    });
-    let heading_id = "initiative-panel-title";
+    let commit = {
+        let id = id.clone();
+        move |change: fn(&mut Initiative, String) -> Result<(), String>| item_commit(app, ItemKind::Initiative, id.clone(), find, change)
+    };
 
     view! {
-        <aside class="editor-panel" aria-labelledby=heading_id>
-            <div class="panel-head">
-                <h3 id=heading_id tabindex="-1">{move || item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default())}</h3>
-                <button type="button" class="quiet" aria-label="Close initiative details" on:click=move |_| selected.set(None)>"✕"</button>
-            </div>
-            <ItemProblems id=id.clone()/>
+        <ItemPanel kind=ItemKind::Initiative id=id.clone() selected
+            title=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default()))
+            exists=Signal::derive(move || item.with(Option::is_some))>
             <div class="form-grid">
                 <Field label="Name" value=text(|i| i.name.clone()) commit=commit(|i, t| { i.name = t.trim().to_string(); Ok(()) })/>
                 <Choice label="Status" value=text(|i| i.status.key().to_string())
@@ -244,15 +234,7 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
             <GoalLinks id=id.clone()/>
             <CapabilityLinks id=id.clone()/>
             <Dependencies id=id.clone()/>
-            <div class="panel-actions">
-                <button type="button" on:click=move |_| {
-                    let mut new_id = None;
-                    let _ = app.edit(|r| new_id = crate::domain::edit::duplicate(r, ItemKind::Initiative, &id_dup));
-                    if new_id.is_some() { selected.set(new_id); }
-                }>"Duplicate initiative"</button>
-                <button type="button" class="danger" on:click=move |_| ask_delete(app, confirm, ItemKind::Initiative, id_del.clone(), move || selected.set(None))>"Delete initiative…"</button>
-            </div>
-        </aside>
+        </ItemPanel>
     }
 }
 

@@ -8,8 +8,8 @@ mod list;
 use crate::domain::{ItemKind, Roadmap};
 use crate::route::EditorTab;
 use crate::state::App;
-use crate::views::confirm::Confirmation;
-use crate::views::fields::Commit;
+use crate::views::confirm::{confirmer, Confirmation};
+use crate::views::fields::{Commit, ItemProblems};
 use crate::views::settings::commit_with;
 use leptos::prelude::*;
 
@@ -80,4 +80,62 @@ fn ask_delete(
             after();
         }),
     }));
+}
+
+/// The side panel that edits one item: its name as heading (focused when a row opens it),
+/// its checks, the fields, and Duplicate / Delete. Closes when the item goes away.
+#[component]
+fn ItemPanel(
+    kind: ItemKind,
+    id: String,
+    selected: RwSignal<Option<String>>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] exists: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let app = expect_context::<App>();
+    let confirm = confirmer();
+    Effect::new(move |_| {
+        if !exists.get() {
+            selected.set(None);
+        }
+    });
+    let heading = panel_heading(kind);
+    let noun = kind.noun();
+    let (id_dup, id_del) = (id.clone(), id.clone());
+    view! {
+        <aside class="editor-panel" aria-labelledby=heading>
+            <div class="panel-head">
+                <h3 id=heading tabindex="-1">{title}</h3>
+                <button type="button" class="quiet" aria-label=format!("Close {noun} details") on:click=move |_| selected.set(None)>"✕"</button>
+            </div>
+            <ItemProblems id/>
+            {children()}
+            <div class="panel-actions">
+                <button type="button" on:click=move |_| {
+                    let mut new_id = None;
+                    let _ = app.edit(|r| new_id = crate::domain::edit::duplicate(r, kind, &id_dup));
+                    if new_id.is_some() { selected.set(new_id); }
+                }>{format!("Duplicate {noun}")}</button>
+                <button type="button" class="danger" on:click=move |_| ask_delete(app, confirm, kind, id_del.clone(), move || selected.set(None))>
+                    {format!("Delete {noun}…")}
+                </button>
+            </div>
+        </aside>
+    }
+}
+
+/// The id of an item panel's heading (rows move focus there).
+fn panel_heading(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Goal => "goal-panel-title",
+        ItemKind::Capability => "capability-panel-title",
+        _ => "initiative-panel-title",
+    }
+}
+
+/// Opens an item's panel from its row and moves focus to it.
+fn open_panel(selected: RwSignal<Option<String>>, kind: ItemKind, id: String) {
+    selected.set(Some(id));
+    crate::views::fields::focus_later(panel_heading(kind));
 }
