@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod bench;
+
 pub mod domain;
 pub mod download;
 pub mod panic_screen;

@@ -474,6 +474,32 @@ impl Roadmap {
         Some(level)
     }
 
+    /// Capabilities in tree order (depth first, list order among siblings) with their level
+    /// (1 for L1). A capability whose parent is missing is shown as an L1; a cycle is cut.
+    pub fn tree_order(&self) -> Vec<(Arc<Capability>, usize)> {
+        use std::collections::{HashMap, HashSet};
+        let known: HashSet<&str> = self.capabilities.iter().map(|c| c.id.as_str()).collect();
+        let mut children: HashMap<Option<&str>, Vec<&Arc<Capability>>> = HashMap::new();
+        for c in &self.capabilities {
+            let parent = c.parent.as_deref().filter(|p| known.contains(p) && *p != c.id);
+            children.entry(parent).or_default().push(c);
+        }
+        let mut out = Vec::with_capacity(self.capabilities.len());
+        let mut seen = HashSet::new();
+        let mut stack: Vec<(&Arc<Capability>, usize)> =
+            children.get(&None).map(|v| v.iter().rev().map(|c| (*c, 1)).collect()).unwrap_or_default();
+        while let Some((c, level)) = stack.pop() {
+            if !seen.insert(c.id.as_str()) {
+                continue;
+            }
+            out.push((c.clone(), level));
+            if let Some(kids) = children.get(&Some(c.id.as_str())) {
+                stack.extend(kids.iter().rev().map(|k| (*k, level + 1)));
+            }
+        }
+        out
+    }
+
     /// Children of a capability (or the L1 capabilities for `None`), in list order.
     pub fn capability_children<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Arc<Capability>> + 'a {
         self.capabilities.iter().filter(move |c| c.parent.as_deref() == parent)
@@ -483,6 +509,27 @@ impl Roadmap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tree_order_is_depth_first_and_total() {
+        let r = crate::domain::demo::demo_roadmap();
+        let order = r.tree_order();
+        assert_eq!(order.len(), r.capabilities.len());
+        for (n, (c, level)) in order.iter().enumerate() {
+            assert_eq!(Some(*level), r.capability_level(&c.id));
+            if let Some(p) = &c.parent {
+                let at = order.iter().position(|(x, _)| &x.id == p).unwrap();
+                assert!(at < n, "a parent comes before its children");
+            }
+        }
+        // A missing parent shows the capability as L1; a cycle does not hang.
+        let mut broken = r.clone();
+        broken.capability_mut(&order[0].0.id).unwrap().parent = Some("nowhere".into());
+        assert_eq!(broken.tree_order().len(), r.capabilities.len());
+        let (a, b) = (order[0].0.id.clone(), order[1].0.id.clone());
+        broken.capability_mut(&a).unwrap().parent = Some(b.clone());
+        assert!(broken.tree_order().len() <= r.capabilities.len());
+    }
 
     #[test]
     fn same_as_is_equality() {

@@ -12,27 +12,6 @@ fn find<'a>(r: &'a mut Roadmap, id: &str) -> Option<&'a mut Capability> {
     r.capability_mut(id)
 }
 
-/// Capabilities in tree order (depth first, list order among siblings) with their level.
-pub fn tree_order(r: &Roadmap) -> Vec<(Arc<Capability>, usize)> {
-    let mut children: std::collections::HashMap<Option<&str>, Vec<&Arc<Capability>>> = Default::default();
-    for c in &r.capabilities {
-        children.entry(c.parent.as_deref()).or_default().push(c);
-    }
-    let mut out = Vec::with_capacity(r.capabilities.len());
-    let mut stack: Vec<(&Arc<Capability>, usize)> =
-        children.get(&None).map(|v| v.iter().rev().map(|c| (*c, 1)).collect()).unwrap_or_default();
-    while let Some((c, level)) = stack.pop() {
-        out.push((c.clone(), level));
-        if out.len() > r.capabilities.len() {
-            break;
-        }
-        if let Some(kids) = children.get(&Some(c.id.as_str())) {
-            stack.extend(kids.iter().rev().map(|k| (*k, level + 1)));
-        }
-    }
-    out
-}
-
 #[component]
 pub fn Capabilities() -> impl IntoView {
     let app = expect_context::<App>();
@@ -44,7 +23,7 @@ pub fn Capabilities() -> impl IntoView {
         let q = query.get();
         let a = area.get();
         app.roadmap.with(|r| {
-            tree_order(r)
+            r.tree_order()
                 .into_iter()
                 .filter(|(c, _)| (a.is_empty() || c.area == a) && matches(&q, &[&c.name, &c.area, &c.description, &c.compliance.join(" ")]))
                 .collect::<Vec<_>>()
@@ -157,7 +136,7 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
         move || {
             let mut opts = vec![(String::new(), "(none — an L1 capability)".to_string())];
             app.roadmap.with_untracked(|r| {
-                opts.extend(tree_order(r).into_iter().filter(|(c, l)| c.id != id && *l < 3).map(|(c, l)| (c.id.clone(), format!("{}{}", "  ".repeat(l - 1), c.name))));
+                opts.extend(r.tree_order().into_iter().filter(|(c, l)| c.id != id && *l < 3).map(|(c, l)| (c.id.clone(), format!("{}{}", "  ".repeat(l - 1), c.name))));
             });
             opts
         }
