@@ -13,6 +13,7 @@ pub mod model;
 pub mod spend;
 pub mod stored;
 pub mod template;
+pub mod timeline;
 pub mod validate;
 
 pub use calendar::{Month, Quarter};
