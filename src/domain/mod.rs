@@ -8,6 +8,8 @@ pub mod demo;
 pub mod edit;
 pub mod file_format;
 pub mod generate;
+pub mod heatmap;
+pub mod heatmap_layout;
 pub mod history;
 pub mod model;
 pub mod spend;
