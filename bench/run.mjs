@@ -50,6 +50,27 @@ try {
     await page.waitForTimeout(400); // let the autosave run between edits
   }
   console.log(`\nedit repainted (change → next frame), 2,000 initiatives: median ${median(frames).toFixed(1)} ms of ${frames.length} (budget 16 ms)`);
+
+  // Heatmap with the generated roadmap (300 capabilities, 2,000 initiatives): a metric change
+  // and a date change, each from the input event to the next frame.
+  await page.goto(`${server.url}/#/heatmap`);
+  await page.getByRole('group', { name: /^Capabilities/ }).waitFor();
+  const tileCount = await page.getByRole('group', { name: /^Capabilities/ }).getByRole('button').count();
+  const timeChange = (locator, values) => locator.evaluate((el, vals) => new Promise((resolve) => {
+    const times = [];
+    const step = (n) => {
+      if (n === vals.length) return resolve(times);
+      const t0 = performance.now();
+      el.value = vals[n];
+      el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+      requestAnimationFrame(() => { times.push(performance.now() - t0); setTimeout(() => step(n + 1), 50); });
+    };
+    step(0);
+  }), values);
+  const metrics = ['current', 'gap', 'investment', 'risk', 'at-date', 'importance', 'initiatives', 'target', 'gap'];
+  const metricTimes = await timeChange(page.getByLabel('Colour by'), metrics);
+  const dateTimes = await timeChange(page.getByRole('slider', { name: 'Date' }), ['0', '3', '6', '9', '12', '2', '5', '8', '11']);
+  console.log(`\nheatmap, ${tileCount} capabilities, 2,000 initiatives — metric change → next frame: median ${median(metricTimes).toFixed(1)} ms; date change: median ${median(dateTimes).toFixed(1)} ms (budget 16 ms)`);
 } finally {
   await browser.close();
   await server.close();

@@ -31,6 +31,7 @@ pub fn Shell() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(route);
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
+    provide_context(views::heatmap::HeatmapChoices::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {

@@ -1,0 +1,134 @@
+//! The capability heatmap as SVG: the map on screen, and a 1920 × 1080 slide for exports.
+
+use super::{rgb, svg, text_style};
+use crate::domain::heatmap::{value_text, Metric, Scale};
+use crate::domain::heatmap_layout::Layout;
+use crate::domain::Id;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::collections::{HashMap, HashSet};
+
+/// What the map shows: values per capability, their scale, and an optional focus (the
+/// capabilities outside it are dimmed).
+pub struct MapView<'a> {
+    pub layout: &'a Layout,
+    pub values: &'a HashMap<Id, f64>,
+    pub scale: &'a Scale,
+    pub metric: Metric,
+    pub currency: &'a str,
+    pub focus: Option<&'a HashSet<Id>>,
+}
+
+const BORDER: RGBColor = RGBColor(255, 255, 255);
+const EMPTY: &str = "#e5e8ec";
+
+/// Draws the tiles at an offset, scaled by `k` (1.0 on screen). Text goes where the layout
+/// put it (`text_at`, `value_at`), so it never leaves its tile.
+fn draw_tiles<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, v: &MapView, dx: f64, dy: f64, k: f64) {
+    let px = |x: f64| (dx + x * k).round() as i32;
+    let py = |y: f64| (dy + y * k).round() as i32;
+    for tile in &v.layout.tiles {
+        let value = v.values.get(&tile.id).copied();
+        let (fill, ink) = value.map_or((EMPTY, "#1c2430"), |x| v.scale.colour(x));
+        let dimmed = v.focus.is_some_and(|f| !f.contains(&tile.id));
+        let r = tile.rect;
+        let corners = [(px(r.x), py(r.y)), (px(r.x + r.w), py(r.y + r.h))];
+        let _ = root.draw(&Rectangle::new(corners, rgb(fill).mix(if dimmed { 0.18 } else { 1.0 }).filled()));
+        let _ = root.draw(&Rectangle::new(corners, BORDER.stroke_width(1)));
+        // Text of dimmed tiles stays legible but quiet.
+        let ink = if dimmed { rgb("#5a6472") } else { rgb(ink) };
+        let size = tile.font_size * k;
+        let (tx, ty) = tile.text_at;
+        for (n, line) in tile.lines.iter().enumerate() {
+            let at = (px(tx), py(ty + n as f64 * tile.line_height));
+            let _ = root.draw(&Text::new(line.clone(), at, text_style(size, ink, tile.level == 1)));
+        }
+        if let Some(value) = value {
+            let style = text_style(size, ink, true).pos(Pos::new(HPos::Right, VPos::Top));
+            let (vx, vy) = tile.value_at;
+            let _ = root.draw(&Text::new(value_text(v.metric, value, v.currency), (px(vx), py(vy)), style));
+        }
+    }
+}
+
+/// The map as it appears on screen (the layout's own size).
+pub fn map_svg(v: &MapView) -> String {
+    let (w, h) = (v.layout.width.ceil() as u32, v.layout.height.ceil().max(1.0) as u32);
+    svg(w, h, |root| draw_tiles(root, v, 0.0, 0.0, 1.0))
+}
+
+/// What a slide says around the map.
+pub struct SlideText<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub legend: &'a [(String, &'static str, &'static str)],
+    pub note: &'a str,
+    /// Every capability with its value ("Name: 3"), written into the file's `<desc>` so the
+    /// export is complete and accessible even where a tile shortens a long name.
+    pub described: &'a [String],
+}
+
+pub const SLIDE: (u32, u32) = (1920, 1080);
+/// The part of a slide the map may use (below the titles, above the legend).
+const MAP_AREA: (f64, f64, f64, f64) = (48.0, 130.0, 1920.0 - 96.0, 1080.0 - 130.0 - 140.0);
+
+/// The layout for a slide: of a few widths, the one that shows the map largest once scaled
+/// to the slide's map area (a small map is laid out narrower and taller, then enlarged, so
+/// its text is large enough to read when projected).
+pub fn slide_layout(r: &crate::domain::Roadmap) -> Layout {
+    use crate::domain::heatmap_layout::{layout, Options};
+    let (_, _, w, h) = MAP_AREA;
+    let scale = |l: &Layout| (w / l.width.max(1.0)).min(h / l.height.max(1.0));
+    [w, 1500.0, 1250.0, 1050.0, 900.0, 760.0]
+        .into_iter()
+        .map(|width| {
+            // Slides keep whole names: the map is enlarged instead of names shortened.
+            let mut options = Options::for_width(width);
+            options.fit_height = f64::INFINITY;
+            layout(r, &options)
+        })
+        .max_by(|a, b| scale(a).total_cmp(&scale(b)))
+        .expect("candidate widths")
+}
+
+/// A 1920 × 1080 slide: title, subtitle (metric and date), the map scaled to fit, legend.
+pub fn slide_svg(v: &MapView, t: &SlideText) -> String {
+    let (w, h) = SLIDE;
+    let out = svg(w, h, |root| {
+        let _ = root.fill(&WHITE);
+        let ink = rgb("#1c2430");
+        let muted = rgb("#5a6472");
+        let _ = root.draw(&Text::new(t.title.to_string(), (48, 32), text_style(40.0, ink, true)));
+        let _ = root.draw(&Text::new(t.subtitle.to_string(), (48, 86), text_style(24.0, muted, false)));
+        let (left, top, avail_w, avail_h) = MAP_AREA;
+        let k = (avail_w / v.layout.width.max(1.0)).min(avail_h / v.layout.height.max(1.0)).min(2.0);
+        draw_tiles(root, v, left, top, k);
+        // Legend: swatches with their labels, then the rule.
+        let y = h as i32 - 118;
+        let mut x = 48;
+        for (label, fill, ink_on) in t.legend {
+            let wbox = 36 + (label.chars().count() as i32) * 13;
+            let _ = root.draw(&Rectangle::new([(x, y), (x + wbox, y + 40)], rgb(fill).filled()));
+            let _ = root.draw(&Text::new(label.clone(), (x + 10, y + 9), text_style(20.0, rgb(ink_on), true)));
+            x += wbox + 8;
+        }
+        let (lines, _) = crate::domain::heatmap_layout::wrap(t.note, 165, 2);
+        for (n, line) in lines.into_iter().enumerate() {
+            let _ = root.draw(&Text::new(line, (48, y + 52 + n as i32 * 24), text_style(18.0, muted, false)));
+        }
+    });
+    let head = format!(
+        "<title>{}</title><desc>{}</desc>",
+        super::escape(&format!("{} — {}", t.title, t.subtitle)),
+        super::escape(&t.described.join("\n"))
+    );
+    with_head(out, &head)
+}
+
+/// Puts `head` (already escaped markup) right after the opening `<svg …>` tag.
+fn with_head(mut svg: String, head: &str) -> String {
+    if let Some(end) = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|e| at + e + 1)) {
+        svg.insert_str(end, head);
+    }
+    svg
+}

@@ -1,0 +1,124 @@
+// The capability heatmap on the release build: every capability shown, metric and date
+// change what is shown, the side panel, exports, keyboard, and hostile names.
+import { test, expect, openApp, downloadText } from './fixtures.mjs';
+
+const tiles = (page) => page.getByRole('group', { name: /^Capabilities/ }).getByRole('button');
+const tile = (page, name) => page.getByRole('button', { name: new RegExp(`^${name}:`) });
+
+async function demoCapabilityNames(page) {
+  await page.getByRole('button', { name: 'Roadmaps' }).click();
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click());
+  return JSON.parse(file.text).roadmap.capabilities.map((c) => c.name);
+}
+
+test('the demo heatmap shows every capability, with its value as text', async ({ page }) => {
+  await openApp(page, '/');
+  const names = await demoCapabilityNames(page);
+  await page.goto('/#/heatmap');
+  await expect(tiles(page)).toHaveCount(names.length);
+  for (const name of names) {
+    await expect(page.getByRole('button', { name: `${name}: `, exact: false }).first()).toBeAttached();
+  }
+  // The picture carries the names as text (wrapped over lines, so compare without spaces).
+  const squash = (t) => t.replace(/\s+/g, '');
+  const svgText = squash(await page.locator('.map-picture svg').textContent());
+  for (const name of names) expect(svgText).toContain(squash(name));
+});
+
+test('changing the metric or the date changes what is shown', async ({ page }) => {
+  await openApp(page, '/#/heatmap');
+  const crm = tile(page, 'Customer relationship management');
+  await page.getByLabel('Colour by').selectOption({ label: 'Maturity at the date' });
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('output')).toContainText('End of 2026-Q1');
+  const early = await crm.getAttribute('aria-label');
+  await page.keyboard.press('End');
+  await expect(page.locator('output')).toContainText('End of 2028-Q4');
+  const late = await crm.getAttribute('aria-label');
+  expect(early).not.toBe(late);
+  expect(early).toMatch(/Maturity at the date 1$/);
+  const picture = await page.locator('.map-picture').innerHTML();
+  await page.getByLabel('Colour by').selectOption({ label: 'Strategic importance' });
+  await expect(crm).toHaveAttribute('aria-label', /Strategic importance/);
+  expect(await page.locator('.map-picture').innerHTML()).not.toBe(picture);
+  // The legend explains the rule.
+  await expect(page.getByRole('group', { name: 'Legend' })).toContainText('How this is computed');
+});
+
+test('a capability opens a side panel with the initiatives that improve it, and edits from there', async ({ page }) => {
+  await openApp(page, '/#/heatmap');
+  await tile(page, 'Customer relationship management').click();
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('heading', { name: 'Customer relationship management' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Initiatives improving this capability' })).toContainText('CRM rollout');
+  await panel.getByLabel('Target maturity (0–5)').fill('5');
+  await panel.getByLabel('Target maturity (0–5)').press('Tab');
+  await page.getByLabel('Colour by').selectOption({ label: 'Target maturity' });
+  await expect(tile(page, 'Customer relationship management')).toHaveAttribute('aria-label', /Target maturity 5$/);
+  await panel.getByLabel('Target maturity (0–5)').fill('9');
+  await panel.getByLabel('Target maturity (0–5)').press('Tab');
+  await expect(panel.getByRole('alert')).toContainText(/0 to 5|0–5/);
+});
+
+test('arrow keys move between capabilities and Enter opens one', async ({ page }) => {
+  await openApp(page, '/#/heatmap');
+  const first = tiles(page).first();
+  await first.focus();
+  const from = await first.getAttribute('aria-label');
+  await page.keyboard.press('ArrowRight');
+  const focused = page.locator(':focus');
+  const to = await focused.getAttribute('aria-label');
+  expect(to).not.toBe(from);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary').getByRole('heading', { level: 3 })).toBeVisible();
+});
+
+test('the same data as a table', async ({ page }) => {
+  await openApp(page, '/#/heatmap');
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  const table = page.getByRole('table', { name: 'Capability heatmap as a table' });
+  await expect(table.getByRole('row')).toHaveCount(45);
+  await expect(table).toContainText('Customer relationship management');
+});
+
+test('exports: SVG is valid XML with every capability; PNG is 1920 × 1080', async ({ page }) => {
+  await openApp(page, '/');
+  const names = await demoCapabilityNames(page);
+  await page.goto('/#/heatmap');
+  const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
+  expect(svg.name).toMatch(/heatmap.*\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
+  }, svg.text);
+  expect(parsed.error).toBe(false);
+  expect(parsed.width).toBe('1920');
+  for (const name of names) expect(parsed.text).toContain(name);
+  expect(parsed.text).toContain('Nordhaven Logistics');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1920, 1080]);
+});
+
+test('a capability named like markup shows as text and runs nothing', async ({ page }) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  page.on('dialog', () => { throw new Error('a script ran: a dialog opened'); });
+  await openApp(page, '/#/roadmap/capabilities');
+  await page.getByRole('button', { name: 'Customer relationship management' }).click();
+  const name = page.getByRole('complementary').getByLabel('Name', { exact: true });
+  await name.fill(hostile);
+  await name.press('Tab');
+  await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
+  await expect(page.getByRole('button', { name: `${hostile}:`, exact: false })).toHaveCount(1);
+  expect(await page.locator('.map-picture img, .map img').count()).toBe(0);
+  expect(await page.locator('.map-picture svg').textContent()).toContain('<img src=x');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+});
