@@ -22,9 +22,16 @@ pub struct MapView<'a> {
 const BORDER: RGBColor = RGBColor(255, 255, 255);
 const EMPTY: &str = "#e5e8ec";
 
-/// Draws the tiles at an offset, scaled by `k` (1.0 on screen). Text goes where the layout
-/// put it (`text_at`, `value_at`), so it never leaves its tile.
-fn draw_tiles<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, v: &MapView, dx: f64, dy: f64, k: f64) {
+/// Draws the tiles at an offset, scaled by `k` (1.0 on screen), with their text when `text`
+/// (slides) or without (the page writes names and values as HTML over the tiles, so a
+/// change of metric redraws a small picture). Text goes where the layout put it
+/// (`text_at`, `value_at`), so it never leaves its tile.
+fn draw_tiles<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    v: &MapView,
+    (dx, dy, k): (f64, f64, f64),
+    text: bool,
+) {
     let px = |x: f64| (dx + x * k).round() as i32;
     let py = |y: f64| (dy + y * k).round() as i32;
     for tile in &v.layout.tiles {
@@ -34,6 +41,9 @@ fn draw_tiles<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>
         let r = tile.rect;
         let corners = [(px(r.x), py(r.y)), (px(r.x + r.w), py(r.y + r.h))];
         let _ = root.draw(&Rectangle::new(corners, rgb(fill).mix(if dimmed { 0.18 } else { 1.0 }).filled()));
+        if !text {
+            continue;
+        }
         let _ = root.draw(&Rectangle::new(corners, BORDER.stroke_width(1)));
         // Text of dimmed tiles stays legible but quiet.
         let ink = if dimmed { rgb("#5a6472") } else { rgb(ink) };
@@ -51,10 +61,10 @@ fn draw_tiles<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>
     }
 }
 
-/// The map as it appears on screen (the layout's own size).
+/// The map's picture on screen (the layout's own size): the coloured tiles only.
 pub fn map_svg(v: &MapView) -> String {
     let (w, h) = (v.layout.width.ceil() as u32, v.layout.height.ceil().max(1.0) as u32);
-    svg(w, h, |root| draw_tiles(root, v, 0.0, 0.0, 1.0))
+    svg(w, h, |root| draw_tiles(root, v, (0.0, 0.0, 1.0), false))
 }
 
 /// What a slide says around the map.
@@ -102,7 +112,7 @@ pub fn slide_svg(v: &MapView, t: &SlideText) -> String {
         let _ = root.draw(&Text::new(t.subtitle.to_string(), (48, 86), text_style(24.0, muted, false)));
         let (left, top, avail_w, avail_h) = MAP_AREA;
         let k = (avail_w / v.layout.width.max(1.0)).min(avail_h / v.layout.height.max(1.0)).min(2.0);
-        draw_tiles(root, v, left, top, k);
+        draw_tiles(root, v, (left, top, k), true);
         // Legend: swatches with their labels, then the rule.
         let y = h as i32 - 118;
         let mut x = 48;

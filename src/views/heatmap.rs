@@ -238,7 +238,7 @@ pub fn Heatmap() -> impl IntoView {
                     {move || if as_table.get() {
                         view! { <HeatmapTable values figures metric selected/> }.into_any()
                     } else {
-                        view! { <MapCanvas layout svg values metric currency selected/> }.into_any()
+                        view! { <MapCanvas layout svg values scale focused metric currency selected/> }.into_any()
                     }}
                 </div>
                 {move || selected.get().map(|id| view! { <CapabilityPanel id selected figures/> })}
@@ -296,70 +296,172 @@ fn Legend(metric: RwSignal<Metric>, rollup: RwSignal<RollUp>, scale: Memo<Arc<Sc
     }
 }
 
+/// What a tile shows that changes with the metric, the date or the focus.
+#[derive(Clone, PartialEq, Default)]
+struct TileLive {
+    value: String,
+    ink: &'static str,
+}
+
+/// What a tile shows that changes only with the layout.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct TileFrame {
+    n: usize,
+    id: Id,
+    style: String,
+    name_style: String,
+    value_style: String,
+    lines: Vec<String>,
+    name: String,
+    level_one: bool,
+}
+
+fn tile_frames(l: &Layout, names: &HashMap<Id, String>) -> Vec<TileFrame> {
+    l.tiles
+        .iter()
+        .enumerate()
+        .map(|(n, t)| {
+            let r = t.rect;
+            let font = format!("font-size:{}px;line-height:{}px", t.font_size, t.line_height);
+            TileFrame {
+                n,
+                id: t.id.clone(),
+                style: format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h),
+                name_style: format!("left:{}px;top:{}px;{font}", t.text_at.0 - r.x, t.text_at.1 - r.y),
+                value_style: format!("right:{}px;top:{}px;{font}", r.x + r.w - t.value_at.0, t.value_at.1 - r.y),
+                lines: t.lines.clone(),
+                name: names.get(&t.id).cloned().unwrap_or_default(),
+                level_one: t.level == 1,
+            }
+        })
+        .collect()
+}
+
+fn tile_lives(l: &Layout, values: &HashMap<Id, f64>, scale: &Scale, focus: Option<&HashSet<Id>>, metric: Metric, currency: &str) -> Vec<TileLive> {
+    l.tiles
+        .iter()
+        .map(|t| {
+            let value = values.get(&t.id).copied();
+            let text = value.map(|x| heatmap::value_text(metric, x, currency)).unwrap_or_default();
+            let ink = if focus.is_some_and(|f| !f.contains(&t.id)) {
+                "tile-hit ink-dim"
+            } else if value.is_some_and(|x| scale.colour(x).1 == "#ffffff") {
+                "tile-hit ink-light"
+            } else {
+                "tile-hit ink-dark"
+            };
+            TileLive { value: if text.is_empty() { "no value".into() } else { text }, ink }
+        })
+        .collect()
+}
+
+/// The map: the plotters picture, and over each tile a button with its name and value as
+/// text. Tiles are built once per layout; each has its own small signal, which one effect
+/// updates only where something changed. (Hundreds of tile effects subscribed to the same
+/// signals made every change quadratic in Leptos's subscriber bookkeeping; rebuilding every
+/// tile on a metric change was slower still.)
 #[component]
+#[allow(clippy::too_many_arguments)]
 fn MapCanvas(
     layout: Memo<Arc<Layout>>,
     svg: Memo<String>,
     values: Memo<Arc<HashMap<Id, f64>>>,
+    scale: Memo<Arc<Scale>>,
+    focused: Memo<Option<HashSet<Id>>>,
     metric: RwSignal<Metric>,
     currency: Memo<String>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
-    // Roving focus: one tile is in the tab order; arrow keys move between tiles.
-    let active = RwSignal::new(0usize);
     let names = Memo::new(move |_| app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<HashMap<_, _>>()));
+    let frames = Memo::new(move |_| layout.with(|l| names.with(|n| tile_frames(l, n))));
+    let lives_now = Memo::new(move |_| {
+        let (l, v, s, f) = (layout.get(), values.get(), scale.get(), focused.get());
+        tile_lives(&l, &v, &s, f.as_ref(), metric.get(), &currency.get())
+    });
+    // One outline marks the selected capability.
+    let selection = move || {
+        selected.with(|sel| {
+            let sel = sel.as_deref()?;
+            layout.with(|l| l.tiles.iter().find(|t| t.id == sel).map(|t| {
+                let r = t.rect;
+                format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)
+            }))
+        })
+    };
+    let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
+    let signal_of = move |n: usize| {
+        signals.update_value(|v| {
+            while v.len() <= n {
+                v.push(ArcRwSignal::new(TileLive::default()));
+            }
+        });
+        signals.with_value(|v| v[n].clone())
+    };
+    Effect::new(move |_| {
+        lives_now.with(|lives| {
+            for (n, live) in lives.iter().enumerate() {
+                let signal = signal_of(n);
+                if signal.with_untracked(|old| old != live) {
+                    signal.set(live.clone());
+                }
+            }
+        })
+    });
+    // Arrow keys move focus between tiles (the first tile is the one in the tab order).
     let move_focus = move |from: usize, dir: Direction| {
         if let Some(to) = layout.with_untracked(|l| heatmap_layout::neighbour(l, from, dir)) {
-            active.set(to);
             if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tile-{to}"))) {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
             }
         }
     };
+    let tile = move |f: TileFrame| {
+        let n = f.n;
+        let id = f.id.clone();
+        let live = signal_of(n);
+        // The current state right away (the effect may run after this tile is built).
+        if let Some(now) = lives_now.with_untracked(|l| l.get(n).cloned()) {
+            if live.with_untracked(|old| *old != now) {
+                live.set(now);
+            }
+        }
+        let (ink, value) = (live.clone(), live);
+        let full_name = f.name.clone();
+        // Its accessible name is the full name and the value; the metric is its description.
+        view! {
+            <button type="button" class=move || ink.with(|l| l.ink) id=format!("tile-{n}") class:level-one=f.level_one
+                style=f.style tabindex=if n == 0 { "0" } else { "-1" } title=f.name.clone() aria-describedby="heatmap-metric"
+                on:click=move |_| selected.set(Some(id.clone()))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    let dir = match ev.key().as_str() {
+                        "ArrowLeft" => Direction::Left,
+                        "ArrowRight" => Direction::Right,
+                        "ArrowUp" => Direction::Up,
+                        "ArrowDown" => Direction::Down,
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    move_focus(n, dir);
+                }>
+                <span class="visually-hidden">{full_name}" "</span>
+                <span class="tile-name" style=f.name_style aria-hidden="true">
+                    {f.lines.into_iter().map(|line| view! { <span>{line}</span> }).collect_view()}
+                </span>
+                <span class="tile-value" style=f.value_style>{move || value.with(|l| l.value.clone())}</span>
+            </button>
+        }
+    };
     view! {
         <div class="map" style=move || layout.with(|l| format!("width:{}px;height:{}px", l.width.ceil(), l.height.ceil()))>
             <div class="map-picture" aria-hidden="true" inner_html=move || svg.get()></div>
+            <span id="heatmap-metric" hidden>{move || metric.get().label()}</span>
             <div class="map-tiles" role="group" aria-label="Capabilities: arrow keys move between them, Enter opens one">
-                {move || {
-                    let l = layout.get();
-                    if l.tiles.is_empty() {
-                        return view! { <p class="muted empty-map">"This roadmap has no capabilities yet. Add them in Roadmap → Capabilities, or start a roadmap from the IT-management template."</p> }.into_any();
-                    }
-                    l.tiles.iter().enumerate().map(|(n, t)| {
-                        let id = t.id.clone();
-                        let id_label = id.clone();
-                        let id_selected = id.clone();
-                        let id_selected2 = id.clone();
-                        let r = t.rect;
-                        let label = move || {
-                            let name = names.with(|m| m.get(&id_label).cloned().unwrap_or_default());
-                            let value = values.with(|v| v.get(&id_label).map(|x| heatmap::value_text(metric.get(), *x, &currency.get())));
-                            format!("{name}: {} {}", metric.get().label(), value.unwrap_or_else(|| "no value".into()))
-                        };
-                        view! {
-                            <button type="button" class="tile-hit" id=format!("tile-{n}")
-                                class:selected=move || selected.with(|s| s.as_deref() == Some(id_selected.as_str()))
-                                aria-pressed=move || selected.with(|s| (s.as_deref() == Some(id_selected2.as_str())).to_string())
-                                style=format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)
-                                tabindex=move || if active.get() == n { "0" } else { "-1" }
-                                aria-label=label.clone() title=label
-                                on:focus=move |_| active.set(n)
-                                on:click=move |_| selected.set(Some(id.clone()))
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                    let dir = match ev.key().as_str() {
-                                        "ArrowLeft" => Direction::Left,
-                                        "ArrowRight" => Direction::Right,
-                                        "ArrowUp" => Direction::Up,
-                                        "ArrowDown" => Direction::Down,
-                                        _ => return,
-                                    };
-                                    ev.prevent_default();
-                                    move_focus(n, dir);
-                                }></button>
-                        }
-                    }).collect_view().into_any()
-                }}
+                <Show when=move || layout.with(|l| l.tiles.is_empty())>
+                    <p class="muted empty-map">"This roadmap has no capabilities yet. Add them in Roadmap → Capabilities, or start a roadmap from the IT-management template."</p>
+                </Show>
+                <For each=move || frames.get() key=|f| f.clone() children=tile/>
+                {move || selection().map(|style| view! { <div class="tile-selection" style=style aria-hidden="true"></div> })}
             </div>
         </div>
     }
