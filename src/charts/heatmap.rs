@@ -61,7 +61,13 @@ fn draw_tiles<DB: DrawingBackend>(
     }
 }
 
-/// The map's picture on screen (the layout's own size): the coloured tiles only.
+/// Draws the coloured tiles (no text) into any plotters drawing area: the page draws them on
+/// a canvas at the device's pixel ratio (`k`).
+pub fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, v: &MapView, k: f64) {
+    draw_tiles(root, v, (0.0, 0.0, k), false);
+}
+
+/// The map's picture as SVG (the layout's own size): the coloured tiles only.
 pub fn map_svg(v: &MapView) -> String {
     let (w, h) = (v.layout.width.ceil() as u32, v.layout.height.ceil().max(1.0) as u32);
     svg(w, h, |root| draw_tiles(root, v, (0.0, 0.0, 1.0), false))

@@ -5,7 +5,7 @@
 //! transparent button over each tile (focus, click, arrow keys, screen-reader text) and
 //! offers the same data as a table and as SVG/PNG slides.
 
-use crate::charts::heatmap::{map_svg, slide_svg, MapView, SlideText, SLIDE};
+use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText, SLIDE};
 use crate::domain::calendar::Quarter;
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout, Options};
@@ -106,10 +106,6 @@ pub fn Heatmap() -> impl IntoView {
     let layout = Memo::new(move |_| Arc::new(app.roadmap.with(|r| heatmap_layout::layout(r, &Options::for_width(width.get())))));
     let focused = Memo::new(move |_| app.roadmap.with(|r| focus.with(|f| focus_set(r, f))));
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
-    let svg = Memo::new(move |_| {
-        let (l, v, s, c, f) = (layout.get(), values.get(), scale.get(), currency.get(), focused.get());
-        map_svg(&MapView { layout: &l, values: &v, scale: &s, metric: metric.get(), currency: &c, focus: f.as_ref() })
-    });
 
     // The map follows the width of its container.
     let measure = move || {
@@ -238,7 +234,7 @@ pub fn Heatmap() -> impl IntoView {
                     {move || if as_table.get() {
                         view! { <HeatmapTable values figures metric selected/> }.into_any()
                     } else {
-                        view! { <MapCanvas layout svg values scale focused metric currency selected/> }.into_any()
+                        view! { <MapCanvas layout values scale focused metric currency selected/> }.into_any()
                     }}
                 </div>
                 {move || selected.get().map(|id| view! { <CapabilityPanel id selected figures/> })}
@@ -364,7 +360,6 @@ fn tile_lives(l: &Layout, values: &HashMap<Id, f64>, scale: &Scale, focus: Optio
 #[allow(clippy::too_many_arguments)]
 fn MapCanvas(
     layout: Memo<Arc<Layout>>,
-    svg: Memo<String>,
     values: Memo<Arc<HashMap<Id, f64>>>,
     scale: Memo<Arc<Scale>>,
     focused: Memo<Option<HashSet<Id>>>,
@@ -389,6 +384,32 @@ fn MapCanvas(
             }))
         })
     };
+    // The picture: plotters draws the tiles on a canvas (a redraw is a few fills, no markup
+    // to parse), sharp at the device's pixel ratio.
+    let canvas = NodeRef::<html::Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let (l, v, s, f) = (layout.get(), values.get(), scale.get(), focused.get());
+        let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+        let (w, h) = ((l.width * ratio).ceil() as u32, (l.height * ratio).ceil().max(1.0) as u32);
+        if el.width() != w || el.height() != h {
+            el.set_width(w);
+            el.set_height(h);
+        }
+        let html_canvas: web_sys::HtmlCanvasElement = el.clone();
+        if let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(html_canvas) {
+            use plotters::prelude::*;
+            let root = backend.into_drawing_area();
+            let _ = root.fill(&WHITE.mix(0.0));
+            if let Some(ctx) = el.get_context("2d").ok().flatten() {
+                let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
+                ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+            }
+            let c = currency.get_untracked();
+            draw_map(&root, &MapView { layout: &l, values: &v, scale: &s, metric: metric.get_untracked(), currency: &c, focus: f.as_ref() }, ratio);
+            let _ = root.present();
+        }
+    });
     let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
     let signal_of = move |n: usize| {
         signals.update_value(|v| {
@@ -454,7 +475,8 @@ fn MapCanvas(
     };
     view! {
         <div class="map" style=move || layout.with(|l| format!("width:{}px;height:{}px", l.width.ceil(), l.height.ceil()))>
-            <div class="map-picture" aria-hidden="true" inner_html=move || svg.get()></div>
+            <canvas class="map-picture" node_ref=canvas aria-hidden="true"
+                style=move || layout.with(|l| format!("width:{}px;height:{}px", l.width.ceil(), l.height.ceil()))></canvas>
             <span id="heatmap-metric" hidden>{move || metric.get().label()}</span>
             <div class="map-tiles" role="group" aria-label="Capabilities: arrow keys move between them, Enter opens one">
                 <Show when=move || layout.with(|l| l.tiles.is_empty())>

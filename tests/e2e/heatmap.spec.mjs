@@ -40,11 +40,11 @@ test('changing the metric or the date changes what is shown', async ({ page }) =
   await page.keyboard.press('End');
   await expect(page.locator('output')).toContainText('End of 2028-Q4');
   await expect(crm).toHaveAccessibleName('Customer relationship management 4');
-  const picture = await page.locator('.map-picture').innerHTML();
+  const picture = await page.locator('canvas.map-picture').evaluate((c) => c.toDataURL());
   await page.getByLabel('Colour by').selectOption({ label: 'Strategic importance' });
   await expect(crm).toHaveAccessibleDescription('Strategic importance');
   await expect(crm).toHaveAccessibleName('Customer relationship management 5');
-  expect(await page.locator('.map-picture').innerHTML()).not.toBe(picture);
+  expect(await page.locator('canvas.map-picture').evaluate((c) => c.toDataURL())).not.toBe(picture);
   // The legend explains the rule.
   await expect(page.getByRole('group', { name: 'Legend' })).toContainText('How this is computed');
 });
