@@ -475,30 +475,9 @@ pub fn pack_rows(spans: &[(Month, Month)]) -> (Vec<usize>, usize) {
 // Layout and hit testing
 // ---------------------------------------------------------------------------------------
 
-/// A rectangle; it contains `x..x + w` by `y..y + h` (right and bottom edges excluded, so
-/// adjacent rectangles never both contain a point).
-#[derive(Clone, Copy, PartialEq, Debug, Default)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-    pub fn centre(&self) -> (f64, f64) {
-        (self.x + self.w / 2.0, self.y + self.h / 2.0)
-    }
-    pub fn contains(&self, x: f64, y: f64) -> bool {
-        self.x <= x && x < self.right() && self.y <= y && y < self.bottom()
-    }
-}
+/// Rectangles are the heatmap layout's (right and bottom edges excluded, so adjacent
+/// rectangles never both contain a point).
+pub use super::heatmap_layout::Rect;
 
 /// Sizes of the timeline, in px.
 #[derive(Clone, Copy, PartialEq, Debug)]
