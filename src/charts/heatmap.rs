@@ -88,23 +88,29 @@ pub const SLIDE: (u32, u32) = (1920, 1080);
 /// The part of a slide the map may use (below the titles, above the legend).
 const MAP_AREA: (f64, f64, f64, f64) = (48.0, 130.0, 1920.0 - 96.0, 1080.0 - 130.0 - 140.0);
 
-/// The layout for a slide: of a few widths, the one that shows the map largest once scaled
-/// to the slide's map area (a small map is laid out narrower and taller, then enlarged, so
-/// its text is large enough to read when projected).
+/// The layout for a slide: of a few widths, with whole names or (for large maps) names kept
+/// to one line, the layout that shows the map largest once scaled to the slide's map area. A
+/// small map is laid out narrower and taller, then enlarged, so its text reads well when
+/// projected; a large one is laid out wider and scaled down to fit.
 pub fn slide_layout(r: &crate::domain::Roadmap) -> Layout {
     use crate::domain::heatmap_layout::{layout, Options};
     let (_, _, w, h) = MAP_AREA;
-    let scale = |l: &Layout| (w / l.width.max(1.0)).min(h / l.height.max(1.0));
-    [w, 1500.0, 1250.0, 1050.0, 900.0, 760.0]
-        .into_iter()
-        .map(|width| {
-            // Slides keep whole names: the map is enlarged instead of names shortened.
+    let scale = |l: &Layout| (w / l.width.max(1.0)).min(h / l.height.max(1.0)).min(2.0);
+    let mut best: Option<(f64, Layout)> = None;
+    for width in [760.0, 900.0, 1050.0, 1250.0, 1500.0, w, 2200.0, 2700.0, 3300.0] {
+        // Whole names first; then, for a map too tall, names squeezed to one line.
+        for fit in [f64::INFINITY, h * width / w] {
             let mut options = Options::for_width(width);
-            options.fit_height = f64::INFINITY;
-            layout(r, &options)
-        })
-        .max_by(|a, b| scale(a).total_cmp(&scale(b)))
-        .expect("candidate widths")
+            options.fit_height = fit;
+            let l = layout(r, &options);
+            // A squeezed layout must be clearly larger to be worth its shortened names.
+            let k = scale(&l) * if fit.is_finite() { 0.9 } else { 1.0 };
+            if best.as_ref().is_none_or(|(b, _)| k > *b) {
+                best = Some((k, l));
+            }
+        }
+    }
+    best.expect("candidate widths").1
 }
 
 /// A 1920 × 1080 slide: title, subtitle (metric and date), the map scaled to fit, legend.
@@ -147,4 +153,64 @@ fn with_head(mut svg: String, head: &str) -> String {
         svg.insert_str(end, head);
     }
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::heatmap::{figures, shown_values, RollUp};
+    use crate::domain::heatmap_layout::{layout, Options};
+    use crate::domain::{demo, Month};
+
+    fn slide_for(r: &crate::domain::Roadmap) -> String {
+        let month = Month { year: 2027, month: 6 };
+        let values = shown_values(r, &figures(r, month), Metric::Gap, RollUp::Worst);
+        let scale = Scale::for_values(Metric::Gap, values.values().copied());
+        let l = slide_layout(r);
+        let view = MapView { layout: &l, values: &values, scale: &scale, metric: Metric::Gap, currency: "EUR", focus: None };
+        let described: Vec<String> = r.capabilities.iter().map(|c| format!("{}: x", c.name)).collect();
+        let legend = scale.legend("EUR");
+        slide_svg(&view, &SlideText { title: &r.name, subtitle: "Gap", legend: &legend, note: "rule", described: &described })
+    }
+
+    #[test]
+    fn a_slide_names_every_capability_and_escapes_hostile_text() {
+        let mut r = demo::demo_roadmap();
+        r.capabilities[0] = std::sync::Arc::new(crate::domain::Capability {
+            name: "<img src=x onerror=alert(1)> & \"co\"".into(),
+            ..(*r.capabilities[0]).clone()
+        });
+        let svg = slide_for(&r);
+        assert!(svg.starts_with("<svg") && svg.contains("width=\"1920\"") && svg.contains("height=\"1080\""));
+        assert!(!svg.contains("<img"), "markup in a name stays text");
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;"));
+        let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+        for c in r.capabilities.iter().skip(1) {
+            assert!(desc.contains(&crate::charts::escape(&c.name)), "{} is in the description", c.name);
+        }
+    }
+
+    #[test]
+    fn a_slide_uses_its_room() {
+        // The demo's map is enlarged past its screen size to fill the slide's map area.
+        let r = demo::demo_roadmap();
+        let l = slide_layout(&r);
+        let (_, _, w, h) = MAP_AREA;
+        let k = (w / l.width).min(h / l.height);
+        assert!(l.width * k > 0.9 * w || l.height * k > 0.9 * h, "fills one dimension");
+        let wide = layout(&r, &Options::for_width(w));
+        assert!(k >= (w / wide.width).min(h / wide.height));
+    }
+
+    #[test]
+    fn the_screen_picture_has_a_tile_for_every_capability() {
+        let r = demo::demo_roadmap();
+        let month = Month { year: 2027, month: 6 };
+        let values = shown_values(&r, &figures(&r, month), Metric::CurrentMaturity, RollUp::Worst);
+        let scale = Scale::for_values(Metric::CurrentMaturity, values.values().copied());
+        let l = layout(&r, &Options::for_width(1400.0));
+        let svg = map_svg(&MapView { layout: &l, values: &values, scale: &scale, metric: Metric::CurrentMaturity, currency: "EUR", focus: None });
+        assert_eq!(svg.matches("<rect").count(), r.capabilities.len());
+        assert!(!svg.contains("<text"), "names and values are HTML over the picture");
+    }
 }
