@@ -8,6 +8,23 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::{HashMap, HashSet};
 
+/// Where the drawing goes: plotters' SVG backend writes `font-size` as size / 1.24 (which
+/// `text_style` undoes); its canvas backend uses the size as given.
+#[derive(Clone, Copy, PartialEq)]
+enum Backend {
+    Svg,
+    Canvas,
+}
+
+impl Backend {
+    fn font_factor(self) -> f64 {
+        match self {
+            Backend::Svg => 1.0,
+            Backend::Canvas => 1.0 / 1.24,
+        }
+    }
+}
+
 /// What the map shows: values per capability, their scale, and an optional focus (the
 /// capabilities outside it are dimmed).
 pub struct MapView<'a> {
@@ -31,6 +48,7 @@ fn draw_tiles<DB: DrawingBackend>(
     v: &MapView,
     (dx, dy, k): (f64, f64, f64),
     text: bool,
+    backend: Backend,
 ) {
     let px = |x: f64| (dx + x * k).round() as i32;
     let py = |y: f64| (dy + y * k).round() as i32;
@@ -47,7 +65,7 @@ fn draw_tiles<DB: DrawingBackend>(
         let _ = root.draw(&Rectangle::new(corners, BORDER.stroke_width(1)));
         // Text of dimmed tiles stays legible but quiet.
         let ink = if dimmed { rgb("#5a6472") } else { rgb(ink) };
-        let size = tile.font_size * k;
+        let size = tile.font_size * k * backend.font_factor();
         let (tx, ty) = tile.text_at;
         for (n, line) in tile.lines.iter().enumerate() {
             let at = (px(tx), py(ty + n as f64 * tile.line_height));
@@ -61,16 +79,16 @@ fn draw_tiles<DB: DrawingBackend>(
     }
 }
 
-/// Draws the coloured tiles (no text) into any plotters drawing area: the page draws them on
-/// a canvas at the device's pixel ratio (`k`).
+/// Draws the map, names and values included, into any plotters drawing area: the page draws
+/// it on a canvas at the device's pixel ratio (`k`).
 pub fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, v: &MapView, k: f64) {
-    draw_tiles(root, v, (0.0, 0.0, k), false);
+    draw_tiles(root, v, (0.0, 0.0, k), true, Backend::Canvas);
 }
 
 /// The map's picture as SVG (the layout's own size): the coloured tiles only.
 pub fn map_svg(v: &MapView) -> String {
     let (w, h) = (v.layout.width.ceil() as u32, v.layout.height.ceil().max(1.0) as u32);
-    svg(w, h, |root| draw_tiles(root, v, (0.0, 0.0, 1.0), false))
+    svg(w, h, |root| draw_tiles(root, v, (0.0, 0.0, 1.0), false, Backend::Svg))
 }
 
 /// What a slide says around the map.
@@ -124,7 +142,7 @@ pub fn slide_svg(v: &MapView, t: &SlideText) -> String {
         let _ = root.draw(&Text::new(t.subtitle.to_string(), (48, 86), text_style(24.0, muted, false)));
         let (left, top, avail_w, avail_h) = MAP_AREA;
         let k = (avail_w / v.layout.width.max(1.0)).min(avail_h / v.layout.height.max(1.0)).min(2.0);
-        draw_tiles(root, v, (left, top, k), true);
+        draw_tiles(root, v, (left, top, k), true, Backend::Svg);
         // Legend: swatches with their labels, then the rule.
         let y = h as i32 - 118;
         let mut x = 48;

@@ -292,11 +292,10 @@ fn Legend(metric: RwSignal<Metric>, rollup: RwSignal<RollUp>, scale: Memo<Arc<Sc
     }
 }
 
-/// What a tile shows that changes with the metric, the date or the focus.
+/// What a tile says that changes with the metric or the date: its accessible name.
 #[derive(Clone, PartialEq, Default)]
 struct TileLive {
-    value: String,
-    ink: &'static str,
+    label: String,
 }
 
 /// What a tile shows that changes only with the layout.
@@ -305,11 +304,7 @@ struct TileFrame {
     n: usize,
     id: Id,
     style: String,
-    name_style: String,
-    value_style: String,
-    lines: Vec<String>,
     name: String,
-    level_one: bool,
 }
 
 fn tile_frames(l: &Layout, names: &HashMap<Id, String>) -> Vec<TileFrame> {
@@ -318,44 +313,33 @@ fn tile_frames(l: &Layout, names: &HashMap<Id, String>) -> Vec<TileFrame> {
         .enumerate()
         .map(|(n, t)| {
             let r = t.rect;
-            let font = format!("font-size:{}px;line-height:{}px", t.font_size, t.line_height);
             TileFrame {
                 n,
                 id: t.id.clone(),
                 style: format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h),
-                name_style: format!("left:{}px;top:{}px;{font}", t.text_at.0 - r.x, t.text_at.1 - r.y),
-                value_style: format!("right:{}px;top:{}px;{font}", r.x + r.w - t.value_at.0, t.value_at.1 - r.y),
-                lines: t.lines.clone(),
                 name: names.get(&t.id).cloned().unwrap_or_default(),
-                level_one: t.level == 1,
             }
         })
         .collect()
 }
 
-fn tile_lives(l: &Layout, values: &HashMap<Id, f64>, scale: &Scale, focus: Option<&HashSet<Id>>, metric: Metric, currency: &str) -> Vec<TileLive> {
+fn tile_lives(l: &Layout, values: &HashMap<Id, f64>, names: &HashMap<Id, String>, metric: Metric, currency: &str) -> Vec<TileLive> {
     l.tiles
         .iter()
         .map(|t| {
-            let value = values.get(&t.id).copied();
-            let text = value.map(|x| heatmap::value_text(metric, x, currency)).unwrap_or_default();
-            let ink = if focus.is_some_and(|f| !f.contains(&t.id)) {
-                "tile-hit ink-dim"
-            } else if value.is_some_and(|x| scale.colour(x).1 == "#ffffff") {
-                "tile-hit ink-light"
-            } else {
-                "tile-hit ink-dark"
-            };
-            TileLive { value: if text.is_empty() { "no value".into() } else { text }, ink }
+            let value = values.get(&t.id).map(|x| heatmap::value_text(metric, *x, currency)).unwrap_or_else(|| "no value".into());
+            TileLive { label: format!("{} {value}", names.get(&t.id).map(String::as_str).unwrap_or_default()) }
         })
         .collect()
 }
 
-/// The map: the plotters picture, and over each tile a button with its name and value as
-/// text. Tiles are built once per layout; each has its own small signal, which one effect
-/// updates only where something changed. (Hundreds of tile effects subscribed to the same
-/// signals made every change quadratic in Leptos's subscriber bookkeeping; rebuilding every
-/// tile on a metric change was slower still.)
+/// The map: plotters draws it on a canvas (tiles, names, values), and over each tile lies a
+/// transparent button — focus, click, arrow keys, and an accessible name ("name value"; the
+/// metric is its description). Buttons are built once per layout; each has its own small
+/// signal, which one effect updates only where the name changed, so a change of metric or
+/// date touches no style or layout. (Hundreds of tile effects subscribed to the same signals
+/// made every change quadratic in Leptos's subscriber bookkeeping; rebuilding every tile on a
+/// metric change was slower still.)
 #[component]
 #[allow(clippy::too_many_arguments)]
 fn MapCanvas(
@@ -371,8 +355,8 @@ fn MapCanvas(
     let names = Memo::new(move |_| app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<HashMap<_, _>>()));
     let frames = Memo::new(move |_| layout.with(|l| names.with(|n| tile_frames(l, n))));
     let lives_now = Memo::new(move |_| {
-        let (l, v, s, f) = (layout.get(), values.get(), scale.get(), focused.get());
-        tile_lives(&l, &v, &s, f.as_ref(), metric.get(), &currency.get())
+        let (l, v) = (layout.get(), values.get());
+        names.with(|n| tile_lives(&l, &v, n, metric.get(), &currency.get()))
     });
     // One outline marks the selected capability.
     let selection = move || {
@@ -447,12 +431,10 @@ fn MapCanvas(
                 live.set(now);
             }
         }
-        let (ink, value) = (live.clone(), live);
-        let full_name = f.name.clone();
-        // Its accessible name is the full name and the value; the metric is its description.
         view! {
-            <button type="button" class=move || ink.with(|l| l.ink) id=format!("tile-{n}") class:level-one=f.level_one
-                style=f.style tabindex=if n == 0 { "0" } else { "-1" } title=f.name.clone() aria-describedby="heatmap-metric"
+            <button type="button" class="tile-hit" id=format!("tile-{n}") style=f.style
+                tabindex=if n == 0 { "0" } else { "-1" } title=f.name aria-describedby="heatmap-metric"
+                aria-label=move || live.with(|l| l.label.clone())
                 on:click=move |_| selected.set(Some(id.clone()))
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     let dir = match ev.key().as_str() {
@@ -464,13 +446,7 @@ fn MapCanvas(
                     };
                     ev.prevent_default();
                     move_focus(n, dir);
-                }>
-                <span class="visually-hidden">{full_name}" "</span>
-                <span class="tile-name" style=f.name_style aria-hidden="true">
-                    {f.lines.into_iter().map(|line| view! { <span>{line}</span> }).collect_view()}
-                </span>
-                <span class="tile-value" style=f.value_style>{move || value.with(|l| l.value.clone())}</span>
-            </button>
+                }></button>
         }
     };
     view! {
@@ -599,7 +575,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
                     <tbody>{l.iter().map(|i| view! { <tr>
                         <td>{i.name.clone()}<div class="muted small">{format!("{} · to maturity {}", i.status.label(), i.maturity_after)}</div></td>
                         <td class="nowrap">{match (i.start, i.end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}</td>
-                        <td class="num">{crate::views::fields::short_money(i.share)}</td>
+                        <td class="num">{money(&currency(), i.cost * i.share)}</td>
                     </tr> }).collect_view()}</tbody>
                 </table>
                 <h4>"Goals they serve"</h4>

@@ -19,12 +19,14 @@ test('the demo heatmap shows every capability, with its value as text', async ({
   await page.goto('/#/heatmap');
   await expect(tiles(page)).toHaveCount(names.length);
   for (const name of names) await expect(tile(page, name)).toHaveCount(1);
-  // Every tile shows its name as text (wrapped over lines, so compare without spaces) and
-  // its value.
-  const squash = (t) => t.replace(/\s+/g, '');
-  const mapText = squash(await page.getByRole('group', { name: /^Capabilities/ }).textContent());
-  for (const name of names) expect(mapText).toContain(squash(name));
-  await expect(tile(page, 'Customer relationship management')).toContainText('+3');
+  await expect(tile(page, 'Customer relationship management')).toHaveAccessibleName('Customer relationship management +3');
+  // The picture is drawn (not blank).
+  const inked = await page.locator('canvas.map-picture').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0; for (let i = 3; i < d.length; i += 4 * 97) if (d[i] > 0) n++;
+    return n;
+  });
+  expect(inked).toBeGreaterThan(100);
 });
 
 test('changing the metric or the date changes what is shown', async ({ page }) => {
@@ -119,7 +121,6 @@ test('a capability named like markup shows as text and runs nothing', async ({ p
   await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
   await expect(tile(page, hostile)).toHaveCount(1);
   expect(await page.locator('.map-picture img, .map img').count()).toBe(0);
-  await expect(page.getByRole('group', { name: /^Capabilities/ })).toContainText('<img src=x'); // wrapped over two lines
   await page.getByRole('button', { name: 'Export SVG' }).click();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
