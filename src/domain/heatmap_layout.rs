@@ -518,6 +518,33 @@ pub fn layout(r: &Roadmap, options: &Options) -> Layout {
     first.expect("one attempt")
 }
 
+/// The layout for a screen of `width` × `height`: the standard sizes when the map fits (names
+/// shortened to one line if that makes it fit, see [`Options::fit_height`]); else compact
+/// sizes (fonts 13/11/10 px, tighter spacing) if those fit; else the standard layout, taller
+/// than the screen (the page scrolls). So a map of about 300 capabilities is seen whole on a
+/// 1920 × 1080 screen, and a small one keeps its comfortable type.
+pub fn layout_to_fit(r: &Roadmap, width: f64, height: f64) -> Layout {
+    let mut standard = Options::for_width(width);
+    standard.fit_height = height;
+    let first = layout(r, &standard);
+    if first.height <= height {
+        return first;
+    }
+    let compact = Options {
+        font_sizes: [13.0, 11.0, 10.0],
+        header_height: 24.0,
+        padding: 3.0,
+        inner_gap: 3.0,
+        gap: 4.0,
+        text_padding: (4.0, 2.0),
+        line_spacing: 1.15,
+        min_column_width: 140.0,
+        ..standard
+    };
+    let second = layout(r, &compact);
+    if second.height <= height { second } else { first }
+}
+
 /// The deepest tile under a point, by the same rectangles that are drawn; `None` in the
 /// gaps and outside the map.
 pub fn hit_test(layout: &Layout, x: f64, y: f64) -> Option<usize> {
@@ -747,6 +774,19 @@ mod tests {
         let cut = l.tiles.iter().filter(|t| t.truncated).count();
         println!("{name} at {width} wide: height {:.0}, {} tiles, {cut} names cut", l.height, l.tiles.len());
         l
+    }
+
+    #[test]
+    fn three_hundred_capabilities_fit_a_1080_screen() {
+        // Below the heatmap's controls a 1920 × 1080 screen leaves about 1,876 × 790 px.
+        let square = grid(10, 6, 4);
+        let l = layout_to_fit(&square, 1876.0, 790.0);
+        check(&square, &l).unwrap();
+        assert!(l.height <= 790.0, "{}", l.height);
+        // The demo keeps the standard type.
+        let demo = crate::domain::demo::demo_roadmap();
+        let d = layout_to_fit(&demo, 1876.0, 790.0);
+        assert_eq!(d, layout(&demo, &Options { fit_height: 790.0, ..Options::for_width(1876.0) }));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText, SLIDE};
 use crate::domain::calendar::Quarter;
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
-use crate::domain::heatmap_layout::{self, Direction, Layout, Options};
+use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
 use crate::state::{App, Level};
 use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
@@ -79,6 +79,8 @@ pub fn Heatmap() -> impl IntoView {
     let HeatmapChoices { metric, rollup, quarter, focus, as_table } = choices;
     let selected = RwSignal::new(None::<Id>);
     let width = RwSignal::new(1200.0_f64);
+    // The room below the controls, so a large map can be laid out to be seen whole.
+    let height = RwSignal::new(800.0_f64);
     let container = NodeRef::<html::Div>::new();
 
     let quarters = Memo::new(move |_| app.roadmap.with(spend::quarters));
@@ -103,7 +105,7 @@ pub fn Heatmap() -> impl IntoView {
         Arc::new(app.roadmap.with(|r| heatmap::shown_values(r, &f, metric.get(), rollup.get())))
     });
     let scale = Memo::new(move |_| Arc::new(values.with(|v| Scale::for_values(metric.get(), v.values().copied()))));
-    let layout = Memo::new(move |_| Arc::new(app.roadmap.with(|r| heatmap_layout::layout(r, &Options::for_width(width.get())))));
+    let layout = Memo::new(move |_| Arc::new(app.roadmap.with(|r| heatmap_layout::layout_to_fit(r, width.get(), height.get()))));
     let focused = Memo::new(move |_| app.roadmap.with(|r| focus.with(|f| focus_set(r, f))));
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
 
@@ -113,6 +115,12 @@ pub fn Heatmap() -> impl IntoView {
             let w = el.client_width() as f64;
             if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
                 width.set(w);
+            }
+            let top = el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+            let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+            let h = (screen - top - 16.0).max(360.0);
+            if (h - height.get_untracked()).abs() > 1.0 {
+                height.set(h);
             }
         }
     };
