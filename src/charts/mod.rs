@@ -9,6 +9,7 @@
 //! draws (the view places one transparent, focusable button over each tile).
 
 pub mod heatmap;
+pub mod timeline;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
