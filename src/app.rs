@@ -32,6 +32,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(route);
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
+    provide_context(views::timeline::TimelineChoices::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {

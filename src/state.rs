@@ -30,6 +30,8 @@ pub enum Action {
     LoadStored,
     /// Another tab changed this roadmap: write this tab's version over it.
     KeepMine,
+    /// A move broke successors of this initiative: move them after it (one undo step).
+    PushSuccessors(String),
     Dismiss,
 }
 
@@ -374,6 +376,12 @@ impl App {
                     }
                     Err(d) => self.report_damaged(d),
                 }
+            }
+            Action::PushSuccessors(id) => {
+                let _ = self.edit(|r| {
+                    crate::domain::timeline::push_successors(r, id);
+                });
+                dismiss();
             }
             Action::KeepMine => {
                 let id = self.current_id.get_untracked();

@@ -1,17 +1,437 @@
-//! Timeline view.
+//! Timeline: the roadmap over time — lanes, bars, milestones, dependencies, budget and FTE
+//! strips — with drag and keyboard rescheduling, the problems panel and the parking lot.
+//!
+//! The domain lays it out (`domain::timeline`), plotters draws it on a canvas
+//! (`charts::timeline`), and this view places one focusable button over each bar: pointer
+//! drags use the domain's exact hit-testing (middle moves, ends resize), arrow keys move the
+//! bar by a month (Shift: its end), and each gesture is one undo step.
 
-use crate::state::App;
+use crate::charts::timeline::{self as chart, Backend, ColourBy, TimelineView, LANE_GUTTER};
+use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
+use crate::domain::{Id, Month, Roadmap};
+use crate::state::{Action, App, Level};
+use leptos::html;
 use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Height of the axis header band above the lanes.
+const HEADER: f64 = 66.0;
+
+/// The timeline's choices, kept while the user visits other views.
+#[derive(Clone, Copy)]
+pub struct TimelineChoices {
+    pub zoom: RwSignal<Zoom>,
+    pub grouping: RwSignal<Grouping>,
+    pub colour_by: RwSignal<ColourBy>,
+    pub dependencies: RwSignal<bool>,
+    pub collapsed: RwSignal<HashSet<String>>,
+    pub selected: RwSignal<Option<Id>>,
+    pub as_table: RwSignal<bool>,
+}
+
+impl TimelineChoices {
+    pub fn new() -> Self {
+        TimelineChoices {
+            zoom: RwSignal::new(Zoom::Quarters),
+            grouping: RwSignal::new(Grouping::Goal),
+            colour_by: RwSignal::new(ColourBy::Status),
+            dependencies: RwSignal::new(true),
+            collapsed: RwSignal::new(HashSet::new()),
+            selected: RwSignal::new(None),
+            as_table: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for TimelineChoices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn today() -> Month {
+    let d = js_sys::Date::new_0();
+    Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
+}
+
+/// A drag in progress: which bar, which part, where it started, how many months so far.
+#[derive(Clone, PartialEq)]
+struct Drag {
+    id: Id,
+    part: BarPart,
+    x0: f64,
+    months: i32,
+    moved: bool,
+}
+
+/// Applies a (possibly previewed) drag to a roadmap.
+fn apply_drag(r: &mut Roadmap, d: &Drag) -> bool {
+    let Some((start, end)) = r.initiative(&d.id).and_then(|i| i.dates()) else { return false };
+    match d.part {
+        BarPart::Middle => timeline::shift(r, &d.id, d.months),
+        BarPart::Start => timeline::resize(r, &d.id, Edge::Start, start.plus(d.months)),
+        BarPart::End => timeline::resize(r, &d.id, Edge::End, end.plus(d.months)),
+    }
+}
+
+/// After a move: offer to push along successors it now overlaps.
+fn offer_push(app: App, id: &str) {
+    let broken = app.roadmap.with_untracked(|r| timeline::successors_broken_by(r, id));
+    if broken.is_empty() {
+        app.clear_topic("push");
+        return;
+    }
+    let names = app.roadmap.with_untracked(|r| {
+        broken.iter().filter_map(|b| r.initiative(b).map(|i| format!("\"{}\"", i.name))).collect::<Vec<_>>().join(", ")
+    });
+    let name = app.roadmap.with_untracked(|r| r.initiative(id).map(|i| i.name.clone()).unwrap_or_default());
+    app.notify(
+        "push",
+        Level::Warning,
+        &format!("Moving \"{name}\" makes {names} start before it ends (they depend on it)."),
+        vec![("Push them along".into(), Action::PushSuccessors(id.to_string())), ("Leave them".into(), Action::Dismiss)],
+    );
+}
+
+/// What the chart draws, for the roadmap, axis and layout given.
+fn view_with<'a>(r: &'a Roadmap, a: &'a Axis, l: &'a TimelineLayout, sel: Option<&'a str>, colour_by: ColourBy, deps: bool) -> TimelineView<'a> {
+    TimelineView {
+        roadmap: r,
+        axis: a,
+        layout: l,
+        fiscal_start_month: r.fiscal_year_start_month,
+        colour_by,
+        show_dependencies: deps,
+        selected: sel,
+        today: Some(today()),
+        horizon: r.horizon,
+        header_height: HEADER,
+        strips: true,
+    }
+}
 
 #[component]
 pub fn Timeline() -> impl IntoView {
     let app = expect_context::<App>();
-    let counts = move || app.roadmap.with(|r| format!("{} goals · {} capabilities · {} initiatives", r.goals.len(), r.capabilities.len(), r.initiatives.len()));
+    let choices = expect_context::<TimelineChoices>();
+    let TimelineChoices { zoom, grouping, colour_by, dependencies, collapsed, selected, as_table } = choices;
+    let drag = RwSignal::new(None::<Drag>);
+
+    // The roadmap as drawn: during a drag, with the drag applied (not yet an edit).
+    let shown = Memo::new(move |_| {
+        let mut r = app.roadmap.get();
+        if let Some(d) = drag.get().filter(|d| d.months != 0) {
+            apply_drag(&mut r, &d);
+        }
+        Arc::new(r)
+    });
+    let axis = Memo::new(move |_| app.roadmap.with(|r| Axis::for_roadmap(r, zoom.get())));
+    let layout = Memo::new(move |_| {
+        let (r, a) = (shown.get(), axis.get());
+        Arc::new(collapsed.with(|c| timeline::layout(&r, grouping.get(), &a, c, &TimelineOptions::default())))
+    });
+    let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
+    let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
+
+    let canvas = NodeRef::<html::Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let (r, a, l) = (shown.get(), axis.get(), layout.get());
+        colour_by.track();
+        dependencies.track();
+        let sel = selected.get();
+        let v = view_with(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked());
+        let (w, h) = chart::size(&v);
+        let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
+        let (pw, ph) = ((w * ratio).ceil() as u32, (h * ratio).ceil() as u32);
+        if el.width() != pw || el.height() != ph {
+            el.set_width(pw);
+            el.set_height(ph);
+        }
+        let _ = el.set_attribute("style", &format!("width:{}px;height:{}px", w.ceil(), h.ceil()));
+        if let Some(ctx) = el.get_context("2d").ok().flatten() {
+            let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
+            ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        }
+        let html_canvas: web_sys::HtmlCanvasElement = el.clone();
+        if let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(html_canvas) {
+            use plotters::prelude::*;
+            let root = backend.into_drawing_area();
+            chart::draw(&root, &v, ratio, Backend::Canvas);
+            let _ = root.present();
+        }
+    });
+
+    let export = move |png: bool| {
+        let (r, a) = (app.roadmap.get_untracked(), axis.get_untracked());
+        let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &TimelineOptions::default()));
+        let v = view_with(&r, &a, &l, None, colour_by.get_untracked(), dependencies.get_untracked());
+        let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.get_untracked().label(), colour_by.get_untracked().label());
+        let text = chart::slide_svg(&v, &r.name, &subtitle);
+        let stem = format!("{}-timeline", crate::download::file_stem(&r.name));
+        if png {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = crate::download::download_svg_as_png(&format!("{stem}.png"), &text, 1920, 1080).await {
+                    app.notify("export", Level::Error, &e, vec![]);
+                }
+            });
+        } else if let Err(e) = crate::download::download_text(&format!("{stem}.svg"), "image/svg+xml", &text) {
+            app.notify("export", Level::Error, &e, vec![]);
+        }
+    };
+
     view! {
-        <section class="view placeholder-view" aria-labelledby="view-title">
-            <h2 id="view-title">"Timeline"</h2>
-            <p class="lead">"Initiatives over time with dependencies, budget and capacity."</p>
-            <p class="muted">"This view is being built. The roadmap it will show: " {counts}</p>
+        <section class="view timeline" aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title">"Timeline"</h2>
+                <div class="toolbar">
+                    <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
+                        {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                    </button>
+                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
+                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                </div>
+            </div>
+            <div class="heatmap-controls">
+                <label class="control">"Zoom"
+                    <select on:change=move |ev| if let Some(z) = Zoom::ALL.into_iter().find(|z| z.label() == event_target_value(&ev)) { zoom.set(z) }>
+                        {Zoom::ALL.into_iter().map(|z| view! { <option value=z.label() selected=move || zoom.get() == z>{z.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="control">"Lanes by"
+                    <select on:change=move |ev| if let Some(g) = Grouping::ALL.into_iter().find(|g| g.label() == event_target_value(&ev)) { grouping.set(g) }>
+                        {Grouping::ALL.into_iter().map(|g| view! { <option value=g.label() selected=move || grouping.get() == g>{g.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="control">"Colour by"
+                    <select on:change=move |ev| if let Some(c) = ColourBy::from_key(&event_target_value(&ev)) { colour_by.set(c) }>
+                        {ColourBy::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || colour_by.get() == c>{c.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="check"><input type="checkbox" prop:checked=move || dependencies.get() on:change=move |ev| dependencies.set(event_target_checked(&ev))/>" Dependencies"</label>
+            </div>
+            <ul class="legend-swatches timeline-legend" aria-label="Legend">
+                {move || app.roadmap.with(|r| chart::legend(r, colour_by.get())).into_iter().map(|(label, fill)| view! {
+                    <li><span class="swatch" style=format!("background:{fill}")></span>{label}</li>
+                }).collect_view()}
+            </ul>
+            <div class="timeline-body">
+                <div class="timeline-main">
+                    {move || if as_table.get() {
+                        view! { <TimelineTable/> }.into_any()
+                    } else {
+                        view! { <Chart canvas layout axis drag selected collapsed/> }.into_any()
+                    }}
+                </div>
+                <aside class="timeline-side" aria-label="Problems and parking lot">
+                    <section>
+                        <h3>"Problems"</h3>
+                        {move || { let b = broken.get(); if b.is_empty() {
+                            view! { <p class="muted">"No broken dependencies."</p> }.into_any()
+                        } else {
+                            view! { <ul class="problems">{b.into_iter().map(|p| {
+                                let id = p.successor.clone();
+                                view! { <li>
+                                    <span class="flag">"Broken dependency: "</span>{p.message.clone()}
+                                    <button type="button" on:click=move |_| {
+                                        let _ = app.edit(|r| { timeline::move_after_predecessors(r, &id); });
+                                    }>"Move after predecessor"</button>
+                                </li> }
+                            }).collect_view()}</ul> }.into_any()
+                        }}}
+                    </section>
+                    <section>
+                        <h3>"Parking lot"</h3>
+                        <p class="muted small">"Undated initiatives. Give one a start month, or drag it onto the timeline."</p>
+                        {move || { let p = parked.get(); if p.is_empty() {
+                            view! { <p class="muted">"Nothing is waiting for dates."</p> }.into_any()
+                        } else {
+                            view! { <ul class="parking">{p.into_iter().map(|(id, name)| view! { <ParkedItem id name/> }).collect_view()}</ul> }.into_any()
+                        }}}
+                    </section>
+                </aside>
+            </div>
         </section>
+    }
+}
+
+#[component]
+fn ParkedItem(id: Id, name: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let start = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let id_drag = id.clone();
+    let schedule = Callback::new(move |_: ()| match crate::views::fields::parse_month(&start.get_untracked()) {
+        Ok(Some(m)) => {
+            let _ = app.edit(|r| {
+                timeline::schedule(r, &id, m);
+            });
+        }
+        Ok(None) => error.set(Some("Choose a start month.".into())),
+        Err(e) => error.set(Some(e)),
+    });
+    view! {
+        <li draggable="true" on:dragstart=move |ev: leptos::ev::DragEvent| {
+            if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &format!("cairn-initiative:{id_drag}")); }
+        }>
+            <span class="parked-name">{name.clone()}</span>
+            <span class="parked-actions">
+                <input type="month" aria-label=format!("Start of {name}") prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); schedule.run(()); }/>
+                <button type="button" aria-label=format!("Schedule {name}") on:click=move |_| schedule.run(())>"Schedule"</button>
+            </span>
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </li>
+    }
+}
+
+#[component]
+fn Chart(
+    canvas: NodeRef<html::Canvas>,
+    layout: Memo<Arc<TimelineLayout>>,
+    axis: Memo<Axis>,
+    drag: RwSignal<Option<Drag>>,
+    selected: RwSignal<Option<Id>>,
+    collapsed: RwSignal<HashSet<String>>,
+) -> impl IntoView {
+    let app = expect_context::<App>();
+    let names = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.iter().map(|i| (i.id.clone(), (i.name.clone(), i.status.label()))).collect::<std::collections::HashMap<_, _>>()));
+    // Layout coordinates of a pointer event on the overlay.
+    let local = |ev: &web_sys::PointerEvent| -> (f64, f64) {
+        let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let rect = target.map(|t| t.get_bounding_client_rect());
+        let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or_default();
+        (ev.client_x() as f64 - left - LANE_GUTTER, ev.client_y() as f64 - top - HEADER)
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let (x, y) = local(&ev);
+        match layout.with_untracked(|l| timeline::hit_test(l, x, y)) {
+            Some(Hit::Bar { index, part }) => {
+                let id = layout.with_untracked(|l| l.bars[index].initiative.clone());
+                drag.set(Some(Drag { id, part, x0: x, months: 0, moved: false }));
+                if let Some(t) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                    let _ = t.set_pointer_capture(ev.pointer_id());
+                }
+                ev.prevent_default();
+            }
+            Some(Hit::LaneHeader(index)) => {
+                let key = layout.with_untracked(|l| l.lanes[index].key.clone());
+                collapsed.update(|c| if !c.remove(&key) { c.insert(key); });
+            }
+            _ => {}
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some(d) = drag.get_untracked() else { return };
+        let (x, _) = local(&ev);
+        let months = axis.with_untracked(|a| a.months_in(x - d.x0));
+        if months != d.months || (!d.moved && (x - d.x0).abs() > 3.0) {
+            drag.set(Some(Drag { months, moved: d.moved || (x - d.x0).abs() > 3.0, ..d }));
+        }
+    };
+    let on_up = move |_ev: web_sys::PointerEvent| {
+        let Some(d) = drag.get_untracked() else { return };
+        drag.set(None);
+        if d.moved && d.months != 0 {
+            // One gesture, one undo step.
+            if app.edit(|r| { apply_drag(r, &d); }).is_ok() {
+                offer_push(app, &d.id);
+            }
+        } else if !d.moved {
+            selected.set(Some(d.id.clone()));
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let data = ev.data_transfer().and_then(|dt| dt.get_data("text/plain").ok()).unwrap_or_default();
+        let Some(id) = data.strip_prefix("cairn-initiative:").map(str::to_string) else { return };
+        let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let left = target.map(|t| t.get_bounding_client_rect().left()).unwrap_or_default();
+        let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
+        let _ = app.edit(|r| { timeline::schedule(r, &id, month); });
+    };
+    let keyed = move |id: Id, ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowLeft" => -1,
+            "ArrowRight" => 1,
+            "Enter" | " " => {
+                ev.prevent_default();
+                selected.set(Some(id));
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let end = ev.shift_key();
+        let moved = app.edit(|r| {
+            let Some((s, e)) = r.initiative(&id).and_then(|i| i.dates()) else { return };
+            if end {
+                timeline::resize(r, &id, Edge::End, e.plus(step));
+            } else if ev.alt_key() {
+                timeline::resize(r, &id, Edge::Start, s.plus(step));
+            } else {
+                timeline::shift(r, &id, step);
+            }
+        });
+        if moved.is_ok() {
+            offer_push(app, &id);
+        }
+        selected.set(Some(id));
+    };
+    view! {
+        <div class="timeline-wrap">
+            <canvas node_ref=canvas class="timeline-picture" aria-hidden="true"></canvas>
+            <div class="timeline-hits" role="group"
+                aria-label="Initiatives on the timeline: drag a bar or its ends; with a bar focused, arrow keys move it a month, Shift+arrows change its end, Alt+arrows its start"
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <For each=move || layout.with(|l| l.bars.iter().enumerate().map(|(n, b)| (n, b.initiative.clone(), b.rect, b.start, b.end)).collect::<Vec<_>>())
+                    key=|(n, id, r, s, e)| (*n, id.clone(), (r.x as i64, r.y as i64, r.w as i64), *s, *e)
+                    let:bar>
+                    {
+                        let (_, id, r, s, e) = bar;
+                        let (id_key, id_sel, id_label) = (id.clone(), id.clone(), id.clone());
+                        let label = move || names.with(|n| n.get(&id_label).map(|(name, status)| format!("{name}, {s} to {e}, {status}")).unwrap_or_default());
+                        view! {
+                            <button type="button" class="bar-hit" tabindex="0"
+                                class:selected=move || selected.with(|x| x.as_deref() == Some(id_sel.as_str()))
+                                style=format!("left:{}px;top:{}px;width:{}px;height:{}px", LANE_GUTTER + r.x, HEADER + r.y, r.w.max(6.0), r.h)
+                                aria-label=label
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| keyed(id_key.clone(), ev)></button>
+                        }
+                    }
+                </For>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn TimelineTable() -> impl IntoView {
+    let app = expect_context::<App>();
+    view! {
+        <table class="data-table">
+            <caption class="visually-hidden">"Timeline as a table"</caption>
+            <thead><tr>
+                <th scope="col">"Initiative"</th><th scope="col">"Start"</th><th scope="col">"End"</th><th scope="col">"Status"</th>
+                <th scope="col">"Depends on"</th><th scope="col">"Milestones"</th>
+            </tr></thead>
+            <tbody>
+                {move || app.roadmap.with(|r| r.initiatives.iter().map(|i| {
+                    let deps = i.depends_on.iter().filter_map(|d| r.initiative(d).map(|x| x.name.clone())).collect::<Vec<_>>().join(", ");
+                    let ms = i.milestones.iter().map(|m| format!("{} ({})", m.name, m.month.map(|m| m.to_string()).unwrap_or_default())).collect::<Vec<_>>().join(", ");
+                    view! { <tr>
+                        <th scope="row">{i.name.clone()}</th>
+                        <td class="nowrap">{i.start.map(|m| m.to_string()).unwrap_or_else(|| "undated".into())}</td>
+                        <td class="nowrap">{i.end.map(|m| m.to_string()).unwrap_or_default()}</td>
+                        <td>{i.status.label()}</td><td>{deps}</td><td>{ms}</td>
+                    </tr> }
+                }).collect_view())}
+            </tbody>
+        </table>
     }
 }
