@@ -18,6 +18,10 @@ use std::sync::Arc;
 /// Height of the axis header band above the lanes.
 const HEADER: f64 = 66.0;
 
+fn timeline_options() -> TimelineOptions {
+    TimelineOptions::default()
+}
+
 /// The timeline's choices, kept while the user visits other views.
 #[derive(Clone, Copy)]
 pub struct TimelineChoices {
@@ -129,7 +133,7 @@ pub fn Timeline() -> impl IntoView {
     let axis = Memo::new(move |_| app.roadmap.with(|r| Axis::for_roadmap(r, zoom.get())));
     let layout = Memo::new(move |_| {
         let (r, a) = (shown.get(), axis.get());
-        Arc::new(collapsed.with(|c| timeline::layout(&r, grouping.get(), &a, c, &TimelineOptions::default())))
+        Arc::new(collapsed.with(|c| timeline::layout(&r, grouping.get(), &a, c, &timeline_options())))
     });
     let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
     let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
@@ -165,7 +169,7 @@ pub fn Timeline() -> impl IntoView {
 
     let export = move |png: bool| {
         let (r, a) = (app.roadmap.get_untracked(), axis.get_untracked());
-        let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &TimelineOptions::default()));
+        let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &timeline_options()));
         let v = view_with(&r, &a, &l, None, colour_by.get_untracked(), dependencies.get_untracked());
         let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.get_untracked().label(), colour_by.get_untracked().label());
         let text = chart::slide_svg(&v, &r.name, &subtitle);
@@ -389,6 +393,21 @@ fn Chart(
                 aria-label="Initiatives on the timeline: drag a bar or its ends; with a bar focused, arrow keys move it a month, Shift+arrows change its end, Alt+arrows its start"
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                // Lane headers: buttons that collapse and expand their lane.
+                <For each=move || layout.with(|l| l.lanes.iter().map(|lane| (lane.key.clone(), lane.title.clone(), lane.y, lane.collapsed, lane.count)).collect::<Vec<_>>())
+                    key=|lane| (lane.0.clone(), lane.2 as i64, lane.3) let:lane>
+                    {
+                        let (key, title, y, closed, count) = lane;
+                        let h = timeline_options().lane_header_height;
+                        view! {
+                            <button type="button" class="lane-hit" aria-expanded=(!closed).to_string()
+                                aria-label=format!("{title}: {count} initiatives")
+                                style=format!("left:0;top:{}px;width:{}px;height:{}px", HEADER + y, LANE_GUTTER, h)
+                                on:pointerdown=move |ev: web_sys::PointerEvent| ev.stop_propagation()
+                                on:click=move |_| collapsed.update(|c| if !c.remove(&key) { c.insert(key.clone()); })></button>
+                        }
+                    }
+                </For>
                 <For each=move || layout.with(|l| l.bars.iter().enumerate().map(|(n, b)| (n, b.initiative.clone(), b.rect, b.start, b.end)).collect::<Vec<_>>())
                     key=|(n, id, r, s, e)| (*n, id.clone(), (r.x as i64, r.y as i64, r.w as i64), *s, *e)
                     let:bar>

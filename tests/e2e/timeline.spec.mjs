@@ -2,7 +2,7 @@
 // rescheduling with undo, the broken dependency and its fix, the parking lot, exports.
 import { test, expect, openApp, downloadText } from './fixtures.mjs';
 
-const bars = (page) => page.getByRole('group', { name: /^Initiatives on the timeline/ }).getByRole('button');
+const bars = (page) => page.getByRole('group', { name: /^Initiatives on the timeline/ }).getByRole('button', { name: / to \d{4}-\d{2}, / });
 const bar = (page, name) => page.getByRole('group', { name: /^Initiatives on the timeline/ }).getByRole('button', { name: new RegExp(`^${name}, `) });
 
 async function exportRoadmap(page) {
@@ -97,4 +97,44 @@ test('the SVG export contains every initiative name', async ({ page }) => {
   }, svg.text);
   expect(text).not.toBeNull();
   for (const i of r.initiatives.filter((i) => i.start)) expect(text).toContain(i.name);
+});
+
+test('lanes collapse and expand from the keyboard', async ({ page }) => {
+  await openApp(page, '/#/timeline');
+  const lane = page.getByRole('button', { name: /^Reduce cyber risk: \d+ initiatives$/ });
+  await expect(lane).toHaveAttribute('aria-expanded', 'true');
+  const before = await bars(page).count();
+  await lane.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^Reduce cyber risk: / })).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => bars(page).count()).toBeLessThan(before);
+  await page.getByRole('button', { name: /^Reduce cyber risk: / }).press('Enter');
+  await expect.poll(() => bars(page).count()).toBe(before);
+});
+
+test('a move that breaks successors offers to push them along', async ({ page }) => {
+  await openApp(page, '/#/timeline');
+  await page.getByLabel('Lanes by').selectOption({ label: 'No grouping' });
+  // CRM rollout ends 2027-08; pushing its end later breaks nothing new but moving it a month
+  // later overlaps its successors' starts.
+  await bar(page, 'CRM rollout').focus();
+  await page.keyboard.press('ArrowRight');
+  const offer = page.getByRole('alert').filter({ hasText: 'makes' });
+  await expect(offer).toContainText('"Customer self-service portal"');
+  await offer.getByRole('button', { name: 'Push them along' }).click();
+  await expect(bar(page, 'Customer self-service portal')).toHaveAccessibleName(/2027-10 to 2028-09/);
+  await expect(page.getByRole('complementary', { name: 'Problems and parking lot' })).toContainText('No broken dependencies.');
+});
+
+test('an undated initiative dragged onto the timeline is scheduled there', async ({ page }) => {
+  await openApp(page, '/#/timeline');
+  await page.getByLabel('Lanes by').selectOption({ label: 'No grouping' });
+  const side = page.getByRole('complementary', { name: 'Problems and parking lot' });
+  const item = side.getByRole('listitem').filter({ hasText: 'Generative AI assistant' });
+  const chart = page.getByRole('group', { name: /^Initiatives on the timeline/ });
+  await item.dragTo(chart, { targetPosition: { x: 500, y: 40 } });
+  await expect(bar(page, 'Generative AI assistant for customer service')).toHaveAccessibleName(/\d{4}-\d{2} to \d{4}-\d{2}, Idea/);
+  await expect(side).not.toContainText('Generative AI assistant');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(side).toContainText('Generative AI assistant');
 });
