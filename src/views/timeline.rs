@@ -122,14 +122,9 @@ pub fn Timeline() -> impl IntoView {
     let TimelineChoices { zoom, grouping, colour_by, dependencies, collapsed, selected, as_table } = choices;
     let drag = RwSignal::new(None::<Drag>);
 
-    // The roadmap as drawn: during a drag, with the drag applied (not yet an edit).
-    let shown = Memo::new(move |_| {
-        let mut r = app.roadmap.get();
-        if let Some(d) = drag.get().filter(|d| d.months != 0) {
-            apply_drag(&mut r, &d);
-        }
-        Arc::new(r)
-    });
+    // The roadmap as drawn. A drag in progress is shown by a ghost bar over the chart (one
+    // element moved per frame); the layout and the picture change once, on drop.
+    let shown = Memo::new(move |_| Arc::new(app.roadmap.get()));
     let axis = Memo::new(move |_| app.roadmap.with(|r| Axis::for_roadmap(r, zoom.get())));
     let layout = Memo::new(move |_| {
         let (r, a) = (shown.get(), axis.get());
@@ -412,18 +407,42 @@ fn Chart(
                     key=|(n, id, r, s, e)| (*n, id.clone(), (r.x as i64, r.y as i64, r.w as i64), *s, *e)
                     let:bar>
                     {
+                        // Static: no per-bar subscriptions (thousands of bars on the same signal
+                        // would make every change quadratic); a changed bar gets a new key.
                         let (_, id, r, s, e) = bar;
-                        let (id_key, id_sel, id_label) = (id.clone(), id.clone(), id.clone());
-                        let label = move || names.with(|n| n.get(&id_label).map(|(name, status)| format!("{name}, {s} to {e}, {status}")).unwrap_or_default());
+                        let label = names.with_untracked(|n| n.get(&id).map(|(name, status)| format!("{name}, {s} to {e}, {status}")).unwrap_or_default());
                         view! {
                             <button type="button" class="bar-hit" tabindex="0"
-                                class:selected=move || selected.with(|x| x.as_deref() == Some(id_sel.as_str()))
                                 style=format!("left:{}px;top:{}px;width:{}px;height:{}px", LANE_GUTTER + r.x, HEADER + r.y, r.w.max(6.0), r.h)
                                 aria-label=label
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| keyed(id_key.clone(), ev)></button>
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| keyed(id.clone(), ev)></button>
                         }
                     }
                 </For>
+                {move || {
+                    // The selected initiative's bars, outlined.
+                    let sel = selected.get()?;
+                    Some(layout.with(|l| l.bars.iter().filter(|b| b.initiative == sel).map(|b| {
+                        let r = b.rect;
+                        view! { <div class="bar-selection" aria-hidden="true"
+                            style=format!("left:{}px;top:{}px;width:{}px;height:{}px", LANE_GUTTER + r.x, HEADER + r.y, r.w.max(6.0), r.h)></div> }
+                    }).collect_view()))
+                }}
+                {move || {
+                    // The bar being dragged, where it would land, with its new dates.
+                    let d = drag.get().filter(|d| d.moved)?;
+                    let (r, s, e) = layout.with(|l| l.bars.iter().find(|b| b.initiative == d.id).map(|b| (b.rect, b.start, b.end)))?;
+                    let px = axis.with(|a| a.px_per_month);
+                    let m = d.months as f64 * px;
+                    let (x, w, s2, e2) = match d.part {
+                        BarPart::Middle => (r.x + m, r.w, s.plus(d.months), e.plus(d.months)),
+                        BarPart::Start => (r.x + m.min(r.w - px), (r.w - m).max(px), s.plus(d.months).min(e), e),
+                        BarPart::End => (r.x, (r.w + m).max(px), s, e.plus(d.months).max(s)),
+                    };
+                    Some(view! { <div class="bar-ghost" role="status"
+                        style=format!("left:{}px;top:{}px;width:{}px;height:{}px", LANE_GUTTER + x, HEADER + r.y, w, r.h)>
+                        <span>{format!("{s2} – {e2}")}</span></div> })
+                }}
             </div>
         </div>
     }
