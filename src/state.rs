@@ -326,6 +326,21 @@ impl App {
         }
     }
 
+    /// Downloads a 1920 × 1080 slide as `<stem>.svg`, or rendered to `<stem>.png`; a refusal
+    /// by the browser is reported.
+    pub fn export_slide(&self, stem: String, svg: String, png: bool) {
+        let app = *self;
+        if png {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = crate::download::download_svg_as_png(&format!("{stem}.png"), &svg, 1920, 1080).await {
+                    app.notify("export", Level::Error, &e, vec![]);
+                }
+            });
+        } else if let Err(e) = crate::download::download_text(&format!("{stem}.svg"), "image/svg+xml", &svg) {
+            self.notify("export", Level::Error, &e, vec![]);
+        }
+    }
+
     // ---- notices -----------------------------------------------------------------------
 
     pub fn notify(&self, topic: &'static str, level: Level, text: &str, actions: Vec<(String, Action)>) {

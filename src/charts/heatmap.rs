@@ -1,6 +1,6 @@
 //! The capability heatmap as SVG: the map on screen, and a 1920 × 1080 slide for exports.
 
-use super::{rgb, svg, text_style};
+use super::{Backend, rgb, svg, text_style};
 use crate::domain::heatmap::{value_text, Metric, Scale};
 use crate::domain::heatmap_layout::Layout;
 use crate::domain::Id;
@@ -8,22 +8,6 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::{HashMap, HashSet};
 
-/// Where the drawing goes: plotters' SVG backend writes `font-size` as size / 1.24 (which
-/// `text_style` undoes); its canvas backend uses the size as given.
-#[derive(Clone, Copy, PartialEq)]
-enum Backend {
-    Svg,
-    Canvas,
-}
-
-impl Backend {
-    fn font_factor(self) -> f64 {
-        match self {
-            Backend::Svg => 1.0,
-            Backend::Canvas => 1.0 / 1.24,
-        }
-    }
-}
 
 /// What the map shows: values per capability, their scale, and an optional focus (the
 /// capabilities outside it are dimmed).

@@ -25,6 +25,24 @@ pub fn rgb(hex: &str) -> RGBColor {
     }
 }
 
+/// Where a drawing goes: plotters' SVG backend writes `font-size` as size / 1.24 (which
+/// [`text_style`] undoes); its canvas backend uses the size as given.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Backend {
+    Svg,
+    Canvas,
+}
+
+impl Backend {
+    /// Multiplies font sizes given to [`text_style`] for this backend.
+    pub fn font_factor(self) -> f64 {
+        match self {
+            Backend::Svg => 1.0,
+            Backend::Canvas => 1.0 / 1.24,
+        }
+    }
+}
+
 /// Escapes text for XML content and attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

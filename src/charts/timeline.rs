@@ -13,7 +13,7 @@
 //! line up to today), on hold is lighter and hatched with "(on hold)" in its label,
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
 
-use super::{escape, rgb, svg, FONT};
+use super::{Backend, escape, rgb, svg, FONT};
 use crate::domain::heatmap::ATTENTION;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, Status};
 use crate::domain::timeline::{
@@ -34,22 +34,6 @@ pub const STRIP_HEIGHT: f64 = 140.0;
 /// A slide's size.
 pub const SLIDE: (u32, u32) = (1920, 1080);
 
-/// Where the drawing goes: plotters' SVG backend writes `font-size` as size / 1.24; its
-/// canvas backend uses the size as given.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Backend {
-    Svg,
-    Canvas,
-}
-
-impl Backend {
-    fn font_factor(self) -> f64 {
-        match self {
-            Backend::Svg => 1.0,
-            Backend::Canvas => 1.0 / 1.24,
-        }
-    }
-}
 
 /// What bars are coloured by.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]

@@ -5,12 +5,12 @@
 //! transparent button over each tile (focus, click, arrow keys, screen-reader text) and
 //! offers the same data as a table and as SVG/PNG slides.
 
-use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText, SLIDE};
+use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText};
 use crate::domain::calendar::Quarter;
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
-use crate::state::{App, Level};
+use crate::state::App;
 use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
 use crate::views::settings::commit_with;
 use leptos::html;
@@ -186,15 +186,7 @@ pub fn Heatmap() -> impl IntoView {
             .collect();
         let text = slide_svg(&view, &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described });
         let stem = format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key());
-        if png {
-            leptos::task::spawn_local(async move {
-                if let Err(e) = crate::download::download_svg_as_png(&format!("{stem}.png"), &text, SLIDE.0, SLIDE.1).await {
-                    app.notify("export", Level::Error, &e, vec![]);
-                }
-            });
-        } else if let Err(e) = crate::download::download_text(&format!("{stem}.svg"), "image/svg+xml", &text) {
-            app.notify("export", Level::Error, &e, vec![]);
-        }
+        app.export_slide(stem, text, png);
     };
 
     view! {

@@ -6,7 +6,8 @@
 //! drags use the domain's exact hit-testing (middle moves, ends resize), arrow keys move the
 //! bar by a month (Shift: its end), and each gesture is one undo step.
 
-use crate::charts::timeline::{self as chart, Backend, ColourBy, TimelineView, LANE_GUTTER};
+use crate::charts::timeline::{self as chart, ColourBy, TimelineView, LANE_GUTTER};
+use crate::charts::Backend;
 use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::domain::{Id, Month, Roadmap};
 use crate::state::{Action, App, Level};
@@ -169,15 +170,7 @@ pub fn Timeline() -> impl IntoView {
         let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.get_untracked().label(), colour_by.get_untracked().label());
         let text = chart::slide_svg(&v, &r.name, &subtitle);
         let stem = format!("{}-timeline", crate::download::file_stem(&r.name));
-        if png {
-            leptos::task::spawn_local(async move {
-                if let Err(e) = crate::download::download_svg_as_png(&format!("{stem}.png"), &text, 1920, 1080).await {
-                    app.notify("export", Level::Error, &e, vec![]);
-                }
-            });
-        } else if let Err(e) = crate::download::download_text(&format!("{stem}.svg"), "image/svg+xml", &text) {
-            app.notify("export", Level::Error, &e, vec![]);
-        }
+        app.export_slide(stem, text, png);
     };
 
     view! {
