@@ -374,25 +374,9 @@ fn MapCanvas(
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let (l, v, s, f) = (layout.get(), values.get(), scale.get(), focused.get());
-        let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
-        let (w, h) = ((l.width * ratio).ceil() as u32, (l.height * ratio).ceil().max(1.0) as u32);
-        if el.width() != w || el.height() != h {
-            el.set_width(w);
-            el.set_height(h);
-        }
-        let html_canvas: web_sys::HtmlCanvasElement = el.clone();
-        if let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(html_canvas) {
-            use plotters::prelude::*;
-            let root = backend.into_drawing_area();
-            let _ = root.fill(&WHITE.mix(0.0));
-            if let Some(ctx) = el.get_context("2d").ok().flatten() {
-                let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
-                ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
-            }
-            let c = currency.get_untracked();
-            draw_map(&root, &MapView { layout: &l, values: &v, scale: &s, metric: metric.get_untracked(), currency: &c, focus: f.as_ref() }, ratio);
-            let _ = root.present();
-        }
+        let c = currency.get_untracked();
+        let view = MapView { layout: &l, values: &v, scale: &s, metric: metric.get_untracked(), currency: &c, focus: f.as_ref() };
+        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
     });
     let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
     let signal_of = move |n: usize| {
@@ -451,8 +435,7 @@ fn MapCanvas(
     };
     view! {
         <div class="map" style=move || layout.with(|l| format!("width:{}px;height:{}px", l.width.ceil(), l.height.ceil()))>
-            <canvas class="map-picture" node_ref=canvas aria-hidden="true"
-                style=move || layout.with(|l| format!("width:{}px;height:{}px", l.width.ceil(), l.height.ceil()))></canvas>
+            <canvas class="map-picture" node_ref=canvas aria-hidden="true"></canvas>
             <span id="heatmap-metric" hidden>{move || metric.get().label()}</span>
             <div class="map-tiles" role="group" aria-label="Capabilities: arrow keys move between them, Enter opens one">
                 <Show when=move || layout.with(|l| l.tiles.is_empty())>

@@ -143,24 +143,7 @@ pub fn Timeline() -> impl IntoView {
         let sel = selected.get();
         let v = view_with(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked());
         let (w, h) = chart::size(&v);
-        let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
-        let (pw, ph) = ((w * ratio).ceil() as u32, (h * ratio).ceil() as u32);
-        if el.width() != pw || el.height() != ph {
-            el.set_width(pw);
-            el.set_height(ph);
-        }
-        let _ = el.set_attribute("style", &format!("width:{}px;height:{}px", w.ceil(), h.ceil()));
-        if let Some(ctx) = el.get_context("2d").ok().flatten() {
-            let ctx: web_sys::CanvasRenderingContext2d = wasm_bindgen::JsCast::unchecked_into(ctx);
-            ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-        }
-        let html_canvas: web_sys::HtmlCanvasElement = el.clone();
-        if let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(html_canvas) {
-            use plotters::prelude::*;
-            let root = backend.into_drawing_area();
-            chart::draw(&root, &v, ratio, Backend::Canvas);
-            let _ = root.present();
-        }
+        crate::views::canvas::paint(&el, w, h, |root, ratio| chart::draw(root, &v, ratio, Backend::Canvas));
     });
 
     let export = move |png: bool| {
@@ -389,7 +372,7 @@ fn Chart(
                         let h = timeline_options().lane_header_height;
                         view! {
                             <button type="button" class="lane-hit" aria-expanded=(!closed).to_string()
-                                aria-label=format!("{title}: {count} initiatives")
+                                aria-label=format!("{title}: {count} initiatives") title=title.clone()
                                 style=format!("left:0;top:{}px;width:{}px;height:{}px", HEADER + y, LANE_GUTTER, h)
                                 on:pointerdown=move |ev: web_sys::PointerEvent| ev.stop_propagation()
                                 on:click=move |_| collapsed.update(|c| if !c.remove(&key) { c.insert(key.clone()); })></button>
