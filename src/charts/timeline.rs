@@ -15,6 +15,7 @@
 
 use super::{Backend, escape, rgb, svg, FONT};
 use crate::domain::heatmap::ATTENTION;
+use crate::domain::heatmap_layout::Rect;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, Status};
 use crate::domain::timeline::{
     budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers,
@@ -337,6 +338,8 @@ struct Frame {
     kx: f64,
     k: f64,
     font: f64,
+    /// Only what meets this region (drawing coordinates) is drawn; `None`: everything.
+    view: Option<Rect>,
 }
 
 impl Frame {
@@ -347,7 +350,13 @@ impl Frame {
             kx: k,
             k,
             font: backend.font_factor(),
+            view: None,
         }
+    }
+
+    /// Whether anything in the box from (x0, y0) to (x1, y1) can show.
+    fn sees(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
+        self.view.is_none_or(|v| x1 > v.x && x0 < v.right() && y1 > v.y && y0 < v.bottom())
     }
 
     fn p(&self, x: f64, y: f64) -> (i32, i32) {
@@ -385,7 +394,24 @@ fn put<DB: DrawingBackend>(
     (x, y): (f64, f64),
     style: TextStyle<'static>,
 ) {
-    let _ = root.draw(&Text::new(text, f.p(x, y), style));
+    // Its box as the layout estimates text (the same estimate that fits labels), from the anchor.
+    let px = style.font.get_size() / (f.k * f.font * 1.24);
+    let (size, w) = (px * 1.24, text_width(&text, px) * f.k / f.kx);
+    let (x0, y0) = (
+        match style.pos.h_pos {
+            HPos::Left => x,
+            HPos::Center => x - w / 2.0,
+            HPos::Right => x - w,
+        },
+        match style.pos.v_pos {
+            VPos::Top => y,
+            VPos::Center => y - size / 2.0,
+            VPos::Bottom => y - size,
+        },
+    );
+    if f.sees(x0, y0, x0 + w, y0 + size) {
+        let _ = root.draw(&Text::new(text, f.p(x, y), style));
+    }
 }
 
 fn line<DB: DrawingBackend>(
@@ -395,6 +421,13 @@ fn line<DB: DrawingBackend>(
     colour: RGBAColor,
     w: f64,
 ) {
+    let (x0, y0, x1, y1) = points.iter().fold(
+        (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+        |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
+    );
+    if !f.sees(x0 - w, y0 - w, x1 + w, y1 + w) {
+        return;
+    }
     let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| f.p(x, y)).collect();
     let _ = root.draw(&PathElement::new(pts, colour.stroke_width(f.width(w))));
 }
@@ -405,7 +438,9 @@ fn rect<DB: DrawingBackend>(
     (x0, y0, x1, y1): (f64, f64, f64, f64),
     style: ShapeStyle,
 ) {
-    let _ = root.draw(&Rectangle::new([f.p(x0, y0), f.p(x1, y1)], style));
+    if f.sees(x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)) {
+        let _ = root.draw(&Rectangle::new([f.p(x0, y0), f.p(x1, y1)], style));
+    }
 }
 
 /// A closed outline `d` px outside the rectangle.
@@ -429,10 +464,52 @@ pub fn draw<DB: DrawingBackend>(
     backend: Backend,
 ) {
     let _ = root.fill(&WHITE);
-    draw_at(root, v, Frame::new(0.0, 0.0, k, backend));
+    draw_at(root, v, Frame::new(0.0, 0.0, k, backend), &StripCache::new());
 }
 
-fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, f: Frame) {
+/// Draws the part of the timeline inside `window` (drawing coordinates at scale 1; the
+/// area should be its size × `k`) as it shows in a scrolled viewport: the header band stays
+/// at the top and the lane titles at the left while the rest scrolls under them. Only what
+/// shows is drawn, so the cost follows the viewport, not the roadmap.
+///
+/// `clip` is called with a rectangle in device pixels before each of the four regions
+/// (the body, the header, the lane titles, the corner between them) is drawn, and with
+/// `None` at the end: a canvas clips to it, so nothing from one region spills into another.
+pub fn draw_window<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    v: &TimelineView,
+    k: f64,
+    backend: Backend,
+    window: Rect,
+    clip: &mut dyn FnMut(Option<[f64; 4]>),
+) {
+    let _ = root.fill(&WHITE);
+    let top = v.header_height;
+    let (gx, gy) = (LANE_GUTTER.min(window.w), top.min(window.h));
+    let cache = StripCache::new();
+    // (scroll x, scroll y, region in the window)
+    let regions = [
+        (true, true, Rect { x: gx, y: gy, w: window.w - gx, h: window.h - gy }),
+        (true, false, Rect { x: gx, y: 0.0, w: window.w - gx, h: gy }),
+        (false, true, Rect { x: 0.0, y: gy, w: gx, h: window.h - gy }),
+        (false, false, Rect { x: 0.0, y: 0.0, w: gx, h: gy }),
+    ];
+    for (scroll_x, scroll_y, region) in regions {
+        if region.w <= 0.0 || region.h <= 0.0 {
+            continue;
+        }
+        let (sx, sy) = (if scroll_x { window.x } else { 0.0 }, if scroll_y { window.y } else { 0.0 });
+        clip(Some([region.x * k, region.y * k, region.w * k, region.h * k]));
+        let f = Frame {
+            view: Some(Rect { x: region.x + sx, y: region.y + sy, ..region }),
+            ..Frame::new(-sx * k, -sy * k, k, backend)
+        };
+        draw_at(root, v, f, &cache);
+    }
+    clip(None);
+}
+
+fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, f: Frame, cache: &StripCache) {
     let f = &f;
     let r = v.roadmap;
     let l = v.layout;
@@ -523,6 +600,13 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     draw_headers(root, f, v, &hdr);
     draw_lane_titles(root, f, v);
 
+    // Bars, arrows, labels and milestones: only when the lanes' area shows.
+    if !f.sees(LANE_GUTTER, top, width, body_bottom) {
+        if v.strips {
+            draw_strips(root, f, v, body_bottom, cache);
+        }
+        return;
+    }
     // Which bars are highlighted.
     let (bright, critical): (Option<HashSet<String>>, Vec<String>) = match v.selected {
         Some(id) => {
@@ -552,12 +636,15 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
 
     // Bars.
     for bar in &l.bars {
+        let b = bar.rect;
+        if !f.sees(ax(b.x) - 3.0, ay(b.y) - 3.0, ax(b.right()) + 3.0, ay(b.bottom()) + 3.0) {
+            continue;
+        }
         let Some(i) = by_id.get(bar.initiative.as_str()) else {
             continue;
         };
         let (fill, _) = palette.colour(i, v.colour_by);
         let alpha = if dimmed(&i.id) { 0.35 } else { 1.0 };
-        let b = bar.rect;
         let (x0, y0, x1, y1) = (ax(b.x), ay(b.y), ax(b.right()), ay(b.bottom()));
         let colour = rgb(fill);
         match i.status {
@@ -648,6 +735,13 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     // Dependency arrows.
     if v.show_dependencies {
         for a in dependency_arrows(r, l) {
+            let (x0, y0, x1, y1) = a.points.iter().fold(
+                (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+                |(p, q, s, t), &(x, y)| (p.min(x), q.min(y), s.max(x), t.max(y)),
+            );
+            if !f.sees(ax(x0) - 8.0, ay(y0) - 8.0, ax(x1) + 8.0, ay(y1) + 8.0) {
+                continue;
+            }
             let on_path = critical_pairs.contains(&(a.from.as_str(), a.to.as_str()));
             let faint = bright
                 .as_ref()
@@ -698,6 +792,11 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         }
     }
     for (n, bar) in l.bars.iter().enumerate() {
+        let b = bar.rect;
+        let reach = next_start.get(&n).copied().unwrap_or(v.axis.end_x()).max(b.right());
+        if !f.sees(ax(b.x), ay(b.y), ax(reach), ay(b.bottom())) {
+            continue;
+        }
         let Some(i) = by_id.get(bar.initiative.as_str()) else {
             continue;
         };
@@ -708,7 +807,6 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         } else {
             ""
         };
-        let b = bar.rect;
         let inside_ink = match i.status {
             Status::OnHold => DARK,
             Status::Cancelled => INK,
@@ -744,6 +842,9 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     for d in &l.milestones {
         let alpha = if dimmed(&d.initiative) { 0.35 } else { 1.0 };
         let (x, y, s) = (ax(d.x), ay(d.y), d.r);
+        if !f.sees(x - 2.0 * s, y - s - 1.0, x + 2.0 * s, y + s + 1.0) {
+            continue;
+        }
         let sx = s * f.k / f.kx; // square on a stretched slide too
         let pts = [(x, y - s), (x + sx, y), (x, y + s), (x - sx, y)];
         let _ = root.draw(&Polygon::new(
@@ -756,7 +857,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     }
 
     if v.strips {
-        draw_strips(root, f, v, body_bottom);
+        draw_strips(root, f, v, body_bottom, cache);
     }
 }
 
@@ -898,13 +999,55 @@ const OPEX: &str = "#9e9ac8";
 const RUN: &str = "#dadaeb";
 const FTE: &str = "#56b4e9";
 
+/// The strips' bars, worked out once per drawing (a scrolled window draws in several
+/// regions) and only when a strip shows.
+type StripCache = std::cell::OnceCell<(Vec<StripBar>, Vec<StripBar>)>;
+
 fn draw_strips<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     f: &Frame,
     v: &TimelineView,
     y0: f64,
+    cache: &StripCache,
 ) {
     let half = STRIP_HEIGHT / 2.0;
+    if !f.sees(0.0, y0, LANE_GUTTER + v.axis.end_x(), y0 + STRIP_HEIGHT) {
+        return;
+    }
+    let (budget, fte) = cache.get_or_init(|| strip_bars(v));
+    let currency = v.roadmap.currency.trim();
+    let money_unit = if currency.is_empty() {
+        String::new()
+    } else {
+        format!(" {currency}")
+    };
+    strip(
+        root,
+        f,
+        v,
+        y0,
+        half,
+        budget,
+        "Budget per quarter",
+        &[("capex", CAPEX), ("opex", OPEX), ("run", RUN)],
+        "envelope",
+        &money_unit,
+    );
+    strip(
+        root,
+        f,
+        v,
+        y0 + half,
+        half,
+        fte,
+        "FTE per quarter",
+        &[("demand", FTE)],
+        "capacity",
+        " FTE",
+    );
+}
+
+fn strip_bars(v: &TimelineView) -> (Vec<StripBar>, Vec<StripBar>) {
     let budget: Vec<StripBar> = budget_strip(v.roadmap, v.axis)
         .into_iter()
         .map(|q| StripBar {
@@ -925,36 +1068,7 @@ fn draw_strips<DB: DrawingBackend>(
             over: q.over,
         })
         .collect();
-    let currency = v.roadmap.currency.trim();
-    let money_unit = if currency.is_empty() {
-        String::new()
-    } else {
-        format!(" {currency}")
-    };
-    strip(
-        root,
-        f,
-        v,
-        y0,
-        half,
-        &budget,
-        "Budget per quarter",
-        &[("capex", CAPEX), ("opex", OPEX), ("run", RUN)],
-        "envelope",
-        &money_unit,
-    );
-    strip(
-        root,
-        f,
-        v,
-        y0 + half,
-        half,
-        &fte,
-        "FTE per quarter",
-        &[("demand", FTE)],
-        "capacity",
-        " FTE",
-    );
+    (budget, fte)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1160,6 +1274,7 @@ pub fn slide_svg(v: &TimelineView, title: &str, subtitle: &str) -> String {
                 kx,
                 ..Frame::new(left, top, k, Backend::Svg)
             },
+            &StripCache::new(),
         );
         // Legend: swatches and labels under the timeline, flowing onto a second row when
         // needed.
@@ -1307,6 +1422,94 @@ mod tests {
         svg(w.ceil() as u32, h.ceil() as u32, |root| {
             draw(root, v, 1.0, Backend::Svg)
         })
+    }
+
+    /// Draws `window` of `v` into an SVG of the window's size; returns the SVG and the clip
+    /// rectangles asked for.
+    fn render_window(v: &TimelineView, window: Rect) -> (String, Vec<Option<[f64; 4]>>) {
+        let mut clips = Vec::new();
+        let out = svg(window.w as u32, window.h as u32, |root| {
+            draw_window(root, v, 1.0, Backend::Svg, window, &mut |c| clips.push(c))
+        });
+        (out, clips)
+    }
+
+    #[test]
+    fn a_scrolled_window_draws_what_shows_under_fixed_headers_and_lane_titles() {
+        let x = fixture(crate::domain::generate::generate(7, 400), Grouping::Goal, Zoom::Months);
+        let v = x.view();
+        let (w, h) = size(&v);
+        // Scrolled right and down, a typical laptop viewport.
+        let window = Rect { x: (w - 1200.0) / 2.0, y: (h - 700.0) / 2.0, w: 1200.0, h: 700.0 };
+        let (out, clips) = render_window(&v, window);
+        // Four regions, tiling the window: body, header band, lane titles, corner; then none.
+        let (g, t) = (LANE_GUTTER, v.header_height);
+        assert_eq!(
+            clips,
+            vec![
+                Some([g, t, 1200.0 - g, 700.0 - t]),
+                Some([g, 0.0, 1200.0 - g, t]),
+                Some([0.0, t, g, 700.0 - t]),
+                Some([0.0, 0.0, g, t]),
+                None
+            ]
+        );
+        let drawn = texts(&out);
+        let o = &x.layout.options;
+        // The bar labels drawn are those of bars in the window, and every bar fully inside the
+        // body region with its label inside has its label drawn.
+        let body = Rect { x: window.x + g, y: window.y + t, w: window.w - g, h: window.h - t };
+        let mut inside = 0;
+        for b in &x.layout.bars {
+            let shown = Rect { x: g + b.rect.x, y: t + b.rect.y, ..b.rect };
+            let name = &x.r.initiative(&b.initiative).unwrap().name;
+            if b.label_inside && shown.inside(&body) && crate::domain::model::display_name(name, &b.initiative) == name {
+                let name = escape(name);
+                assert!(drawn.iter().any(|d| *d == name || (d.ends_with('…') && name.starts_with(d.trim_end_matches('…')))), "{name} is in the window but not drawn");
+                inside += 1;
+            }
+        }
+        // Nothing is drawn for initiatives whose every bar is far outside.
+        let near = |b: &crate::domain::timeline::Bar| {
+            let y = t + b.rect.y;
+            y > body.y - 40.0 && y < body.bottom() + 40.0
+        };
+        for i in &x.r.initiatives {
+            let mut bars = x.layout.bars.iter().filter(|b| b.initiative == i.id).peekable();
+            if bars.peek().is_some() && !bars.any(near) {
+                assert!(!drawn.contains(&escape(&i.name)), "{} is far outside the window but drawn", i.name);
+            }
+        }
+        assert!(inside > 5, "the window should hold several bars, held {inside}");
+        // Lane titles of the lanes in view stay at the left; header labels at the top.
+        let in_view: Vec<_> = x.layout.lanes.iter().filter(|l| {
+            let y = t + l.y + o.lane_header_height / 2.0;
+            y > window.y + t + 10.0 && y < window.bottom() - 10.0
+        }).collect();
+        assert!(!in_view.is_empty());
+        for lane in in_view {
+            assert!(drawn.iter().any(|d| d.starts_with("▾ ") && lane.title.starts_with(d[4..].trim_end_matches('…'))), "lane {} has no title", lane.title);
+        }
+        assert!(drawn.iter().any(|d| d.starts_with("FY")), "no fiscal-year header in {drawn:?}");
+        // Far less is drawn than the whole timeline.
+        let whole = render(&v);
+        assert!(out.len() * 4 < whole.len(), "{} vs {}", out.len(), whole.len());
+    }
+
+    #[test]
+    fn a_window_over_the_whole_timeline_draws_the_same_texts() {
+        let x = fixture(demo_roadmap(), Grouping::Goal, Zoom::Quarters);
+        let v = x.view();
+        let (w, h) = size(&v);
+        let (out, _) = render_window(&v, Rect { x: 0.0, y: 0.0, w: w.ceil(), h: h.ceil() });
+        let mut a = texts(&out);
+        let mut b = texts(&render(&v));
+        a.sort();
+        b.sort();
+        let count = |v: &[String], t: &String| v.iter().filter(|x| *x == t).count();
+        let only_a: Vec<_> = a.iter().filter(|t| count(&a, t) > count(&b, t)).collect();
+        let only_b: Vec<_> = b.iter().filter(|t| count(&b, t) > count(&a, t)).collect();
+        assert_eq!(a, b, "only in the window: {only_a:?}; only in the whole: {only_b:?}");
     }
 
     #[test]

@@ -513,7 +513,7 @@ impl Default for TimelineOptions {
             font_size: 12.0,
             label_padding: 6.0,
             handle_width: 6.0,
-            milestone_radius: 7.0,
+            milestone_radius: 5.5,
             arrow_stub: 8.0,
         }
     }
@@ -543,7 +543,8 @@ pub struct Bar {
     pub shared: bool,
 }
 
-/// A milestone: a diamond centred on (`x`, `y`), in the middle of its month, on its bar.
+/// A milestone: a diamond centred on (`x`, `y`), in the middle of its month, on the bottom
+/// edge of its bar (below the label, so it never covers the bar's name).
 #[derive(Clone, PartialEq, Debug)]
 pub struct Diamond {
     pub initiative: Id,
@@ -650,7 +651,7 @@ pub fn layout(
                     bar,
                     month,
                     x: axis.x_of(month) + axis.px_per_month / 2.0,
-                    y: rect.y + rect.h / 2.0,
+                    y: rect.bottom() + 1.0,
                     r: o.milestone_radius,
                     name: m.name.clone(),
                 });
@@ -1258,14 +1259,20 @@ fn quarter_sums(r: &Roadmap, axis: &Axis) -> Vec<(Quarter, f64, f64, [MonthSums;
         } else {
             end.min(last)
         };
+        // spend.rs's rules (cost spread evenly over the months of work, run cost after),
+        // with each initiative's monthly amounts worked out once.
+        let n = start.months_through(end) as f64;
+        let (capex, opex, fte) = (i.capex / n, i.opex / n, i.fte);
+        let run = i.run_cost_per_year / 12.0;
         for index in start.max(first).index()..=stop.index() {
-            let m = Month::from_index(index);
-            let (s, run) = (spend::monthly_spend(i, m), spend::monthly_run_cost(i, m));
             let slot = &mut months[(index - first.index()) as usize];
-            slot.capex += s.capex;
-            slot.opex += s.opex - run;
-            slot.run += run;
-            slot.fte += spend::monthly_fte(i, m);
+            if index <= end.index() {
+                slot.capex += capex;
+                slot.opex += opex;
+                slot.fte += fte;
+            } else {
+                slot.run += run;
+            }
         }
     }
     let clip = |x: f64| x.clamp(axis.origin_x, axis.end_x());
@@ -1932,7 +1939,8 @@ mod tests {
             (crm.lane, crm.start, crm.end),
             (0, m("2026-09"), m("2027-08"))
         );
-        // Its milestones sit on its bar, mid-month.
+        // Its milestones sit on its bar's bottom edge, mid-month, clear of the label's
+        // middle line and clear of the next row's bars.
         let sales = l
             .milestones
             .iter()
@@ -1940,8 +1948,14 @@ mod tests {
             .unwrap();
         assert_eq!(
             (sales.x, sales.y, sales.month),
-            (13.0 * 64.0 + 32.0, row_y + 10.0, m("2027-02"))
+            (13.0 * 64.0 + 32.0, row_y + 21.0, m("2027-02"))
         );
+        for d in &l.milestones {
+            let b = &l.bars[d.bar];
+            assert!(d.y - d.r >= b.rect.y + b.rect.h * 0.75, "{} covers the label", d.name);
+            // The next row's bars start (row height - bar height) below this one's bottom.
+            assert!(d.y + d.r < b.rect.bottom() + (o.row_height - o.bar_height));
+        }
         assert_eq!(l.bars[sales.bar].initiative, "ini-crm");
         // ERP has 3 milestones and 2 goals: 6 diamonds.
         assert_eq!(

@@ -24,3 +24,25 @@ pub fn paint(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64, draw:
         let _ = root.present();
     }
 }
+
+/// A clip callback for a chart drawn in regions: `Some([x, y, w, h])` (device pixels) clips
+/// what follows to that rectangle, `None` lifts the clip.
+pub fn clipper(canvas: &web_sys::HtmlCanvasElement) -> impl FnMut(Option<[f64; 4]>) {
+    let ctx: Option<web_sys::CanvasRenderingContext2d> =
+        canvas.get_context("2d").ok().flatten().map(wasm_bindgen::JsCast::unchecked_into);
+    let mut clipped = false;
+    move |region| {
+        let Some(ctx) = &ctx else { return };
+        if clipped {
+            ctx.restore();
+            clipped = false;
+        }
+        if let Some([x, y, w, h]) = region {
+            ctx.save();
+            ctx.begin_path();
+            ctx.rect(x, y, w, h);
+            ctx.clip();
+            clipped = true;
+        }
+    }
+}

@@ -8,6 +8,7 @@
 
 use crate::charts::timeline::{self as chart, ColourBy, TimelineView, LANE_GUTTER};
 use crate::charts::Backend;
+use crate::domain::heatmap_layout::Rect;
 use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::domain::{Id, Month, Roadmap};
 use crate::state::{Action, App, Level};
@@ -134,18 +135,6 @@ pub fn Timeline() -> impl IntoView {
     let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
     let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
 
-    let canvas = NodeRef::<html::Canvas>::new();
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        let (r, a, l) = (shown.get(), axis.get(), layout.get());
-        colour_by.track();
-        dependencies.track();
-        let sel = selected.get();
-        let v = view_with(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked());
-        let (w, h) = chart::size(&v);
-        crate::views::canvas::paint(&el, w, h, |root, ratio| chart::draw(root, &v, ratio, Backend::Canvas));
-    });
-
     let export = move |png: bool| {
         let (r, a) = (app.roadmap.get_untracked(), axis.get_untracked());
         let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &timeline_options()));
@@ -196,7 +185,7 @@ pub fn Timeline() -> impl IntoView {
                     {move || if as_table.get() {
                         view! { <TimelineTable/> }.into_any()
                     } else {
-                        view! { <Chart canvas layout axis drag selected collapsed/> }.into_any()
+                        view! { <Chart shown layout axis drag selected collapsed/> }.into_any()
                     }}
                 </div>
                 <aside class="timeline-side" aria-label="Problems and parking lot">
@@ -263,7 +252,7 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
 
 #[component]
 fn Chart(
-    canvas: NodeRef<html::Canvas>,
+    shown: Memo<Arc<Roadmap>>,
     layout: Memo<Arc<TimelineLayout>>,
     axis: Memo<Axis>,
     drag: RwSignal<Option<Drag>>,
@@ -271,6 +260,95 @@ fn Chart(
     collapsed: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
+    let TimelineChoices { colour_by, dependencies, .. } = expect_context::<TimelineChoices>();
+    let scroller = NodeRef::<html::Div>::new();
+    let wrap = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    // The part of the drawing in view; the canvas is that size, stays in view while the
+    // rest scrolls, and is redrawn on every scroll: the work follows the viewport.
+    // Until measured: the browser window, which the view cannot exceed.
+    let screen = web_sys::window().map(|w| {
+        let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(1000.0);
+        (px(w.inner_width()), px(w.inner_height()))
+    });
+    let (sw, sh) = screen.unwrap_or((1000.0, 800.0));
+    let port = RwSignal::new(Rect { x: 0.0, y: 0.0, w: sw, h: sh });
+    let moved = RwSignal::new(0u32);
+    let resize = window_event_listener(leptos::ev::resize, move |_| moved.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+    Effect::new(move |_| {
+        let (Some(el), Some(sc), Some(wr)) = (canvas.get(), scroller.get(), wrap.get()) else { return };
+        let (r, a, l) = (shown.get(), axis.get(), layout.get());
+        moved.track();
+        colour_by.track();
+        dependencies.track();
+        let sel = selected.get();
+        let v = view_with(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked());
+        let (w, h) = chart::size(&v);
+        let size = format!("width:{}px;height:{}px", w.ceil(), h.ceil());
+        if wr.get_attribute("style").as_deref() != Some(size.as_str()) {
+            let _ = wr.set_attribute("style", &size);
+        }
+        let window = Rect {
+            x: sc.scroll_left().max(0) as f64,
+            y: sc.scroll_top().max(0) as f64,
+            w: (sc.client_width() as f64).min(w.ceil()).max(1.0),
+            h: (sc.client_height() as f64).min(h.ceil()).max(1.0),
+        };
+        if port.get_untracked() != window {
+            port.set(window);
+        }
+        let mut clip = crate::views::canvas::clipper(&el);
+        crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip));
+    });
+    // Bar buttons: all of them for a roadmap of ordinary size; for a large one, those near
+    // the view (in blocks of 256 px, half a screen of margin), so the page holds a few
+    // hundred. A bar reached with Tab scrolls into view, which brings its neighbours.
+    let buttons = Memo::new(move |_| {
+        let p = port.get();
+        layout.with(|l| {
+            const BLOCK: f64 = 256.0;
+            let block = |v: f64| (v / BLOCK).floor() * BLOCK;
+            let near = Rect { x: block(p.x - p.w / 2.0) - LANE_GUTTER, y: block(p.y - p.h / 2.0) - HEADER, w: 0.0, h: 0.0 };
+            let (x1, y1) = (block(p.x + 1.5 * p.w) + BLOCK - LANE_GUTTER, block(p.y + 1.5 * p.h) + BLOCK - HEADER);
+            let all = l.bars.len() <= 300;
+            l.bars
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| all || (b.rect.right() >= near.x && b.rect.x <= x1 && b.rect.bottom() >= near.y && b.rect.y <= y1))
+                .map(|(n, b)| (n, b.initiative.clone(), b.rect, b.start, b.end, b.lane))
+                .collect::<Vec<_>>()
+        })
+    });
+    // After a keyboard move the bar's button is new: give it the focus back.
+    let refocus = move |id: Id, lane: usize| {
+        request_animation_frame(move || {
+            let Some(w) = wrap.get_untracked() else { return };
+            let Ok(list) = w.query_selector_all(".bar-hit") else { return };
+            let mut first = None;
+            for n in 0..list.length() {
+                let Some(el) = list.item(n).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) else { continue };
+                if el.get_attribute("data-initiative").as_deref() == Some(id.as_str()) {
+                    if el.get_attribute("data-lane").as_deref() == Some(lane.to_string().as_str()) {
+                        let _ = el.focus();
+                        return;
+                    }
+                    first.get_or_insert(el);
+                }
+            }
+            if let Some(el) = first {
+                let _ = el.focus();
+            }
+        });
+    };
+    // A press in the header band or the lane titles (which stay put over the scrolled
+    // drawing) is not on a bar.
+    let on_fixed_part = move |ev: &web_sys::PointerEvent| {
+        scroller.get_untracked().is_some_and(|s| {
+            let r = s.get_bounding_client_rect();
+            (ev.client_x() as f64) - r.left() < LANE_GUTTER || (ev.client_y() as f64) - r.top() < HEADER
+        })
+    };
     let names = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.iter().map(|i| (i.id.clone(), (i.name.clone(), i.status.label()))).collect::<std::collections::HashMap<_, _>>()));
     // Layout coordinates of a pointer event on the overlay.
     let local = |ev: &web_sys::PointerEvent| -> (f64, f64) {
@@ -280,7 +358,7 @@ fn Chart(
         (ev.client_x() as f64 - left - LANE_GUTTER, ev.client_y() as f64 - top - HEADER)
     };
     let on_down = move |ev: web_sys::PointerEvent| {
-        if ev.button() != 0 {
+        if ev.button() != 0 || on_fixed_part(&ev) {
             return;
         }
         let (x, y) = local(&ev);
@@ -329,7 +407,7 @@ fn Chart(
         let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
         let _ = app.edit(|r| { timeline::schedule(r, &id, month); });
     };
-    let keyed = move |id: Id, ev: leptos::ev::KeyboardEvent| {
+    let keyed = move |id: Id, lane: usize, ev: leptos::ev::KeyboardEvent| {
         let step = match ev.key().as_str() {
             "ArrowLeft" => -1,
             "ArrowRight" => 1,
@@ -354,17 +432,21 @@ fn Chart(
         });
         if moved.is_ok() {
             offer_push(app, &id);
+            refocus(id.clone(), lane);
         }
         selected.set(Some(id));
     };
     view! {
-        <div class="timeline-wrap">
+        <div class="timeline-scroll" node_ref=scroller on:scroll=move |_| moved.update(|n| *n += 1)>
+        <div class="timeline-wrap" node_ref=wrap>
             <canvas node_ref=canvas class="timeline-picture" aria-hidden="true"></canvas>
             <div class="timeline-hits" role="group"
                 aria-label="Initiatives on the timeline: drag a bar or its ends; with a bar focused, arrow keys move it a month, Shift+arrows change its end, Alt+arrows its start"
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                // Lane headers: buttons that collapse and expand their lane.
+                // Lane headers: buttons that collapse and expand their lane; they stay at the
+                // left like the lane titles drawn under them.
+                <div class="timeline-lanes" style:transform=move || format!("translateX({}px)", port.get().x)>
                 <For each=move || layout.with(|l| l.lanes.iter().map(|lane| (lane.key.clone(), lane.title.clone(), lane.y, lane.collapsed, lane.count)).collect::<Vec<_>>())
                     key=|lane| (lane.0.clone(), lane.2 as i64, lane.3) let:lane>
                     {
@@ -379,19 +461,20 @@ fn Chart(
                         }
                     }
                 </For>
-                <For each=move || layout.with(|l| l.bars.iter().enumerate().map(|(n, b)| (n, b.initiative.clone(), b.rect, b.start, b.end)).collect::<Vec<_>>())
-                    key=|(n, id, r, s, e)| (*n, id.clone(), (r.x as i64, r.y as i64, r.w as i64), *s, *e)
+                </div>
+                <For each=move || buttons.get()
+                    key=|(n, id, r, s, e, _)| (*n, id.clone(), (r.x as i64, r.y as i64, r.w as i64), *s, *e)
                     let:bar>
                     {
                         // Static: no per-bar subscriptions (thousands of bars on the same signal
                         // would make every change quadratic); a changed bar gets a new key.
-                        let (_, id, r, s, e) = bar;
+                        let (_, id, r, s, e, lane) = bar;
                         let label = names.with_untracked(|n| n.get(&id).map(|(name, status)| format!("{name}, {s} to {e}, {status}")).unwrap_or_default());
                         view! {
                             <button type="button" class="bar-hit" tabindex="0"
                                 style=format!("left:{}px;top:{}px;width:{}px;height:{}px", LANE_GUTTER + r.x, HEADER + r.y, r.w.max(6.0), r.h)
-                                aria-label=label
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| keyed(id.clone(), ev)></button>
+                                aria-label=label data-initiative=id.clone() data-lane=lane.to_string()
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| keyed(id.clone(), lane, ev)></button>
                         }
                     }
                 </For>
@@ -420,6 +503,7 @@ fn Chart(
                         <span>{format!("{s2} – {e2}")}</span></div> })
                 }}
             </div>
+        </div>
         </div>
     }
 }

@@ -61,9 +61,54 @@ test('the keyboard moves a bar and changes its end', async ({ page }) => {
   await bar(page, 'Data platform').focus();
   await page.keyboard.press('ArrowRight');
   await expect(bar(page, 'Data platform')).toHaveAccessibleName(/2026-11 to 2028-01/);
-  await bar(page, 'Data platform').focus();
+  // The moved bar keeps the focus: the keys go on working without clicking it again.
+  await expect(bar(page, 'Data platform')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(bar(page, 'Data platform')).toHaveAccessibleName(/2026-12 to 2028-02/);
   await page.keyboard.press('Shift+ArrowLeft');
-  await expect(bar(page, 'Data platform')).toHaveAccessibleName(/2026-11 to 2027-12/);
+  await expect(bar(page, 'Data platform')).toHaveAccessibleName(/2026-12 to 2028-01/);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(bar(page, 'Data platform')).toHaveAccessibleName(/2026-11 to 2028-01/);
+  await expect(bar(page, 'Data platform')).toBeFocused();
+});
+
+test('a large roadmap scrolls with the lane titles and headers in place', async ({ page }) => {
+  await openApp(page, '/#/debug/generate/2000');
+  await page.getByRole('table', { name: 'Initiatives' }).waitFor();
+  await page.goto('/#/timeline');
+  await page.getByLabel('Lanes by').selectOption({ label: 'No grouping' });
+  const scroller = page.locator('.timeline-scroll');
+  const canvas = page.locator('canvas.timeline-picture');
+  // The canvas is the size of the view, not of the whole drawing.
+  const [view, picture] = await Promise.all([scroller.boundingBox(), canvas.boundingBox()]);
+  expect(picture.height).toBeLessThanOrEqual(view.height + 1);
+  const full = await scroller.evaluate((s) => s.scrollHeight);
+  expect(full).toBeGreaterThan(view.height * 10);
+  // Only bars near the view have buttons; scrolling to the end brings the last ones.
+  const count = await bars(page).count();
+  expect(count).toBeGreaterThan(10);
+  expect(count).toBeLessThan(1000);
+  await scroller.evaluate((s) => s.scrollTo(s.scrollWidth, s.scrollHeight));
+  await expect.poll(() => canvas.boundingBox().then((b) => Math.round(b.y - view.y))).toBe(0);
+  // After the scroll the canvas still shows ink (it was redrawn for the new place).
+  await expect.poll(() => canvas.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0; for (let k = 3; k < d.length; k += 4 * 97) if (d[k] > 0) n++;
+    return n;
+  })).toBeGreaterThan(100);
+  // The header band stays at the top: its grey fills the canvas there, scrolled or not.
+  const headerPixel = await canvas.evaluate((c) => {
+    const k = c.width / c.getBoundingClientRect().width;
+    return Array.from(c.getContext('2d').getImageData(Math.round(400 * k), Math.round(4 * k), 1, 1).data);
+  });
+  expect(headerPixel).toEqual([248, 249, 250, 255]);
+  const last = bars(page).last();
+  await expect(last).toBeInViewport();
+  // A bar reached by scrolling is focusable and moves from the keyboard.
+  const before = await last.getAttribute('aria-label');
+  await last.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) !== before).toBe(true);
 });
 
 test('a broken dependency is listed with a one-click fix', async ({ page }) => {
