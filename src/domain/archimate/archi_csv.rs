@@ -9,28 +9,21 @@
 
 use super::mapping::{to_roadmap, ImportReport};
 use super::text::{decode_csv, Encoding};
-use super::{element_type, relationship_type, Element, LangText, Model, Property, Relationship, Source};
+use super::{element_type, relationship_type, Element, InputFile, LangText, Model, Property, Relationship, Source};
 use crate::domain::file_format::{check_size, ImportError, MAX_FILE_BYTES};
 use crate::domain::model::Roadmap;
 use std::collections::HashMap;
-
-/// One chosen file: its name (for messages) and its bytes.
-#[derive(Clone, Copy, Debug)]
-pub struct CsvFile<'a> {
-    pub name: &'a str,
-    pub bytes: &'a [u8],
-}
 
 fn refuse<T>(message: impl Into<String>) -> Result<T, ImportError> {
     Err(ImportError { message: message.into() })
 }
 
-const WHICH_FILES: &str =
+pub(super) const WHICH_FILES: &str =
     "Choose Archi's elements.csv together with relations.csv and properties.csv (from File › Export › Model to CSV…)";
 
 /// Reads Archi's CSV files (elements, and usually relations and properties) and turns them
 /// into a roadmap. `language` is unused by CSV (it has one language) but kept for symmetry.
-pub fn import_archi_csv(files: &[CsvFile], language: &str) -> Result<(Roadmap, ImportReport), ImportError> {
+pub fn import_archi_csv(files: &[InputFile], language: &str) -> Result<(Roadmap, ImportReport), ImportError> {
     let model = read_archi_csv(files)?;
     to_roadmap(&model, language)
 }
@@ -127,7 +120,7 @@ fn csv_error(e: &csv::Error) -> String {
 }
 
 /// Reads the files into a [`Model`].
-pub fn read_archi_csv(files: &[CsvFile]) -> Result<Model, ImportError> {
+pub fn read_archi_csv(files: &[InputFile]) -> Result<Model, ImportError> {
     let total: usize = files.iter().map(|f| f.bytes.len()).sum();
     for f in files {
         check_size(f.bytes.len())?;

@@ -379,97 +379,12 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         capabilities[c].parent = p.map(|p| capabilities[p].id.clone());
     }
 
-    // Capability links, the strongest of each pair.
-    let mut maturity: BTreeMap<(usize, usize), u8> = BTreeMap::new();
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for &(i, c, r) in &capability_links {
-        let after = match property(&r.properties, fields::MATURITY_AFTER, language) {
-            Some(v) => match fields::read_score(v, 0, 5) {
-                Ok(m) => m,
-                Err(e) => {
-                    report.warn(format!(
-                        "{}: “{}” for capability “{}” is “{v}” ({e}); the capability's target maturity is used",
-                        ItemKind::Initiative.subject(&initiatives[i].name, &initiatives[i].id),
-                        fields::MATURITY_AFTER,
-                        capabilities[c].name
-                    ));
-                    capabilities[c].target_maturity
-                }
-            },
-            None => capabilities[c].target_maturity,
-        };
-        match maturity.get_mut(&(i, c)) {
-            Some(m) => *m = (*m).max(after),
-            None => {
-                maturity.insert((i, c), after);
-                order.push((i, c));
-            }
-        }
-    }
-    let capability_link_examples: Vec<String> = order
-        .iter()
-        .take(EXAMPLES)
-        .map(|&(i, c)| format!("{} → {}", initiatives[i].name, capabilities[c].name))
-        .collect();
-    for &(i, c) in &order {
-        let link = CapabilityLink { capability: capabilities[c].id.clone(), maturity_after: maturity[&(i, c)] };
-        initiatives[i].capabilities.push(link);
-    }
-    let capability_link_count = order.len();
-
-    // Goal links, the strongest of each pair.
-    let mut contribution: BTreeMap<(usize, usize), u8> = BTreeMap::new();
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for &(i, g, rn) in &goal_links {
-        let r = &model.relationships[rn];
-        let Some(c) = goal_contribution(r, language, &initiatives[i], &goals[g], &mut report) else {
-            used[rn] = false;
-            continue;
-        };
-        match contribution.get_mut(&(i, g)) {
-            Some(old) => *old = (*old).max(c),
-            None => {
-                contribution.insert((i, g), c);
-                order.push((i, g));
-            }
-        }
-    }
-    let goal_link_examples: Vec<String> =
-        order.iter().take(EXAMPLES).map(|&(i, g)| format!("{} → {}", initiatives[i].name, goals[g].name)).collect();
-    for &(i, g) in &order {
-        initiatives[i].goals.push(GoalLink { goal: goals[g].id.clone(), contribution: contribution[&(i, g)] });
-    }
-    let goal_link_count = order.len();
-
-    // Dependencies, without loops.
-    let mut depends: Vec<Vec<usize>> = vec![Vec::new(); initiatives.len()];
-    let mut dependency_examples = Vec::new();
-    let mut dependency_count = 0;
-    for &(before, after, rn) in &triggers {
-        let subject = |i: usize| ItemKind::Initiative.subject(&initiatives[i].name, &initiatives[i].id);
-        if before == after {
-            used[rn] = false;
-            report.warn(format!("{} triggers itself; that is not a dependency", subject(after)));
-        } else if depends[after].contains(&before) {
-            // The same dependency twice.
-        } else if reaches(&depends, before, after) {
-            used[rn] = false;
-            report.warn(format!(
-                "{} would depend on “{}”, which already depends on it (through the other Triggering relationships); this one was left out",
-                subject(after),
-                initiatives[before].name
-            ));
-        } else {
-            depends[after].push(before);
-            dependency_count += 1;
-            if dependency_examples.len() < EXAMPLES {
-                dependency_examples.push(format!("{} after {}", initiatives[after].name, initiatives[before].name));
-            }
-        }
-    }
-    for (i, deps) in depends.iter().enumerate() {
-        initiatives[i].depends_on = deps.iter().map(|&d| initiatives[d].id.clone()).collect();
-    }
+    let (capability_link_count, capability_link_examples) =
+        link_capabilities(&capability_links, &capabilities, &mut initiatives, language, &mut report);
+    let (goal_link_count, goal_link_examples) =
+        link_goals(model, &goal_links, &goals, &mut initiatives, language, &mut report, &mut used);
+    let (dependency_count, dependency_examples) =
+        link_dependencies(&triggers, &mut initiatives, &mut report, &mut used);
 
     let mut skipped_relationships: BTreeMap<String, usize> = BTreeMap::new();
     for (rn, r) in model.relationships.iter().enumerate() {
@@ -491,10 +406,7 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
     }
     roadmap_settings(&mut roadmap, &model.properties, language, &initiatives, &mut report);
 
-    let names = |v: &[String]| v.iter().take(EXAMPLES).cloned().collect::<Vec<_>>();
-    let goal_names: Vec<String> = goals.iter().map(|g| g.name.clone()).collect();
-    let capability_names: Vec<String> = capabilities.iter().map(|c| c.name.clone()).collect();
-    let initiative_names: Vec<String> = initiatives.iter().map(|i| i.name.clone()).collect();
+    let first_names = |names: &mut dyn Iterator<Item = &String>| names.take(EXAMPLES).cloned().collect();
     let dated = initiatives.iter().filter(|i| i.is_dated()).count();
     let line = |from: &str, to: &str, count: usize, examples: Vec<String>| Became {
         from: from.into(),
@@ -503,9 +415,9 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         examples,
     };
     let mut became = vec![
-        line("Goal", "goals", goals.len(), names(&goal_names)),
-        line("Capability", "capabilities", capabilities.len(), names(&capability_names)),
-        line("WorkPackage", "initiatives", initiatives.len(), names(&initiative_names)),
+        line("Goal", "goals", goals.len(), first_names(&mut goals.iter().map(|g| &g.name))),
+        line("Capability", "capabilities", capabilities.len(), first_names(&mut capabilities.iter().map(|c| &c.name))),
+        line("WorkPackage", "initiatives", initiatives.len(), first_names(&mut initiatives.iter().map(|i| &i.name))),
         line("Start and End properties", "initiative dates", dated, Vec::new()),
         line("Composition/Aggregation between capabilities", "capability parents", parent_count, parent_examples),
         line(
@@ -554,6 +466,121 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         return Err(ImportError { message });
     }
     Ok((roadmap, report))
+}
+
+/// Capability links, the highest maturity of each pair; their count and examples.
+fn link_capabilities(
+    links: &[(usize, usize, &Relationship)],
+    capabilities: &[Capability],
+    initiatives: &mut [Initiative],
+    language: &str,
+    report: &mut Report,
+) -> (usize, Vec<String>) {
+    let mut maturity: HashMap<(usize, usize), u8> = HashMap::new();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for &(i, c, r) in links {
+        let target = capabilities[c].target_maturity;
+        let after =
+            match property(&r.properties, fields::MATURITY_AFTER, language).map(|v| (v, fields::read_score(v, 0, 5))) {
+                Some((_, Ok(m))) => m,
+                Some((v, Err(e))) => {
+                    report.warn(format!(
+                        "{}: “{}” for capability “{}” is “{v}” ({e}); the capability's target maturity is used",
+                        ItemKind::Initiative.subject(&initiatives[i].name, &initiatives[i].id),
+                        fields::MATURITY_AFTER,
+                        capabilities[c].name
+                    ));
+                    target
+                }
+                None => target,
+            };
+        let m = maturity.entry((i, c)).or_insert_with(|| {
+            order.push((i, c));
+            after
+        });
+        *m = (*m).max(after);
+    }
+    let examples = order
+        .iter()
+        .take(EXAMPLES)
+        .map(|&(i, c)| format!("{} → {}", initiatives[i].name, capabilities[c].name))
+        .collect();
+    for &(i, c) in &order {
+        let link = CapabilityLink { capability: capabilities[c].id.clone(), maturity_after: maturity[&(i, c)] };
+        initiatives[i].capabilities.push(link);
+    }
+    (order.len(), examples)
+}
+
+/// Goal links, the strongest contribution of each pair; their count and examples. A
+/// relationship that gives no contribution is marked unused.
+fn link_goals(
+    model: &Model,
+    links: &[(usize, usize, usize)],
+    goals: &[Goal],
+    initiatives: &mut [Initiative],
+    language: &str,
+    report: &mut Report,
+    used: &mut [bool],
+) -> (usize, Vec<String>) {
+    let mut contribution: HashMap<(usize, usize), u8> = HashMap::new();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for &(i, g, rn) in links {
+        let Some(c) = goal_contribution(&model.relationships[rn], language, &initiatives[i], &goals[g], report) else {
+            used[rn] = false;
+            continue;
+        };
+        let old = contribution.entry((i, g)).or_insert_with(|| {
+            order.push((i, g));
+            c
+        });
+        *old = (*old).max(c);
+    }
+    let examples =
+        order.iter().take(EXAMPLES).map(|&(i, g)| format!("{} → {}", initiatives[i].name, goals[g].name)).collect();
+    for &(i, g) in &order {
+        initiatives[i].goals.push(GoalLink { goal: goals[g].id.clone(), contribution: contribution[&(i, g)] });
+    }
+    (order.len(), examples)
+}
+
+/// Dependencies from Triggering (before, after, relationship), without loops; their count
+/// and examples. A relationship left out is marked unused.
+fn link_dependencies(
+    triggers: &[(usize, usize, usize)],
+    initiatives: &mut [Initiative],
+    report: &mut Report,
+    used: &mut [bool],
+) -> (usize, Vec<String>) {
+    let mut depends: Vec<Vec<usize>> = vec![Vec::new(); initiatives.len()];
+    let mut examples = Vec::new();
+    let mut count = 0;
+    let subject = |i: &Initiative| ItemKind::Initiative.subject(&i.name, &i.id);
+    for &(before, after, rn) in triggers {
+        if before == after {
+            used[rn] = false;
+            report.warn(format!("{} triggers itself; that is not a dependency", subject(&initiatives[after])));
+        } else if depends[after].contains(&before) {
+            // The same dependency twice.
+        } else if reaches(&depends, before, after) {
+            used[rn] = false;
+            report.warn(format!(
+                "{} would depend on “{}”, which already depends on it (through the other Triggering relationships); this one was left out",
+                subject(&initiatives[after]),
+                initiatives[before].name
+            ));
+        } else {
+            depends[after].push(before);
+            count += 1;
+            if examples.len() < EXAMPLES {
+                examples.push(format!("{} after {}", initiatives[after].name, initiatives[before].name));
+            }
+        }
+    }
+    for (i, deps) in depends.iter().enumerate() {
+        initiatives[i].depends_on = deps.iter().map(|&d| initiatives[d].id.clone()).collect();
+    }
+    (count, examples)
 }
 
 /// Sets fields from properties; unknown names are counted, bad values and repeats of a

@@ -35,9 +35,40 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-pub use archi_csv::{import_archi_csv, CsvFile};
+pub use archi_csv::import_archi_csv;
 pub use exchange::{export_exchange, import_exchange};
-pub use mapping::ImportReport;
+pub use mapping::{Became, ImportReport};
+
+use crate::domain::file_format::ImportError;
+use crate::domain::model::Roadmap;
+
+/// One file the user chose: its name (for messages) and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct InputFile<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Imports whatever the user chose in one file dialog: one exchange file (XML, recognised by
+/// its content, whatever its name), or Archi's CSV files (elements, relations, properties).
+/// `language` is the user's ("en", "de-CH" …), for files with names in several languages.
+pub fn import_files(files: &[InputFile], language: &str) -> Result<(Roadmap, ImportReport), ImportError> {
+    let is_xml = |f: &InputFile| {
+        let bytes = f.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f.bytes);
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        first == Some(&b'<') || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+    };
+    match files {
+        [one] if is_xml(one) => import_exchange(one.bytes, language),
+        _ if files.iter().any(is_xml) => Err(ImportError {
+            message: format!(
+                "Choose either one ArchiMate exchange file (.xml) or Archi's CSV files, not both. {}",
+                archi_csv::WHICH_FILES
+            ),
+        }),
+        _ => import_archi_csv(files, language),
+    }
+}
 
 /// A text in one or more languages: `(language, text)` pairs in file order; the language is
 /// "" when the file does not say.

@@ -27,7 +27,7 @@ fn csv_fixture(prefix: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 fn import_csv(files: &[(String, Vec<u8>)]) -> Result<(Roadmap, ImportReport), String> {
-    let files: Vec<CsvFile> = files.iter().map(|(name, bytes)| CsvFile { name, bytes }).collect();
+    let files: Vec<InputFile> = files.iter().map(|(name, bytes)| InputFile { name, bytes }).collect();
     import_archi_csv(&files, "en").map_err(|e| e.message)
 }
 
@@ -1022,4 +1022,23 @@ proptest! {
         let _ = import_exchange(&bytes, "en");
         let _ = import_csv(&[("elements.csv".to_string(), bytes)]);
     }
+}
+
+#[test]
+fn one_dialog_takes_either_format() {
+    let xml = fixture("exchange-archi-5.0.2.xml");
+    let csv = csv_fixture("nbility-en-");
+    let chosen = |files: &[(String, Vec<u8>)]| {
+        let files: Vec<InputFile> = files.iter().map(|(name, bytes)| InputFile { name, bytes }).collect();
+        import_files(&files, "en").map(|(r, report)| (report.source, r.capabilities.len())).map_err(|e| e.message)
+    };
+    // Recognised by content, not by name.
+    assert_eq!(chosen(&[("model.txt".to_string(), xml.clone())]), Ok((Source::Exchange3, 1)));
+    assert_eq!(chosen(&csv), Ok((Source::ArchiCsv, 215)));
+    let mut both = csv.clone();
+    both.push(("model.xml".to_string(), xml));
+    assert!(chosen(&both)
+        .unwrap_err()
+        .starts_with("Choose either one ArchiMate exchange file (.xml) or Archi's CSV files, not both."));
+    assert!(chosen(&[]).unwrap_err().starts_with("Choose Archi's elements.csv"));
 }
