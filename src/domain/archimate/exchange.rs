@@ -20,6 +20,8 @@ const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const XML: &str = "http://www.w3.org/XML/1998/namespace";
 /// Archi's own file format (`.archimate`), which is not the exchange format.
 const ARCHI_NATIVE: &str = "http://www.archimatetool.com/archimate";
+/// At most this many XML nodes (elements, texts, comments) are read.
+const MAX_NODES: u32 = 4_000_000;
 
 fn refuse<T>(message: impl Into<String>) -> Result<T, ImportError> {
     Err(ImportError { message: message.into() })
@@ -34,16 +36,25 @@ pub fn import_exchange(bytes: &[u8], language: &str) -> Result<(Roadmap, ImportR
 
 /// Reads an exchange file into a [`Model`].
 pub fn read_exchange(bytes: &[u8]) -> Result<Model, ImportError> {
+    read_exchange_with_limit(bytes, MAX_NODES)
+}
+
+fn read_exchange_with_limit(bytes: &[u8], max_nodes: u32) -> Result<Model, ImportError> {
     check_size(bytes.len())?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return refuse("The file is empty");
     }
     let (text, encoding) = decode_xml(bytes).or_else(refuse)?;
-    let options = ParsingOptions { allow_dtd: false, ..ParsingOptions::default() };
+    // A real 20 MB exchange file has well under a million nodes; the limit keeps a file of
+    // millions of empty tags from taking the browser's memory.
+    let options = ParsingOptions { allow_dtd: false, nodes_limit: max_nodes, ..ParsingOptions::default() };
     let doc = Document::parse_with_options(&text, options).or_else(|e| match e {
         roxmltree::Error::DtdDetected => {
             refuse("This file declares a DTD, which exchange files do not have; Cairn does not read it (for safety)")
         }
+        roxmltree::Error::NodesLimitReached => refuse(format!(
+            "This file has more than {max_nodes} XML nodes, more than any roadmap needs; Cairn does not read it"
+        )),
         e => refuse(format!("This file is not well-formed XML: {e}")),
     })?;
     let root = doc.root_element();
@@ -345,4 +356,16 @@ pub fn export_exchange(r: &Roadmap) -> String {
     }
     out.push_str("</model>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn files_with_too_many_nodes_are_refused() {
+        let xml =
+            format!("<model xmlns=\"{}\"><elements>{}</elements></model>", super::NAMESPACE_3, "<element/>".repeat(20));
+        assert!(super::read_exchange_with_limit(xml.as_bytes(), 30).is_ok());
+        let e = super::read_exchange_with_limit(xml.as_bytes(), 10).unwrap_err().message;
+        assert_eq!(e, "This file has more than 10 XML nodes, more than any roadmap needs; Cairn does not read it");
+    }
 }
