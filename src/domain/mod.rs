@@ -3,6 +3,7 @@
 //! Plain Rust only — nothing in here imports leptos, web-sys or wasm-bindgen — so all of it
 //! is tested on the host with `cargo test`.
 
+pub mod archimate;
 pub mod calendar;
 pub mod demo;
 pub mod edit;
