@@ -15,8 +15,8 @@
 //!
 //! **Risk matrix.** Impact 1–5 left to right, likelihood 1–5 bottom to top, square cells of
 //! whole pixels (so neighbouring cells share exact edges and hit-testing has no gaps or
-//! overlaps). Each cell shows the number of open initiatives in it and, where there is
-//! room, its score.
+//! overlaps). Each cell holding initiatives shows how many, large; every cell shows its
+//! score, small, where there is room.
 
 use super::finance::FinanceYear;
 use super::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD};
@@ -250,7 +250,7 @@ fn legend(px: f64, width: f64) -> (Vec<LegendItem>, f64) {
         (LegendKey::Envelope, "Envelope"),
         (LegendKey::Over, "Over the envelope: +amount"),
     ];
-    let (mut x, mut y) = (0.0, 0.0);
+    let (mut x, mut y) = (0.0, 4.0);
     let mut out = Vec::new();
     for (key, text) in keys {
         let w = px + 5.0 + text_width(text, px);
@@ -388,7 +388,7 @@ pub struct RiskCell {
     /// Open initiatives in the cell.
     pub count: usize,
     pub rect: Rect,
-    /// The count, large, in the middle; none when the cell is too small.
+    /// The count, large, in the middle; none for an empty cell or one too small.
     pub count_label: Option<Label>,
     /// The score, small, top left; none where it would touch the count.
     pub score_label: Option<Label>,
@@ -480,7 +480,8 @@ pub fn risk_matrix_chart(m: &RiskMatrix, o: &RiskOptions) -> RiskMatrixChart {
             let score = likelihood * impact;
             let (cx, cy) = rect.centre();
             let text = count.to_string();
-            let count_px = fitting((side * 0.36).min(2.0 * px), |s| text_width(&text, s) <= side - 8.0 && s * LINE_HEIGHT <= side - 8.0);
+            let count_px = fitting((side * 0.36).min(2.0 * px), |s| text_width(&text, s) <= side - 8.0 && s * LINE_HEIGHT <= side - 8.0)
+                .filter(|_| count > 0);
             let count_label = count_px.map(|s| Label::new(text.clone(), s, true, Anchor::Middle, cx, cy - s * LINE_HEIGHT / 2.0));
             let score_px = (px * 0.85).max(MIN_FONT);
             let score_label = Some(Label::new(score.to_string(), score_px, false, Anchor::Start, rect.x + 4.0, rect.y + 3.0))
@@ -604,7 +605,10 @@ mod tests {
             assert_eq!(risk_cell_at(&c, r.right(), r.centre().1), right);
             assert_eq!(risk_cell_at(&c, r.centre().0, r.bottom()), below);
             assert_eq!(cell.count, m.count(cell.likelihood, cell.impact));
-            assert_eq!(cell.count_label.as_ref().unwrap().text, cell.count.to_string());
+            match cell.count {
+                0 => assert!(cell.count_label.is_none(), "an empty cell shows no number"),
+                n => assert_eq!(cell.count_label.as_ref().unwrap().text, n.to_string()),
+            }
             assert!(cell.score_label.is_some(), "room for the score at the default size");
             for l in cell.count_label.iter().chain(cell.score_label.iter()) {
                 assert!(l.rect.inside(&r), "{} inside its cell", l.text);
