@@ -217,11 +217,14 @@ fn compliance_with(r: &Roadmap, planned: &[Vec<usize>], order: &[usize]) -> Vec<
             frameworks.len() - 1
         }))
     };
+    // (framework, item) pairs; an item's own tags are checked for repeats, so this stays
+    // linear in the number of tags.
     let mut tagged: Vec<(usize, usize)> = Vec::new();
     for &c in order {
+        let mine = tagged.len();
         for tag in &r.capabilities[c].compliance {
             if let Some(f) = framework(tag) {
-                if !tagged.contains(&(f, c)) {
+                if !tagged[mine..].contains(&(f, c)) {
                     tagged.push((f, c));
                 }
             }
@@ -229,9 +232,10 @@ fn compliance_with(r: &Roadmap, planned: &[Vec<usize>], order: &[usize]) -> Vec<
     }
     let mut tagged_inis: Vec<(usize, usize)> = Vec::new();
     for (k, i) in r.initiatives.iter().enumerate().filter(|(_, i)| counts(i)) {
+        let mine = tagged_inis.len();
         for tag in &i.compliance {
             if let Some(f) = framework(tag) {
-                if !tagged_inis.contains(&(f, k)) {
+                if !tagged_inis[mine..].contains(&(f, k)) {
                     tagged_inis.push((f, k));
                 }
             }
