@@ -148,6 +148,23 @@ pub fn percent(share: Option<f64>) -> String {
     }
 }
 
+/// A whole number with thousands separated by commas: "2,400", "−1,500".
+pub fn thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if x < -0.5 {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
 /// For every capability (by index into `Roadmap::capabilities`), the initiatives that plan
 /// work on it: those not cancelled, dated or not, that link to it or to a capability below
 /// it (indexes into `Roadmap::initiatives`, ascending, each once). A plan for a part of a
@@ -274,6 +291,8 @@ mod tests {
         assert_eq!(percent(Some(1.0)), "100%");
         assert_eq!(percent(None), "—");
         assert_eq!(percent(Some(f64::NAN)), "—");
+        assert_eq!([0.0, 999.0, 1000.0, 2400.4, 1_234_567.0].map(thousands), ["0", "999", "1,000", "2,400", "1,234,567"]);
+        assert_eq!(thousands(-1500.0), "−1,500");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::finance::{self, FinanceYear};
 use super::risk::{self, RiskBand, RiskItem};
 use super::vendors::{self, Concentration, LockInThreshold, Vendors};
 use super::workforce::{self, QuarterLoad};
-use super::{money, percent, Explains, ItemRef};
+use super::{money, percent, thousands, Explains, ItemRef};
 use crate::domain::heatmap::figures;
 use crate::domain::calendar::Month;
 use crate::domain::model::{display_name, Horizon, Id, Roadmap};
@@ -169,23 +169,6 @@ pub struct Line {
     pub attention: bool,
     pub explains: Explains,
     pub rule: &'static str,
-}
-
-/// "2,400".
-fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if x < -0.5 {
-        format!("−{out}")
-    } else {
-        out
-    }
 }
 
 /// "42.7", "41".
@@ -398,8 +381,6 @@ mod tests {
 
     #[test]
     fn small_helpers() {
-        assert_eq!([0.0, 999.0, 1000.0, 2400.4, 1_234_567.0].map(thousands), ["0", "999", "1,000", "2,400", "1,234,567"]);
-        assert_eq!(thousands(-1500.0), "−1,500");
         assert_eq!([42.0 + 2.0 / 3.0, 41.0, 0.26].map(fte), ["42.7", "41", "0.3"]);
         let list = ["a", "b", "c", "d", "e"];
         assert_eq!(names(list.iter().copied(), 3), "a, b, c, and 2 more");
