@@ -150,7 +150,7 @@ pub fn slide_svg(v: &MapView, t: &SlideText) -> String {
 }
 
 /// Puts `head` (already escaped markup) right after the opening `<svg …>` tag.
-fn with_head(mut svg: String, head: &str) -> String {
+pub(crate) fn with_head(mut svg: String, head: &str) -> String {
     if let Some(end) = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|e| at + e + 1)) {
         svg.insert_str(end, head);
     }

@@ -9,6 +9,7 @@
 //! draws (the view places one transparent, focusable button over each tile).
 
 pub mod heatmap;
+pub mod portfolio;
 pub mod timeline;
 
 use plotters::prelude::*;

@@ -229,7 +229,7 @@ impl CapabilityTree {
 }
 
 /// Id → index of the first capability with that id.
-fn first_index(caps: &[std::sync::Arc<Capability>]) -> HashMap<&str, usize> {
+pub(crate) fn first_index(caps: &[std::sync::Arc<Capability>]) -> HashMap<&str, usize> {
     let mut index = HashMap::with_capacity(caps.len());
     for (i, c) in caps.iter().enumerate() {
         index.entry(c.id.as_str()).or_insert(i);
