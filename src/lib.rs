@@ -14,3 +14,6 @@ pub mod persistence;
 pub mod route;
 pub mod state;
 pub mod views;
+
+#[cfg(test)]
+mod hostile_text_tests;
