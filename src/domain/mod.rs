@@ -12,6 +12,7 @@ pub mod heatmap;
 pub mod heatmap_layout;
 pub mod history;
 pub mod model;
+pub mod optimiser;
 pub mod scoring;
 pub mod spend;
 pub mod stored;
