@@ -9,6 +9,7 @@
 //! draws (the view places one transparent, focusable button over each tile).
 
 pub mod heatmap;
+pub mod scoring;
 pub mod timeline;
 
 use plotters::prelude::*;

@@ -13,6 +13,7 @@ pub mod heatmap_layout;
 pub mod history;
 pub mod model;
 pub mod optimiser;
+pub mod scenario;
 pub mod scoring;
 pub mod spend;
 pub mod stored;
