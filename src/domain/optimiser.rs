@@ -111,7 +111,7 @@ impl Options {
 /// Portfolios up to this size are searched until proven optimal by default.
 pub const EXACT_UP_TO: usize = 300;
 /// The default node limit of a search for larger portfolios.
-pub const LARGE_NODE_LIMIT: u64 = 3_000;
+pub const LARGE_NODE_LIMIT: u64 = 500;
 
 /// Why an initiative is funded or not.
 #[derive(Clone, PartialEq, Debug)]
