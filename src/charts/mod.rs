@@ -10,6 +10,7 @@
 
 pub mod heatmap;
 pub mod portfolio;
+pub mod scoring;
 pub mod timeline;
 
 use plotters::prelude::*;

@@ -171,6 +171,15 @@ mod tests {
         assert_eq!(schemas, (1..=SCHEMA).collect::<Vec<_>>(), "one sample per schema");
     }
 
+    /// Schema 1 was saved before scoring existed: it takes the scoring defaults.
+    #[test]
+    fn the_schema_1_sample_takes_the_scoring_defaults() {
+        use crate::domain::model::{FundingLock, Scoring, ScoringInputs};
+        let stored = decode(&std::fs::read_to_string(format!("{FIXTURES}/schema-1.json")).unwrap()).unwrap();
+        assert_eq!(stored.roadmap.scoring, Scoring::default());
+        assert!(stored.roadmap.initiatives.iter().all(|i| i.scoring == ScoringInputs::default() && i.funding_lock == FundingLock::None));
+    }
+
     #[test]
     fn encodes_a_compact_envelope_with_the_revision_first() {
         let r = Roadmap { name: "Plan".into(), ..Roadmap::default() };
