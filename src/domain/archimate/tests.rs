@@ -918,6 +918,8 @@ fn carried(r: &Roadmap) -> Roadmap {
         }
     }
     let mut r = r.clone();
+    // The scoring criteria and values of custom criteria do not travel (the model does).
+    r.scoring.criteria = crate::domain::model::Scoring::default().criteria;
     r.name = name(&r.name, "Imported ArchiMate model");
     r.description = clean(&r.description);
     for g in r.goals.iter_mut().map(Arc::make_mut) {
@@ -940,6 +942,7 @@ fn carried(r: &Roadmap) -> Roadmap {
         i.milestones.iter_mut().for_each(|m| m.name = clean(&m.name));
         i.vendors.iter_mut().for_each(|t| *t = clean(t));
         i.compliance.iter_mut().for_each(|t| *t = clean(t));
+        i.scoring.custom.clear();
     }
     r
 }
