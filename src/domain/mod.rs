@@ -4,6 +4,7 @@
 //! is tested on the host with `cargo test`.
 
 pub mod calendar;
+pub mod compress;
 pub mod demo;
 pub mod edit;
 pub mod file_format;
