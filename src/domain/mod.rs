@@ -13,6 +13,7 @@ pub mod heatmap;
 pub mod heatmap_layout;
 pub mod history;
 pub mod model;
+pub mod share_link;
 pub mod spend;
 pub mod stored;
 pub mod template;
