@@ -14,6 +14,7 @@ pub mod heatmap_layout;
 pub mod history;
 pub mod model;
 pub mod share_link;
+pub mod spreadsheet;
 pub mod spend;
 pub mod stored;
 pub mod template;
