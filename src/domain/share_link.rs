@@ -49,7 +49,9 @@ impl fmt::Display for ShareLinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ShareLinkError::*;
         match self {
-            NotAShareLink => f.write_str("This is not a Cairn share link (a share link ends in #share= and a long code)."),
+            NotAShareLink => {
+                f.write_str("This is not a Cairn share link (a share link ends in #share= and a long code).")
+            }
             UnknownVersion(c) => write!(
                 f,
                 "This share link is of a kind this Cairn does not know (\"{c}\" after #share=): it was made by a newer \
@@ -143,8 +145,7 @@ pub fn decode(text: &str) -> Result<Roadmap, ShareLinkError> {
         CompressError::TooLarge { .. } => ShareLinkError::TooLarge,
         CompressError::Damaged => ShareLinkError::Damaged,
     })?;
-    let json = String::from_utf8(json)
-        .map_err(|_| ShareLinkError::NotARoadmap("It does not hold text.".into()))?;
+    let json = String::from_utf8(json).map_err(|_| ShareLinkError::NotARoadmap("It does not hold text.".into()))?;
     import_json(&json).map_err(|e| ShareLinkError::NotARoadmap(e.message))
 }
 
@@ -310,9 +311,15 @@ mod tests {
     #[test]
     fn base64url_matches_rfc_4648() {
         // RFC 4648 §10 test vectors, without padding.
-        for (plain, code) in
-            [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, code) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(encode_bytes(plain.as_bytes()), code);
             assert_eq!(base64url_decode(code).unwrap(), plain.as_bytes());
         }

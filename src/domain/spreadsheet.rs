@@ -20,7 +20,9 @@
 use super::calendar::Month;
 use super::compress::{compress, crc32};
 use super::file_format::{check_size, ImportError};
-use super::model::{Capability, CapabilityLink, Goal, GoalLink, Id, Initiative, ItemKind, Milestone, Risk, Roadmap, Status};
+use super::model::{
+    Capability, CapabilityLink, Goal, GoalLink, Id, Initiative, ItemKind, Milestone, Risk, Roadmap, Status,
+};
 use super::validate::{new_errors_among, validate, Problem};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -168,7 +170,11 @@ impl Table {
             };
             let has_key = key_fields.iter().any(|&f| m.column_of(f).is_some());
             let mapped = m.columns.iter().flatten().count();
-            if has_key { mapped } else { 0 }
+            if has_key {
+                mapped
+            } else {
+                0
+            }
         };
         let (best, count) = Table::ALL.into_iter().map(|t| (t, score(t))).max_by_key(|&(_, n)| n)?;
         // Another table matching as many columns is no guess at all.
@@ -418,10 +424,7 @@ fn join_list(items: &[String]) -> String {
     items
         .iter()
         .map(|item| {
-            let plain = !item.is_empty()
-                && !item.contains(';')
-                && !item.starts_with('"')
-                && item.trim() == item;
+            let plain = !item.is_empty() && !item.contains(';') && !item.starts_with('"') && item.trim() == item;
             if plain {
                 item.clone()
             } else {
@@ -473,11 +476,7 @@ fn quoted_item(text: &str) -> Option<(String, &str)> {
             continue;
         }
         let after = body[at + 1..].trim_start();
-        return if after.is_empty() {
-            Some((item, after))
-        } else {
-            after.strip_prefix(';').map(|rest| (item, rest))
-        };
+        return if after.is_empty() { Some((item, after)) } else { after.strip_prefix(';').map(|rest| (item, rest)) };
     }
     None
 }
@@ -513,8 +512,20 @@ fn parse_score(cell: &str, lo: u8, hi: u8) -> Result<u8, String> {
         .ok_or_else(|| format!("\"{cell}\" must be a whole number from {lo} to {hi}"))
 }
 
-const MONTH_NAMES: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Reads a month: `YYYY-MM` as export writes it, and the forms a spreadsheet turns it into
 /// when it is saved again: `YYYY-MM-DD`, `DD.MM.YYYY`, `YYYY/MM`, `MM/YYYY`, `Mar 2026`,
@@ -537,7 +548,11 @@ fn parse_month(cell: &str) -> Result<Month, String> {
             month(number(y, 4..=4).unwrap_or(0), number(m, 1..=2).ok_or_else(bad)?)
         }
         // 15.03.2026 (dotted dates are day first)
-        [d, m, y] if t.contains('.') && number(y, 4..=4).is_some() && number(d, 1..=2).is_some_and(|d| (1..=31).contains(&d)) => {
+        [d, m, y]
+            if t.contains('.')
+                && number(y, 4..=4).is_some()
+                && number(d, 1..=2).is_some_and(|d| (1..=31).contains(&d)) =>
+        {
             month(number(y, 4..=4).unwrap_or(0), number(m, 1..=2).ok_or_else(bad)?)
         }
         // 2026/03, 03/2026
@@ -550,10 +565,7 @@ fn parse_month(cell: &str) -> Result<Month, String> {
         // Mar 2026, March 2026, Mar-26
         [name, y] => {
             let name = name.to_lowercase();
-            let m = MONTH_NAMES
-                .iter()
-                .position(|full| name.len() >= 3 && full.starts_with(&name))
-                .ok_or_else(bad)?;
+            let m = MONTH_NAMES.iter().position(|full| name.len() >= 3 && full.starts_with(&name)).ok_or_else(bad)?;
             let year = match (number(y, 4..=4), number(y, 2..=2)) {
                 (Some(y), _) => y,
                 (None, Some(y)) => 2000 + y,
@@ -882,7 +894,13 @@ fn decode_text(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Impor
         if bytes.len() % 2 != 0 {
             return refuse("The file says it is UTF-16 but ends in half a character; save it again");
         }
-        let units = bytes.chunks(2).map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+        let units = bytes.chunks(2).map(|p| {
+            if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        });
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
             .or_else(|_| refuse("The file says it is UTF-16 but is not; save it again as \"CSV UTF-8\""))
@@ -1445,7 +1463,12 @@ enum Target {
 
 /// Imports a table of goals, capabilities or initiatives. `None` when the file cannot be
 /// imported at all (the error is in `p`); otherwise the roadmap and the row of each item id.
-fn import_items<T: Item>(r: &Roadmap, ctx: &Ctx, rows: &[&Row], p: &mut Preview) -> Option<(Roadmap, HashMap<Id, usize>)> {
+fn import_items<T: Item>(
+    r: &Roadmap,
+    ctx: &Ctx,
+    rows: &[&Row],
+    p: &mut Preview,
+) -> Option<(Roadmap, HashMap<Id, usize>)> {
     let noun = T::KIND.noun();
     if !ctx.mapped(Field::Id) && !ctx.mapped(Field::Name) {
         p.errors.push(row_error(
@@ -1512,7 +1535,10 @@ fn import_items<T: Item>(r: &Roadmap, ctx: &Ctx, rows: &[&Row], p: &mut Preview)
                     if let Some(first) = row_of_new_name.insert(name_key(name), n) {
                         p.errors.push(row_error(
                             n,
-                            format!("{noun} \"{}\" is already in row {first}; give each row an Id to add both", name.trim()),
+                            format!(
+                                "{noun} \"{}\" is already in row {first}; give each row an Id to add both",
+                                name.trim()
+                            ),
                         ));
                         continue;
                     }
@@ -1637,7 +1663,10 @@ fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row, Target, T
             if !ids.contains(id) {
                 p.errors.push(row_error(
                     n,
-                    format!("{} \"{id}\" is not a capability in this roadmap or this file", ctx.header(Field::ParentId)),
+                    format!(
+                        "{} \"{id}\" is not a capability in this roadmap or this file",
+                        ctx.header(Field::ParentId)
+                    ),
                 ));
                 continue;
             }
@@ -1865,7 +1894,8 @@ fn import_links(
         let target = match targets.find(ctx, row, target_id, target_name) {
             Ok(Some(id)) => id,
             Ok(None) => {
-                p.errors.push(row_error(n, format!("has no {} and no {}", ctx.header(target_id), ctx.header(target_name))));
+                p.errors
+                    .push(row_error(n, format!("has no {} and no {}", ctx.header(target_id), ctx.header(target_name))));
                 continue;
             }
             Err(why) => {
@@ -1961,7 +1991,13 @@ mod tests {
                     theme: "Growth".into(),
                     weight: 4,
                     owner: "CCO".into(),
-                    kpi: Kpi { name: "Online share".into(), baseline: -5.0, target: 30.5, unit: "%".into(), due: Some(m("2027-12")) },
+                    kpi: Kpi {
+                        name: "Online share".into(),
+                        baseline: -5.0,
+                        target: 30.5,
+                        unit: "%".into(),
+                        due: Some(m("2027-12")),
+                    },
                 }),
                 Arc::new(Goal { id: "g2".into(), name: "Cut risk".into(), ..Goal::default() }),
             ],
@@ -1979,7 +2015,12 @@ mod tests {
                     compliance: vec!["ISO 27001".into(), "GDPR".into()],
                     ..Capability::default()
                 }),
-                Arc::new(Capability { id: "c3".into(), name: "Triage".into(), parent: Some("c2".into()), ..Capability::default() }),
+                Arc::new(Capability {
+                    id: "c3".into(),
+                    name: "Triage".into(),
+                    parent: Some("c2".into()),
+                    ..Capability::default()
+                }),
             ],
             initiatives: vec![
                 Arc::new(Initiative {
@@ -2003,7 +2044,10 @@ mod tests {
                     id: "i2".into(),
                     name: "Data platform".into(),
                     depends_on: vec!["i1".into()],
-                    goals: vec![GoalLink { goal: "g1".into(), contribution: 1 }, GoalLink { goal: "g2".into(), contribution: 2 }],
+                    goals: vec![
+                        GoalLink { goal: "g1".into(), contribution: 1 },
+                        GoalLink { goal: "g2".into(), contribution: 2 },
+                    ],
                     ..Initiative::default()
                 }),
                 Arc::new(Initiative { id: "i3".into(), name: "Intranet".into(), ..Initiative::default() }),
@@ -2090,11 +2134,17 @@ mod tests {
     fn lists_are_joined_with_semicolons_and_quoted_when_needed() {
         let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(join_list(&list(&["SAP", "Oracle"])), "SAP; Oracle");
-        assert_eq!(join_list(&list(&["Acme; Partners", " spaced", "", "\"Q\" Ltd", "5\" disks"])), "\"Acme; Partners\"; \" spaced\"; \"\"; \"\"\"Q\"\" Ltd\"; 5\" disks");
+        assert_eq!(
+            join_list(&list(&["Acme; Partners", " spaced", "", "\"Q\" Ltd", "5\" disks"])),
+            "\"Acme; Partners\"; \" spaced\"; \"\"; \"\"\"Q\"\" Ltd\"; 5\" disks"
+        );
         assert_eq!(join_list(&[]), "");
         // Reading: spaces and empty items dropped, quoted items exact, stray quotes kept.
         assert_eq!(split_list("SAP;Oracle ;  ; "), list(&["SAP", "Oracle"]));
-        assert_eq!(split_list("\"Acme; Partners\"; \" spaced\"; \"\"; \"\"\"Q\"\" Ltd\""), list(&["Acme; Partners", " spaced", "", "\"Q\" Ltd"]));
+        assert_eq!(
+            split_list("\"Acme; Partners\"; \" spaced\"; \"\"; \"\"\"Q\"\" Ltd\""),
+            list(&["Acme; Partners", " spaced", "", "\"Q\" Ltd"])
+        );
         assert_eq!(split_list("\"Big\" Vendor; SAP"), list(&["\"Big\" Vendor", "SAP"]));
         assert_eq!(split_list("\"unclosed; SAP"), list(&["\"unclosed", "SAP"]));
         assert_eq!(split_list(""), Vec::<String>::new());
@@ -2111,7 +2161,10 @@ mod tests {
         assert_eq!(parse_number("1250,5", true), Ok(1250.5), "decimal comma in a semicolon file");
         assert_eq!(parse_number("1.5e3", false), Ok(1500.0));
         assert_eq!(parse_number("-3", false), Ok(-3.0));
-        assert_eq!(parse_number("1,250", false), Err("\"1,250\" is not a number (write digits with a decimal point, such as 1250.50)".into()));
+        assert_eq!(
+            parse_number("1,250", false),
+            Err("\"1,250\" is not a number (write digits with a decimal point, such as 1250.50)".into())
+        );
         for bad in ["12k", "€ 100", "inf", "NaN", "1.2.3", "1,2,3", "-"] {
             assert!(parse_number(bad, true).is_err(), "{bad}");
         }
@@ -2138,8 +2191,24 @@ mod tests {
         ] {
             assert_eq!(parse_month(text), Ok(m(month)), "{text}");
         }
-        for bad in ["2026-13", "2026-00", "3/1/2026", "03-01-2026", "32.01.2026", "Ma 2026", "Marchy 2026", "26", "2026", "soon", "2026-03-32"] {
-            assert_eq!(parse_month(bad), Err(format!("\"{}\" is not a month (YYYY-MM, such as 2026-03)", bad.trim())), "{bad}");
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "3/1/2026",
+            "03-01-2026",
+            "32.01.2026",
+            "Ma 2026",
+            "Marchy 2026",
+            "26",
+            "2026",
+            "soon",
+            "2026-03-32",
+        ] {
+            assert_eq!(
+                parse_month(bad),
+                Err(format!("\"{}\" is not a month (YYYY-MM, such as 2026-03)", bad.trim())),
+                "{bad}"
+            );
         }
     }
 
@@ -2183,7 +2252,10 @@ mod tests {
             csv_text(&r, Table::Dependencies),
             "Initiative id,Initiative,Depends on id,Depends on\r\ni2,Data platform,i1,CRM rollout\r\n"
         );
-        assert_eq!(csv_text(&r, Table::Milestones), "Initiative id,Initiative,Milestone,Month\r\ni1,CRM rollout,Pilot,2026-06\r\n");
+        assert_eq!(
+            csv_text(&r, Table::Milestones),
+            "Initiative id,Initiative,Milestone,Month\r\ni1,CRM rollout,Pilot,2026-06\r\n"
+        );
     }
 
     #[test]
@@ -2198,7 +2270,11 @@ mod tests {
         );
         let text = String::from_utf8(semicolons).unwrap();
         assert!(text.contains("\r\ng1;Grow revenue;Online, mostly;Growth;4;"), "{text}");
-        let tabs = export_table(&r, Table::Milestones, &ExportOptions { bom: false, delimiter: Delimiter::Tab, zip_time: None });
+        let tabs = export_table(
+            &r,
+            Table::Milestones,
+            &ExportOptions { bom: false, delimiter: Delimiter::Tab, zip_time: None },
+        );
         assert_eq!(tabs, b"Initiative id\tInitiative\tMilestone\tMonth\r\ni1\tCRM rollout\tPilot\t2026-06\r\n");
     }
 
@@ -2232,18 +2308,32 @@ mod tests {
     #[test]
     fn the_zip_holds_every_table() {
         let r = sample();
-        let options = ExportOptions { zip_time: Some(ZipTime { year: 2026, month: 5, day: 17, hour: 14, minute: 30 }), ..ExportOptions::default() };
+        let options = ExportOptions {
+            zip_time: Some(ZipTime { year: 2026, month: 5, day: 17, hour: 14, minute: 30 }),
+            ..ExportOptions::default()
+        };
         let zip = export_zip(&r, &options);
         let files = unzip(&zip);
         assert_eq!(
             files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-            ["goals.csv", "capabilities.csv", "initiatives.csv", "goal-links.csv", "capability-links.csv", "dependencies.csv", "milestones.csv"]
+            [
+                "goals.csv",
+                "capabilities.csv",
+                "initiatives.csv",
+                "goal-links.csv",
+                "capability-links.csv",
+                "dependencies.csv",
+                "milestones.csv"
+            ]
         );
         for ((_, data), table) in files.iter().zip(Table::ALL) {
             assert_eq!(data, &export_table(&r, table, &options));
         }
         // The date and time, in MS-DOS form: (2026-1980)<<9 | 5<<5 | 17 and 14<<11 | 30<<5.
-        assert_eq!(&zip[10..14], &[(14u16 << 11 | 30 << 5).to_le_bytes(), (46u16 << 9 | 5 << 5 | 17).to_le_bytes()].concat()[..]);
+        assert_eq!(
+            &zip[10..14],
+            &[(14u16 << 11 | 30 << 5).to_le_bytes(), (46u16 << 9 | 5 << 5 | 17).to_le_bytes()].concat()[..]
+        );
         // Without a time: 1980-01-01 00:00.
         let plain = export_zip(&r, &ExportOptions::default());
         assert_eq!(&plain[10..14], &[0, 0, 0x21, 0]);
@@ -2263,11 +2353,21 @@ mod tests {
         // Excel's "sep=" line sets the delimiter and is not a row.
         expect(&parse("sep=;\r\nId;Name\r\ng1;Café\r\n".as_bytes()).unwrap(), ';');
         // The delimiter is the one used most outside quotes in the header row.
-        expect(&parse("\"Id,\";Name\ng1;Café".as_bytes()).map(|mut p| { p.headers[0] = "Id".into(); p }).unwrap(), ';');
+        expect(
+            &parse("\"Id,\";Name\ng1;Café".as_bytes())
+                .map(|mut p| {
+                    p.headers[0] = "Id".into();
+                    p
+                })
+                .unwrap(),
+            ';',
+        );
         // UTF-16 with its byte-order mark (Excel's "Unicode text").
-        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Id\tName\ng1\tCafé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Id\tName\ng1\tCafé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         expect(&parse(&utf16le).unwrap(), '\t');
-        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Id,Name\ng1,Café".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let utf16be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Id,Name\ng1,Café".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         expect(&parse(&utf16be).unwrap(), ',');
         // Not UTF-8: read as Windows-1252, with a warning.
         let p = parse(b"Id,Name\ng1,Caf\xE9\n").unwrap();
@@ -2296,8 +2396,14 @@ mod tests {
         let err = |bytes: &[u8]| parse(bytes).unwrap_err().message;
         assert_eq!(err(b""), "The file is empty");
         assert_eq!(err(b"\xEF\xBB\xBF \r\n"), "The file is empty");
-        assert_eq!(err(b",,\n1,2,3"), "The first row has no column names; Cairn needs a header row (such as Id, Name, \u{2026})");
-        assert_eq!(err(b"\xEF\xBB\xBFId\n\xFF"), "The file says it is UTF-8 but is not; save it again as \"CSV UTF-8\"");
+        assert_eq!(
+            err(b",,\n1,2,3"),
+            "The first row has no column names; Cairn needs a header row (such as Id, Name, \u{2026})"
+        );
+        assert_eq!(
+            err(b"\xEF\xBB\xBFId\n\xFF"),
+            "The file says it is UTF-8 but is not; save it again as \"CSV UTF-8\""
+        );
         assert_eq!(err(b"\xFF\xFEI"), "The file says it is UTF-16 but ends in half a character; save it again");
         assert!(err(&vec![b' '; crate::domain::file_format::MAX_FILE_BYTES + 1]).contains("up to 20 MB"));
         let many_rows = format!("Id\n{}", "x\n".repeat(MAX_ROWS + 1));
@@ -2308,7 +2414,10 @@ mod tests {
         let p = parse(b"Id,Name\r\n").unwrap();
         assert!(p.rows.is_empty());
         let preview = preview(&sample(), Table::Goals, &p, &propose_mapping(Table::Goals, &p.headers));
-        assert_eq!((preview.summary().as_str(), preview.result.as_ref()), ("0 goals added, 0 updated, 0 unchanged", Some(&sample())));
+        assert_eq!(
+            (preview.summary().as_str(), preview.result.as_ref()),
+            ("0 goals added, 0 updated, 0 unchanged", Some(&sample()))
+        );
     }
 
     #[test]
@@ -2319,10 +2428,20 @@ mod tests {
             let mapping = propose_mapping(table, &headers);
             assert_eq!(mapping.columns, table.fields().iter().map(|&f| Some(f)).collect::<Vec<_>>(), "{table:?}");
         }
-        let headers: Vec<String> =
-            ["initiative", "Start date", "END", "run_cost_per_year", "Capital expenditure", "Suppliers", "Colour", "Title", "Name", "Likelihood"]
-                .map(String::from)
-                .to_vec();
+        let headers: Vec<String> = [
+            "initiative",
+            "Start date",
+            "END",
+            "run_cost_per_year",
+            "Capital expenditure",
+            "Suppliers",
+            "Colour",
+            "Title",
+            "Name",
+            "Likelihood",
+        ]
+        .map(String::from)
+        .to_vec();
         let mapping = propose_mapping(Table::Initiatives, &headers);
         assert_eq!(
             mapping.columns,
@@ -2340,8 +2459,20 @@ mod tests {
             ]
         );
         // The JSON file's field names, and goal/capability words.
-        let mapping = propose_mapping(Table::Capabilities, &["capability id", "Capability", "current_maturity", "To-be", "parent_id"].map(String::from));
-        assert_eq!(mapping.columns, [Some(Field::Id), Some(Field::Name), Some(Field::CurrentMaturity), Some(Field::TargetMaturity), Some(Field::ParentId)]);
+        let mapping = propose_mapping(
+            Table::Capabilities,
+            &["capability id", "Capability", "current_maturity", "To-be", "parent_id"].map(String::from),
+        );
+        assert_eq!(
+            mapping.columns,
+            [
+                Some(Field::Id),
+                Some(Field::Name),
+                Some(Field::CurrentMaturity),
+                Some(Field::TargetMaturity),
+                Some(Field::ParentId)
+            ]
+        );
         // A field comes from one column: the person's choice moves it.
         let mut mapping = propose_mapping(Table::Goals, &["Id", "Name", "Title"].map(String::from));
         assert_eq!(mapping.columns, [Some(Field::Id), Some(Field::Name), None]);
@@ -2361,11 +2492,24 @@ mod tests {
         assert_eq!(Table::from_file_name("capabilities.csv"), Some(Table::Capabilities));
         assert_eq!(Table::from_file_name("export.csv"), None);
         let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(Table::guess("export.csv", &headers(&["Initiative", "Goal", "Contribution"])), Some(Table::GoalLinks));
-        assert_eq!(Table::guess("export.csv", &headers(&["Id", "Name", "Start", "End", "Capex"])), Some(Table::Initiatives));
-        assert_eq!(Table::guess("export.csv", &headers(&["Name", "Current maturity", "Target maturity"])), Some(Table::Capabilities));
+        assert_eq!(
+            Table::guess("export.csv", &headers(&["Initiative", "Goal", "Contribution"])),
+            Some(Table::GoalLinks)
+        );
+        assert_eq!(
+            Table::guess("export.csv", &headers(&["Id", "Name", "Start", "End", "Capex"])),
+            Some(Table::Initiatives)
+        );
+        assert_eq!(
+            Table::guess("export.csv", &headers(&["Name", "Current maturity", "Target maturity"])),
+            Some(Table::Capabilities)
+        );
         assert_eq!(Table::guess("export.csv", &headers(&["Name", "Colour"])), None, "Name alone fits three tables");
-        assert_eq!(Table::guess("milestones.csv", &headers(&["Id", "Name"])), Some(Table::Milestones), "the file name wins");
+        assert_eq!(
+            Table::guess("milestones.csv", &headers(&["Id", "Name"])),
+            Some(Table::Milestones),
+            "the file name wins"
+        );
     }
 
     #[test]
@@ -2381,16 +2525,26 @@ mod tests {
         assert_eq!(p.unchanged, 1);
         assert_eq!(p.summary(), "0 goals added, 1 updated, 1 unchanged");
         // By id: a rename. New rows get fresh ids, in the editor's form.
-        let p = import(&r, Table::Initiatives, "Id,Name,Start,End\ni3,Intranet 2.0,2026-02,2026-04\n,New one,,\n,Another,2027-01,2027-03\n");
+        let p = import(
+            &r,
+            Table::Initiatives,
+            "Id,Name,Start,End\ni3,Intranet 2.0,2026-02,2026-04\n,New one,,\n,Another,2027-01,2027-03\n",
+        );
         assert_eq!(errors(&p), Vec::<&str>::new());
         let result = p.result.unwrap();
         assert_eq!(result.initiatives.len(), 5);
-        assert_eq!((result.initiatives[2].name.as_str(), result.initiatives[2].start), ("Intranet 2.0", Some(m("2026-02"))));
+        assert_eq!(
+            (result.initiatives[2].name.as_str(), result.initiatives[2].start),
+            ("Intranet 2.0", Some(m("2026-02")))
+        );
         assert_eq!(result.initiatives[3].id, "ini-9");
         assert_eq!(result.initiatives[4].id, "ini-10");
         assert_eq!(result.initiatives[4].status, Status::Proposed, "defaults for the columns not imported");
         assert_eq!(p.updated[0].detail, "Name, Start, End");
-        assert_eq!(p.added.iter().map(|c| c.subject.as_str()).collect::<Vec<_>>(), ["initiative \"New one\"", "initiative \"Another\""]);
+        assert_eq!(
+            p.added.iter().map(|c| c.subject.as_str()).collect::<Vec<_>>(),
+            ["initiative \"New one\"", "initiative \"Another\""]
+        );
         // An empty score keeps the current value; an empty amount is 0; an empty month is none.
         let p = import(&r, Table::Initiatives, "Id,Status,Capex,Start,End,Risk impact\ni1,,,,,\n");
         let i = p.result.unwrap().initiative("i1").unwrap().clone();
@@ -2403,9 +2557,16 @@ mod tests {
         let problems = result.capabilities.iter().find(|c| c.name == "Problem management").unwrap();
         assert_eq!((desk.parent.as_deref(), problems.parent.as_deref()), (Some("c1"), Some(desk.id.as_str())));
         // Words Cairn shows are read too: labels, file keys, any case.
-        let p = import(&r, Table::Initiatives, "Name,Status\nIntranet,on hold\nCRM rollout,DONE\nData platform,in_progress\n");
+        let p = import(
+            &r,
+            Table::Initiatives,
+            "Name,Status\nIntranet,on hold\nCRM rollout,DONE\nData platform,in_progress\n",
+        );
         let result = p.result.unwrap();
-        assert_eq!(result.initiatives.iter().map(|i| i.status).collect::<Vec<_>>(), [Status::Done, Status::InProgress, Status::OnHold]);
+        assert_eq!(
+            result.initiatives.iter().map(|i| i.status).collect::<Vec<_>>(),
+            [Status::Done, Status::InProgress, Status::OnHold]
+        );
     }
 
     #[test]
@@ -2441,7 +2602,10 @@ mod tests {
         // Two items of one name: the row must say which by id.
         let mut twins = r.clone();
         twins.goal_mut("g2").unwrap().name = "Grow revenue".into();
-        assert_eq!(one_error(&twins, Table::Goals, "Name,Owner\nGrow revenue,x"), "row 2: 2 goals are named \"Grow revenue\"; add an Id column to say which");
+        assert_eq!(
+            one_error(&twins, Table::Goals, "Name,Owner\nGrow revenue,x"),
+            "row 2: 2 goals are named \"Grow revenue\"; add an Id column to say which"
+        );
         // The roadmap's rules, with the row of the item at fault.
         assert_eq!(
             one_error(&r, Table::Initiatives, "Id,Start,End\ni1,2026-03,2026-02"),
@@ -2468,16 +2632,23 @@ mod tests {
             [GoalLink { goal: "g2".into(), contribution: 3 }, GoalLink { goal: "g1".into(), contribution: 1 }]
         );
         assert_eq!(result.initiative("i2").unwrap().goals, r.initiative("i2").unwrap().goals, "not named: kept");
-        assert_eq!(p.updated, [Change { row: 2, subject: "initiative \"Intranet\"".into(), detail: "2 goal links, was 0".into() }]);
+        assert_eq!(
+            p.updated,
+            [Change { row: 2, subject: "initiative \"Intranet\"".into(), detail: "2 goal links, was 0".into() }]
+        );
         assert_eq!(p.unchanged, 1);
         assert_eq!(p.summary(), "goal links of 1 initiative changed, 1 unchanged");
 
         let p = import(&r, Table::Dependencies, "Initiative id,Depends on\ni3,Data platform\ni3,CRM rollout\n");
         assert_eq!(p.result.unwrap().initiative("i3").unwrap().depends_on, ["i2", "i1"]);
-        let p = import(&r, Table::Milestones, "Initiative,Milestone,Month\nIntranet,Launch,Mar-26\nIntranet,Someday,\n");
+        let p =
+            import(&r, Table::Milestones, "Initiative,Milestone,Month\nIntranet,Launch,Mar-26\nIntranet,Someday,\n");
         assert_eq!(
             p.result.unwrap().initiative("i3").unwrap().milestones,
-            [Milestone { name: "Launch".into(), month: Some(m("2026-03")) }, Milestone { name: "Someday".into(), month: None }]
+            [
+                Milestone { name: "Launch".into(), month: Some(m("2026-03")) },
+                Milestone { name: "Someday".into(), month: None }
+            ]
         );
 
         let cases: [(Table, &str, &str); 9] = [
@@ -2550,8 +2721,11 @@ mod tests {
         let demo = crate::domain::demo::demo_roadmap();
         std::fs::write("/tmp/cairn-demo.zip", export_zip(&demo, &ExportOptions::default())).unwrap();
         for table in Table::ALL {
-            std::fs::write(format!("/tmp/cairn-demo-{}", table.file_name()), export_table(&demo, table, &ExportOptions::default()))
-                .unwrap();
+            std::fs::write(
+                format!("/tmp/cairn-demo-{}", table.file_name()),
+                export_table(&demo, table, &ExportOptions::default()),
+            )
+            .unwrap();
         }
     }
 
