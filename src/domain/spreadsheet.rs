@@ -658,14 +658,16 @@ pub fn export_table(r: &Roadmap, table: Table, options: &ExportOptions) -> Vec<u
 /// The rows of a table, one cell per field, before formula neutralisation.
 fn table_rows(r: &Roadmap, table: Table) -> Vec<Vec<String>> {
     let fields = table.fields();
-    let name_of = |kind: ItemKind, id: &str| -> String {
-        match kind {
-            ItemKind::Goal => r.goal(id).map(|g| g.name.clone()),
-            ItemKind::Capability => r.capability(id).map(|c| c.name.clone()),
-            _ => r.initiative(id).map(|i| i.name.clone()),
-        }
-        .unwrap_or_default()
-    };
+    // Names by id, looked up once per roadmap (a large roadmap has tens of thousands of links).
+    let names: HashMap<(ItemKind, &str), &str> = r
+        .goals
+        .iter()
+        .map(|g| ((ItemKind::Goal, g.id.as_str()), g.name.as_str()))
+        .chain(r.capabilities.iter().map(|c| ((ItemKind::Capability, c.id.as_str()), c.name.as_str())))
+        .chain(r.initiatives.iter().map(|i| ((ItemKind::Initiative, i.id.as_str()), i.name.as_str())))
+        .collect();
+    let name_of =
+        |kind: ItemKind, id: &str| -> String { names.get(&(kind, id)).copied().unwrap_or_default().to_string() };
     let links = |make: &dyn Fn(&Initiative) -> Vec<[String; 3]>| -> Vec<Vec<String>> {
         r.initiatives
             .iter()
@@ -678,7 +680,14 @@ fn table_rows(r: &Roadmap, table: Table) -> Vec<Vec<String>> {
     };
     match table {
         Table::Goals => r.goals.iter().map(|g| fields.iter().map(|&f| g.cell(r, f)).collect()).collect(),
-        Table::Capabilities => r.capabilities.iter().map(|c| fields.iter().map(|&f| c.cell(r, f)).collect()).collect(),
+        Table::Capabilities => r
+            .capabilities
+            .iter()
+            .map(|c| {
+                let parent = c.parent.as_deref().map(|p| name_of(ItemKind::Capability, p)).unwrap_or_default();
+                fields.iter().map(|&f| if f == Field::Parent { parent.clone() } else { c.cell(r, f) }).collect()
+            })
+            .collect(),
         Table::Initiatives => r.initiatives.iter().map(|i| fields.iter().map(|&f| i.cell(r, f)).collect()).collect(),
         Table::GoalLinks => links(&|i| {
             i.goals
@@ -1935,16 +1944,19 @@ fn import_links(
         }
     }
     let mut result = r.clone();
+    let position: HashMap<&str, usize> = r.initiatives.iter().enumerate().map(|(k, i)| (i.id.as_str(), k)).collect();
     let mut row_of = HashMap::new();
     for id in order {
         let Some((row, links)) = new_links.remove(id) else { continue };
         row_of.insert(id.to_string(), row);
-        let Some(i) = result.initiative_mut(id) else { continue };
-        let old = Links::of(table, i);
+        let Some(&k) = position.get(id) else { continue };
+        let old = Links::of(table, &r.initiatives[k]);
         if old == links {
             p.unchanged += 1;
             continue;
         }
+        // Only changed initiatives are copied; the others stay shared with `r`.
+        let i = Arc::make_mut(&mut result.initiatives[k]);
         p.updated.push(Change {
             row,
             subject: ItemKind::Initiative.subject(&i.name, &i.id),
@@ -2703,7 +2715,16 @@ mod tests {
         for table in Table::ALL {
             let p = import(&sample(), table, &csv_text(&sample(), table));
             assert!(p.added.is_empty() && p.updated.is_empty(), "{table:?}: {:?}", p.updated);
-            assert_eq!(p.result.as_ref(), Some(&sample()));
+            let (before, after) = (sample(), p.result.unwrap());
+            assert_eq!(after, before);
+            // Nothing copied: every item is still the same allocation (cheap undo snapshots).
+            let shared = |a: &Roadmap, b: &Roadmap| {
+                a.goals.iter().zip(&b.goals).all(|(x, y)| Arc::ptr_eq(x, y))
+                    && a.capabilities.iter().zip(&b.capabilities).all(|(x, y)| Arc::ptr_eq(x, y))
+                    && a.initiatives.iter().zip(&b.initiatives).all(|(x, y)| Arc::ptr_eq(x, y))
+            };
+            let p = import(&before, table, &csv_text(&before, table));
+            assert!(shared(&before, &p.result.unwrap()), "{table:?}");
         }
     }
 
@@ -2801,5 +2822,30 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// Times for the report: `cargo test --release --lib spreadsheet::measure -- --ignored --nocapture`.
+#[cfg(test)]
+mod measure {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn measure() {
+        let r = crate::domain::generate::generate(3, 20_000);
+        let t = std::time::Instant::now();
+        let zip = export_zip(&r, &ExportOptions::default());
+        println!("20,000 initiatives: zip of all tables {} bytes in {:?}", zip.len(), t.elapsed());
+        let t = std::time::Instant::now();
+        let mut current = Roadmap { goals: Vec::new(), capabilities: Vec::new(), initiatives: Vec::new(), ..r.clone() };
+        for table in Table::ALL {
+            let bytes = export_table(&r, table, &ExportOptions::default());
+            let parsed = parse(&bytes).unwrap();
+            let p = preview(&current, table, &parsed, &propose_mapping(table, &parsed.headers));
+            println!("{}: {} bytes, {} rows, {}", table.title(), bytes.len(), parsed.rows.len(), p.summary());
+            current = p.result.unwrap();
+        }
+        println!("imported all tables in {:?}; same roadmap: {}", t.elapsed(), current == r);
     }
 }
