@@ -34,7 +34,14 @@ pub fn Shell() -> impl IntoView {
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
 
-    let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        let hash = current_hash();
+        // A share link pasted into the address of an open Cairn.
+        if crate::domain::share_link::is_share_link(&hash) {
+            app.open_shared(&hash);
+        }
+        route.set(Route::parse(&hash));
+    });
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
         if e.storage_area().is_some_and(|s| Some(s) == web_sys::window().and_then(|w| w.local_storage().ok().flatten())) {
             app.on_storage_changed(e.key(), e.new_value());
@@ -72,10 +79,13 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
+        <views::files::share::SharedBanner/>
         <Notices/>
         <views::confirm::ConfirmDialog/>
-        <main id="main" class="main" tabindex="-1">
-            {move || match route.get() {
+        <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
+            {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
+                views::files::share::BrokenShareLink(views::files::share::BrokenShareLinkProps { message }).into_any()
+            } else { match route.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::DebugGenerate(n) => {
@@ -91,7 +101,7 @@ pub fn Shell() -> impl IntoView {
                 Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
                 Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
-            }}
+            }}}
         </main>
     }
 }
@@ -120,8 +130,8 @@ fn Header() -> impl IntoView {
                 <button type="button" class="icon-button" on:click=move |_| app.redo()
                     disabled=move || !app.can_redo() aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">"↷ Redo"</button>
                 <span class="save-status" role="status"
-                    class:save-problem=move || !matches!(app.save_status.get(), SaveStatus::Saved | SaveStatus::Pending)>
-                    {move || app.save_status.get().label()}
+                    class:save-problem=move || !app.read_only() && !matches!(app.save_status.get(), SaveStatus::Saved | SaveStatus::Pending)>
+                    {move || if app.read_only() { "Read-only: not saved" } else { app.save_status.get().label() }}
                 </span>
             </div>
             <nav class="app-nav" aria-label="Views">

@@ -18,6 +18,15 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     download_blob(file_name, &text_blob(mime, text)?)
 }
 
+/// Starts the download of `bytes` (a zip, a CSV file with its byte-order mark) as `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    download_blob(file_name, &blob)
+}
+
 /// Renders an SVG picture to a PNG of `width` × `height` pixels (through an image and a
 /// canvas) and downloads it.
 pub async fn download_svg_as_png(file_name: &str, svg: &str, width: u32, height: u32) -> Result<(), String> {

@@ -4,7 +4,7 @@
 
 use crate::domain::history::History;
 use crate::domain::validate::{self, Problem};
-use crate::domain::{demo, file_format, Roadmap};
+use crate::domain::{demo, file_format, share_link, Roadmap};
 use crate::persistence::{self, Damaged, Entry, Index, SaveError};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -32,8 +32,25 @@ pub enum Action {
     KeepMine,
     /// A move broke successors of this initiative: move them after it (one undo step).
     PushSuccessors(String),
+    /// The roadmap of a share link becomes one of the user's roadmaps.
+    SaveSharedCopy,
     Dismiss,
 }
+
+/// A share link (`#share=…`) opened in this tab: its roadmap is shown read-only and nothing
+/// is written to storage until the person saves a copy or goes back to their own roadmaps.
+#[derive(Clone, PartialEq, Debug)]
+pub enum SharedView {
+    /// The link's roadmap is open, read-only.
+    Open,
+    /// The link could not be read (cut off, changed, not a roadmap): why, in the person's words.
+    /// No roadmap is open.
+    Broken(String),
+}
+
+/// What an edit of a shared roadmap is told.
+pub const READ_ONLY_TEXT: &str =
+    "This roadmap was opened from a share link and is read-only. Save a copy to change it; your own roadmaps are untouched.";
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct Notice {
@@ -81,6 +98,8 @@ pub struct App {
     pub notices: RwSignal<Vec<Notice>>,
     pub damaged: RwSignal<Vec<Damaged>>,
     pub save_status: RwSignal<SaveStatus>,
+    /// `Some` while a share link is open: read-only, never saved (see [`SharedView`]).
+    pub shared: RwSignal<Option<SharedView>>,
     /// The stored revision this tab last read or wrote, per roadmap id.
     revisions: StoredValue<HashMap<String, u64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -94,7 +113,8 @@ fn new_roadmap_id() -> String {
 }
 
 impl App {
-    /// Opens the roadmap that was open last time (or the demo on a first visit).
+    /// Opens the share link in the address, else the roadmap that was open last time (or the
+    /// demo on a first visit).
     pub fn start() -> App {
         let app = App {
             roadmap: RwSignal::new(Roadmap::default()),
@@ -105,6 +125,7 @@ impl App {
             notices: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             save_status: RwSignal::new(SaveStatus::Saved),
+            shared: RwSignal::new(None),
             revisions: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
             next_notice: StoredValue::new(1),
@@ -119,21 +140,96 @@ impl App {
                  kept when you close this tab: export your roadmap to a file before you leave.",
                 vec![("Export roadmap".into(), Action::DownloadCurrent)],
             );
-            app.open_new(demo::demo_roadmap());
-            return app;
+        }
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if share_link::is_share_link(&hash) {
+            app.open_shared(&hash);
+        } else {
+            app.open_last();
+        }
+        app
+    }
+
+    /// Opens the roadmap that was open last time (or the demo on a first visit).
+    fn open_last(&self) {
+        if !persistence::is_available() {
+            self.open_new(demo::demo_roadmap());
+            return;
         }
         let (index, _repaired) = persistence::load_index();
-        app.roadmaps.set(index.roadmaps.clone());
+        self.roadmaps.set(index.roadmaps.clone());
         let mut candidates: Vec<String> = index.current.clone().into_iter().collect();
         candidates.extend(index.roadmaps.iter().map(|e| e.id.clone()));
         for id in candidates {
-            if app.try_open(&id) {
-                return app;
+            if self.try_open(&id) {
+                return;
             }
         }
         // First visit, or nothing readable: start with the demo roadmap.
-        app.open_new(demo::demo_roadmap());
-        app
+        self.open_new(demo::demo_roadmap());
+    }
+
+    // ---- share links -------------------------------------------------------------------
+
+    /// True while a share link is open: edits are refused and nothing is saved.
+    pub fn read_only(&self) -> bool {
+        self.shared.with(Option::is_some)
+    }
+
+    fn read_only_untracked(&self) -> bool {
+        self.shared.with_untracked(Option::is_some)
+    }
+
+    /// Shows the roadmap of a share link (`#share=…`) read-only, or why it cannot be shown.
+    /// Reads the list of the user's roadmaps (for the switcher) and writes nothing.
+    pub fn open_shared(&self, link: &str) {
+        self.flush_save();
+        self.cancel_timer();
+        if persistence::is_available() {
+            self.roadmaps.set(persistence::load_index().0.roadmaps);
+        }
+        let (roadmap, view) = match share_link::decode(link) {
+            Ok(r) => (r, SharedView::Open),
+            Err(e) => (Roadmap { name: "Share link not opened".into(), ..Roadmap::default() }, SharedView::Broken(e.to_string())),
+        };
+        self.clear_topic("read-only");
+        self.shared.set(Some(view));
+        self.current_id.set(String::new());
+        self.set_roadmap(roadmap, None);
+    }
+
+    /// Leaves a share link for the user's own roadmaps (the one open last time).
+    pub fn leave_shared(&self) {
+        if self.read_only_untracked() {
+            self.end_shared();
+            self.open_last();
+        }
+    }
+
+    /// Adds the shared roadmap to the user's roadmaps (a fresh id) and opens it.
+    pub fn save_shared_copy(&self) {
+        if self.shared.with_untracked(|s| s == &Some(SharedView::Open)) {
+            let r = self.roadmap.get_untracked();
+            let name = r.name.clone();
+            self.open_new(r);
+            self.notify("read-only", Level::Info, &format!("\"{name}\" is saved in this browser as one of your roadmaps; you can change it now."), vec![]);
+        }
+    }
+
+    /// Back to normal: the share link leaves the address (a reload opens the user's roadmaps).
+    fn end_shared(&self) {
+        if !self.read_only_untracked() {
+            return;
+        }
+        self.shared.set(None);
+        self.clear_topic("read-only");
+        if let Some(w) = web_sys::window() {
+            if share_link::is_share_link(&w.location().hash().unwrap_or_default()) {
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/"));
+                }
+            }
+        }
     }
 
     /// A problem saving one roadmap says nothing about the next one opened.
@@ -148,6 +244,7 @@ impl App {
     fn try_open(&self, id: &str) -> bool {
         match persistence::load(id) {
             Ok(Some(stored)) => {
+                self.end_shared();
                 self.reset_save_status();
                 self.revisions.update_value(|r| {
                     r.insert(id.to_string(), stored.revision);
@@ -201,6 +298,7 @@ impl App {
 
     /// Makes `roadmap` a new stored roadmap and opens it.
     pub fn open_new(&self, roadmap: Roadmap) {
+        self.end_shared();
         self.flush_save();
         self.reset_save_status();
         let id = new_roadmap_id();
@@ -229,6 +327,10 @@ impl App {
 
     /// Applies an edit. It is refused — nothing changes — when it would create a new error.
     pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
+        if self.read_only_untracked() {
+            self.notify("read-only", Level::Info, READ_ONLY_TEXT, vec![("Save a copy".into(), Action::SaveSharedCopy)]);
+            return Err(vec![Problem::refusal(READ_ONLY_TEXT)]);
+        }
         let before = self.roadmap.get_untracked();
         let mut after = before.clone();
         change(&mut after);
@@ -271,6 +373,9 @@ impl App {
     }
 
     fn step_history(&self, back: bool) {
+        if self.read_only_untracked() {
+            return;
+        }
         let id = self.current_id.get_untracked();
         let current = self.roadmap.get_untracked();
         let mut next = None;
@@ -392,6 +497,10 @@ impl App {
                     Err(d) => self.report_damaged(d),
                 }
             }
+            Action::SaveSharedCopy => {
+                dismiss();
+                self.save_shared_copy();
+            }
             Action::PushSuccessors(id) => {
                 let _ = self.edit(|r| {
                     crate::domain::timeline::push_successors(r, id);
@@ -431,6 +540,9 @@ impl App {
     }
 
     fn schedule_save(&self) {
+        if self.read_only_untracked() {
+            return;
+        }
         if matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict) {
             return;
         }
@@ -451,6 +563,9 @@ impl App {
 
     pub fn save_now(&self) {
         self.cancel_timer();
+        if self.read_only_untracked() {
+            return;
+        }
         if matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict) {
             return;
         }
@@ -515,7 +630,7 @@ impl App {
     }
 
     fn save_index(&self) {
-        if self.save_status.get_untracked() == SaveStatus::MemoryOnly {
+        if self.save_status.get_untracked() == SaveStatus::MemoryOnly || self.read_only_untracked() {
             return;
         }
         let id = self.current_id.get_untracked();
@@ -577,7 +692,7 @@ impl App {
                 let (index, _) = persistence::load_index();
                 let current = self.current_id.get_untracked();
                 let mut list = index.roadmaps;
-                if !list.iter().any(|e| e.id == current) {
+                if !self.read_only_untracked() && !list.iter().any(|e| e.id == current) {
                     let name = self.roadmap.with_untracked(|r| r.name.clone());
                     list.push(Entry { id: current, name });
                 }

@@ -39,6 +39,13 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// An edit refused for a reason outside the roadmap's rules (the roadmap is open
+    /// read-only), as an error of the roadmap itself.
+    pub fn refusal(message: impl Into<String>) -> Problem {
+        let message = message.into();
+        Problem { severity: Severity::Error, kind: ItemKind::Roadmap, id: String::new(), field: "", detail: message.clone(), message }
+    }
 }
 
 impl fmt::Display for Problem {

@@ -6,7 +6,14 @@ use leptos::prelude::*;
 
 /// A modal dialog shown while `open` is true.
 #[component]
-pub fn Modal(open: RwSignal<bool>, #[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+pub fn Modal(
+    open: RwSignal<bool>,
+    #[prop(into)] title: Signal<String>,
+    children: Children,
+    /// Room for a table (the spreadsheet import's preview).
+    #[prop(optional)]
+    wide: bool,
+) -> impl IntoView {
     let node = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
         let Some(dialog) = node.get() else { return };
@@ -21,7 +28,7 @@ pub fn Modal(open: RwSignal<bool>, #[prop(into)] title: Signal<String>, children
     let title_id = crate::views::fields::unique_id("dialog");
     let labelled_by = title_id.clone();
     view! {
-        <dialog node_ref=node class="modal" aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+        <dialog node_ref=node class="modal" class:modal-wide=wide aria-labelledby=labelled_by on:close=move |_| open.set(false)>
             <h2 id=title_id>{title}</h2>
             {children()}
         </dialog>

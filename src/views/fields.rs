@@ -20,6 +20,12 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
 }
 
+/// True while the open roadmap is read-only (a share link): fields show values, change nothing.
+fn read_only() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let app = use_context::<crate::state::App>();
+    move || app.is_some_and(|a| a.read_only())
+}
+
 /// A labelled input. `value` is the stored value; `commit` is called on change.
 #[component]
 pub fn Field(
@@ -35,6 +41,7 @@ pub fn Field(
     #[prop(optional)] step: Option<&'static str>,
 ) -> impl IntoView {
     let id = unique_id("field");
+    let read_only = read_only();
     let error_id = format!("{id}-error");
     let error = RwSignal::new(None::<String>);
     // A new stored value (undo, another item selected) clears a stale message.
@@ -56,14 +63,14 @@ pub fn Field(
     let described = move || error.with(|e| e.is_some()).then(|| error_id.clone());
     let input = match kind {
         Kind::LongText => view! {
-            <textarea id=id.clone() rows="3" prop:value=move || value.get() on:change=on_change
+            <textarea id=id.clone() rows="3" readonly=read_only prop:value=move || value.get() on:change=on_change
                 aria-invalid=move || error.with(|e| e.is_some()).then_some("true") aria-describedby=described></textarea>
         }
         .into_any(),
         _ => view! {
             <input id=id.clone()
                 type=match kind { Kind::Number => "number", Kind::Month => "month", _ => "text" }
-                min=min max=max step=step placeholder=(kind == Kind::Month).then_some("YYYY-MM")
+                min=min max=max step=step readonly=read_only placeholder=(kind == Kind::Month).then_some("YYYY-MM")
                 prop:value=move || value.get() on:change=on_change
                 aria-invalid=move || error.with(|e| e.is_some()).then_some("true") aria-describedby=described/>
         }
@@ -90,10 +97,11 @@ pub fn Choice(
 ) -> impl IntoView {
     let id = unique_id("choice");
     let error = RwSignal::new(None::<String>);
+    let read_only = read_only();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| {
+            <select id=id disabled=read_only on:change=move |ev| {
                 let v = event_target_value(&ev);
                 error.set(commit.run(v).err());
             }>

@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod confirm;
 pub mod fields;
+pub mod files;
 pub mod heatmap;
 pub mod portfolio;
 pub mod roadmap_editor;

@@ -30,6 +30,7 @@ pub fn RoadmapSwitcher() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     let close_menu = move || menu_open.set(false);
+    let files = crate::views::files::FileDialogState::new();
     let select_id = unique_id("roadmap-select");
     let file_id = unique_id("import-file");
 
@@ -60,6 +61,9 @@ pub fn RoadmapSwitcher() -> impl IntoView {
         <div class="roadmap-switcher">
             <label for=select_id.clone() class="visually-hidden">"Open roadmap"</label>
             <select id=select_id on:change=move |ev| app.switch_to(&event_target_value(&ev))>
+                <Show when=move || app.read_only()>
+                    <option value="" selected disabled>"Shared link (read-only)"</option>
+                </Show>
                 <For each=move || app.roadmaps.get() key=|e| (e.id.clone(), e.name.clone()) let:entry>
                     {
                         let id = entry.id.clone();
@@ -77,16 +81,18 @@ pub fn RoadmapSwitcher() -> impl IntoView {
                 <div class="menu-backdrop" hidden=move || !menu_open.get() on:click=move |_| close_menu()></div>
                 <div id="roadmap-menu" class="menu-panel" role="group" aria-label="Roadmap actions" hidden=move || !menu_open.get()>
                     <button type="button" on:click=move |_| { close_menu(); new_open.set(true); }>"New roadmap…"</button>
-                    <button type="button" on:click=move |_| { close_menu(); rename_open.set(true); }>"Rename…"</button>
+                    <button type="button" disabled=move || app.read_only() on:click=move |_| { close_menu(); rename_open.set(true); }>"Rename…"</button>
                     <button type="button" on:click=move |_| { close_menu(); app.duplicate_current(); }>"Duplicate"</button>
                     <button type="button" on:click=move |_| { close_menu(); app.download_current(); }>"Export to file"</button>
                     <label class="button" for=file_id.clone()>"Import from file…"</label>
                     <input id=file_id type="file" class="visually-hidden" accept=".json,application/json" on:change=on_import/>
-                    <button type="button" class="danger" on:click=delete_current>"Delete…"</button>
+                    <crate::views::files::FileMenuItems state=files close_menu=move || close_menu()/>
+                    <button type="button" class="danger" disabled=move || app.read_only() on:click=delete_current>"Delete…"</button>
                 </div>
             </div>
             <NewRoadmapDialog open=new_open/>
             <RenameDialog open=rename_open/>
+            <crate::views::files::FileDialogs state=files/>
         </div>
     }
 }
