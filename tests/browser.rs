@@ -153,3 +153,96 @@ async fn the_shell_renders_navigation_for_every_view() {
 }
 
 use wasm_bindgen::JsCast;
+
+/// Every key and value in localStorage, sorted.
+fn snapshot() -> Vec<(String, String)> {
+    let s = storage();
+    let mut all: Vec<(String, String)> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .map(|k| {
+            let v = s.get_item(&k).unwrap().unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn set_hash(hash: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(if hash.is_empty() { "#/" } else { hash })).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_opens_read_only_and_writes_nothing_until_a_copy_is_saved() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    // The user's own roadmap, saved.
+    let mine = App::start();
+    mine.edit(|r| r.name = "Mine".into()).unwrap();
+    mine.flush_save();
+    let before = snapshot();
+
+    let shared = Roadmap { name: "Theirs".into(), ..demo::demo_roadmap() };
+    set_hash(&cairn::domain::share_link::encode(&shared));
+    let app = App::start();
+    assert!(app.read_only());
+    assert_eq!(app.roadmap.get_untracked(), shared);
+    // The switcher lists the user's roadmaps, read from storage.
+    assert_eq!(app.roadmaps.get_untracked().iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Mine"]);
+    // Edits are refused with the reason; nothing is saved, whatever happens.
+    let refused = app.edit(|r| r.name = "Changed".into()).unwrap_err();
+    assert_eq!(refused[0].message, cairn::state::READ_ONLY_TEXT);
+    assert_eq!(app.roadmap.get_untracked().name, "Theirs");
+    app.undo();
+    app.save_now();
+    app.flush_save();
+    gloo_timers_sleep(Duration::from_millis(300)).await;
+    tick().await;
+    assert_eq!(snapshot(), before);
+
+    // Save a copy: one more stored roadmap, with a fresh id; the user's own is untouched.
+    app.save_shared_copy();
+    assert!(!app.read_only());
+    let after = snapshot();
+    let roadmap_keys = |s: &[(String, String)]| s.iter().filter(|(k, _)| k.starts_with(persistence::ROADMAP_PREFIX)).count();
+    assert_eq!(roadmap_keys(&after), roadmap_keys(&before) + 1);
+    for (k, v) in before.iter().filter(|(k, _)| k.starts_with(persistence::ROADMAP_PREFIX)) {
+        assert!(after.contains(&(k.clone(), v.clone())), "{k} changed");
+    }
+    let id = app.current_id.get_untracked();
+    assert!(!id.is_empty());
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap.name, "Theirs");
+    // The link left the address: a reload opens the user's roadmaps.
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/");
+    app.edit(|r| r.name = "Theirs, mine now".into()).unwrap();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_share_link_opens_nothing_and_writes_nothing() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let mine = App::start();
+    mine.flush_save();
+    let before = snapshot();
+    let mut link = cairn::domain::share_link::encode(&demo::demo_roadmap());
+    link.truncate(link.len() - 40);
+    link.push_str("AAAA");
+    set_hash(&link);
+    let app = App::start();
+    match app.shared.get_untracked() {
+        Some(cairn::state::SharedView::Broken(message)) => assert!(message.contains("share link"), "{message}"),
+        other => panic!("expected a broken link, got {other:?}"),
+    }
+    assert!(app.edit(|r| r.name = "x".into()).is_err());
+    app.save_now();
+    assert_eq!(snapshot(), before);
+    // Back to my roadmaps: the one open before.
+    app.leave_shared();
+    assert!(!app.read_only());
+    assert_eq!(app.roadmap.get_untracked(), mine.roadmap.get_untracked());
+    set_hash("");
+}
