@@ -192,7 +192,10 @@ impl App {
             Ok(r) => (r, SharedView::Open),
             Err(e) => (Roadmap { name: "Share link not opened".into(), ..Roadmap::default() }, SharedView::Broken(e.to_string())),
         };
-        self.clear_topic("read-only");
+        // Messages about what was done before belong to the roadmap left behind.
+        for topic in ["read-only", "import", "download", "export", "switch"] {
+            self.clear_topic(topic);
+        }
         self.shared.set(Some(view));
         self.current_id.set(String::new());
         self.set_roadmap(roadmap, None);

@@ -355,6 +355,15 @@ test('a share link pasted into an open Cairn opens read-only; "Back to my roadma
   await expect(banner).toBeVisible();
   await expect(title(page)).toHaveText('Nordhaven Logistics — IT strategy 2026–2028');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  // Moving a bar from the keyboard is refused, with the reason and the way to a copy.
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await page.getByLabel('Lanes by').selectOption({ label: 'No grouping' });
+  const bar = page.getByRole('group', { name: /^Initiatives on the timeline/ }).getByRole('button', { name: /^Data platform, / });
+  await expect(bar).toHaveAccessibleName(/2026-10 to 2027-12/);
+  await bar.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: 'opened from a share link and is read-only' })).toBeVisible();
+  await expect(bar).toHaveAccessibleName(/2026-10 to 2027-12/);
   await page.getByRole('link', { name: 'Heatmap', exact: true }).click();
   await expect(page.getByRole('group', { name: /^Capabilities/ }).getByRole('button')).toHaveCount(44);
   expect(await storage(page)).toEqual(stored);
@@ -389,4 +398,37 @@ test('a damaged or cut share link says so and leads back to my roadmaps', async 
   await other.getByRole('button', { name: 'Go to my roadmaps' }).click();
   await expect(title(other)).toHaveText(demo);
   await expect(other.getByRole('heading', { name: 'This share link cannot be opened' })).toBeHidden();
+});
+
+// ---- Hostile names -----------------------------------------------------------------------
+
+test('names written like markup stay text in every file dialog and run nothing', async ({ page }) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  page.on('dialog', () => { throw new Error('a script ran: a dialog opened'); });
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <name>&lt;b&gt;${hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</name>
+  <elements>
+    <element identifier="g1" xsi:type="Goal"><name>${hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</name></element>
+    <element identifier="w1" xsi:type="WorkPackage"><name>"&gt;&lt;svg onload=alert(2)&gt;</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="w1" target="g1" xsi:type="Influence"/>
+  </relationships>
+</model>`;
+  await openApp(page, '/');
+  await choose(page, 'Import from ArchiMate…', { name: `${hostile}.xml`, mimeType: 'text/xml', buffer: Buffer.from(xml) });
+  const report = page.getByRole('dialog', { name: 'ArchiMate import' });
+  await expect(report).toContainText(`“<b>${hostile}” is open as a new roadmap.`);
+  await expect(report).toContainText(`1 Goal → goals, e.g. “${hostile}”`);
+  await report.getByRole('button', { name: 'OK' }).click();
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Share as link…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share as link' }).getByLabel(`Link to “<b>${hostile}”`)).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  const csv = await exportTable(page, 'goals.csv');
+  await choose(page, 'Import a spreadsheet (CSV)…', { name: `${hostile}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv.bytes.toString('utf8').replace('alert(1)', 'alert(3)')) });
+  const preview = page.getByRole('dialog', { name: `Import a spreadsheet: ${hostile}.csv` });
+  await expect(preview).toContainText('goal "<img src=x onerror=alert(3)>" — Name');
+  expect(await page.evaluate(() => document.querySelectorAll('img, svg:not(.brand-mark), b').length)).toBe(0);
 });
