@@ -184,6 +184,12 @@ impl PartialEq for Shown {
 #[component]
 pub fn CsvImportDialog(open: RwSignal<bool>, file: RwSignal<Option<ChosenFile>>) -> impl IntoView {
     let title = Signal::derive(move || file.with(|f| f.as_ref().map(|f| format!("Import a spreadsheet: {}", f.name)).unwrap_or_default()));
+    // A closed preview lets go of the file: it would otherwise be worked out again on every edit.
+    Effect::new(move |_| {
+        if !open.get() && file.with_untracked(Option::is_some) {
+            file.set(None);
+        }
+    });
     view! {
         <Modal open title wide=true>
             {move || file.get().map(|chosen| view! { <CsvPreview chosen open/> })}
