@@ -70,6 +70,20 @@ fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
     })
 }
 
+/// Keeps a view preference (`cairn.prefs.<name>`); best effort: without room or storage the
+/// preference is simply not kept.
+pub fn save_preference(name: &str, value: &str) {
+    let key = format!("cairn.prefs.{name}");
+    if get_raw(&key).as_deref() != Some(value) {
+        let _ = set_raw(&key, value);
+    }
+}
+
+/// A preference kept by [`save_preference`].
+pub fn preference(name: &str) -> Option<String> {
+    get_raw(&format!("cairn.prefs.{name}"))
+}
+
 pub fn get_raw(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }

@@ -40,16 +40,31 @@ pub struct TimelineChoices {
 }
 
 impl TimelineChoices {
+    /// The choices the user made last time (zoom, lanes, colour, dependencies), else the
+    /// defaults; kept from then on as they change.
     pub fn new() -> Self {
-        TimelineChoices {
-            zoom: RwSignal::new(Zoom::Quarters),
-            grouping: RwSignal::new(Grouping::Goal),
-            colour_by: RwSignal::new(ColourBy::Status),
-            dependencies: RwSignal::new(true),
+        let saved = crate::persistence::preference("timeline").unwrap_or_default();
+        let mut lines = saved.lines();
+        let mut next = || lines.next().unwrap_or_default();
+        let zoom = Some(next()).and_then(|v| Zoom::ALL.into_iter().find(|z| z.label() == v)).unwrap_or(Zoom::Quarters);
+        let grouping = Some(next()).and_then(|v| Grouping::ALL.into_iter().find(|g| g.label() == v)).unwrap_or(Grouping::Goal);
+        let colour_by = ColourBy::from_key(next()).unwrap_or(ColourBy::Status);
+        let dependencies = next() != "false";
+        let choices = TimelineChoices {
+            zoom: RwSignal::new(zoom),
+            grouping: RwSignal::new(grouping),
+            colour_by: RwSignal::new(colour_by),
+            dependencies: RwSignal::new(dependencies),
             collapsed: RwSignal::new(HashSet::new()),
             selected: RwSignal::new(None),
             as_table: RwSignal::new(false),
-        }
+        };
+        let TimelineChoices { zoom, grouping, colour_by, dependencies, .. } = choices;
+        Effect::new(move |_| {
+            let value = format!("{}\n{}\n{}\n{}", zoom.get().label(), grouping.get().label(), colour_by.get().key(), dependencies.get());
+            crate::persistence::save_preference("timeline", &value);
+        });
+        choices
     }
 }
 
