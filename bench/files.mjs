@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { startServer } from '../scripts/serve.mjs';
 
 const RUNS = 7;
-const FIXTURES = process.env.CAIRN_FIXTURES || '../shared/fixtures/archimate/';
+const FIXTURES = process.env.CAIRN_FIXTURES || 'tests/fixtures/archimate/';
 const server = await startServer({ dir: process.env.CAIRN_DIST || 'dist' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -3,10 +3,12 @@
 // model) and export, spreadsheet export and import with its preview, and share links opened
 // read-only.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect, openApp, downloadText } from './fixtures.mjs';
 
-const FIXTURES = '/work/shared/fixtures/archimate/';
-const fixture = (name) => `${FIXTURES}${name}`;
+const FIXTURES = fileURLToPath(new URL('../fixtures/archimate/', import.meta.url));
+const fixture = (name) => path.join(FIXTURES, name);
 const archiCsv = (prefix) => ['elements', 'relations', 'properties'].map((k) => fixture(`${prefix}${k}.csv`));
 
 const openMenu = (page) => page.getByRole('button', { name: /^Roadmaps/ }).click();
@@ -145,13 +147,13 @@ async function exportTable(page, file) {
   return csv;
 }
 
-test('CSV export: one table or all seven in a zip, with the separator and byte-order mark chosen', async ({ page }) => {
+test('CSV export: one table or all of them in a zip, with the separator and byte-order mark chosen', async ({ page }) => {
   await openApp(page, '/');
   await openMenu(page);
   await page.getByRole('button', { name: 'Export spreadsheets (CSV)…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export spreadsheets (CSV)' });
   const rows = dialog.getByRole('table', { name: 'Tables to export' }).getByRole('row');
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(9);
   await expect(rows.filter({ hasText: 'Capabilities' })).toContainText('44');
 
   const goals = await downloadBytes(page, () => dialog.getByRole('button', { name: 'Download goals.csv' }).click());
@@ -171,7 +173,7 @@ test('CSV export: one table or all seven in a zip, with the separator and byte-o
   expect(zip.name).toMatch(/-csv\.zip$/);
   expect(zip.bytes.subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004');
   const text = zip.bytes.toString('latin1');
-  for (const f of ['goals.csv', 'capabilities.csv', 'initiatives.csv', 'goal-links.csv', 'capability-links.csv', 'dependencies.csv', 'milestones.csv']) {
+  for (const f of ['goals.csv', 'capabilities.csv', 'initiatives.csv', 'goal-links.csv', 'capability-links.csv', 'dependencies.csv', 'milestones.csv', 'criterion-values.csv']) {
     expect(text).toContain(f);
   }
 });
@@ -340,6 +342,33 @@ test('a share link opens read-only, writes nothing, and "Save a copy" makes it o
   await expect(title(other)).toHaveText('Harbour plan (mine)');
 });
 
+test('a share link opened in a browser that never ran Cairn writes nothing at all', async ({ page, browser }) => {
+  await openApp(page, '/');
+  const { link } = await shareLink(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = [];
+  other.on('pageerror', (e) => errors.push(e.message));
+  other.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await other.goto(link);
+  await expect(other.getByRole('region', { name: 'Shared roadmap' })).toBeVisible();
+  for (const view of ['Heatmap', 'Timeline', 'Portfolio', 'Settings', 'Roadmap']) {
+    await other.getByRole('link', { name: view, exact: true }).click();
+  }
+  await other.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await other.getByLabel('Lanes by').selectOption({ label: 'No grouping' });
+  await other.waitForTimeout(300);
+  expect(await storage(other)).toEqual({});
+  // Save a copy: now it is stored, as the only roadmap.
+  await other.getByRole('region', { name: 'Shared roadmap' }).getByRole('button', { name: 'Save a copy' }).click();
+  await expect(other.getByText('All changes saved')).toBeVisible();
+  const keys = Object.keys(await storage(other));
+  expect(keys.filter((k) => k.startsWith('cairn.roadmap.')).length).toBe(1);
+  expect(keys).toContain('cairn.index');
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
 test('a share link pasted into an open Cairn opens read-only; "Back to my roadmaps" returns', async ({ page }) => {
   await openApp(page, '/');
   const { link } = await shareLink(page);
@@ -373,7 +402,9 @@ test('a share link pasted into an open Cairn opens read-only; "Back to my roadma
   await expect(page.getByText('All changes saved')).toBeVisible();
   // The edit made before is still undoable: the history of my roadmap was kept.
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
-  expect(await storage(page)).toEqual(stored);
+  // My roadmaps are as they were (view choices made meanwhile are kept from now on).
+  const roadmaps = (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith('cairn.prefs.')));
+  expect(roadmaps(await storage(page))).toEqual(roadmaps(stored));
 });
 
 test('a damaged or cut share link says so and leads back to my roadmaps', async ({ page }) => {

@@ -1,4 +1,4 @@
-//! Spreadsheets: export the roadmap's tables as CSV (one file, or all seven in a zip), and
+//! Spreadsheets: export the roadmap's tables as CSV (one file, or all of them in a zip), and
 //! import one CSV file through a preview. The preview maps each column to a field (proposed
 //! from the header names, changeable), lists the row errors, what would be added and
 //! updated; "Import" applies it as one undo step, and only a clean preview can be imported.
@@ -52,6 +52,7 @@ fn row_count(r: &Roadmap, table: Table) -> usize {
         Table::CapabilityLinks => links(|i| i.capabilities.len()),
         Table::Dependencies => links(|i| i.depends_on.len()),
         Table::Milestones => links(|i| i.milestones.len()),
+        Table::CriterionValues => links(|i| i.scoring.custom.len()),
     }
 }
 

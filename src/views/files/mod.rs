@@ -3,7 +3,7 @@
 //! `domain::archimate`, `domain::share_link`); these views read files, show what the domain
 //! says and download what it writes.
 //!
-//! - Spreadsheets: export one table or all seven as a zip ([`csv`]); import one CSV file with
+//! - Spreadsheets: export one table or all of them as a zip ([`csv`]); import one CSV file with
 //!   a preview that changes nothing until the person confirms a clean one.
 //! - ArchiMate: import an exchange file or Archi's three CSV files as a new roadmap and show
 //!   the report; export the exchange file ([`archimate`]).
