@@ -374,6 +374,7 @@ pub fn demo_roadmap() -> Roadmap {
         goals: goals.collect(),
         capabilities: capabilities(),
         initiatives: initiatives().into_iter().map(Arc::new).collect(),
+        ..Roadmap::default()
     }
 }
 
