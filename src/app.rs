@@ -69,13 +69,20 @@ pub fn Shell() -> impl IntoView {
         }
     }
 
+    // The page shown: moving between portfolio sections keeps the portfolio view (and the
+    // figures it has worked out); it follows the section itself.
+    let page = Memo::new(move |_| match route.get() {
+        Route::Portfolio(_) => Route::View(View::Portfolio),
+        r => r,
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <Notices/>
         <views::confirm::ConfirmDialog/>
         <main id="main" class="main" tabindex="-1">
-            {move || match route.get() {
+            {move || match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::DebugGenerate(n) => {
@@ -88,7 +95,7 @@ pub fn Shell() -> impl IntoView {
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
-                Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
+                Route::View(View::Portfolio) | Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
                 Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
             }}
