@@ -203,7 +203,7 @@ fn Pages(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'stat
                     format!("Showing {}–{} of {} {noun}", from, (from + ROWS_PER_PAGE - 1).min(t), portfolio::thousands(t as f64))
                 }}</span>
                 <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
-                <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
             </div>
         </Show>
     }
