@@ -92,9 +92,13 @@ test('alignment: the unaligned initiative and the goal without initiatives; a co
 
   const before = await goalTotals(page, 'Initiatives serving the goal');
   expect(before['Cut CO₂ per shipment']).toBe('0');
-  const cell = page.getByLabel('Contribution of Intranet redesign to Cut CO₂ per shipment');
-  await expect(cell).toHaveValue('0');
-  await cell.selectOption('2');
+  const cell = (value) => matrix(page).getByRole('button', { name: `Contribution of Intranet redesign to Cut CO₂ per shipment: ${value}`, exact: true });
+  await cell('none').click();
+  const menu = page.getByRole('menu', { name: 'Contribution of Intranet redesign to Cut CO₂ per shipment' });
+  await expect(menu.getByRole('menuitemradio', { name: '— none' })).toHaveAttribute('aria-checked', 'true');
+  await menu.getByRole('menuitemradio', { name: '2 strong' }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(cell('2 strong')).toBeFocused();
   await expect(matrix(page).getByRole('columnheader', { name: /Cut CO₂ per shipment/ })).not.toContainText('No initiative');
   await expect(card(page, 'Strategy gaps')).toContainText('None: every goal has an initiative');
   await expect(card(page, 'Unaligned spend')).toContainText('None: every initiative serves a goal');
@@ -103,11 +107,11 @@ test('alignment: the unaligned initiative and the goal without initiatives; a co
   expect(after['Cut CO₂ per shipment']).toBe('1');
   expect((await goalTotals(page, 'Investment touching the goal'))['Cut CO₂ per shipment']).toBe('210,000');
   expect((await goalTotals(page, 'Weighted contribution'))['Cut CO₂ per shipment']).toBe('6');
-  await expect(page.getByLabel('Contribution of Intranet redesign to Cut CO₂ per shipment')).toHaveValue('2');
+  await expect(matrix(page).getByRole('row', { name: /^Intranet redesign/ })).not.toContainText('None');
 
   // One change, one undo step.
   await page.getByRole('button', { name: /Undo/ }).click();
-  await expect(page.getByLabel('Contribution of Intranet redesign to Cut CO₂ per shipment')).toHaveValue('0');
+  await expect(cell('none')).toBeVisible();
   expect(await goalTotals(page, 'Initiatives serving the goal')).toEqual(before);
   await expect(card(page, 'Strategy gaps')).toContainText('Cut CO₂ per shipment');
   await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled();
@@ -120,11 +124,31 @@ test('alignment: the matrix filters, and a keyboard changes a contribution', asy
   await page.getByLabel('Only initiatives serving no goal').uncheck();
   await page.getByRole('searchbox', { name: 'Filter initiatives' }).fill('crm');
   await expect(matrix(page).locator('tbody tr')).toHaveCount(1);
-  const cell = page.getByLabel('Contribution of CRM rollout to Grow digital bookings');
-  const was = await cell.inputValue();
+  const cell = matrix(page).getByRole('button', { name: /^Contribution of CRM rollout to Grow digital bookings: / });
+  const was = await cell.getAttribute('aria-label');
+  // A digit sets the contribution; the cell keeps the focus.
   await cell.focus();
-  await page.keyboard.press(was === '3' ? 'ArrowUp' : 'ArrowDown');
-  await expect(page.getByLabel('Contribution of CRM rollout to Grow digital bookings')).not.toHaveValue(was);
+  await page.keyboard.press(was.endsWith('3 decisive') ? '1' : '3');
+  await expect(cell).not.toHaveAttribute('aria-label', was);
+  await expect(cell).toBeFocused();
+  const now = await cell.getAttribute('aria-label');
+  // Enter opens the choices on the current one; arrow keys move; Enter chooses.
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Contribution of CRM rollout to Grow digital bookings' });
+  await expect(menu.getByRole('menuitemradio', { checked: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute('aria-label', now);
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitemradio', { checked: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitemradio', { checked: true })).not.toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(cell).toBeFocused();
+  await expect(cell).not.toHaveAttribute('aria-label', now);
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveAttribute('aria-label', 'Contribution of CRM rollout to Grow digital bookings: none');
 });
 
 test('finance: the over-budget year with its amount; a cost edited in the roadmap updates it without a reload', async ({ page }) => {

@@ -148,6 +148,42 @@ pub fn AlignmentSection() -> impl IntoView {
     }
 }
 
+/// The cell whose contribution is being chosen, and where its menu opens.
+#[derive(Clone, PartialEq)]
+struct Choosing {
+    initiative: Id,
+    goal: Id,
+    /// "Contribution of CRM rollout to Grow digital bookings".
+    label: String,
+    value: u8,
+    /// The cell button's id, to give the focus back.
+    cell: String,
+    /// Position of the menu in the scrolled matrix, in CSS pixels.
+    x: f64,
+    y: f64,
+}
+
+/// A cell's id: the initiative's and the goal's position make it unique on the page.
+fn cell_id(initiative: &str, goal: usize) -> String {
+    format!("pf-cell-{goal}-{initiative}")
+}
+
+fn focus_by_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    });
+}
+
+fn strength_text(v: u8) -> String {
+    if v == 0 {
+        "—".to_string()
+    } else {
+        format!("{v} {}", contribution_label(v))
+    }
+}
+
 #[component]
 fn Matrix() -> impl IntoView {
     let app = expect_context::<App>();
@@ -156,6 +192,7 @@ fn Matrix() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let only_unaligned = RwSignal::new(false);
     let page = RwSignal::new(0usize);
+    let choosing = RwSignal::new(None::<Choosing>);
     let cols = Memo::new(move |_| a.with(|a| columns(a)));
     let all_rows = Memo::new(move |_| a.with(|a| rows(a)));
     let shown = Memo::new(move |_| {
@@ -174,7 +211,8 @@ fn Matrix() -> impl IntoView {
         let p = page.get();
         shown.with(|rows| rows.iter().skip(p * ROWS_PER_PAGE).take(ROWS_PER_PAGE).cloned().collect::<Vec<_>>())
     });
-    let set = move |initiative: Id, goal: Id, value: u8, select: web_sys::HtmlSelectElement, before: u8| {
+    // One edit, one undo step; the edited row is drawn again, so its cell gets the focus back.
+    let set = move |initiative: Id, goal: Id, value: u8, cell: String| {
         let mut refused = None;
         let result = app.edit(|r| {
             if let Err(e) = rules::set_contribution(r, &initiative, &goal, value) {
@@ -183,15 +221,17 @@ fn Matrix() -> impl IntoView {
         });
         let message = refused.or_else(|| result.err().map(|p| p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")));
         if let Some(m) = message {
-            select.set_value(&before.to_string());
             app.notify("alignment", Level::Error, &format!("The contribution was not changed: {m}"), vec![]);
         }
+        focus_by_id(cell);
     };
     let currency = f.currency;
+    let wrap = NodeRef::<leptos::html::Div>::new();
     view! {
         <section class="pf-block" aria-labelledby="pf-matrix-title">
             <h3 id="pf-matrix-title">"Alignment matrix"</h3>
             <Rule text=rules::MATRIX_RULE.to_string()/>
+            <p class="pf-note pf-matrix-help">"Click a cell to choose how strongly the initiative serves the goal, or type 0 to 3 in it (0 removes the link). Every change is one step of Undo."</p>
             <div class="toolbar pf-matrix-tools">
                 <input type="search" class="search" aria-label="Filter initiatives" placeholder="Filter initiatives"
                     prop:value=move || query.get() on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
@@ -199,7 +239,7 @@ fn Matrix() -> impl IntoView {
                     on:change=move |ev| { only_unaligned.set(event_target_checked(&ev)); page.set(0); }/>" Only initiatives serving no goal"</label>
                 <Pages page total noun="initiatives"/>
             </div>
-            <div class="pf-matrix-scroll">
+            <div class="pf-matrix-scroll" node_ref=wrap>
                 {move || {
                     let goals = cols.get();
                     let c = currency.get();
@@ -222,7 +262,7 @@ fn Matrix() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 <For each=move || page_rows.get() key=Row::key let:row>
-                                    <MatrixRow row goals=goals.clone() set/>
+                                    <MatrixRow row goals=goals.clone() set choosing wrap/>
                                 </For>
                             </tbody>
                             <tfoot>
@@ -246,6 +286,7 @@ fn Matrix() -> impl IntoView {
                     }
                     .into_any()
                 }}
+                <ChoiceMenu choosing set/>
             </div>
             {move || (total.get() == 0).then(|| view! { <p class="muted">"No initiative matches."</p> })}
             <dl class="pf-rules">
@@ -259,11 +300,78 @@ fn Matrix() -> impl IntoView {
     }
 }
 
+/// The four contributions to choose from, opened over the cell that was clicked: one menu
+/// for the whole matrix (a select in every cell made a page of 50 initiatives × 22 goals
+/// slow to lay out). Arrow keys move, Enter or a click chooses, Escape closes; the focus
+/// goes back to the cell.
+#[component]
+fn ChoiceMenu(
+    choosing: RwSignal<Option<Choosing>>,
+    set: impl Fn(Id, Id, u8, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let close = move || {
+        if let Some(c) = choosing.get_untracked() {
+            choosing.set(None);
+            focus_by_id(c.cell);
+        }
+    };
+    let items = NodeRef::<leptos::html::Div>::new();
+    let move_focus = move |step: i32| {
+        let Some(menu) = items.get_untracked() else { return };
+        let Ok(list) = menu.query_selector_all("[role=menuitemradio]") else { return };
+        let n = list.length() as i32;
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let at = (0..n).find(|&k| list.item(k as u32).map(|e| Some(e) == active.clone().map(Into::into)).unwrap_or(false)).unwrap_or(0);
+        let to = (at + step).rem_euclid(n.max(1));
+        if let Some(el) = list.item(to as u32) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    };
+    view! {
+        {move || choosing.get().map(|c| {
+            let label = c.label.clone();
+            focus_by_id(format!("pf-choice-{}", c.value));
+            view! {
+                <div class="pf-choice-backdrop" on:click=move |_| close()></div>
+                <div class="pf-choice" role="menu" aria-label=label node_ref=items
+                    style=format!("left:{}px;top:{}px", c.x, c.y)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                        "Escape" | "Tab" => { ev.prevent_default(); close(); }
+                        "ArrowDown" => { ev.prevent_default(); move_focus(1); }
+                        "ArrowUp" => { ev.prevent_default(); move_focus(-1); }
+                        _ => {}
+                    }>
+                    {(0..=3u8).map(|k| {
+                        let c = c.clone();
+                        view! {
+                            <button type="button" role="menuitemradio" id=format!("pf-choice-{k}") tabindex="-1"
+                                aria-checked=if k == c.value { "true" } else { "false" }
+                                class=format!("pf-choice-item pf-s{k}")
+                                on:click=move |_| {
+                                    choosing.set(None);
+                                    if k == c.value {
+                                        focus_by_id(c.cell.clone());
+                                    } else {
+                                        set(c.initiative.clone(), c.goal.clone(), k, c.cell.clone());
+                                    }
+                                }>
+                                {if k == 0 { "— none".to_string() } else { strength_text(k) }}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+        })}
+    }
+}
+
 #[component]
 fn MatrixRow(
     row: Row,
     goals: Vec<Column>,
-    set: impl Fn(Id, Id, u8, web_sys::HtmlSelectElement, u8) + Copy + Send + Sync + 'static,
+    set: impl Fn(Id, Id, u8, String) + Copy + Send + Sync + 'static,
+    choosing: RwSignal<Option<Choosing>>,
+    wrap: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let unaligned = row.counted && row.goals == 0;
     let status = row.status;
@@ -278,20 +386,43 @@ fn MatrixRow(
                 <span class="pf-ini-name">{row.name.clone()}</span>
                 <span class="pf-ini-detail">{detail}</span>
             </th>
-            {goals.iter().zip(row.strengths.iter().copied()).map(|(g, v)| {
+            {goals.iter().enumerate().zip(row.strengths.iter().copied()).map(|((n, g), v)| {
                 let (ini, goal) = (row.id.clone(), g.id.clone());
+                let (ini2, goal2) = (row.id.clone(), g.id.clone());
+                let label = format!("Contribution of {} to {}", row.name, g.name);
+                let id = cell_id(&row.id, n);
+                let (id2, label2) = (id.clone(), label.clone());
                 view! {
                     <td class=format!("pf-cell pf-s{v}")>
-                        <select class="pf-strength" aria-label=format!("Contribution of {} to {}", row.name, g.name)
-                            on:change=move |ev| {
-                                let value: u8 = event_target_value(&ev).parse().unwrap_or(0);
-                                let target = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(event_target::<web_sys::EventTarget>(&ev));
-                                set(ini.clone(), goal.clone(), value, target, v);
+                        <button type="button" class="pf-strength" id=id aria-haspopup="menu"
+                            aria-label=format!("{label}: {}", if v == 0 { "none".to_string() } else { strength_text(v) })
+                            on:click=move |ev: leptos::ev::MouseEvent| {
+                                let (mut x, mut y) = (0.0, 0.0);
+                                if let (Some(cell), Some(box_)) = (
+                                    ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()),
+                                    wrap.get_untracked(),
+                                ) {
+                                    let (r, b) = (cell.get_bounding_client_rect(), box_.get_bounding_client_rect());
+                                    x = r.left() - b.left() + box_.scroll_left() as f64;
+                                    y = r.bottom() - b.top() + box_.scroll_top() as f64;
+                                }
+                                choosing.set(Some(Choosing {
+                                    initiative: ini.clone(), goal: goal.clone(), label: label2.clone(), value: v, cell: id2.clone(), x, y,
+                                }));
+                            }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                let to = match ev.key().as_str() {
+                                    k @ ("0" | "1" | "2" | "3") => k.parse::<u8>().unwrap_or(0),
+                                    "Delete" | "Backspace" => 0,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                if to != v {
+                                    set(ini2.clone(), goal2.clone(), to, cell_id(&ini2, n));
+                                }
                             }>
-                            {(0..=3u8).map(|k| view! {
-                                <option value=k.to_string() selected=k == v>{if k == 0 { "—".to_string() } else { format!("{k} {}", contribution_label(k)) }}</option>
-                            }).collect_view()}
-                        </select>
+                            {strength_text(v)}
+                        </button>
                     </td>
                 }
             }).collect_view()}

@@ -9,6 +9,7 @@ use crate::charts::portfolio::{draw_risk_matrix, risk_described, risk_legend, ri
 use crate::charts::Backend;
 use crate::domain::portfolio::layout::{risk_matrix_chart, RiskOptions};
 use crate::domain::portfolio::risk::{self as rules, RiskBand, IMPACT, LIKELIHOOD};
+use crate::domain::portfolio::ItemRef;
 use crate::domain::Risk;
 use crate::state::App;
 use leptos::html;
@@ -25,6 +26,15 @@ fn cell_name((l, i): Cell) -> String {
         IMPACT[i as usize - 1].to_lowercase(),
         RiskBand::of(score).label().to_lowercase()
     )
+}
+
+/// Up to `n` names, then how many more: "A, B, and 12 more".
+fn some_names(items: &[ItemRef], n: usize) -> String {
+    let mut names: Vec<String> = items.iter().take(n).map(|i| i.name.clone()).collect();
+    if items.len() > n {
+        names.push(format!("and {} more", items.len() - n));
+    }
+    names.join(", ")
 }
 
 fn count_text(n: usize) -> String {
@@ -274,15 +284,12 @@ fn Compliance() -> impl IntoView {
                                                 {if c.addressed_by.is_empty() {
                                                     view! { <span class="pf-attention"><span aria-hidden="true">" ⚠ "</span>"Not addressed"</span> }.into_any()
                                                 } else {
-                                                    let names: Vec<String> = c.addressed_by.iter().map(|i| i.name.clone()).collect();
-                                                    view! { <span class="pf-ini-detail">{format!("Addressed by {}", names.join(", "))}</span> }.into_any()
+                                                    view! { <span class="pf-ini-detail">{format!("Addressed by {}", some_names(&c.addressed_by, 5))}</span> }.into_any()
                                                 }}
                                             </li> }).collect_view()}
                                         </ul>
                                     </td>
-                                    <td>{if fw.tagged_initiatives.is_empty() { "—".to_string() } else {
-                                        fw.tagged_initiatives.iter().map(|i| i.name.clone()).collect::<Vec<_>>().join(", ")
-                                    }}</td>
+                                    <td>{if fw.tagged_initiatives.is_empty() { "—".to_string() } else { some_names(&fw.tagged_initiatives, 8) }}</td>
                                 </tr> }).collect_view()}
                             </tbody>
                         </table>
@@ -315,7 +322,7 @@ fn HighRisk() -> impl IntoView {
                                     <td>{if c.is_unmanaged() {
                                         view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>"Unmanaged: no initiative addresses it"</span> }.into_any()
                                     } else {
-                                        view! { <span>{c.addressed_by.iter().map(|i| i.name.clone()).collect::<Vec<_>>().join(", ")}</span> }.into_any()
+                                        view! { <span>{some_names(&c.addressed_by, 6)}</span> }.into_any()
                                     }}</td>
                                 </tr> }).collect_view()}
                             </tbody>

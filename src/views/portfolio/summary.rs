@@ -6,6 +6,7 @@ use super::{explains_href, Figures};
 use crate::domain::portfolio::finance::FinanceYear;
 use crate::domain::portfolio::risk::RiskItem;
 use crate::domain::portfolio::summary::{GapsClosed, Line};
+use crate::domain::portfolio::workforce::QuarterLoad;
 use crate::domain::portfolio::Explains;
 use crate::state::App;
 use leptos::prelude::*;
@@ -42,6 +43,15 @@ fn groups(lines: Vec<Line>) -> Vec<Group> {
     out
 }
 
+/// Overloaded quarters listed on the summary; the rest are counted.
+const OVERLOADS_SHOWN: usize = 4;
+
+/// "42.7", "41".
+fn fte(x: f64) -> String {
+    let text = format!("{x:.1}");
+    text.strip_suffix(".0").unwrap_or(&text).to_string()
+}
+
 fn today() -> String {
     let d = js_sys::Date::new_0();
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -56,6 +66,7 @@ pub fn SummarySection() -> impl IntoView {
     let top_risks = Memo::new(move |_| f.summary.with(|s| s.top_risks.figure.clone()));
     let years = Memo::new(move |_| f.summary.with(|s| s.spend.figure.clone()));
     let gaps = Memo::new(move |_| f.summary.with(|s| s.capability_gaps.figure.clone()));
+    let overloaded = Memo::new(move |_| f.summary.with(|s| s.overloaded.figure.clone()));
     let context = move || {
         f.summary.with(|s| {
             let currency = if s.currency.trim().is_empty() { String::new() } else { format!(" · amounts in {}", s.currency.trim()) };
@@ -86,7 +97,7 @@ pub fn SummarySection() -> impl IntoView {
                 </div>
             </div>
             <ul class="pf-headlines" aria-label="Headline figures">
-                {move || cards.get().into_iter().map(|g| view! { <Headline group=g top_risks years gaps/> }).collect_view()}
+                {move || cards.get().into_iter().map(|g| view! { <Headline group=g top_risks years gaps overloaded/> }).collect_view()}
             </ul>
         </section>
     }
@@ -124,7 +135,13 @@ fn gaps_meter(g: &GapsClosed) -> Option<AnyView> {
 }
 
 #[component]
-fn Headline(group: Group, top_risks: Memo<Vec<RiskItem>>, years: Memo<Vec<FinanceYear>>, gaps: Memo<GapsClosed>) -> impl IntoView {
+fn Headline(
+    group: Group,
+    top_risks: Memo<Vec<RiskItem>>,
+    years: Memo<Vec<FinanceYear>>,
+    gaps: Memo<GapsClosed>,
+    overloaded: Memo<Vec<QuarterLoad>>,
+) -> impl IntoView {
     let attention = group.attention();
     let link_label = format!("See {} for {}", group.explains.label(), group.heading);
     let several = group.lines.len() > 1;
@@ -154,6 +171,19 @@ fn Headline(group: Group, top_risks: Memo<Vec<RiskItem>>, years: Memo<Vec<Financ
                     <li>{x.name}<span class="muted">{format!(" — {} × {} = {}, {}", x.likelihood, x.impact, x.score, x.band.label().to_lowercase())}</span></li>
                 }).collect_view()}
             </ol>
+        }
+        .into_any()
+    } else if group.explains == Explains::Workforce && overloaded.with_untracked(|o| o.len() > 1) {
+        // Several overloaded quarters: one a line, the first few.
+        let all = overloaded.get_untracked();
+        let more = all.len().saturating_sub(OVERLOADS_SHOWN);
+        view! {
+            <ul class="pf-headline-list pf-plain">
+                {all.into_iter().take(OVERLOADS_SHOWN).map(|q| view! {
+                    <li><strong>{q.label}</strong>{format!(": {} FTE needed, {} available", fte(q.demand), fte(q.capacity))}</li>
+                }).collect_view()}
+                {(more > 0).then(|| view! { <li class="muted">{format!("and {more} more quarters")}</li> })}
+            </ul>
         }
         .into_any()
     } else if group.explains == Explains::Heatmap {

@@ -95,41 +95,43 @@ pub fn WorkforceSection() -> impl IntoView {
                 </div>
                 <p class="pf-note">"The bar is the demand; the dark mark is the capacity."</p>
             </section>
-            {move || w.with(|w| w.overloaded().map(|q| {
-                let (id, labelled_by) = (format!("pf-causes-{}", q.label), format!("pf-causes-{}", q.label));
-                view! {
-                    <section class="pf-block" aria-labelledby=labelled_by>
-                        <h3 id=id>{format!("What overloads {}: {} FTE needed, {} available ({} over)", q.label, fte(q.demand), fte(q.capacity), fte(q.excess))}</h3>
-                        <Rule text=rules::OVERLOAD_RULE.to_string()/>
-                        <div class="table-scroll pf-causes">
-                            <table class="data-table compact">
-                                <caption class="visually-hidden">{format!("Initiatives needing people in {}", q.label)}</caption>
-                                <thead><tr>
-                                    <th scope="col">"Initiative"</th>
-                                    <th scope="col" class="num">"FTE in the quarter"</th>
-                                    <th scope="col" class="num">"Share of the demand"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {q.causes.iter().take(CAUSES_SHOWN).map(|c| view! { <tr>
-                                        <th scope="row">{c.name.clone()}</th>
-                                        <td class="num">{fte(c.fte)}</td>
-                                        <td class="num">{share(c.fte, q.demand)}</td>
-                                    </tr> }).collect_view()}
-                                    {(q.causes.len() > CAUSES_SHOWN).then(|| {
-                                        let rest = &q.causes[CAUSES_SHOWN..];
-                                        let sum: f64 = rest.iter().map(|c| c.fte).sum();
-                                        view! { <tr>
-                                            <th scope="row">{format!("{} more initiatives", rest.len())}</th>
-                                            <td class="num">{fte(sum)}</td>
-                                            <td class="num">{share(sum, q.demand)}</td>
-                                        </tr> }
-                                    })}
-                                </tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
-            }).collect_view())}
+            <Show when=move || w.with(|w| w.overloaded().next().is_some())>
+                <section class="pf-block" aria-labelledby="pf-causes-title">
+                    <h3 id="pf-causes-title">"What overloads each quarter"</h3>
+                    <Rule text=rules::OVERLOAD_RULE.to_string()/>
+                    {move || w.with(|w| w.overloaded().enumerate().map(|(n, q)| view! {
+                        <details class="pf-causes" open=n == 0>
+                            <summary>{format!("{}: {} FTE needed, {} available ({} over)", q.label, fte(q.demand), fte(q.capacity), fte(q.excess))}</summary>
+                            <div class="table-scroll">
+                                <table class="data-table compact">
+                                    <caption class="visually-hidden">{format!("Initiatives needing people in {}", q.label)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">"Initiative"</th>
+                                        <th scope="col" class="num">"FTE in the quarter"</th>
+                                        <th scope="col" class="num">"Share of the demand"</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {q.causes.iter().take(CAUSES_SHOWN).map(|c| view! { <tr>
+                                            <th scope="row">{c.name.clone()}</th>
+                                            <td class="num">{fte(c.fte)}</td>
+                                            <td class="num">{share(c.fte, q.demand)}</td>
+                                        </tr> }).collect_view()}
+                                        {(q.causes.len() > CAUSES_SHOWN).then(|| {
+                                            let rest = &q.causes[CAUSES_SHOWN..];
+                                            let sum: f64 = rest.iter().map(|c| c.fte).sum();
+                                            view! { <tr>
+                                                <th scope="row">{format!("{} more initiatives", rest.len())}</th>
+                                                <td class="num">{fte(sum)}</td>
+                                                <td class="num">{share(sum, q.demand)}</td>
+                                            </tr> }
+                                        })}
+                                    </tbody>
+                                </table>
+                            </div>
+                        </details>
+                    }).collect_view())}
+                </section>
+            </Show>
         </div>
     }
 }
