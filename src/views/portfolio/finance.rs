@@ -76,7 +76,7 @@ fn SpendChart() -> impl IntoView {
     follow_width(container, width);
     let years = Memo::new(move |_| f.finance.with(|x| x.years.clone()));
     let chart = Memo::new(move |_| {
-        years.with(|y| finance_chart(y, &FinanceOptions { width: width.get().clamp(320.0, 1400.0), height: CHART_HEIGHT, font_px: 13.0 }))
+        years.with(|y| finance_chart(y, &FinanceOptions { width: width.get().clamp(320.0, 2400.0), height: CHART_HEIGHT, font_px: 13.0 }))
     });
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {

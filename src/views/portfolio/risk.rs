@@ -28,6 +28,11 @@ fn cell_name((l, i): Cell) -> String {
     )
 }
 
+/// Addressed capabilities listed per framework (those nobody addresses are all listed).
+const ADDRESSED_SHOWN: usize = 10;
+/// Capabilities nobody addresses listed per framework; the rest are counted.
+const UNADDRESSED_SHOWN: usize = 25;
+
 /// Up to `n` names, then how many more: "A, B, and 12 more".
 fn some_names(items: &[ItemRef], n: usize) -> String {
     let mut names: Vec<String> = items.iter().take(n).map(|i| i.name.clone()).collect();
@@ -278,15 +283,28 @@ fn Compliance() -> impl IntoView {
                                 {k.frameworks.iter().map(|fw| view! { <tr>
                                     <th scope="row">{fw.name.clone()}</th>
                                     <td>
+                                        <p class="pf-ini-detail">{
+                                            let open = fw.unaddressed().count();
+                                            format!("{} tagged{}", fw.capabilities.len(), if open > 0 { format!(", {open} not addressed") } else { String::new() })
+                                        }</p>
                                         <ul class="pf-plain">
-                                            {fw.capabilities.iter().map(|c| view! { <li>
+                                            // The ones nobody addresses first, all of them; then the first few others.
+                                            {fw.unaddressed().take(UNADDRESSED_SHOWN).map(|c| view! { <li>
                                                 <span class="pf-ini-name">{c.name.clone()}</span>
-                                                {if c.addressed_by.is_empty() {
-                                                    view! { <span class="pf-attention"><span aria-hidden="true">" ⚠ "</span>"Not addressed"</span> }.into_any()
-                                                } else {
-                                                    view! { <span class="pf-ini-detail">{format!("Addressed by {}", some_names(&c.addressed_by, 5))}</span> }.into_any()
-                                                }}
+                                                <span class="pf-attention"><span aria-hidden="true">" ⚠ "</span>"Not addressed"</span>
                                             </li> }).collect_view()}
+                                            {{
+                                                let more = fw.unaddressed().count().saturating_sub(UNADDRESSED_SHOWN);
+                                                (more > 0).then(|| view! { <li><span class="pf-attention"><span aria-hidden="true">"⚠ "</span>{format!("and {more} more not addressed")}</span></li> })
+                                            }}
+                                            {fw.capabilities.iter().filter(|c| !c.addressed_by.is_empty()).take(ADDRESSED_SHOWN).map(|c| view! { <li>
+                                                <span class="pf-ini-name">{c.name.clone()}</span>
+                                                <span class="pf-ini-detail">{format!("Addressed by {}", some_names(&c.addressed_by, 3))}</span>
+                                            </li> }).collect_view()}
+                                            {{
+                                                let more = fw.capabilities.iter().filter(|c| !c.addressed_by.is_empty()).count().saturating_sub(ADDRESSED_SHOWN);
+                                                (more > 0).then(|| view! { <li class="muted">{format!("and {more} more capabilities, each addressed")}</li> })
+                                            }}
                                         </ul>
                                     </td>
                                     <td>{if fw.tagged_initiatives.is_empty() { "—".to_string() } else { some_names(&fw.tagged_initiatives, 8) }}</td>
@@ -322,7 +340,7 @@ fn HighRisk() -> impl IntoView {
                                     <td>{if c.is_unmanaged() {
                                         view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>"Unmanaged: no initiative addresses it"</span> }.into_any()
                                     } else {
-                                        view! { <span>{some_names(&c.addressed_by, 6)}</span> }.into_any()
+                                        view! { <span>{some_names(&c.addressed_by, 3)}</span> }.into_any()
                                     }}</td>
                                 </tr> }).collect_view()}
                             </tbody>
