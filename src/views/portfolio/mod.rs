@@ -229,3 +229,29 @@ pub fn PortfolioSettings() -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_headline_links_to_a_view_that_exists() {
+        for e in Explains::ALL {
+            let href = explains_href(e);
+            let route = Route::parse(&href);
+            match e {
+                Explains::Heatmap => assert_eq!(route, Route::View(crate::route::View::Heatmap)),
+                Explains::Timeline => assert_eq!(route, Route::View(crate::route::View::Timeline)),
+                _ => assert!(matches!(route, Route::Portfolio(s) if s.slug() == e.key() && s != PortfolioSection::Summary), "{e:?} → {href}"),
+            }
+        }
+    }
+
+    #[test]
+    fn amounts_and_shares_read_as_people_write_them() {
+        assert_eq!(amount(7_376_082.4), "7,376,082");
+        assert_eq!(with_currency("Capex", "EUR"), "Capex (EUR)");
+        assert_eq!(with_currency("Capex", ""), "Capex");
+        assert_eq!(share_text(0.45312), "45.3%");
+    }
+}

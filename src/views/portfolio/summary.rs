@@ -225,3 +225,42 @@ fn Headline(
         </li>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_roadmap;
+    use crate::domain::portfolio::summary::summary;
+    use crate::domain::portfolio::vendors::LockInThreshold;
+
+    #[test]
+    fn the_years_of_spend_make_one_card_and_every_other_headline_its_own() {
+        let lines = summary(&demo_roadmap(), LockInThreshold::default()).lines();
+        let cards = groups(lines.clone());
+        let headings: Vec<&str> = cards.iter().map(|g| g.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Spend per fiscal year against budget",
+                "Alignment share",
+                "Strategy gaps",
+                "Capability gaps closed by Dec 2028",
+                "Top risks",
+                "Vendor concentration",
+                "Overloaded quarters",
+            ]
+        );
+        assert_eq!(cards[0].lines.len(), 3);
+        assert_eq!(cards.iter().map(|g| g.lines.len()).sum::<usize>(), lines.len(), "no line lost");
+        assert!(cards.iter().all(Group::attention), "the demo has a problem in every headline");
+    }
+
+    #[test]
+    fn a_single_year_stays_a_card_of_its_own_name() {
+        let mut r = demo_roadmap();
+        r.horizon.end = crate::domain::Month { year: 2026, month: 12 };
+        let cards = groups(summary(&r, LockInThreshold::default()).lines());
+        assert_eq!(cards[0].heading, "Spend FY26");
+        assert_eq!(cards[0].lines.len(), 1);
+    }
+}
