@@ -219,13 +219,13 @@ pub fn PortfolioSettings() -> impl IntoView {
             <h3>"Portfolio"</h3>
             <div class="form-grid">
                 <Field label="Vendor lock-in threshold (%)" kind=Kind::Number min="1" max="100" step="1" value
-                    hint="A vendor taking more than this share of the vendor spend is flagged (Portfolio → Vendors)."
                     commit=commit_with(app, |r, t| {
                         // Rounded to a millionth of a percent: 40 stays 40, not 40.00000000000001.
                         r.lock_in_threshold = (LockInThreshold::from_percent(&t)?.percent() * 1e6).round() / 1e6;
                         Ok(())
                     })/>
             </div>
+            <p class="field-hint">"A vendor taking more than this share of the vendor spend is flagged for lock-in in Portfolio → Vendors and in the executive summary."</p>
         </div>
     }
 }
