@@ -15,8 +15,22 @@ const TYPES = {
 };
 export const SUB_PATH = '/tools/cairn/';
 
+// The build's security headers (scripts/csp.mjs writes them to dist/_headers, in the syntax
+// static hosts such as Netlify and Cloudflare Pages read), sent with every response.
+function securityHeaders(root) {
+  const headers = {};
+  try {
+    for (const line of fs.readFileSync(path.join(root, '_headers'), 'utf8').split('\n')) {
+      const m = line.match(/^\s+([A-Za-z-]+):\s*(.+)$/);
+      if (m) headers[m[1].toLowerCase()] = m[2].trim();
+    }
+  } catch { /* a build without the hook: no extra headers */ }
+  return headers;
+}
+
 export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0 } = {}) {
   const root = path.resolve(dir);
+  const security = securityHeaders(root);
   const server = http.createServer((req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (urlPath === SUB_PATH.slice(0, -1)) { res.writeHead(301, { location: SUB_PATH }); return res.end(); }
@@ -27,6 +41,7 @@ export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0 } = {})
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
       res.writeHead(200, {
+        ...security,
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
       });

@@ -14,3 +14,8 @@ pub mod persistence;
 pub mod route;
 pub mod state;
 pub mod views;
+
+#[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
+mod hostile_text_tests;

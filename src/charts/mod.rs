@@ -10,6 +10,7 @@
 
 pub mod heatmap;
 pub mod portfolio;
+pub mod scoring;
 pub mod timeline;
 
 use plotters::prelude::*;
@@ -54,7 +55,7 @@ pub fn escape(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c if not_xml(c) => {}
             c => out.push(c),
         }
     }
@@ -79,7 +80,18 @@ pub fn svg(width: u32, height: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, p
         draw(&root);
         let _ = root.present();
     }
+    // Plotters escapes markup in text but passes control characters through, and XML
+    // cannot hold them: a name with one would make the whole file unreadable.
+    if out.chars().any(not_xml) {
+        out.retain(|c| !not_xml(c));
+    }
     out
+}
+
+/// Characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage
+/// return; U+FFFE and U+FFFF).
+fn not_xml(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
 #[cfg(test)]

@@ -336,9 +336,52 @@ fn initiatives() -> Vec<Initiative> {
             .risk(4, 3, "").goals(&[("goal-cost", 2)]).caps(&[("cap-log-wms", 5)]),
     ]
     .into_iter()
-    .map(|i| i.0)
+    .map(|i| {
+        let mut i = i.0;
+        let &(_, business_value, time_criticality, risk_reduction, job_size) =
+            ESTIMATES.iter().find(|e| e.0 == i.id).expect("every demo initiative is estimated");
+        i.scoring = ScoringInputs { business_value, time_criticality, risk_reduction, job_size, ..Default::default() };
+        i
+    })
     .collect()
 }
+
+/// Scoring estimates on the modified Fibonacci scale: id, business value, time criticality,
+/// risk reduction, job size. Security and resilience work reduces risk most; the big
+/// application replacements carry the most business value and the largest job sizes; the
+/// intranet redesign scores lowest.
+const ESTIMATES: [(&str, u8, u8, u8, u8); 30] = [
+    ("ini-mfa", 5, 8, 13, 2),
+    ("ini-ppm", 3, 2, 2, 3),
+    ("ini-landing", 5, 8, 13, 5),
+    ("ini-erp", 13, 8, 5, 20),
+    ("ini-sd", 8, 5, 3, 8),
+    ("ini-iam", 8, 8, 13, 8),
+    ("ini-sdwan", 5, 5, 8, 8),
+    ("ini-siem", 8, 13, 20, 8),
+    ("ini-ea", 3, 2, 5, 2),
+    ("ini-crm", 20, 8, 3, 13),
+    ("ini-grc", 5, 8, 8, 3),
+    ("ini-dr", 8, 5, 20, 8),
+    ("ini-data", 13, 5, 8, 13),
+    ("ini-tms", 20, 5, 8, 20),
+    ("ini-obs", 5, 3, 8, 5),
+    ("ini-finops", 8, 3, 3, 2),
+    ("ini-intranet", 2, 1, 1, 3),
+    ("ini-euc", 3, 5, 3, 8),
+    ("ini-dgov", 5, 3, 5, 3),
+    ("ini-pam", 5, 8, 13, 3),
+    ("ini-zt", 8, 5, 13, 13),
+    ("ini-portal", 13, 8, 3, 8),
+    ("ini-wms", 8, 3, 3, 8),
+    ("ini-dcexit", 8, 5, 5, 13),
+    ("ini-einvoice", 5, 5, 2, 3),
+    ("ini-bi", 8, 3, 2, 5),
+    ("ini-telematics", 8, 3, 2, 3),
+    ("ini-chain", 2, 1, 1, 5),
+    ("ini-genai", 8, 3, 2, 3),
+    ("ini-robotics", 8, 2, 3, 13),
+];
 
 /// Nordhaven Logistics' roadmap for 2026–2028 (see the module docs for what it shows).
 pub fn demo_roadmap() -> Roadmap {
@@ -371,6 +414,7 @@ pub fn demo_roadmap() -> Roadmap {
             .zip(capacity)
             .map(|(quarter, fte)| Capacity { quarter, fte })
             .collect(),
+        scoring: Scoring::default(),
         goals: goals.collect(),
         capabilities: capabilities(),
         initiatives: initiatives().into_iter().map(Arc::new).collect(),

@@ -4,7 +4,7 @@
 //!
 //! Operations that can be refused return `Err(message)` and leave the roadmap unchanged.
 
-use super::model::{Capability, Goal, Id, Initiative, ItemKind, Roadmap};
+use super::model::{Capability, Criterion, CriterionSource, Goal, Id, Initiative, ItemKind, Roadmap};
 use super::validate::{too_deep, MAX_CAPABILITY_LEVELS};
 use std::sync::Arc;
 
@@ -226,6 +226,45 @@ fn capability_index(r: &Roadmap, id: &str) -> Result<usize, String> {
 fn name(r: &Roadmap, at: usize) -> String {
     let c = &r.capabilities[at];
     ItemKind::Capability.subject(&c.name, &c.id)
+}
+
+/// Adds a weighted-scoring criterion at the end, with a fresh id ("crit-1", "crit-2", …),
+/// weight 10 and, for an entered criterion, the range 1 to 5. Returns the new id.
+pub fn add_criterion(r: &mut Roadmap, name: &str, source: CriterionSource) -> Id {
+    let id = (1..)
+        .map(|n| format!("crit-{n}"))
+        .find(|id| r.scoring.criteria.iter().all(|c| &c.id != id))
+        .expect("an unused id exists");
+    r.scoring.criteria.push(Criterion { id: id.clone(), name: name.into(), weight: 10.0, source, ..Criterion::default() });
+    id
+}
+
+/// Removes a criterion and every initiative's value for it. Does nothing for an unknown id.
+pub fn delete_criterion(r: &mut Roadmap, id: &str) {
+    r.scoring.criteria.retain(|c| c.id != id);
+    edit_initiatives(r, |i| i.scoring.custom.contains_key(id), |i| {
+        i.scoring.custom.remove(id);
+    });
+}
+
+/// How many initiatives have a value for the criterion (what deleting it throws away).
+pub fn criterion_values(r: &Roadmap, id: &str) -> usize {
+    r.initiatives.iter().filter(|i| i.scoring.custom.contains_key(id)).count()
+}
+
+/// Changes where a criterion's value comes from. Leaving "entered" drops the values entered
+/// for it (they would be ignored); returns how many were dropped. `Err` for an unknown id.
+pub fn set_criterion_source(r: &mut Roadmap, id: &str, source: CriterionSource) -> Result<usize, String> {
+    let c = r.scoring.criteria.iter_mut().find(|c| c.id == id).ok_or_else(|| format!("criterion \"{id}\" does not exist"))?;
+    c.source = source;
+    if source == CriterionSource::Entered {
+        return Ok(0);
+    }
+    let dropped = criterion_values(r, id);
+    edit_initiatives(r, |i| i.scoring.custom.contains_key(id), |i| {
+        i.scoring.custom.remove(id);
+    });
+    Ok(dropped)
 }
 
 /// Applies `edit` to the initiatives for which `needs` holds (and only to those).
@@ -482,6 +521,32 @@ mod tests {
         assert_eq!(children(&r, None), ["a", "b", "a1"]);
         move_capability(&mut r, "a1", None).unwrap();
         assert!(validate(&r).is_empty());
+    }
+
+    #[test]
+    fn criteria_are_added_and_deleted_with_their_values() {
+        let mut r = sample();
+        let id = add_criterion(&mut r, "Effort", CriterionSource::Entered);
+        assert_eq!(id, "crit-1");
+        assert_eq!(add_criterion(&mut r, "Fit", CriterionSource::Entered), "crit-2");
+        assert_eq!(r.scoring.criteria.len(), 7, "after the 5 defaults");
+        r.initiative_mut("i1").unwrap().scoring.custom.insert(id.clone(), 4.0);
+        r.initiative_mut("i2").unwrap().scoring.custom.insert("crit-2".into(), 2.0);
+        assert!(validate(&r).is_empty(), "{:?}", validate(&r));
+        let untouched = r.initiatives[2].clone();
+        assert_eq!(criterion_values(&r, &id), 1);
+        delete_criterion(&mut r, &id);
+        assert!(r.scoring.criteria.iter().all(|c| c.id != id));
+        assert!(r.initiative("i1").unwrap().scoring.custom.is_empty());
+        assert_eq!(r.initiative("i2").unwrap().scoring.custom.len(), 1, "other criteria keep their values");
+        assert!(Arc::ptr_eq(&untouched, &r.initiatives[2]));
+        assert_eq!(add_criterion(&mut r, "Again", CriterionSource::Entered), "crit-1", "a freed id is reused");
+        assert!(validate(&r).is_empty());
+
+        assert_eq!(set_criterion_source(&mut r, "crit-2", CriterionSource::Cost), Ok(1));
+        assert!(r.initiative("i2").unwrap().scoring.custom.is_empty());
+        assert_eq!(set_criterion_source(&mut r, "crit-2", CriterionSource::Entered), Ok(0));
+        assert_eq!(set_criterion_source(&mut r, "nope", CriterionSource::Cost), Err("criterion \"nope\" does not exist".into()));
     }
 
     #[test]

@@ -341,8 +341,66 @@ pub mod testing {
     pub fn roadmap() -> impl Strategy<Value = Roadmap> {
         let budgets = vec((1990..2100i32, amount(), amount()), 0..4);
         let capacity = vec(((1990..2100i32, 1..=4u8), amount()), 0..4);
-        (basics(), budgets, capacity, vec(goal(), 0..5), vec(capability(), 0..10), vec(initiative(), 0..10)).prop_map(
-            |(basics, budgets, capacity, goals, caps, inits)| build(basics, budgets, capacity, goals, caps, inits),
+        let scoring = (scoring(), vec(scoring_inputs(), 10));
+        (basics(), budgets, capacity, vec(goal(), 0..5), vec(capability(), 0..10), vec(initiative(), 0..10), scoring)
+            .prop_map(|(basics, budgets, capacity, goals, caps, inits, (scoring, inputs))| {
+                let mut r = build(basics, budgets, capacity, goals, caps, inits, scoring);
+                let entered = r.scoring.criteria.iter().find(|c| c.id == ENTERED).map(|c| (c.min, c.max));
+                for (n, (i, mut inputs)) in r.initiatives.iter_mut().zip(inputs).enumerate() {
+                    // A value in the criterion's range, only when the roadmap has it.
+                    inputs.custom = match entered {
+                        Some((min, max)) => inputs.custom.into_iter().map(|(k, v)| (k, min + v * (max - min))).collect(),
+                        None => Default::default(),
+                    };
+                    let i = Arc::make_mut(i);
+                    i.scoring = inputs;
+                    i.funding_lock = FundingLock::ALL[n % 3];
+                }
+                r
+            })
+    }
+
+    /// The id of the entered criterion [`scoring`] may add.
+    const ENTERED: &str = "crit-effort";
+
+    /// Scoring settings: either model, the default criteria with any weights ≥ 0, sometimes
+    /// an entered criterion.
+    fn scoring() -> impl Strategy<Value = Scoring> {
+        let weights = vec(prop_oneof![Just(0.0), 0.0..100.0f64, (0..100u32).prop_map(f64::from)], 5);
+        (select(ScoringModel::ALL.to_vec()), weights, any::<bool>(), (0..=3u32, 1..10u32), any::<bool>()).prop_map(
+            |(model, weights, entered, (min, span), lower_is_better)| {
+                let mut criteria = default_criteria();
+                for (c, w) in criteria.iter_mut().zip(weights) {
+                    c.weight = w;
+                }
+                if entered {
+                    criteria.push(Criterion {
+                        id: ENTERED.into(),
+                        name: "Effort <&>".into(),
+                        weight: 10.0,
+                        source: CriterionSource::Entered,
+                        min: min as f64,
+                        max: (min + span) as f64,
+                        lower_is_better,
+                    });
+                }
+                Scoring { model, criteria }
+            },
+        )
+    }
+
+    /// Estimates on the scale (0 = not estimated), a lock, and maybe a value for the entered
+    /// criterion (kept only when the roadmap has it; see `build`).
+    fn scoring_inputs() -> impl Strategy<Value = ScoringInputs> {
+        let estimate = || prop_oneof![Just(0u8), select(ESTIMATE_SCALE.to_vec())];
+        (estimate(), estimate(), estimate(), estimate(), proptest::option::of(0.0..=1.0f64)).prop_map(
+            |(business_value, time_criticality, risk_reduction, job_size, custom)| ScoringInputs {
+                business_value,
+                time_criticality,
+                risk_reduction,
+                job_size,
+                custom: custom.map(|v| (ENTERED.to_string(), v)).into_iter().collect(),
+            },
         )
     }
 
@@ -353,6 +411,7 @@ pub mod testing {
         goals: Vec<Goal>,
         caps: Vec<(Capability, Option<usize>)>,
         inits: Vec<(Initiative, LinkSeeds)>,
+        scoring: Scoring,
     ) -> Roadmap {
         let goals: Vec<Arc<Goal>> =
             goals.into_iter().enumerate().map(|(n, g)| Arc::new(Goal { id: format!("goal-{n}"), ..g })).collect();
@@ -414,6 +473,7 @@ pub mod testing {
                 .into_iter()
                 .map(|((year, quarter), fte)| Capacity { quarter: Quarter { year, quarter }, fte })
                 .collect(),
+            scoring,
             goals,
             capabilities,
             initiatives,
@@ -444,6 +504,18 @@ mod tests {
             horizon: Horizon { start: m("2026-01"), end: m("2028-12") },
             budgets: vec![Budget { fiscal_year: 2027, capex: 1_500_000.0, opex: 750_000.5 }],
             capacity: vec![Capacity { quarter: m("2026-01").quarter(), fte: 12.5 }],
+            scoring: Scoring {
+                model: ScoringModel::Wsjf,
+                criteria: vec![Criterion {
+                    id: "crit-fit".into(),
+                    name: "Architecture fit".into(),
+                    weight: 12.5,
+                    source: CriterionSource::Entered,
+                    min: 0.0,
+                    max: 10.0,
+                    lower_is_better: true,
+                }],
+            },
             goals: vec![Arc::new(Goal {
                 id: "g1".into(),
                 name: "Grow digital revenue".into(),
@@ -502,6 +574,14 @@ mod tests {
                     depends_on: vec!["i0".into()],
                     goals: vec![GoalLink { goal: "g1".into(), contribution: 3 }],
                     capabilities: vec![CapabilityLink { capability: "c2".into(), maturity_after: 3 }],
+                    scoring: ScoringInputs {
+                        business_value: 8,
+                        time_criticality: 5,
+                        risk_reduction: 3,
+                        job_size: 13,
+                        custom: [("crit-fit".to_string(), 7.5)].into_iter().collect(),
+                    },
+                    funding_lock: FundingLock::MustFund,
                 }),
             ],
             lock_in_threshold: 35.0,
@@ -546,6 +626,7 @@ mod tests {
                 "horizon",
                 "budgets",
                 "capacity",
+                "scoring",
                 "goals",
                 "capabilities",
                 "initiatives",
@@ -595,9 +676,16 @@ mod tests {
                 "depends_on",
                 "goals",
                 "capabilities",
+                "scoring",
+                "funding_lock",
             ],
         );
         expect(&i["milestones"][0], &["name", "month"]);
+        expect(&r["scoring"], &["model", "criteria"]);
+        expect(&r["scoring"]["criteria"][0], &["id", "name", "weight", "source", "min", "max", "lower_is_better"]);
+        expect(&i["scoring"], &["business_value", "time_criticality", "risk_reduction", "job_size", "custom"]);
+        assert_eq!((&r["scoring"]["model"], &r["scoring"]["criteria"][0]["source"]), (&"wsjf".into(), &"entered".into()));
+        assert_eq!((&i["funding_lock"], &i["scoring"]["custom"]["crit-fit"]), (&"must_fund".into(), &7.5.into()));
         expect(&i["risk"], &["likelihood", "impact"]);
         expect(&i["goals"][0], &["goal", "contribution"]);
         expect(&i["capabilities"][0], &["capability", "maturity_after"]);
@@ -726,6 +814,28 @@ mod tests {
         assert!(e.starts_with("This roadmap file has 12 problems, so it was not opened:"), "{e}");
         assert_eq!(e.lines().count(), 1 + 10 + 1);
         assert!(e.ends_with("\n• …and 2 more"), "{e}");
+    }
+
+    /// A file written before scoring existed (no `scoring`, no `funding_lock`) still opens:
+    /// weighted scoring with the default criteria, nothing estimated, nothing locked.
+    #[test]
+    fn a_file_from_before_scoring_still_opens() {
+        let old = r#"{"format": "cairn-roadmap", "version": 1, "roadmap": {
+            "name": "Old plan", "currency": "EUR", "fiscal_year_start_month": 1,
+            "horizon": {"start": "2026-01", "end": "2027-12"},
+            "budgets": [{"fiscal_year": 2026, "capex": 100000, "opex": 50000}],
+            "capacity": [], "goals": [{"id": "g", "name": "Grow", "weight": 4}], "capabilities": [],
+            "initiatives": [{"id": "i", "name": "CRM", "description": "", "owner": "", "sponsor": "",
+                "status": "approved", "start": "2026-02", "end": "2026-10", "milestones": [],
+                "capex": 90000, "opex": 10000, "run_cost_per_year": 0, "fte": 2, "vendors": [],
+                "risk": {"likelihood": 3, "impact": 3}, "compliance": [], "depends_on": [],
+                "goals": [{"goal": "g", "contribution": 2}], "capabilities": []}]}}"#;
+        let r = import_json(old).unwrap();
+        assert_eq!(r.scoring, Scoring::default());
+        assert_eq!(r.scoring.criteria.len(), 5);
+        assert_eq!(r.initiatives[0].scoring, ScoringInputs::default());
+        assert_eq!(r.initiatives[0].funding_lock, FundingLock::None);
+        assert_eq!(import_json(&export_json(&r)).unwrap(), r);
     }
 
     #[test]

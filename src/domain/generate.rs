@@ -314,6 +314,7 @@ fn initiatives(
                     maturity_after: caps[c].target_maturity.max(caps[c].current_maturity + 1).min(5),
                 })
                 .collect(),
+            ..Initiative::default()
         }));
     }
     out
@@ -355,7 +356,33 @@ pub fn generate(seed: u64, initiatives: usize) -> Roadmap {
             fte: round_to(demand.max(5.0) * (0.9 + 0.3 * rng.unit()), 0.5),
         })
         .collect();
+    estimate(&mut r, seed);
     r
+}
+
+/// Scoring estimates for every initiative, from a random stream of their own (so the rest
+/// of the roadmap is the same as before estimates existed): job size follows the one-off
+/// cost; business value, time criticality and risk reduction are skewed towards the low end
+/// of the scale, as in real backlogs, and about 3% of initiatives are not estimated yet.
+fn estimate(r: &mut Roadmap, seed: u64) {
+    let mut rng = Rng(seed ^ 0x5C0E_5C0E_5C0E_5C0E);
+    let scale = ESTIMATE_SCALE;
+    for i in r.initiatives.iter_mut() {
+        let i = Arc::make_mut(i);
+        if rng.chance(0.03) {
+            continue;
+        }
+        // Cost 30k .. 3.3M spans the scale's 7 steps on a log scale, ± one step.
+        let steps = ((i.one_off_cost().max(30e3) / 30e3).ln() / (110f64).ln() * 6.0).round() as i32;
+        let size = (steps + rng.below(3) as i32 - 1).clamp(0, 6) as usize;
+        i.scoring = ScoringInputs {
+            business_value: scale[rng.skewed(7)],
+            time_criticality: scale[rng.skewed(7)],
+            risk_reduction: scale[(rng.skewed(7) + (i.risk.impact as usize) / 3).min(6)],
+            job_size: scale[size],
+            custom: Default::default(),
+        };
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod archimate;
 pub mod calendar;
+pub mod compress;
 pub mod demo;
 pub mod edit;
 pub mod file_format;
@@ -14,6 +15,11 @@ pub mod heatmap_layout;
 pub mod history;
 pub mod model;
 pub mod portfolio;
+pub mod optimiser;
+pub mod scenario;
+pub mod scoring;
+pub mod share_link;
+pub mod spreadsheet;
 pub mod spend;
 pub mod stored;
 pub mod template;

@@ -6,6 +6,7 @@
 
 use super::calendar::{Month, Quarter};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub type Id = String;
@@ -22,6 +23,8 @@ pub struct Roadmap {
     pub horizon: Horizon,
     pub budgets: Vec<Budget>,
     pub capacity: Vec<Capacity>,
+    /// How initiatives are scored (see `scoring` and docs/scoring.md).
+    pub scoring: Scoring,
     pub goals: Vec<Arc<Goal>>,
     pub capabilities: Vec<Arc<Capability>>,
     pub initiatives: Vec<Arc<Initiative>>,
@@ -41,6 +44,7 @@ impl Default for Roadmap {
             horizon: Horizon::default(),
             budgets: Vec::new(),
             capacity: Vec::new(),
+            scoring: Scoring::default(),
             goals: Vec::new(),
             capabilities: Vec::new(),
             initiatives: Vec::new(),
@@ -51,6 +55,217 @@ impl Default for Roadmap {
 
 /// The vendor lock-in threshold when none is set, in percent.
 pub const DEFAULT_LOCK_IN_THRESHOLD: f64 = 40.0;
+
+/// The two ways of scoring initiatives, chosen per roadmap.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoringModel {
+    /// Weighted scoring: each criterion as a share from 0 to 1, weighted, as 0–100.
+    #[default]
+    Weighted,
+    /// Weighted shortest job first: (business value + time criticality + risk reduction) ÷ job size.
+    Wsjf,
+}
+
+impl ScoringModel {
+    pub const ALL: [ScoringModel; 2] = [ScoringModel::Weighted, ScoringModel::Wsjf];
+    pub fn key(self) -> &'static str {
+        match self {
+            ScoringModel::Weighted => "weighted",
+            ScoringModel::Wsjf => "wsjf",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ScoringModel::Weighted => "Weighted scoring",
+            ScoringModel::Wsjf => "WSJF (weighted shortest job first)",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ScoringModel> {
+        ScoringModel::ALL.into_iter().find(|m| m.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+/// Where a weighted criterion's value comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionSource {
+    /// Derived from the initiative's goal links: goal weight × contribution, added up, as a
+    /// share of the best-aligned initiative's.
+    StrategicAlignment,
+    /// Derived from the one-off cost (capex + opex): the cheapest initiative 1, the dearest 0.
+    Cost,
+    /// The initiative's business value estimate.
+    BusinessValue,
+    /// The initiative's time criticality estimate.
+    TimeCriticality,
+    /// The initiative's risk reduction / opportunity enablement estimate.
+    RiskReduction,
+    /// The initiative's job size estimate (smaller is better).
+    JobSize,
+    /// A value entered per initiative, from `min` to `max`.
+    #[default]
+    Entered,
+}
+
+impl CriterionSource {
+    pub const ALL: [CriterionSource; 7] = [
+        CriterionSource::StrategicAlignment,
+        CriterionSource::Cost,
+        CriterionSource::BusinessValue,
+        CriterionSource::TimeCriticality,
+        CriterionSource::RiskReduction,
+        CriterionSource::JobSize,
+        CriterionSource::Entered,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionSource::StrategicAlignment => "strategic_alignment",
+            CriterionSource::Cost => "cost",
+            CriterionSource::BusinessValue => "business_value",
+            CriterionSource::TimeCriticality => "time_criticality",
+            CriterionSource::RiskReduction => "risk_reduction",
+            CriterionSource::JobSize => "job_size",
+            CriterionSource::Entered => "entered",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            CriterionSource::StrategicAlignment => "Strategic alignment (from goal links)",
+            CriterionSource::Cost => "Cost (from capex + opex, lower is better)",
+            CriterionSource::BusinessValue => "Business value (estimate)",
+            CriterionSource::TimeCriticality => "Time criticality (estimate)",
+            CriterionSource::RiskReduction => "Risk reduction (estimate)",
+            CriterionSource::JobSize => "Job size (estimate, smaller is better)",
+            CriterionSource::Entered => "Entered per initiative",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<CriterionSource> {
+        CriterionSource::ALL.into_iter().find(|s| s.key().eq_ignore_ascii_case(key.trim()))
+    }
+}
+
+/// One criterion of weighted scoring.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Criterion {
+    /// Unique among the criteria (a separate space from goal, capability and initiative ids).
+    pub id: Id,
+    pub name: String,
+    /// Any number ≥ 0; weights count relative to their sum.
+    pub weight: f64,
+    pub source: CriterionSource,
+    /// For an entered criterion: the lowest and highest value (e.g. 1 and 5).
+    pub min: f64,
+    pub max: f64,
+    /// For an entered criterion: a lower value scores more (e.g. "effort").
+    pub lower_is_better: bool,
+}
+
+impl Default for Criterion {
+    fn default() -> Self {
+        Criterion {
+            id: String::new(),
+            name: String::new(),
+            weight: 1.0,
+            source: CriterionSource::Entered,
+            min: 1.0,
+            max: 5.0,
+            lower_is_better: false,
+        }
+    }
+}
+
+/// The roadmap's scoring settings.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scoring {
+    pub model: ScoringModel,
+    /// The criteria of weighted scoring, in the order shown.
+    pub criteria: Vec<Criterion>,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring { model: ScoringModel::Weighted, criteria: default_criteria() }
+    }
+}
+
+/// The default criteria of weighted scoring: strategic alignment 30, business value 25,
+/// risk reduction 15, time criticality 15, cost 15 (weights add up to 100).
+pub fn default_criteria() -> Vec<Criterion> {
+    use CriterionSource::*;
+    [
+        ("alignment", "Strategic alignment", 30.0, StrategicAlignment),
+        ("business-value", "Business value", 25.0, BusinessValue),
+        ("risk-reduction", "Risk reduction", 15.0, RiskReduction),
+        ("time-criticality", "Time criticality", 15.0, TimeCriticality),
+        ("cost", "Cost", 15.0, Cost),
+    ]
+    .into_iter()
+    .map(|(id, name, weight, source)| Criterion {
+        id: id.into(),
+        name: name.into(),
+        weight,
+        source,
+        ..Criterion::default()
+    })
+    .collect()
+}
+
+/// The estimation scale of business value, time criticality, risk reduction and job size:
+/// the modified Fibonacci numbers used with WSJF. 0 means "not estimated yet".
+pub const ESTIMATE_SCALE: [u8; 7] = [1, 2, 3, 5, 8, 13, 20];
+
+/// The largest estimate on [`ESTIMATE_SCALE`].
+pub const ESTIMATE_MAX: u8 = 20;
+
+/// An initiative's scoring inputs. The four estimates are relative sizes on
+/// [`ESTIMATE_SCALE`] (1, 2, 3, 5, 8, 13, 20), 0 when not estimated yet.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ScoringInputs {
+    pub business_value: u8,
+    pub time_criticality: u8,
+    /// Risk reduction and/or opportunity enablement.
+    pub risk_reduction: u8,
+    /// Relative effort to deliver (smaller is quicker).
+    pub job_size: u8,
+    /// Values of entered criteria, by criterion id.
+    pub custom: BTreeMap<Id, f64>,
+}
+
+/// What the optimiser must do with an initiative, whatever its score.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingLock {
+    #[default]
+    None,
+    MustFund,
+    MustNotFund,
+}
+
+impl FundingLock {
+    pub const ALL: [FundingLock; 3] = [FundingLock::None, FundingLock::MustFund, FundingLock::MustNotFund];
+    pub fn key(self) -> &'static str {
+        match self {
+            FundingLock::None => "none",
+            FundingLock::MustFund => "must_fund",
+            FundingLock::MustNotFund => "must_not_fund",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingLock::None => "Optimiser decides",
+            FundingLock::MustFund => "Must fund",
+            FundingLock::MustNotFund => "Must not fund",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<FundingLock> {
+        let k = key.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        FundingLock::ALL.into_iter().find(|l| l.key() == k)
+    }
+}
 
 /// The planning horizon, both months inclusive.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -328,6 +543,10 @@ pub struct Initiative {
     pub depends_on: Vec<Id>,
     pub goals: Vec<GoalLink>,
     pub capabilities: Vec<CapabilityLink>,
+    /// Estimates and entered criterion values for scoring.
+    pub scoring: ScoringInputs,
+    /// A decision the optimiser must respect.
+    pub funding_lock: FundingLock,
 }
 
 impl Default for Initiative {
@@ -352,6 +571,8 @@ impl Default for Initiative {
             depends_on: Vec::new(),
             goals: Vec::new(),
             capabilities: Vec::new(),
+            scoring: ScoringInputs::default(),
+            funding_lock: FundingLock::None,
         }
     }
 }
@@ -437,6 +658,7 @@ impl Roadmap {
             && self.horizon == other.horizon
             && self.budgets == other.budgets
             && self.capacity == other.capacity
+            && self.scoring == other.scoring
             && items(&self.goals, &other.goals)
             && items(&self.capabilities, &other.capabilities)
             && items(&self.initiatives, &other.initiatives)

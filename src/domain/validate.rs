@@ -4,7 +4,10 @@
 //! Errors make an edit or an import refused; warnings are shown but allowed.
 
 use super::calendar::Month;
-use super::model::{display_name as shown, Id, Initiative, ItemKind, Roadmap, Status};
+use super::model::{
+    display_name as shown, CriterionSource, FundingLock, Id, Initiative, ItemKind, Roadmap, ScoringModel, Status,
+    ESTIMATE_MAX, ESTIMATE_SCALE,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -49,6 +52,7 @@ impl fmt::Display for Problem {
 pub fn validate(r: &Roadmap) -> Vec<Problem> {
     let mut c = Check { out: Vec::new() };
     c.roadmap(r);
+    c.criteria(r);
     let ids = Ids::new(r, &mut c);
     c.goals(r);
     c.capabilities(r, &ids);
@@ -230,6 +234,95 @@ impl Check {
         }
     }
 
+    /// The weighted-scoring criteria: ids present and unique, names, weights ≥ 0, ranges of
+    /// entered criteria.
+    fn criteria(&mut self, r: &Roadmap) {
+        let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
+        let mut ids = HashSet::new();
+        for c in &r.scoring.criteria {
+            let what = format!("criterion \"{}\"", shown(&c.name, &c.id));
+            if c.id.trim().is_empty() {
+                self.error(item, "scoring", format!("{what} has no id"));
+            } else if !ids.insert(c.id.as_str()) {
+                self.error(item, "scoring", format!("criterion id \"{}\" is used twice; criterion ids must be unique", c.id));
+            }
+            if c.name.trim().is_empty() {
+                self.error(item, "scoring", format!("criterion \"{}\" has no name", c.id));
+            }
+            self.number(item, "scoring", &format!("the weight of {what}"), c.weight, false);
+            if c.source == CriterionSource::Entered {
+                if !c.min.is_finite() || !c.max.is_finite() {
+                    self.error(item, "scoring", format!("the range of {what} is not made of finite numbers"));
+                } else if c.max <= c.min {
+                    self.error(
+                        item,
+                        "scoring",
+                        format!("the range of {what} is {} to {}; the highest value must be above the lowest", c.min, c.max),
+                    );
+                }
+            }
+        }
+        let weighted = r.scoring.model == ScoringModel::Weighted;
+        if weighted && !r.scoring.criteria.is_empty() && r.scoring.criteria.iter().all(|c| c.weight == 0.0) {
+            self.warning(item, "scoring", "every scoring criterion has weight 0, so every initiative scores 0".into());
+        }
+        if weighted && r.scoring.criteria.is_empty() {
+            self.warning(item, "scoring", "weighted scoring has no criteria, so every initiative scores 0".into());
+        }
+    }
+
+    /// An initiative's estimates, entered criterion values and funding lock.
+    fn scoring_inputs(&mut self, r: &Roadmap, item: Item, i: &Initiative) {
+        let s = &i.scoring;
+        for (what, value) in [
+            ("business value", s.business_value),
+            ("time criticality", s.time_criticality),
+            ("risk reduction", s.risk_reduction),
+            ("job size", s.job_size),
+        ] {
+            if value > ESTIMATE_MAX {
+                self.error(item, "scoring", format!("{what} is {value}; it must be 0 (not estimated) to {ESTIMATE_MAX}"));
+            } else if value != 0 && !ESTIMATE_SCALE.contains(&value) {
+                let scale = ESTIMATE_SCALE.map(|v| v.to_string()).join(", ");
+                self.warning(item, "scoring", format!("{what} is {value}; the estimate scale is {scale}"));
+            }
+        }
+        for (id, &value) in &s.custom {
+            let Some(c) = r.scoring.criteria.iter().find(|c| &c.id == id) else {
+                self.error(item, "scoring", format!("has a value for criterion \"{id}\", which does not exist"));
+                continue;
+            };
+            let name = shown(&c.name, &c.id);
+            if !value.is_finite() {
+                self.error(item, "scoring", format!("the value for criterion \"{name}\" is not a finite number"));
+            } else if c.source != CriterionSource::Entered {
+                let detail = format!("has a value for criterion \"{name}\", which is derived; the value is ignored");
+                self.warning(item, "scoring", detail);
+            } else if c.min.is_finite() && c.max.is_finite() && c.min < c.max && !(c.min..=c.max).contains(&value) {
+                let detail = format!("the value for criterion \"{name}\" is {value}; it must be {} to {}", c.min, c.max);
+                self.error(item, "scoring", detail);
+            }
+        }
+        match (i.funding_lock, i.status) {
+            (FundingLock::MustFund, Status::Cancelled) => self.warning(
+                item,
+                "funding_lock",
+                "is locked as must fund but is cancelled; the optimiser leaves it out".into(),
+            ),
+            (FundingLock::MustNotFund, status @ (Status::InProgress | Status::Done)) => self.warning(
+                item,
+                "funding_lock",
+                format!("is locked as must not fund but is {}; the optimiser keeps it funded", status.label().to_lowercase()),
+            ),
+            (FundingLock::MustFund, _) if !i.is_dated() => self.warning(
+                item,
+                "funding_lock",
+                "is locked as must fund but has no dates; the optimiser can only fund dated initiatives".into(),
+            ),
+            _ => {}
+        }
+    }
+
     fn goals(&mut self, r: &Roadmap) {
         for g in &r.goals {
             let item = Item { kind: ItemKind::Goal, id: &g.id, name: &g.name };
@@ -344,6 +437,7 @@ impl Check {
             self.number(item, "fte", "FTE", i.fte, false);
             self.range(item, "risk", "risk likelihood", i.risk.likelihood, 1, 5);
             self.range(item, "risk", "risk impact", i.risk.impact, 1, 5);
+            self.scoring_inputs(r, item, i);
 
             let mut seen = HashSet::new();
             for d in &i.depends_on {
@@ -707,6 +801,98 @@ mod tests {
         let mut r = sample();
         edit_init(&mut r, "i1", |i| i.risk.impact = 6);
         one(&r, Severity::Error, "risk", "risk impact is 6");
+    }
+
+    #[test]
+    fn scoring_criteria() {
+        use crate::domain::model::{Criterion, CriterionSource, ScoringModel};
+        let entered = |id: &str, min: f64, max: f64| Criterion {
+            id: id.into(),
+            name: "Effort".into(),
+            min,
+            max,
+            ..Criterion::default()
+        };
+        let mut r = sample();
+        r.scoring.criteria[0].weight = -1.0;
+        one(&r, Severity::Error, "scoring", "roadmap \"Test\": the weight of criterion \"Strategic alignment\" is negative (-1)");
+        let mut r = sample();
+        r.scoring.criteria[1].weight = f64::NAN;
+        one(&r, Severity::Error, "scoring", "the weight of criterion \"Business value\" is not a finite number");
+        let mut r = sample();
+        r.scoring.criteria[1].id = "alignment".into();
+        one(&r, Severity::Error, "scoring", "criterion id \"alignment\" is used twice");
+        let mut r = sample();
+        r.scoring.criteria[2].id = " ".into();
+        one(&r, Severity::Error, "scoring", "criterion \"Risk reduction\" has no id");
+        let mut r = sample();
+        r.scoring.criteria[2].name.clear();
+        one(&r, Severity::Error, "scoring", "criterion \"risk-reduction\" has no name");
+        let mut r = sample();
+        r.scoring.criteria.push(entered("e", 5.0, 5.0));
+        one(&r, Severity::Error, "scoring", "the range of criterion \"Effort\" is 5 to 5; the highest value must be above the lowest");
+        let mut r = sample();
+        r.scoring.criteria.push(entered("e", 0.0, f64::INFINITY));
+        one(&r, Severity::Error, "scoring", "is not made of finite numbers");
+        // A derived criterion has no range to check.
+        let mut r = sample();
+        r.scoring.criteria.push(Criterion { source: CriterionSource::Cost, ..entered("e", 5.0, 1.0) });
+        assert!(problems(&r).is_empty());
+
+        let mut r = sample();
+        r.scoring.criteria.iter_mut().for_each(|c| c.weight = 0.0);
+        one(&r, Severity::Warning, "scoring", "every scoring criterion has weight 0, so every initiative scores 0");
+        r.scoring.model = ScoringModel::Wsjf;
+        assert!(problems(&r).is_empty(), "weights do not matter to WSJF");
+        let mut r = sample();
+        r.scoring.criteria.clear();
+        one(&r, Severity::Warning, "scoring", "weighted scoring has no criteria");
+    }
+
+    #[test]
+    fn estimates_criterion_values_and_locks() {
+        use crate::domain::model::{Criterion, CriterionSource, FundingLock};
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.scoring.job_size = 21);
+        one(&r, Severity::Error, "scoring", "initiative \"CRM rollout\": job size is 21; it must be 0 (not estimated) to 20");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.scoring.business_value = 4);
+        one(&r, Severity::Warning, "scoring", "business value is 4; the estimate scale is 1, 2, 3, 5, 8, 13, 20");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| {
+            i.scoring.business_value = 20;
+            i.scoring.time_criticality = 13;
+            i.scoring.risk_reduction = 1;
+        });
+        assert!(problems(&r).is_empty());
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("gone".into(), 1.0));
+        one(&r, Severity::Error, "scoring", "has a value for criterion \"gone\", which does not exist");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("cost".into(), 1.0));
+        one(&r, Severity::Warning, "scoring", "has a value for criterion \"Cost\", which is derived; the value is ignored");
+        let mut r = sample();
+        r.scoring.criteria.push(Criterion { id: "fit".into(), name: "Fit".into(), min: 1.0, max: 5.0, ..Criterion::default() });
+        edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("fit".into(), 5.5));
+        one(&r, Severity::Error, "scoring", "the value for criterion \"Fit\" is 5.5; it must be 1 to 5");
+        edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("fit".into(), f64::NAN));
+        one(&r, Severity::Error, "scoring", "the value for criterion \"Fit\" is not a finite number");
+        edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("fit".into(), 1.0));
+        assert!(problems(&r).is_empty());
+        assert_eq!(r.scoring.criteria.last().unwrap().source, CriterionSource::Entered);
+
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| (i.funding_lock, i.status) = (FundingLock::MustFund, Status::Cancelled));
+        one(&r, Severity::Warning, "funding_lock", "is locked as must fund but is cancelled; the optimiser leaves it out");
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| (i.funding_lock, i.status) = (FundingLock::MustNotFund, Status::InProgress));
+        one(&r, Severity::Warning, "funding_lock", "is locked as must not fund but is in progress; the optimiser keeps it funded");
+        let mut r = sample();
+        edit_init(&mut r, "i2", |i| i.funding_lock = FundingLock::MustFund); // undated
+        one(&r, Severity::Warning, "funding_lock", "is locked as must fund but has no dates");
+        edit_init(&mut r, "i2", |i| i.funding_lock = FundingLock::MustNotFund);
+        assert!(problems(&r).is_empty());
     }
 
     #[test]

@@ -25,6 +25,12 @@ export const test = base.extend({
     };
     context.pages().forEach(watch);
     context.on('page', watch);
+    // A Content-Security-Policy violation is an error too, whether or not the browser logs it.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
     await use(errors);
     expect(errors, 'no console errors or uncaught exceptions').toEqual([]);
   }, { auto: true }],

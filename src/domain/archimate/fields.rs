@@ -47,6 +47,11 @@ pub enum Field {
     Vendor,
     RiskLikelihood,
     RiskImpact,
+    BusinessValue,
+    TimeCriticality,
+    RiskReduction,
+    JobSize,
+    FundingLock,
 }
 
 /// The goal's fields, in the order the export writes them.
@@ -62,7 +67,7 @@ pub const CAPABILITY_FIELDS: [Field; 6] = {
 };
 
 /// The initiative's fields, in the order the export writes them.
-pub const INITIATIVE_FIELDS: [Field; 14] = {
+pub const INITIATIVE_FIELDS: [Field; 19] = {
     use Field::*;
     [
         Owner,
@@ -79,6 +84,11 @@ pub const INITIATIVE_FIELDS: [Field; 14] = {
         RiskLikelihood,
         RiskImpact,
         Compliance,
+        BusinessValue,
+        TimeCriticality,
+        RiskReduction,
+        JobSize,
+        FundingLock,
     ]
 };
 
@@ -113,6 +123,11 @@ impl Field {
             Vendor => "Vendor",
             RiskLikelihood => "Risk likelihood",
             RiskImpact => "Risk impact",
+            BusinessValue => "Business value",
+            TimeCriticality => "Time criticality",
+            RiskReduction => "Risk reduction",
+            JobSize => "Job size",
+            FundingLock => "Funding lock",
         }
     }
 
@@ -138,6 +153,10 @@ impl Field {
                 | Fte
                 | RiskLikelihood
                 | RiskImpact
+                | BusinessValue
+                | TimeCriticality
+                | RiskReduction
+                | JobSize
         )
     }
 
@@ -153,6 +172,9 @@ pub const CURRENCY: &str = "Currency";
 pub const FISCAL_YEAR_START_MONTH: &str = "Fiscal year start month";
 pub const HORIZON_START: &str = "Horizon start";
 pub const HORIZON_END: &str = "Horizon end";
+/// "Weighted scoring" or "WSJF (weighted shortest job first)" (the criteria themselves and
+/// values of custom criteria do not travel: see docs/archimate.md).
+pub const SCORING_MODEL: &str = "Scoring model";
 /// "Capex budget FY2027": the capex envelope of fiscal year 2027 (named by the year it ends in).
 pub const CAPEX_BUDGET: &str = "Capex budget FY";
 /// "Opex budget FY2027".
@@ -353,6 +375,21 @@ pub fn initiative_properties(i: &Initiative) -> Vec<(Field, String)> {
     out.push((Field::RiskLikelihood, i.risk.likelihood.to_string()));
     out.push((Field::RiskImpact, i.risk.impact.to_string()));
     out.extend(i.compliance.iter().map(|t| (Field::Compliance, t.clone())));
+    // Scoring estimates (0: not estimated, left out) and the optimiser's lock.
+    let s = &i.scoring;
+    for (field, v) in [
+        (Field::BusinessValue, s.business_value),
+        (Field::TimeCriticality, s.time_criticality),
+        (Field::RiskReduction, s.risk_reduction),
+        (Field::JobSize, s.job_size),
+    ] {
+        if v != 0 {
+            out.push((field, v.to_string()));
+        }
+    }
+    if i.funding_lock != crate::domain::model::FundingLock::None {
+        out.push((Field::FundingLock, i.funding_lock.label().to_string()));
+    }
     out
 }
 
@@ -416,6 +453,17 @@ pub fn set_initiative_field(i: &mut Initiative, field: Field, value: &str) -> Re
         Field::RiskLikelihood => i.risk.likelihood = read_score(value, 1, 5)?,
         Field::RiskImpact => i.risk.impact = read_score(value, 1, 5)?,
         Field::Compliance => i.compliance.push(value.to_string()),
+        Field::BusinessValue => i.scoring.business_value = read_score(value, 0, 20)?,
+        Field::TimeCriticality => i.scoring.time_criticality = read_score(value, 0, 20)?,
+        Field::RiskReduction => i.scoring.risk_reduction = read_score(value, 0, 20)?,
+        Field::JobSize => i.scoring.job_size = read_score(value, 0, 20)?,
+        Field::FundingLock => {
+            let v = normalise(value);
+            i.funding_lock = crate::domain::model::FundingLock::ALL
+                .into_iter()
+                .find(|l| normalise(l.label()) == v || normalise(l.key()) == v)
+                .ok_or_else(|| "expected \"Optimiser decides\", \"Must fund\" or \"Must not fund\"".to_string())?;
+        }
         _ => {}
     }
     Ok(())
@@ -428,6 +476,7 @@ pub fn roadmap_properties(r: &Roadmap) -> Vec<(String, String, bool)> {
         (FISCAL_YEAR_START_MONTH.to_string(), r.fiscal_year_start_month.to_string(), true),
         (HORIZON_START.to_string(), r.horizon.start.to_string(), false),
         (HORIZON_END.to_string(), r.horizon.end.to_string(), false),
+        (SCORING_MODEL.to_string(), r.scoring.model.label().to_string(), false),
     ];
     for b in &r.budgets {
         out.push((format!("{CAPEX_BUDGET}{}", b.fiscal_year), write_number(b.capex), true));

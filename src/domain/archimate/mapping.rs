@@ -817,6 +817,15 @@ fn roadmap_settings(
                     continue;
                 }
             }
+        } else if fields::same_name(key, fields::SCORING_MODEL) {
+            let v = fields::normalise(value);
+            match crate::domain::model::ScoringModel::ALL.into_iter().find(|m| fields::normalise(m.label()) == v || fields::normalise(m.key()) == v) {
+                Some(m) => r.scoring.model = m,
+                None => {
+                    bad(report, key, value, "expected \"Weighted scoring\" or \"WSJF (weighted shortest job first)\"");
+                    continue;
+                }
+            }
         } else if let Some(year) = strip(fields::CAPEX_BUDGET).or_else(|| strip(fields::OPEX_BUDGET)) {
             let capex = lower.starts_with(&fields::CAPEX_BUDGET.to_lowercase());
             let (Ok(year), Some(v)) = (year.parse::<i32>(), amount()) else {
