@@ -76,6 +76,13 @@ pub fn Shell() -> impl IntoView {
         }
     }
 
+    // The page shown: moving between portfolio sections keeps the portfolio view (and the
+    // figures it has worked out); it follows the section itself.
+    let page = Memo::new(move |_| match route.get() {
+        Route::Portfolio(_) => Route::View(View::Portfolio),
+        r => r,
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
@@ -85,7 +92,7 @@ pub fn Shell() -> impl IntoView {
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
                 views::files::share::BrokenShareLink(views::files::share::BrokenShareLinkProps { message }).into_any()
-            } else { match route.get() {
+            } else { match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::DebugGenerate(n) => {
@@ -98,7 +105,7 @@ pub fn Shell() -> impl IntoView {
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
-                Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
+                Route::View(View::Portfolio) | Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
                 Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
             }}}

@@ -29,7 +29,9 @@ test('storage full: a warning, the last saved copy intact, the roadmap offered a
     return n;
   });
   expect(filled).toBeGreaterThan(3);
-  await addInitiative(page, 'Typed after the disk filled');
+  // Long enough that the packed roadmap grows past the few characters the filler leaves free
+  // (a short name grew it by 14 characters, which could still fit).
+  await addInitiative(page, 'Typed after the disk filled, with the steering committee notes on scope, budget, vendors and timing');
   const alert = page.getByRole('alert').filter({ hasText: 'storage for Cairn is full' });
   await expect(alert).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Not saved: storage full' })).toBeVisible();
