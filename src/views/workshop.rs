@@ -265,7 +265,7 @@ pub fn WorkshopButtons() -> impl IntoView {
         <div class="workshop-buttons">
         <button type="button" class="icon-button" aria-keyshortcuts="P" title="Present full screen: heatmap, timeline, portfolio summary (P)"
             on:click=move |_| w.present(route)>"▶ Present"</button>
-        <button type="button" class="icon-button" aria-keyshortcuts="Shift+?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
+        <button type="button" class="icon-button" aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
             on:click=move |_| w.shortcuts_open.set(true)>"?"</button>
         </div>
     }
