@@ -155,9 +155,11 @@ impl Workshop {
         let w = Workshop { presenting: RwSignal::new(false), printing: RwSignal::new(false), shortcuts_open: RwSignal::new(false) };
         let _ = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| w.on_key(&e, route));
         let _ = window_event_listener_untyped("beforeprint", move |_| w.printing.set(true));
-        let _ = window_event_listener_untyped("afterprint", move |_| w.printing.set(false));
-        // Print media without a print dialog (print preview emulation, automation).
-        if let Some(query) = web_sys::window().and_then(|win| win.match_media("print").ok().flatten()) {
+        // Print media without a print dialog (print preview emulation, automation) too.
+        let print_media = web_sys::window().and_then(|win| win.match_media("print").ok().flatten());
+        let media = print_media.clone();
+        let _ = window_event_listener_untyped("afterprint", move |_| w.printing.set(media.as_ref().is_some_and(|q| q.matches())));
+        if let Some(query) = print_media {
             let q = query.clone();
             let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || w.printing.set(q.matches()));
             let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());

@@ -75,21 +75,33 @@ test('the Present button starts from the current chart; the bar steps and stops'
 
 for (const view of ['heatmap', 'timeline']) {
   test(`the ${view} prints whole on one landscape page of A4 and of Letter`, async ({ page }) => {
+    const name = view === 'heatmap' ? 'Capability heatmap' : 'Timeline';
+    // What was on the page while it printed (this listener runs before the app's own).
+    await page.addInitScript(() => {
+      window.printedSlides = [];
+      addEventListener('afterprint', () => {
+        const img = document.querySelector('.slide-picture');
+        window.printedSlides.push(img ? `${img.alt.split(' of ')[0]} ${img.complete && img.naturalWidth}` : 'no slide');
+      });
+    });
     await openApp(page, `/#/${view}`);
-    await page.emulateMedia({ media: 'print' });
-    const slide = page.getByRole('img', { name: view === 'heatmap' ? /^Capability heatmap of / : /^Timeline of / });
-    await expect(slide).toBeVisible();
-    await expect(page.getByRole('banner')).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeHidden();
-    // The picture is drawn (the slide's SVG has loaded) and is no wider than the page.
-    expect(await slide.evaluate((img) => img.complete && img.naturalWidth)).toBe(1920);
-    const width = await slide.evaluate((img) => img.getBoundingClientRect().width);
-    const bodyWidth = await page.evaluate(() => document.body.getBoundingClientRect().width);
-    expect(width).toBeLessThanOrEqual(bodyWidth);
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
     for (const format of ['A4', 'Letter']) {
       const pdf = await page.pdf({ format, landscape: true, printBackground: true });
       expect(pages(pdf), `${view} on ${format}`).toBe(1);
     }
+    expect(await page.evaluate(() => window.printedSlides)).toEqual([`${name} 1920`, `${name} 1920`]);
+    await expect(page.locator('.slide-picture')).toHaveCount(0);
+
+    // In print media: the slide alone, no wider than the page, and the app's chrome hidden.
+    await page.emulateMedia({ media: 'print' });
+    const slide = page.getByRole('img', { name: new RegExp(`^${name} of `) });
+    await expect(slide).toBeVisible();
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeHidden();
+    const width = await slide.evaluate((img) => img.getBoundingClientRect().width);
+    const bodyWidth = await page.evaluate(() => document.body.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(bodyWidth);
     await page.emulateMedia({ media: 'screen' });
     await expect(slide).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
