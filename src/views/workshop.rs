@@ -283,12 +283,16 @@ pub fn Stage() -> impl IntoView {
     let heat = expect_context::<crate::views::heatmap::HeatmapChoices>();
     let time = expect_context::<crate::views::timeline::TimelineChoices>();
     let stop = Memo::new(move |_| stop_of(route.get().view()));
-    // The picture, worked out only while it can be seen.
+    // The picture, worked out only while it can be seen. A chart shown as its table prints
+    // as the table (on as many pages as it takes: the way to print a large roadmap legibly).
     let slide = Memo::new(move |_| {
-        if !(w.presenting.get() || w.printing.get()) {
+        let presenting = w.presenting.get();
+        if !(presenting || w.printing.get()) {
             return None;
         }
         let (title, svg) = match route.get().view() {
+            View::Heatmap if !presenting && heat.as_table.get() => return None,
+            View::Timeline if !presenting && time.as_table.get() => return None,
             View::Heatmap => {
                 let focus = heat.focus.get();
                 let (_, svg) = app.roadmap.with(|r| crate::views::heatmap::slide(r, heat.metric.get(), heat.rollup.get(), heat.quarter.get(), &focus));

@@ -108,6 +108,28 @@ for (const view of ['heatmap', 'timeline']) {
   });
 }
 
+test('a chart shown as its table prints the whole table instead of the slide', async ({ page }) => {
+  await openApp(page, '/#/timeline');
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  const table = page.getByRole('table', { name: 'Timeline as a table' });
+  const rows = await table.getByRole('row').count();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.slide-picture')).toHaveCount(0);
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(rows);
+  await expect(page.getByRole('complementary', { name: 'Problems and parking lot' })).toBeHidden();
+  // Nothing of the table is cut off by a scrolling box.
+  const clipped = await table.evaluate((t) => {
+    for (let el = t.parentElement; el; el = el.parentElement) {
+      if (el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible') return el.className;
+    }
+    return null;
+  });
+  expect(clipped).toBe(null);
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  expect(pages(pdf)).toBeGreaterThanOrEqual(1);
+});
+
 test('? lists every keyboard shortcut; Esc closes the list and the focus goes back', async ({ page }) => {
   await openApp(page, '/#/heatmap');
   const exportSvg = page.getByRole('button', { name: 'Export SVG' });
