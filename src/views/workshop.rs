@@ -139,10 +139,10 @@ fn go(hash: &str) {
 /// Calls a method that returns a promise (the Fullscreen API) and ignores a refusal: a
 /// browser or frame that does not allow full screen still gets the presentation.
 fn call_quietly(target: &wasm_bindgen::JsValue, method: &str) {
-    let Ok(f) = js_sys::Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) else {
+    let Ok(f) = js_sys::Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
         return;
     };
-    if let Ok(p) = f.call0(target).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(Into::into)) {
+    if let Ok(p) = f.call0(target).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
         leptos::task::spawn_local(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(p).await;
         });
