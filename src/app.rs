@@ -33,6 +33,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
+    provide_context(views::workshop::Workshop::start(app, route));
 
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -81,7 +82,9 @@ pub fn Shell() -> impl IntoView {
         <Header/>
         <Notices/>
         <views::confirm::ConfirmDialog/>
+        <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" tabindex="-1">
+            <views::workshop::Stage/>
             {move || match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
@@ -138,6 +141,7 @@ fn Header() -> impl IntoView {
                             aria-current=move || (route.get().view() == v).then_some("page")>{v.title()}</a></li>
                     }).collect_view()}
                 </ul>
+                <views::workshop::WorkshopButtons/>
             </nav>
         </header>
     }

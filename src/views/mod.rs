@@ -9,3 +9,4 @@ pub mod roadmap_editor;
 pub mod roadmaps;
 pub mod settings;
 pub mod timeline;
+pub mod workshop;
