@@ -33,6 +33,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
+    provide_context(views::workshop::Workshop::start(app, route));
 
     let _ = window_event_listener(ev::hashchange, move |_| {
         let hash = current_hash();
@@ -89,7 +90,9 @@ pub fn Shell() -> impl IntoView {
         <views::files::share::SharedBanner/>
         <Notices/>
         <views::confirm::ConfirmDialog/>
+        <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
+            <views::workshop::Stage/>
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
                 views::files::share::BrokenShareLink(views::files::share::BrokenShareLinkProps { message }).into_any()
             } else { match page.get() {
@@ -148,6 +151,7 @@ fn Header() -> impl IntoView {
                             aria-current=move || (route.get().view() == v).then_some("page")>{v.title()}</a></li>
                     }).collect_view()}
                 </ul>
+                <views::workshop::WorkshopButtons/>
             </nav>
         </header>
     }

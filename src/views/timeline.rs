@@ -139,6 +139,17 @@ fn view_with<'a>(r: &'a Roadmap, a: &'a Axis, l: &'a TimelineLayout, sel: Option
     }
 }
 
+/// The 1920 × 1080 slide of the timeline as chosen (zoom, lanes, colours, dependencies,
+/// collapsed lanes): its file stem and SVG. The whole horizon and every lane, fitted to the
+/// slide; exports, presentation mode and printing show this picture.
+pub fn slide(r: &Roadmap, zoom: Zoom, grouping: Grouping, colour_by: ColourBy, deps: bool, collapsed: &HashSet<String>) -> (String, String) {
+    let a = Axis::for_roadmap(r, zoom);
+    let l = timeline::layout(r, grouping, &a, collapsed, &timeline_options());
+    let v = view_with(r, &a, &l, None, colour_by, deps);
+    let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.label(), colour_by.label());
+    (format!("{}-timeline", crate::download::file_stem(&r.name)), chart::slide_svg(&v, &r.name, &subtitle))
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let app = expect_context::<App>();
@@ -159,12 +170,9 @@ pub fn Timeline() -> impl IntoView {
     let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
 
     let export = move |png: bool| {
-        let (r, a) = (app.roadmap.get_untracked(), axis.get_untracked());
-        let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &timeline_options()));
-        let v = view_with(&r, &a, &l, None, colour_by.get_untracked(), dependencies.get_untracked());
-        let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.get_untracked().label(), colour_by.get_untracked().label());
-        let text = chart::slide_svg(&v, &r.name, &subtitle);
-        let stem = format!("{}-timeline", crate::download::file_stem(&r.name));
+        let (stem, text) = app.roadmap.with_untracked(|r| {
+            collapsed.with_untracked(|c| slide(r, zoom.get_untracked(), grouping.get_untracked(), colour_by.get_untracked(), dependencies.get_untracked(), c))
+        });
         app.export_slide(stem, text, png);
     };
 
