@@ -213,3 +213,37 @@ fn no_code_writes_html_from_strings() {
     }
     assert!(files.len() > 20, "the walk found the sources");
 }
+
+/// The style sheet parses as a whole (braces balance outside comments) and no file carries a
+/// leftover merge marker: a broken rule silently drops every rule after it.
+#[test]
+fn the_style_sheet_and_sources_are_whole() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let css = std::fs::read_to_string(root.join("style/cairn.css")).unwrap();
+    let mut depth = 0i32;
+    let mut rest = css.as_str();
+    while let Some(start) = rest.find("/*") {
+        depth += rest[..start].matches('{').count() as i32 - rest[..start].matches('}').count() as i32;
+        assert!(depth >= 0, "a '}}' closes nothing before byte {}", css.len() - rest.len() + start);
+        rest = &rest[start + 2..];
+        rest = &rest[rest.find("*/").expect("an unclosed comment") + 2..];
+    }
+    depth += rest.matches('{').count() as i32 - rest.matches('}').count() as i32;
+    assert_eq!(depth, 0, "style/cairn.css: unbalanced braces");
+    for dir in ["src", "style", "docs", "tests/e2e", "scripts", "pwa", "public"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else { continue };
+            for e in entries {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(text) = std::fs::read_to_string(&p) {
+                    for marker in ["<<<<<<< ", ">>>>>>> "] {
+                        assert!(!text.lines().any(|l| l.starts_with(marker)), "{} has a merge marker", p.display());
+                    }
+                }
+            }
+        }
+    }
+}
