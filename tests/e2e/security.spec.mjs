@@ -95,22 +95,16 @@ async function assertInertSvg(page, text, what) {
   expect(r.bad, `${what} has no active content`).toEqual([]);
 }
 
-test('the XSS corpus in every text field runs nothing in any view, panel or export', async ({ page }) => {
-  test.setTimeout(180_000);
-  expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
-  page.on('dialog', async (d) => { await page.evaluate(() => { window.__xss = true; }); await d.dismiss(); });
-  await openApp(page, '/');
-  await page.getByRole('button', { name: 'Roadmaps' }).click();
-  const demo = JSON.parse((await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click())).text);
-  const file = hostile(demo);
-  await page.getByRole('button', { name: 'Roadmaps' }).click();
-  await page.getByLabel('Import from file…').setInputFiles({ name: 'hostile.cairn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await assertInert(page, 'after the import');
-
+/** Opens every view, list, panel and section, and makes every export, checking that nothing
+ * ran or was injected along the way. `readOnly`: a shared link's view (no edits, exports). */
+async function tour(page, { readOnly = false } = {}) {
+  const go = async (hash) => {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForTimeout(150);
+  };
   // Every list of the editor, every item's panel.
   for (const [tab, table] of [['initiatives', 'Initiatives'], ['goals', 'Business goals'], ['capabilities', 'Capability map']]) {
-    await page.goto(`/#/roadmap/${tab}`);
+    await go(`#/roadmap/${tab}`);
     const rows = page.getByRole('table', { name: table }).getByRole('row');
     const n = await rows.count();
     for (let k = 1; k < n; k++) {
@@ -120,15 +114,16 @@ test('the XSS corpus in every text field runs nothing in any view, panel or expo
     await assertInert(page, `in the ${tab} editor`);
   }
   // The pictures, their panels, tables and exports.
-  await page.goto('/#/heatmap');
+  await go('#/heatmap');
   const tiles = page.getByRole('group', { name: /^Capabilities/ }).getByRole('button');
   for (let k = 0; k < Math.min(await tiles.count(), 12); k++) await tiles.nth(k).dispatchEvent('click');
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the heatmap');
   await assertInertSvg(page, (await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).text, 'the heatmap SVG');
   await page.getByRole('button', { name: 'Export PNG' }).click();
+  await page.getByRole('button', { name: 'Show as map' }).click();
 
-  await page.goto('/#/timeline');
+  await go('#/timeline');
   for (const lanes of ['Goal', 'Owner', 'Vendor']) {
     await page.getByLabel('Lanes by').selectOption({ label: lanes });
     await assertInert(page, `on the timeline by ${lanes}`);
@@ -140,14 +135,120 @@ test('the XSS corpus in every text field runs nothing in any view, panel or expo
   await page.getByRole('button', { name: 'Export PNG' }).click();
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the timeline');
+  await page.getByRole('button', { name: 'Show as chart' }).click();
 
-  for (const view of ['#/portfolio', '#/settings']) {
-    await page.goto(`/${view}`);
-    await assertInert(page, `on ${view}`);
+  // Every portfolio section, its panels and exports.
+  for (const section of ['summary', 'alignment', 'finance', 'vendors', 'risk', 'workforce']) {
+    await go(`#/portfolio/${section}`);
+    await assertInert(page, `on the portfolio's ${section}`);
+    for (const name of ['Export SVG', 'Export PNG']) {
+      const b = page.getByRole('button', { name, exact: true });
+      for (let k = 0; k < await b.count(); k++) {
+        if (name === 'Export SVG') await assertInertSvg(page, (await downloadText(page, () => b.nth(k).click())).text, `the ${section} SVG`);
+        else await b.nth(k).click();
+      }
+    }
   }
-  await page.getByRole('button', { name: 'Roadmaps' }).click();
-  const again = await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click());
-  expect(JSON.parse(again.text).roadmap.name).toBe(file.roadmap.name);
+  // Any other view in the navigation (deciding, settings, …).
+  const views = page.getByRole('navigation', { name: 'Views' }).getByRole('link');
+  for (let k = 0; k < await views.count(); k++) {
+    await views.nth(k).click();
+    await page.waitForTimeout(200);
+    await assertInert(page, `on ${await page.evaluate(() => location.hash)}`);
+  }
+  // The file exports.
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  await page.getByRole('button', { name: 'Export to file' }).click();
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  const xml = await downloadText(page, () => page.getByRole('button', { name: 'Export to ArchiMate (XML)' }).click());
+  const doc = await page.evaluate((t) => { const d = new DOMParser().parseFromString(t, 'application/xml'); return { error: !!d.querySelector('parsererror'), scripts: d.getElementsByTagName('script').length }; }, xml.text);
+  expect(doc).toEqual({ error: false, scripts: 0 });
   await page.waitForTimeout(300);
   await assertInert(page, 'at the end');
+  if (!readOnly) expect(await page.evaluate(() => window.__xss === true)).toBe(false);
+}
+
+/** Imports the demo with the corpus in every text field as a new roadmap (the JSON path). */
+async function importHostile(page) {
+  await openApp(page, '/');
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  const demo = JSON.parse((await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click())).text);
+  const file = hostile(demo);
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  await page.getByLabel('Import from file…').setInputFiles({ name: 'hostile.cairn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  return file;
+}
+
+const watchDialogs = (page) => page.on('dialog', async (d) => { await page.evaluate(() => { window.__xss = true; }); await d.dismiss(); });
+
+test('the XSS corpus through the JSON file: nothing runs in any view, panel or export', async ({ page }) => {
+  test.setTimeout(240_000);
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  watchDialogs(page);
+  await importHostile(page);
+  await assertInert(page, 'after the import');
+  await tour(page);
+});
+
+test('the XSS corpus through ArchiMate: exported, imported, and toured', async ({ page }) => {
+  test.setTimeout(240_000);
+  watchDialogs(page);
+  await importHostile(page);
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  const xml = await downloadText(page, () => page.getByRole('button', { name: 'Export to ArchiMate (XML)' }).click());
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import from ArchiMate…' }).click()]);
+  await chooser.setFiles({ name: 'hostile.xml', mimeType: 'text/xml', buffer: Buffer.from(xml.text) });
+  const report = page.getByRole('dialog', { name: 'ArchiMate import' });
+  await expect(report).toBeVisible();
+  await assertInert(page, 'in the ArchiMate report');
+  await report.getByRole('button', { name: 'OK' }).click();
+  await tour(page);
+});
+
+test('the XSS corpus through spreadsheets: CSV tables imported with their preview, then toured', async ({ page }) => {
+  test.setTimeout(240_000);
+  watchDialogs(page);
+  await importHostile(page);
+  // The hostile roadmap's tables, as the app exports them…
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  await page.getByRole('button', { name: 'Export spreadsheets (CSV)…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export spreadsheets (CSV)' });
+  const tables = {};
+  for (const f of ['goals.csv', 'capabilities.csv', 'initiatives.csv']) {
+    const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: `Download ${f}` }).click()]);
+    tables[f] = Buffer.concat(await (await d.createReadStream()).toArray());
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // …imported into the demo, each through its preview.
+  await page.getByLabel('Open roadmap').selectOption({ index: 0 });
+  for (const [f, bytes] of Object.entries(tables)) {
+    await page.getByRole('button', { name: /^Roadmaps/ }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a spreadsheet (CSV)…' }).click()]);
+    await chooser.setFiles({ name: f, mimeType: 'text/csv', buffer: bytes });
+    const preview = page.getByRole('dialog', { name: `Import a spreadsheet: ${f}` });
+    await expect(preview).toBeVisible();
+    await assertInert(page, `in the preview of ${f}`);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await expect(preview).toBeHidden();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(PAYLOADS[0]);
+  await tour(page);
+});
+
+test('the XSS corpus through a share link: opened read-only and toured', async ({ page }) => {
+  test.setTimeout(240_000);
+  watchDialogs(page);
+  await importHostile(page);
+  await page.getByRole('button', { name: /^Roadmaps/ }).click();
+  await page.getByRole('button', { name: 'Share as link…' }).click();
+  const share = page.getByRole('dialog', { name: 'Share as link' });
+  const link = await share.getByRole('textbox').first().inputValue();
+  expect(link).toContain('#share=');
+  await page.goto(link);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Save a copy' })).toBeVisible();
+  await assertInert(page, 'on opening the link');
+  await tour(page, { readOnly: true });
 });
