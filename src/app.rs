@@ -33,6 +33,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
+    provide_context(views::decide::DecideState::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -73,11 +74,13 @@ pub fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <Notices/>
+        <views::decide::ScenarioBanner/>
         <views::confirm::ConfirmDialog/>
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
+                Route::DebugOptimise(n) => views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any(),
                 Route::DebugGenerate(n) => {
                     app.open_new(crate::domain::generate::generate(1, n));
                     if let Some(w) = web_sys::window() {
@@ -89,6 +92,8 @@ pub fn Shell() -> impl IntoView {
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
                 Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
+                Route::Decide(tab) => views::decide::Decide(views::decide::DecideProps { tab }).into_any(),
+                Route::View(View::Decide) => views::decide::Decide(views::decide::DecideProps { tab: crate::route::DecideTab::Scoring }).into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
                 Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
             }}

@@ -3,7 +3,7 @@
 mod capabilities;
 mod goals;
 mod initiatives;
-mod list;
+pub(crate) mod list;
 
 use crate::domain::{ItemKind, Roadmap};
 use crate::route::EditorTab;
