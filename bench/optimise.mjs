@@ -17,7 +17,8 @@ const browser = await chromium.launch({
 try {
   console.log(`\noptimiser in wasm (${os.cpus().length} × ${os.cpus()[0].model}; ${await browser.version()} headless):`);
   console.log('generated roadmaps, envelopes and capacity cut to 80%; exact up to 300 initiatives, 500 branches per search beyond');
-  console.log('"longest step": the longest the page waits for one step when the search runs in slices, as the Optimise view runs it\n');
+  console.log('"longest step": the longest single step of a search run in slices — what the page would wait at worst when it runs the');
+  console.log('search itself (the fallback); the Optimise view runs it in a Web Worker, so the page never waits\n');
   console.log('| initiatives | candidates | nodes | proven optimal | gap | main search ms (median) | with budget values ms | longest step ms |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const n of sizes) {

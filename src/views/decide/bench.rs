@@ -34,7 +34,8 @@ struct Figures {
     main_ms: f64,
     all_ms: f64,
     years: usize,
-    /// The longest single step when run in slices of about 4 ms, as the page runs it.
+    /// The longest single step when run in slices of about 4 ms, as the page runs it when
+    /// no worker can start.
     longest_step_ms: f64,
 }
 

@@ -38,6 +38,30 @@ fn score_text(model: ScoringModel, v: f64) -> String {
     }
 }
 
+/// Shared results compared by identity: a new computation is a change. (Comparing two
+/// lists of 2,000 scores field by field on every keystroke costs as much as computing them.)
+#[derive(Debug)]
+pub(crate) struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Refused edits as one message.
 fn refusal(problems: Vec<crate::domain::validate::Problem>) -> String {
     problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
@@ -48,11 +72,14 @@ pub fn Scoring() -> impl IntoView {
     let app = expect_context::<App>();
     let state = expect_context::<DecideState>();
     let selected = state.selected;
-    let scored = Memo::new(move |_| Arc::new(app.roadmap.with(scoring::scored)));
+    let scored = Memo::new(move |_| Shared(Arc::new(app.roadmap.with(scoring::scored))));
     let ranks = Memo::new(move |_| Arc::new(scored.with(|s| scoring::live_ranks(s))));
     let model = Memo::new(move |_| app.roadmap.with(|r| r.scoring.model));
     let chart_width = RwSignal::new(640.0_f64);
-    let layout = Memo::new(move |_| Arc::new(app.roadmap.with(|r| chart::layout(r, chart_width.get(), CHART_HEIGHT))));
+    let layout = Memo::new(move |_| {
+        let s = scored.get();
+        Shared(Arc::new(app.roadmap.with(|r| chart::layout_scored(r, &s, chart_width.get(), CHART_HEIGHT))))
+    });
     // The panel closes when its initiative goes away (deleted, another roadmap).
     Effect::new(move |_| {
         if let Some(id) = selected.get() {
@@ -464,7 +491,7 @@ struct RowFigures {
 }
 
 #[component]
-fn InputsTable(scored: Memo<Arc<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn InputsTable(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
     let app = expect_context::<App>();
     let query = RwSignal::new(String::new());
     let all = RwSignal::new(false);
@@ -621,52 +648,58 @@ struct RankLine {
 }
 
 #[component]
-fn Ranking(scored: Memo<Arc<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn Ranking(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
     let page = RwSignal::new(0usize);
-    let lines = Memo::new(move |_| {
-        let m = model.get();
+    // The order: (index into `scored`, rank), best first. Lines are built for one page only.
+    let order = Memo::new(move |_| {
         let ranks = ranks.get();
+        let mut live: Vec<(usize, usize)> = ranks.iter().enumerate().filter_map(|(k, r)| r.map(|r| (k, r))).collect();
+        live.sort_by_key(|&(k, r)| (r, k));
+        live
+    });
+    let total = Signal::derive(move || order.with(Vec::len));
+    let visible = move || {
+        let m = model.get();
+        let p = page.get();
+        let order = order.get();
         scored.with(|s| {
-            let mut live: Vec<(&Scored, usize)> = s.iter().zip(ranks.iter()).filter_map(|(x, r)| r.map(|r| (x, r))).collect();
-            live.sort_by_key(|(_, r)| *r);
             let top = match m {
                 ScoringModel::Weighted => 100.0,
-                ScoringModel::Wsjf => live.first().map_or(1.0, |x| x.0.score.max(1e-9)),
+                ScoringModel::Wsjf => order.first().map_or(1.0, |&(k, _)| s[k].score.max(1e-9)),
             };
-            live.iter()
-                .map(|&(x, rank)| {
+            order
+                .iter()
+                .skip(p * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .map(|&(k, rank)| {
+                    let x = &s[k];
                     let mut line = RankLine {
-                    id: x.id.clone(),
-                    rank,
-                    name: x.name.clone(),
-                    score: score_text(m, x.score),
-                    parts: x
-                        .parts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| p.points > 0.0)
-                        .map(|(k, p)| (p.points / top, PART_COLOURS[k % PART_COLOURS.len()]))
-                        .collect(),
-                    described: x
-                        .parts
-                        .iter()
-                        .filter(|p| m == ScoringModel::Weighted || p.criterion != "job_size")
-                        .map(|p| format!("{} {}", p.name, score_text(m, p.points)))
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    missing: x.missing.len(),
-                    key: String::new(),
+                        id: x.id.clone(),
+                        rank,
+                        name: x.name.clone(),
+                        score: score_text(m, x.score),
+                        parts: x
+                            .parts
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.points > 0.0)
+                            .map(|(k, p)| (p.points / top, PART_COLOURS[k % PART_COLOURS.len()]))
+                            .collect(),
+                        described: x
+                            .parts
+                            .iter()
+                            .filter(|p| m == ScoringModel::Weighted || p.criterion != "job_size")
+                            .map(|p| format!("{} {}", p.name, score_text(m, p.points)))
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        missing: x.missing.len(),
+                        key: String::new(),
                     };
                     line.key = format!("{}|{}|{}|{}|{}|{}|{top}", line.id, line.rank, line.name, line.score, line.described, line.missing);
                     line
                 })
                 .collect::<Vec<_>>()
         })
-    });
-    let total = Signal::derive(move || lines.with(Vec::len));
-    let visible = move || {
-        let p = page.get();
-        lines.with(|l| l.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
     };
     // The colour key of the parts, in criterion order.
     let key = Memo::new(move |_| {
@@ -722,7 +755,7 @@ fn Ranking(scored: Memo<Arc<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>,
 // ---- the bubble chart ----------------------------------------------------------------------
 
 #[component]
-fn BubbleChart(layout: Memo<Arc<BubbleLayout>>, width: RwSignal<f64>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selected: RwSignal<Option<Id>>) -> impl IntoView {
     let app = expect_context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
@@ -781,7 +814,7 @@ fn BubbleChart(layout: Memo<Arc<BubbleLayout>>, width: RwSignal<f64>, selected: 
         app.export_slide(format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text, png);
     };
     let notes = move || {
-        layout.with(|l: &Arc<BubbleLayout>| {
+        layout.with(|l: &Shared<BubbleLayout>| {
             let unlabelled: Vec<String> = l.bubbles.iter().filter(|b| b.label.is_none()).map(|b| b.name.clone()).collect();
             let unplaced: Vec<String> = l.unplaced.iter().map(|(_, n)| n.clone()).collect();
             (unlabelled, unplaced)
@@ -813,8 +846,13 @@ fn BubbleChart(layout: Memo<Arc<BubbleLayout>>, width: RwSignal<f64>, selected: 
                     {(!unplaced.is_empty()).then(|| view! { <p class="field-hint">"Not placed (job size not estimated): " {unplaced.join(", ")}</p> })}
                 }
             }}
+            // For screen readers: the chart in words (a few hundred at most; the ranking and the
+            // table list every initiative). Lines are kept while their text is the same.
             <ul class="visually-hidden" aria-label="Initiatives on the chart">
-                {move || layout.with(|l| chart::described(l)).into_iter().take(400).map(|t| view! { <li>{t}</li> }).collect_view()}
+                <For each=move || layout.with(|l| if l.bubbles.len() <= 400 { chart::described(l).into_iter().enumerate().collect() } else { Vec::new() })
+                    key=|line| line.clone() let:line>
+                    <li>{line.1}</li>
+                </For>
             </ul>
         </section>
     }
@@ -825,9 +863,9 @@ fn BubbleChart(layout: Memo<Arc<BubbleLayout>>, width: RwSignal<f64>, selected: 
 #[component]
 fn InitiativePanel(
     id: Id,
-    scored: Memo<Arc<Vec<Scored>>>,
+    scored: Memo<Shared<Vec<Scored>>>,
     ranks: Memo<Arc<Vec<Option<usize>>>>,
-    layout: Memo<Arc<BubbleLayout>>,
+    layout: Memo<Shared<BubbleLayout>>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
