@@ -141,6 +141,24 @@ test('the XSS corpus in every text field runs nothing in any view, panel or expo
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the timeline');
 
+  // Deciding: the ranking and each initiative's scoring panel, the criteria, the chart's
+  // export, the optimiser's explanation, a scenario named like a payload and its comparison.
+  await page.goto('/#/decide/scoring');
+  await page.getByText('Criteria and weights').click();
+  const ranked = page.getByRole('region', { name: 'Ranking' }).getByRole('listitem').getByRole('button');
+  for (let k = 0; k < Math.min(await ranked.count(), 8); k++) await ranked.nth(k).click();
+  await assertInert(page, 'on the scoring page');
+  await assertInertSvg(page, (await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).text, 'the value-vs-effort SVG');
+  await page.goto('/#/decide/optimise');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Funded initiatives' }).or(page.getByRole('alert'))).toBeVisible({ timeout: 30_000 });
+  await assertInert(page, 'on the optimiser');
+  await page.goto('/#/decide/scenarios');
+  await page.getByLabel('New scenario name').fill(PAYLOADS[0]);
+  await page.getByRole('button', { name: 'Save as scenario' }).click();
+  await expect(page.getByRole('table', { name: 'Scenarios' })).toBeVisible();
+  await assertInert(page, 'on the scenarios');
+
   for (const view of ['#/portfolio', '#/settings']) {
     await page.goto(`/${view}`);
     await assertInert(page, `on ${view}`);
