@@ -77,8 +77,10 @@ pub fn Decide(tab: DecideTab) -> impl IntoView {
 #[component]
 pub fn ScenarioBanner() -> impl IntoView {
     let app = expect_context::<App>();
+    let state = expect_context::<DecideState>();
     move || {
         app.editing.get().map(|name| {
+            let compared = name.clone();
             view! {
                 <div class="scenario-banner" role="region" aria-label="Scenario being edited">
                     <p>
@@ -86,7 +88,10 @@ pub fn ScenarioBanner() -> impl IntoView {
                         " — the plan is unchanged. Every view shows this scenario until you go back to the plan."
                     </p>
                     <div class="scenario-banner-actions">
-                        <a class="button" href="#/decide/scenarios">"Compare with the plan"</a>
+                        <a class="button" href="#/decide/scenarios" on:click=move |_| {
+                            state.compare_a.set(String::new());
+                            state.compare_b.set(compared.clone());
+                        }>"Compare with the plan"</a>
                         <button type="button" class="primary" on:click=move |_| app.back_to_plan()>"Back to the plan"</button>
                     </div>
                 </div>
@@ -97,19 +102,10 @@ pub fn ScenarioBanner() -> impl IntoView {
 
 /// A number as the tables show it: one decimal, no "-0.0".
 pub(crate) fn one_decimal(v: f64) -> String {
-    let t = format!("{:.1}", if v.abs() < 0.05 { 0.0 } else { v });
-    t
+    format!("{:.1}", if v.abs() < 0.05 { 0.0 } else { v })
 }
 
 /// Whole numbers with thousands separators: "12,345".
 pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::domain::portfolio::thousands(n as f64)
 }

@@ -8,7 +8,9 @@
 use super::worker::{self, Reply, Request, STOP, WORKER_URL};
 use super::{one_decimal, thousands, DecideState};
 use crate::domain::calendar::fiscal_year_label;
-use crate::domain::optimiser::{self, Decision, Limit, Optimiser, Options, Outcome, Progress, Step, Why, EXACT_UP_TO, LARGE_NODE_LIMIT};
+use crate::domain::optimiser::{
+    self, Decision, Limit, Optimiser, Options, Outcome, Progress, Step, Why, EXACT_UP_TO, LARGE_NODE_LIMIT,
+};
 use crate::domain::{Id, Roadmap, Status};
 use crate::state::{App, Level};
 use crate::views::fields::money;
@@ -24,7 +26,10 @@ use wasm_bindgen::{JsCast, JsValue};
 const SLICE_MS: f64 = 12.0;
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// A run of the optimiser and its result, kept while the user visits other views.
@@ -112,8 +117,12 @@ impl OptimiserRun {
 
     /// Hands the run to a Web Worker; false when none can start (the page runs it then).
     fn start_worker(self) -> bool {
-        let (Some(roadmap), Some(options)) = (self.basis.get_untracked(), self.options.get_value()) else { return false };
-        let Ok(w) = web_sys::Worker::new(WORKER_URL) else { return false };
+        let (Some(roadmap), Some(options)) = (self.basis.get_untracked(), self.options.get_value()) else {
+            return false;
+        };
+        let Ok(w) = web_sys::Worker::new(WORKER_URL) else {
+            return false;
+        };
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             self.worker.update_value(|l| {
                 if let Some(l) = l {
@@ -123,7 +132,11 @@ impl OptimiserRun {
             match worker::decode_reply(&ev.data().as_string().unwrap_or_default()) {
                 Ok(Reply::Ready) => {
                     let sent = self.worker.try_update_value(|l| {
-                        l.as_mut().and_then(|l| l.request.take().map(|r| l.worker.post_message(&JsValue::from_str(&r)).is_ok()))
+                        l.as_mut().and_then(|l| {
+                            l.request
+                                .take()
+                                .map(|r| l.worker.post_message(&JsValue::from_str(&r)).is_ok())
+                        })
                     });
                     if sent.flatten() == Some(false) {
                         self.end_worker();
@@ -163,7 +176,13 @@ impl OptimiserRun {
         w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let request = Some(worker::encode(&Request { roadmap, options }));
-        self.worker.set_value(Some(WorkerLink { worker: w, answered: false, request, _on_message: on_message, _on_error: on_error }));
+        self.worker.set_value(Some(WorkerLink {
+            worker: w,
+            answered: false,
+            request,
+            _on_message: on_message,
+            _on_error: on_error,
+        }));
         true
     }
 
@@ -188,7 +207,9 @@ impl OptimiserRun {
         }
         let t0 = now();
         if self.search.with_value(Option::is_none) {
-            let (Some(r), Some(options)) = (self.basis.get_untracked(), self.options.get_value()) else { return self.stop_with(None) };
+            let (Some(r), Some(options)) = (self.basis.get_untracked(), self.options.get_value()) else {
+                return self.stop_with(None);
+            };
             match Optimiser::new(&r, &options) {
                 Ok(o) => self.search.set_value(Some(o)),
                 Err(e) => {
@@ -200,10 +221,19 @@ impl OptimiserRun {
         loop {
             let n = self.nodes_per_step.get_value();
             let t = now();
-            let step = self.search.try_update_value(|o| o.as_mut().map(|o| o.step(n))).flatten();
+            let step = self
+                .search
+                .try_update_value(|o| o.as_mut().map(|o| o.step(n)))
+                .flatten();
             // Steps of about 3 ms: enough to check the clock often, few enough calls.
             let dt = now() - t;
-            let next = if dt < 1.5 { (n * 2).min(1 << 16) } else if dt > 6.0 { (n / 2).max(1) } else { n };
+            let next = if dt < 1.5 {
+                (n * 2).min(1 << 16)
+            } else if dt > 6.0 {
+                (n / 2).max(1)
+            } else {
+                n
+            };
             self.nodes_per_step.set_value(next);
             match step {
                 None => return self.stop_with(None),
@@ -234,7 +264,10 @@ impl OptimiserRun {
         if !self.running.get_untracked() {
             return;
         }
-        let asked = self.worker.with_value(|l| l.as_ref().map(|l| l.worker.post_message(&JsValue::from_str(STOP)).is_ok()));
+        let asked = self.worker.with_value(|l| {
+            l.as_ref()
+                .map(|l| l.worker.post_message(&JsValue::from_str(STOP)).is_ok())
+        });
         if let Some(asked) = asked {
             if asked {
                 self.stopping.set(true);
@@ -244,7 +277,10 @@ impl OptimiserRun {
             }
             return;
         }
-        let out = self.search.try_update_value(|o| o.as_mut().map(Optimiser::stop)).flatten();
+        let out = self
+            .search
+            .try_update_value(|o| o.as_mut().map(Optimiser::stop))
+            .flatten();
         self.stop_with(out);
     }
 }
@@ -269,8 +305,14 @@ pub fn Optimise() -> impl IntoView {
     let app = expect_context::<App>();
     let run = expect_context::<DecideState>().run;
     let count = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.len()));
-    let stale = Memo::new(move |_| app.roadmap.with(|r| run.basis.with(|b| b.as_ref().is_some_and(|b| !b.same_as(r)))));
-    let applied_now = Memo::new(move |_| app.roadmap.with(|r| run.applied.with(|a| a.as_ref().is_some_and(|a| a.same_as(r)))));
+    let stale = Memo::new(move |_| {
+        app.roadmap
+            .with(|r| run.basis.with(|b| b.as_ref().is_some_and(|b| !b.same_as(r))))
+    });
+    let applied_now = Memo::new(move |_| {
+        app.roadmap
+            .with(|r| run.applied.with(|a| a.as_ref().is_some_and(|a| a.same_as(r))))
+    });
     // What applying the result to the open roadmap would change.
     let changes = Memo::new(move |_| {
         let Some(o) = run.outcome.get() else { return Vec::new() };
@@ -280,7 +322,12 @@ pub fn Optimise() -> impl IntoView {
                 .iter()
                 .zip(after.initiatives.iter())
                 .filter(|(a, b)| a.status != b.status)
-                .map(|(a, b)| Change { id: a.id.clone(), name: crate::domain::display_name(&a.name, &a.id).to_string(), from: a.status, to: b.status })
+                .map(|(a, b)| Change {
+                    id: a.id.clone(),
+                    name: crate::domain::display_name(&a.name, &a.id).to_string(),
+                    from: a.status,
+                    to: b.status,
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -288,7 +335,10 @@ pub fn Optimise() -> impl IntoView {
         let Some(o) = run.outcome.get_untracked() else { return };
         let after = app.roadmap.with_untracked(|r| optimiser::apply(r, &o));
         let (approved, held) = changes.with_untracked(|c| {
-            (c.iter().filter(|c| c.to == Status::Approved).count(), c.iter().filter(|c| c.to == Status::OnHold).count())
+            (
+                c.iter().filter(|c| c.to == Status::Approved).count(),
+                c.iter().filter(|c| c.to == Status::OnHold).count(),
+            )
         });
         match app.edit(move |r| *r = after) {
             Ok(()) => {
@@ -306,7 +356,14 @@ pub fn Optimise() -> impl IntoView {
             Err(problems) => app.notify(
                 "optimiser",
                 Level::Error,
-                &format!("The result could not be applied: {}", problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")),
+                &format!(
+                    "The result could not be applied: {}",
+                    problems
+                        .iter()
+                        .map(|p| p.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
                 vec![],
             ),
         }
@@ -319,7 +376,10 @@ pub fn Optimise() -> impl IntoView {
         let roadmap = app.roadmap.with_untracked(|r| optimiser::apply(r, &o));
         match app.save_scenario(&name, roadmap) {
             Ok(()) => {
-                scenario_message.set(Some(Ok(format!("Saved as the scenario “{}”; the plan is unchanged.", name.trim()))));
+                scenario_message.set(Some(Ok(format!(
+                    "Saved as the scenario “{}”; the plan is unchanged.",
+                    name.trim()
+                ))));
                 scenario_name.set(String::new());
             }
             Err(e) => scenario_message.set(Some(Err(e))),
@@ -423,8 +483,16 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
         Some(match run.progress.get() {
             None => "Setting up the search…".to_string(),
             Some(p) => {
-                let gap = if p.bound > 0.0 { ((p.bound - p.best) / p.bound).max(0.0) } else { 0.0 };
-                let step = if p.phases > 1 { format!(" (step {} of {})", p.phase_index + 1, p.phases) } else { String::new() };
+                let gap = if p.bound > 0.0 {
+                    ((p.bound - p.best) / p.bound).max(0.0)
+                } else {
+                    0.0
+                };
+                let step = if p.phases > 1 {
+                    format!(" (step {} of {})", p.phase_index + 1, p.phases)
+                } else {
+                    String::new()
+                };
                 format!(
                     "{}{step}: {} branches, best total value {} of at most {} (gap {:.2}%)",
                     p.phase,
@@ -439,7 +507,11 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
     let fraction = move || {
         run.progress.with(|p| {
             p.as_ref().map_or(0.0, |p| {
-                let gap = if p.bound > 0.0 { ((p.bound - p.best) / p.bound).clamp(0.0, 1.0) } else { 0.0 };
+                let gap = if p.bound > 0.0 {
+                    ((p.bound - p.best) / p.bound).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
                 (p.phase_index as f64 + (1.0 - gap) * 0.95) / p.phases.max(1) as f64
             })
         })
@@ -464,7 +536,9 @@ fn Envelopes() -> impl IntoView {
                 .into_iter()
                 .map(|fy| {
                     let b: Vec<_> = r.budgets.iter().filter(|b| b.fiscal_year == fy).collect();
-                    let sum = |f: fn(&crate::domain::Budget) -> f64| (!b.is_empty()).then(|| b.iter().map(|x| f(x)).sum::<f64>());
+                    let sum = |f: fn(&crate::domain::Budget) -> f64| {
+                        (!b.is_empty()).then(|| b.iter().map(|x| f(x)).sum::<f64>())
+                    };
                     (fy, sum(|b| b.capex), sum(|b| b.opex))
                 })
                 .collect::<Vec<_>>()
@@ -499,15 +573,27 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
     let funded = outcome.decisions.iter().filter(|d| d.funded).count();
     let total = outcome.decisions.len();
     let search = if outcome.cancelled && !outcome.proven_optimal {
-        format!("Cancelled: the best set found so far, within {:.2}% of the best possible", 100.0 * outcome.gap)
+        format!(
+            "Cancelled: the best set found so far, within {:.2}% of the best possible",
+            100.0 * outcome.gap
+        )
     } else if outcome.cancelled {
-        "Proven optimal. Cancelled while working out what more budget would buy: only the years below were done".to_string()
+        "Proven optimal. Cancelled while working out what more budget would buy: only the years below were done"
+            .to_string()
     } else if outcome.proven_optimal {
         "Proven optimal: no other set within the limits is worth more".to_string()
     } else {
-        format!("Best set found within the work limit: within {:.2}% of the best possible (at most {})", 100.0 * outcome.gap, one_decimal(outcome.bound))
+        format!(
+            "Best set found within the work limit: within {:.2}% of the best possible (at most {})",
+            100.0 * outcome.gap,
+            one_decimal(outcome.bound)
+        )
     };
-    let seconds = if elapsed >= 1000.0 { format!("{:.1} s", elapsed / 1000.0) } else { format!("{elapsed:.0} ms") };
+    let seconds = if elapsed >= 1000.0 {
+        format!("{:.1} s", elapsed / 1000.0)
+    } else {
+        format!("{elapsed:.0} ms")
+    };
     view! {
         <div class="card result-summary">
             <dl class="figures result-figures">
@@ -531,7 +617,11 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
     let row = move |u: &optimiser::Usage| {
         let left = u.available - u.used;
-        let share = if u.available > 0.0 { (u.used / u.available).clamp(0.0, 1.0) } else { 1.0 };
+        let share = if u.available > 0.0 {
+            (u.used / u.available).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         let tight = left <= 0.01 * u.available.max(1.0);
         let label = match u.limit {
             Limit::Fte(q) => format!("FTE {q}"),
@@ -546,8 +636,18 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
             <td class="bar-cell" aria-hidden="true"><span class="use-bar"><span style=format!("width:{:.1}%", 100.0 * share)></span></span></td>
         </tr> }
     };
-    let money_rows: Vec<_> = outcome.usage.iter().filter(|u| !matches!(u.limit, Limit::Fte(_))).map(&row).collect();
-    let fte_rows: Vec<_> = outcome.usage.iter().filter(|u| matches!(u.limit, Limit::Fte(_))).map(&row).collect();
+    let money_rows: Vec<_> = outcome
+        .usage
+        .iter()
+        .filter(|u| !matches!(u.limit, Limit::Fte(_)))
+        .map(&row)
+        .collect();
+    let fte_rows: Vec<_> = outcome
+        .usage
+        .iter()
+        .filter(|u| matches!(u.limit, Limit::Fte(_)))
+        .map(&row)
+        .collect();
     let has_fte = !fte_rows.is_empty();
     view! {
         <section class="card" aria-labelledby="usage-title">
@@ -575,14 +675,26 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
 fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
     let app = expect_context::<App>();
     let page = RwSignal::new(0usize);
-    let mut list: Vec<Decision> = outcome.decisions.iter().filter(|d| d.funded == funded).cloned().collect();
+    let mut list: Vec<Decision> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.funded == funded)
+        .cloned()
+        .collect();
     if !funded {
         // The ones worth most first: they are the hard choices.
         list.sort_by(|a, b| b.value.total_cmp(&a.value));
     }
     let list = Arc::new(list);
     let total = list.len();
-    let statuses = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.iter().map(|i| (i.id.clone(), i.status)).collect::<HashMap<_, _>>()));
+    let statuses = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            r.initiatives
+                .iter()
+                .map(|i| (i.id.clone(), i.status))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     let (title, caption) = if funded {
         ("Funded, and why", "Funded initiatives")
     } else {
@@ -592,7 +704,11 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
         let list = list.clone();
         move || {
             let p = page.get();
-            list.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>()
+            list.iter()
+                .skip(p * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect::<Vec<_>>()
         }
     };
     view! {
@@ -635,12 +751,19 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
 fn BudgetValue(outcome: Arc<Outcome>) -> impl IntoView {
     let app = expect_context::<App>();
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
-    let names: HashMap<Id, String> = outcome.decisions.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+    let names: HashMap<Id, String> = outcome
+        .decisions
+        .iter()
+        .map(|d| (d.id.clone(), d.name.clone()))
+        .collect();
     let list = |ids: &[Id]| {
         if ids.is_empty() {
             "—".to_string()
         } else {
-            ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ")
+            ids.iter()
+                .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     let rows: Vec<_> = outcome

@@ -46,7 +46,10 @@ pub fn Scenarios() -> impl IntoView {
         let roadmap = app.roadmap.get_untracked();
         match app.save_scenario(&n, roadmap) {
             Ok(()) => {
-                message.set(Some(Ok(format!("Saved “{}”. Edit it to try changes; the plan stays as it is.", n.trim()))));
+                message.set(Some(Ok(format!(
+                    "Saved “{}”. Edit it to try changes; the plan stays as it is.",
+                    n.trim()
+                ))));
                 name.set(String::new());
                 if state.compare_b.get_untracked().is_empty() {
                     state.compare_b.set(n.trim().to_string());
@@ -105,7 +108,14 @@ fn ScenarioList() -> impl IntoView {
             confirm_label: "Make it the plan".into(),
             on_confirm: Callback::new(move |_| match app.promote_scenario(&name) {
                 Ok(()) => {
-                    app.notify("scenarios", Level::Info, &format!("“{name}” is now the plan; the old plan is kept as the scenario “Plan before {name}”."), vec![]);
+                    app.notify(
+                        "scenarios",
+                        Level::Info,
+                        &format!(
+                            "“{name}” is now the plan; the old plan is kept as the scenario “Plan before {name}”."
+                        ),
+                        vec![],
+                    );
                     if state.compare_b.get_untracked().eq_ignore_ascii_case(&name) {
                         state.compare_b.set(format!("Plan before {name}"));
                     }
@@ -117,7 +127,9 @@ fn ScenarioList() -> impl IntoView {
     let delete = move |name: String| {
         confirm.set(Some(Confirmation {
             title: format!("Delete the scenario “{name}”?"),
-            lines: vec!["It is removed from this browser; Undo does not bring it back. The plan is not affected.".into()],
+            lines: vec![
+                "It is removed from this browser; Undo does not bring it back. The plan is not affected.".into(),
+            ],
             confirm_label: "Delete scenario".into(),
             on_confirm: Callback::new(move |_| {
                 if let Err(e) = app.delete_scenario(&name) {
@@ -186,7 +198,10 @@ fn Compare() -> impl IntoView {
     let (a, b) = (state.compare_a, state.compare_b);
     let basis = RwSignal::new(Basis::Timeline);
     // Sides that no longer exist fall back: a to the plan, b to the first scenario.
-    let names = Memo::new(move |_| app.scenarios.with(|l| l.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let names = Memo::new(move |_| {
+        app.scenarios
+            .with(|l| l.iter().map(|s| s.name.clone()).collect::<Vec<_>>())
+    });
     Effect::new(move |_| {
         let list = names.get();
         let known = |k: &str| k.is_empty() || list.iter().any(|n| n.eq_ignore_ascii_case(k));
@@ -200,10 +215,20 @@ fn Compare() -> impl IntoView {
             }
         }
     });
-    let roadmap_of = move |key: String| -> Option<Roadmap> { if key.is_empty() { Some(app.plan()) } else { app.scenario_roadmap(&key) } };
+    let roadmap_of = move |key: String| -> Option<Roadmap> {
+        if key.is_empty() {
+            Some(app.plan())
+        } else {
+            app.scenario_roadmap(&key)
+        }
+    };
     let comparison = Memo::new(move |_| {
         let (ra, rb) = (roadmap_of(a.get())?, roadmap_of(b.get())?);
-        Some(Arc::new((compare(&ra, &rb, basis.get()), ra.currency.clone(), map_roadmap(&ra, &rb))))
+        Some(Arc::new((
+            compare(&ra, &rb, basis.get()),
+            ra.currency.clone(),
+            map_roadmap(&ra, &rb),
+        )))
     });
     let options = move |selected: RwSignal<String>| {
         view! {
@@ -252,7 +277,10 @@ fn map_roadmap(a: &Roadmap, b: &Roadmap) -> Roadmap {
             caps.push(c.clone());
         }
     }
-    Roadmap { capabilities: caps, ..Roadmap::default() }
+    Roadmap {
+        capabilities: caps,
+        ..Roadmap::default()
+    }
 }
 
 #[component]
@@ -411,7 +439,9 @@ fn DifferenceMap(data: Arc<(Comparison, String, Roadmap)>) -> impl IntoView {
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l: Arc<Layout> = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| draw_difference_map(root, &l, &d, ratio));
+        crate::views::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| {
+            draw_difference_map(root, &l, &d, ratio)
+        });
     });
     view! {
         <ul class="legend-swatches difference-legend" aria-label="Legend of the difference map">

@@ -12,7 +12,9 @@ use super::{one_decimal, DecideState};
 use crate::charts::scoring::{self as chart, BubbleLayout};
 use crate::charts::Backend;
 use crate::domain::edit;
-use crate::domain::model::{display_name, CriterionSource, FundingLock, Id, ScoringInputs, ScoringModel, Status, ESTIMATE_SCALE};
+use crate::domain::model::{
+    display_name, CriterionSource, FundingLock, Id, ScoringInputs, ScoringModel, Status, ESTIMATE_SCALE,
+};
 use crate::domain::scoring::{self, Scored};
 use crate::state::App;
 use crate::views::confirm::{confirmer, Confirmation};
@@ -29,7 +31,9 @@ const SLIDE_CHART: (f64, f64) = (1500.0, 820.0);
 
 /// Okabe–Ito colours for the parts of a score, by criterion position (values are also
 /// written in the panel and in the bar's accessible name).
-const PART_COLOURS: [&str; 8] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
+const PART_COLOURS: [&str; 8] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+];
 
 fn score_text(model: ScoringModel, v: f64) -> String {
     match model {
@@ -64,7 +68,11 @@ impl<T> std::ops::Deref for Shared<T> {
 
 /// Refused edits as one message.
 fn refusal(problems: Vec<crate::domain::validate::Problem>) -> String {
-    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
+    problems
+        .iter()
+        .map(|p| p.message.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[component]
@@ -78,7 +86,10 @@ pub fn Scoring() -> impl IntoView {
     let chart_width = RwSignal::new(640.0_f64);
     let layout = Memo::new(move |_| {
         let s = scored.get();
-        Shared(Arc::new(app.roadmap.with(|r| chart::layout_scored(r, &s, chart_width.get(), CHART_HEIGHT))))
+        Shared(Arc::new(
+            app.roadmap
+                .with(|r| chart::layout_scored(r, &s, chart_width.get(), CHART_HEIGHT)),
+        ))
     });
     // The panel closes when its initiative goes away (deleted, another roadmap).
     Effect::new(move |_| {
@@ -128,10 +139,29 @@ pub fn Scoring() -> impl IntoView {
 fn Criteria() -> impl IntoView {
     let app = expect_context::<App>();
     let keys = Memo::new(move |_| {
-        app.roadmap.with(|r| r.scoring.criteria.iter().enumerate().map(|(k, c)| (k, c.id.clone())).collect::<Vec<_>>())
+        app.roadmap.with(|r| {
+            r.scoring
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (k, c.id.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let total = Memo::new(move |_| {
-        app.roadmap.with(|r| r.scoring.criteria.iter().map(|c| if c.weight.is_finite() && c.weight > 0.0 { c.weight } else { 0.0 }).sum::<f64>())
+        app.roadmap.with(|r| {
+            r.scoring
+                .criteria
+                .iter()
+                .map(|c| {
+                    if c.weight.is_finite() && c.weight > 0.0 {
+                        c.weight
+                    } else {
+                        0.0
+                    }
+                })
+                .sum::<f64>()
+        })
     });
     let summary = move || {
         app.roadmap.with(|r| {
@@ -141,11 +171,19 @@ fn Criteria() -> impl IntoView {
                 .criteria
                 .iter()
                 .map(|c| {
-                    let share = if t > 0.0 && c.weight > 0.0 { 100.0 * c.weight / t } else { 0.0 };
+                    let share = if t > 0.0 && c.weight > 0.0 {
+                        100.0 * c.weight / t
+                    } else {
+                        0.0
+                    };
                     format!("{} {share:.0}%", display_name(&c.name, &c.id))
                 })
                 .collect();
-            if parts.is_empty() { "none".to_string() } else { parts.join(" · ") }
+            if parts.is_empty() {
+                "none".to_string()
+            } else {
+                parts.join(" · ")
+            }
         })
     };
     let add = move |_| {
@@ -187,7 +225,13 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
     let app = expect_context::<App>();
     let confirm = confirmer();
     let c = Memo::new(move |_| app.roadmap.with(|r| r.scoring.criteria.get(index).cloned()));
-    let name = Signal::derive(move || c.with(|c| c.as_ref().map(|c| display_name(&c.name, &c.id).to_string()).unwrap_or_default()));
+    let name = Signal::derive(move || {
+        c.with(|c| {
+            c.as_ref()
+                .map(|c| display_name(&c.name, &c.id).to_string())
+                .unwrap_or_default()
+        })
+    });
     let id = move || c.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     let entered = move || c.with(|c| c.as_ref().is_some_and(|c| c.source == CriterionSource::Entered));
     let name_error = RwSignal::new(None::<String>);
@@ -212,11 +256,21 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
         })
     };
     let on_source = move |ev: leptos::ev::Event| {
-        let Some(source) = CriterionSource::from_key(&event_target_value(&ev)) else { return };
+        let Some(source) = CriterionSource::from_key(&event_target_value(&ev)) else {
+            return;
+        };
         let cid = id();
         let dropping = app.roadmap.with_untracked(|r| {
-            let was_entered = r.scoring.criteria.iter().any(|c| c.id == cid && c.source == CriterionSource::Entered);
-            if was_entered && source != CriterionSource::Entered { edit::criterion_values(r, &cid) } else { 0 }
+            let was_entered = r
+                .scoring
+                .criteria
+                .iter()
+                .any(|c| c.id == cid && c.source == CriterionSource::Entered);
+            if was_entered && source != CriterionSource::Entered {
+                edit::criterion_values(r, &cid)
+            } else {
+                0
+            }
         });
         let run = move || {
             let _ = app.edit(|r| {
@@ -243,7 +297,13 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
         let title = format!("Remove the criterion “{}”?", name.get_untracked());
         let mut lines = vec!["Scores are worked out again without it. Undo brings it back.".to_string()];
         if n > 0 {
-            lines.insert(0, format!("The {n} value{} entered for it will be removed too.", if n == 1 { "" } else { "s" }));
+            lines.insert(
+                0,
+                format!(
+                    "The {n} value{} entered for it will be removed too.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
         }
         confirm.set(Some(Confirmation {
             title,
@@ -354,7 +414,8 @@ fn LiveNumber(
 fn EstimateSelect(#[prop(into)] label: String, #[prop(into)] value: Signal<u8>, commit: Callback<u8>) -> impl IntoView {
     let off_scale = move || {
         let v = value.get();
-        (v != 0 && !ESTIMATE_SCALE.contains(&v)).then(|| view! { <option value=v.to_string() prop:selected=true>{format!("{v} (off the scale)")}</option> })
+        (v != 0 && !ESTIMATE_SCALE.contains(&v))
+            .then(|| view! { <option value=v.to_string() prop:selected=true>{format!("{v} (off the scale)")}</option> })
     };
     view! {
         <select class="estimate" aria-label=label on:change=move |ev| {
@@ -370,7 +431,11 @@ fn EstimateSelect(#[prop(into)] label: String, #[prop(into)] value: Signal<u8>, 
 }
 
 #[component]
-fn LockSelect(#[prop(into)] label: String, #[prop(into)] value: Signal<FundingLock>, commit: Callback<FundingLock>) -> impl IntoView {
+fn LockSelect(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<FundingLock>,
+    commit: Callback<FundingLock>,
+) -> impl IntoView {
     view! {
         <select class="lock" aria-label=label on:change=move |ev| {
             if let Some(l) = FundingLock::from_key(&event_target_value(&ev)) { commit.run(l) }
@@ -391,7 +456,14 @@ struct Inputs {
 
 /// The controls of one initiative's inputs: four estimates, the entered criteria, the lock.
 /// `cells`: as table cells (the table), else as labelled fields (the panel).
-fn input_controls(app: App, id: Id, name: String, inputs: Memo<Inputs>, criteria: Vec<(Id, String)>, cells: bool) -> impl IntoView {
+fn input_controls(
+    app: App,
+    id: Id,
+    name: String,
+    inputs: Memo<Inputs>,
+    criteria: Vec<(Id, String)>,
+    cells: bool,
+) -> impl IntoView {
     let estimate = |what: &'static str, get: fn(&ScoringInputs) -> u8, set: fn(&mut ScoringInputs, u8)| {
         let id = id.clone();
         let commit = Callback::new(move |v: u8| {
@@ -408,7 +480,11 @@ fn input_controls(app: App, id: Id, name: String, inputs: Memo<Inputs>, criteria
     };
     let mut controls = vec![
         estimate("Business value", |s| s.business_value, |s, v| s.business_value = v),
-        estimate("Time criticality", |s| s.time_criticality, |s, v| s.time_criticality = v),
+        estimate(
+            "Time criticality",
+            |s| s.time_criticality,
+            |s, v| s.time_criticality = v,
+        ),
         estimate("Risk reduction", |s| s.risk_reduction, |s, v| s.risk_reduction = v),
         estimate("Job size", |s| s.job_size, |s, v| s.job_size = v),
     ]
@@ -418,7 +494,11 @@ fn input_controls(app: App, id: Id, name: String, inputs: Memo<Inputs>, criteria
     for (cid, cname) in criteria {
         let (id, cid2, what) = (id.clone(), cid.clone(), cname.clone());
         let commit = Callback::new(move |(key, text): (String, String)| {
-            let v = if text.trim().is_empty() { None } else { Some(parse_number(&what, &text)?) };
+            let v = if text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_number(&what, &text)?)
+            };
             let (id, cid) = (id.clone(), cid.clone());
             app.edit_merging(&key, move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
@@ -434,7 +514,9 @@ fn input_controls(app: App, id: Id, name: String, inputs: Memo<Inputs>, criteria
             })
             .map_err(refusal)
         });
-        let value = Signal::derive(move || inputs.with(|i| i.scoring.custom.get(&cid2).map(|v| v.to_string()).unwrap_or_default()));
+        let value = Signal::derive(move || {
+            inputs.with(|i| i.scoring.custom.get(&cid2).map(|v| v.to_string()).unwrap_or_default())
+        });
         let label = format!("{cname} of {name}");
         controls.push((cname, view! { <LiveNumber label value commit/> }.into_any()));
     }
@@ -453,7 +535,11 @@ fn input_controls(app: App, id: Id, name: String, inputs: Memo<Inputs>, criteria
     };
     controls.push(("Funding lock".into(), lock));
     if cells {
-        controls.into_iter().map(|(_, v)| view! { <td>{v}</td> }).collect_view().into_any()
+        controls
+            .into_iter()
+            .map(|(_, v)| view! { <td>{v}</td> })
+            .collect_view()
+            .into_any()
     } else {
         view! {
             <div class="form-grid inputs-grid">
@@ -491,7 +577,12 @@ struct RowFigures {
 }
 
 #[component]
-fn InputsTable(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn InputsTable(
+    scored: Memo<Shared<Vec<Scored>>>,
+    ranks: Memo<Arc<Vec<Option<usize>>>>,
+    model: Memo<ScoringModel>,
+    selected: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let app = expect_context::<App>();
     let query = RwSignal::new(String::new());
     let all = RwSignal::new(false);
@@ -512,12 +603,20 @@ fn InputsTable(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usi
         if by_score.get() {
             rows.sort_by(|a, b| b.3.total_cmp(&a.3));
         }
-        rows.into_iter().map(|(id, name, status, _)| (id, name, status)).collect::<Vec<_>>()
+        rows.into_iter()
+            .map(|(id, name, status, _)| (id, name, status))
+            .collect::<Vec<_>>()
     });
     let total = Signal::derive(move || listed.with(Vec::len));
     let visible = Memo::new(move |_| {
         let p = page.get();
-        listed.with(|l| l.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+        listed.with(|l| {
+            l.iter()
+                .skip(p * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     // The figures of the rows on this page, by id.
     let figures = Memo::new(move |_| {
@@ -534,7 +633,10 @@ fn InputsTable(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usi
                                 score: x.score,
                                 rank: *rank,
                                 missing: x.missing.clone(),
-                                inputs: Inputs { scoring: i.scoring.clone(), lock: i.funding_lock },
+                                inputs: Inputs {
+                                    scoring: i.scoring.clone(),
+                                    lock: i.funding_lock,
+                                },
                             },
                         );
                     }
@@ -648,12 +750,21 @@ struct RankLine {
 }
 
 #[component]
-fn Ranking(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>>>, model: Memo<ScoringModel>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn Ranking(
+    scored: Memo<Shared<Vec<Scored>>>,
+    ranks: Memo<Arc<Vec<Option<usize>>>>,
+    model: Memo<ScoringModel>,
+    selected: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let page = RwSignal::new(0usize);
     // The order: (index into `scored`, rank), best first. Lines are built for one page only.
     let order = Memo::new(move |_| {
         let ranks = ranks.get();
-        let mut live: Vec<(usize, usize)> = ranks.iter().enumerate().filter_map(|(k, r)| r.map(|r| (k, r))).collect();
+        let mut live: Vec<(usize, usize)> = ranks
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| r.map(|r| (k, r)))
+            .collect();
         live.sort_by_key(|&(k, r)| (r, k));
         live
     });
@@ -695,7 +806,10 @@ fn Ranking(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>
                         missing: x.missing.len(),
                         key: String::new(),
                     };
-                    line.key = format!("{}|{}|{}|{}|{}|{}|{top}", line.id, line.rank, line.name, line.score, line.described, line.missing);
+                    line.key = format!(
+                        "{}|{}|{}|{}|{}|{}|{top}",
+                        line.id, line.rank, line.name, line.score, line.described, line.missing
+                    );
                     line
                 })
                 .collect::<Vec<_>>()
@@ -755,7 +869,11 @@ fn Ranking(scored: Memo<Shared<Vec<Scored>>>, ranks: Memo<Arc<Vec<Option<usize>>
 // ---- the bubble chart ----------------------------------------------------------------------
 
 #[component]
-fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn BubbleChart(
+    layout: Memo<Shared<BubbleLayout>>,
+    width: RwSignal<f64>,
+    selected: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let app = expect_context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
@@ -778,7 +896,9 @@ fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selecte
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| chart::draw_at(root, &l, (0.0, 0.0, ratio), Backend::Canvas));
+        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| {
+            chart::draw_at(root, &l, (0.0, 0.0, ratio), Backend::Canvas)
+        });
     });
     let at = |ev: &web_sys::MouseEvent| (ev.offset_x() as f64, ev.offset_y() as f64);
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -790,7 +910,11 @@ fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selecte
     let hovering = RwSignal::new(None::<String>);
     let on_move = move |ev: web_sys::MouseEvent| {
         let (x, y) = at(&ev);
-        let name = layout.with_untracked(|l| chart::hit_test(l, x, y).and_then(|id| l.bubbles.iter().find(|b| b.id == id)).map(|b| b.name.clone()));
+        let name = layout.with_untracked(|l| {
+            chart::hit_test(l, x, y)
+                .and_then(|id| l.bubbles.iter().find(|b| b.id == id))
+                .map(|b| b.name.clone())
+        });
         if hovering.get_untracked() != name {
             hovering.set(name);
         }
@@ -799,7 +923,11 @@ fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selecte
     let positions = move || {
         layout.with(|l| {
             (l.bubbles.len() <= 400).then(|| {
-                l.bubbles.iter().map(|b| format!("{}@{:.1},{:.1},{:.1}", b.id, b.x, b.y, b.r)).collect::<Vec<_>>().join(";")
+                l.bubbles
+                    .iter()
+                    .map(|b| format!("{}@{:.1},{:.1},{:.1}", b.id, b.x, b.y, b.r))
+                    .collect::<Vec<_>>()
+                    .join(";")
             })
         })
     };
@@ -811,11 +939,20 @@ fn BubbleChart(layout: Memo<Shared<BubbleLayout>>, width: RwSignal<f64>, selecte
             r.scoring.model.label()
         );
         let text = chart::slide_svg(&l, &r.name, &subtitle);
-        app.export_slide(format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text, png);
+        app.export_slide(
+            format!("{}-value-vs-effort", crate::download::file_stem(&r.name)),
+            text,
+            png,
+        );
     };
     let notes = move || {
         layout.with(|l: &Shared<BubbleLayout>| {
-            let unlabelled: Vec<String> = l.bubbles.iter().filter(|b| b.label.is_none()).map(|b| b.name.clone()).collect();
+            let unlabelled: Vec<String> = l
+                .bubbles
+                .iter()
+                .filter(|b| b.label.is_none())
+                .map(|b| b.name.clone())
+                .collect();
             let unplaced: Vec<String> = l.unplaced.iter().map(|(_, n)| n.clone()).collect();
             (unlabelled, unplaced)
         })
@@ -873,15 +1010,35 @@ fn InitiativePanel(
         let id = id.clone();
         Memo::new(move |_| {
             let ranks = ranks.get();
-            scored.with(|s| s.iter().zip(ranks.iter()).find(|(x, _)| x.id == id).map(|(x, r)| (x.clone(), *r)))
+            scored.with(|s| {
+                s.iter()
+                    .zip(ranks.iter())
+                    .find(|(x, _)| x.id == id)
+                    .map(|(x, r)| (x.clone(), *r))
+            })
         })
     };
     // How each criterion's input reads: money for the cost criterion.
-    let sources = Memo::new(move |_| app.roadmap.with(|r| r.scoring.criteria.iter().map(|c| (c.id.clone(), c.source)).collect::<HashMap<_, _>>()));
+    let sources = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            r.scoring
+                .criteria
+                .iter()
+                .map(|c| (c.id.clone(), c.source))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     let inputs = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.roadmap.with(|r| r.initiative(&id).map(|i| Inputs { scoring: i.scoring.clone(), lock: i.funding_lock }).unwrap_or_default())
+            app.roadmap.with(|r| {
+                r.initiative(&id)
+                    .map(|i| Inputs {
+                        scoring: i.scoring.clone(),
+                        lock: i.funding_lock,
+                    })
+                    .unwrap_or_default()
+            })
         })
     };
     let quadrant = {
@@ -892,13 +1049,27 @@ fn InitiativePanel(
     let currency = move || app.roadmap.with(|r| r.currency.clone());
     let info = {
         let id = id.clone();
-        move || app.roadmap.with(|r| r.initiative(&id).map(|i| (i.name.clone(), i.status, i.one_off_cost(), i.start, i.end)))
+        move || {
+            app.roadmap.with(|r| {
+                r.initiative(&id)
+                    .map(|i| (i.name.clone(), i.status, i.one_off_cost(), i.start, i.end))
+            })
+        }
     };
     // The controls are built again only when the name or the criteria change, never while
     // typing in one of them.
     let shape = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| (r.initiative(&id).map(|i| display_name(&i.name, &i.id).to_string()).unwrap_or_default(), entered_criteria(r))))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                (
+                    r.initiative(&id)
+                        .map(|i| display_name(&i.name, &i.id).to_string())
+                        .unwrap_or_default(),
+                    entered_criteria(r),
+                )
+            })
+        })
     };
     let controls = {
         let id = id.clone();
