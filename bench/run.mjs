@@ -31,7 +31,7 @@ try {
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${await browser.version()} headless`);
   console.log(`\nfirst render of the demo (fresh storage, until the initiative table shows): median ${median(firstRender).toFixed(0)} ms of ${RUNS}`);
-  console.log('\n| roadmap | initiatives | save ms | load ms | stored KB |\n|---|---|---|---|---|');
+  console.log('\n| roadmap | initiatives | save ms | load ms | stored (thousand characters) | share of quota |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
   // An edit with 2,000 initiatives: from the change event to the next frame (the repaint).

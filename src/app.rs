@@ -33,6 +33,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
+    provide_context(views::workshop::Workshop::start(app, route));
     provide_context(views::decide::DecideState::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
@@ -70,14 +71,23 @@ pub fn Shell() -> impl IntoView {
         }
     }
 
+    // The page shown: moving between portfolio sections keeps the portfolio view (and the
+    // figures it has worked out); it follows the section itself.
+    let page = Memo::new(move |_| match route.get() {
+        Route::Portfolio(_) => Route::View(View::Portfolio),
+        r => r,
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
         <Notices/>
         <views::decide::ScenarioBanner/>
         <views::confirm::ConfirmDialog/>
+        <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" tabindex="-1">
-            {move || match route.get() {
+            <views::workshop::Stage/>
+            {move || match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::DebugOptimise(n) => views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any(),
@@ -91,7 +101,7 @@ pub fn Shell() -> impl IntoView {
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
-                Route::View(View::Portfolio) => views::portfolio::Portfolio().into_any(),
+                Route::View(View::Portfolio) | Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
                 Route::Decide(tab) => views::decide::Decide(views::decide::DecideProps { tab }).into_any(),
                 Route::View(View::Decide) => views::decide::Decide(views::decide::DecideProps { tab: crate::route::DecideTab::Scoring }).into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
@@ -136,6 +146,7 @@ fn Header() -> impl IntoView {
                             aria-current=move || (route.get().view() == v).then_some("page")>{v.title()}</a></li>
                     }).collect_view()}
                 </ul>
+                <views::workshop::WorkshopButtons/>
             </nav>
         </header>
     }

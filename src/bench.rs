@@ -22,6 +22,7 @@ pub struct StorageFigure {
     pub initiatives: usize,
     pub save_ms: f64,
     pub load_ms: f64,
+    /// In UTF-16 characters, as localStorage counts its quota.
     pub stored_bytes: usize,
 }
 
@@ -40,7 +41,7 @@ pub fn measure_storage(label: &str, roadmap: &Roadmap) -> Result<StorageFigure, 
         if back.roadmap.initiatives.len() != roadmap.initiatives.len() {
             return Err("the loaded roadmap differs".into());
         }
-        bytes = raw.len();
+        bytes = raw.encode_utf16().count();
         saves.push(t1 - t0);
         loads.push(t2 - t1);
     }
@@ -59,18 +60,21 @@ pub fn measure_storage(label: &str, roadmap: &Roadmap) -> Result<StorageFigure, 
 pub fn BenchPage() -> impl IntoView {
     let rows: Vec<Result<StorageFigure, String>> = vec![
         measure_storage("demo roadmap", &demo::demo_roadmap()),
+        measure_storage("generated, 100 initiatives", &generate::generate(1, 100)),
         measure_storage("generated, 2,000 initiatives", &generate::generate(1, 2_000)),
+        measure_storage("generated, 20,000 initiatives", &generate::generate(1, 20_000)),
     ];
     view! {
         <section class="view">
             <h2>"Benchmark"</h2>
             <table class="data-table" aria-label="Storage benchmark">
-                <thead><tr><th>"roadmap"</th><th>"initiatives"</th><th>"save ms (median)"</th><th>"load ms (median)"</th><th>"stored KB"</th></tr></thead>
+                <thead><tr><th>"roadmap"</th><th>"initiatives"</th><th>"save ms (median)"</th><th>"load ms (median)"</th><th>"stored, thousand characters"</th><th>"share of the 5 MB quota"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| match r {
                         Ok(f) => view! { <tr><td>{f.label}</td><td>{f.initiatives}</td><td>{format!("{:.1}", f.save_ms)}</td>
-                            <td>{format!("{:.1}", f.load_ms)}</td><td>{format!("{:.0}", f.stored_bytes as f64 / 1024.0)}</td></tr> }.into_any(),
-                        Err(e) => view! { <tr><td colspan="5">{e}</td></tr> }.into_any(),
+                            <td>{format!("{:.1}", f.load_ms)}</td><td>{format!("{:.0}", f.stored_bytes as f64 / 1000.0)}</td>
+                            <td>{format!("{:.1}%", 100.0 * f.stored_bytes as f64 / (5.0 * 1024.0 * 1024.0))}</td></tr> }.into_any(),
+                        Err(e) => view! { <tr><td colspan="6">{e}</td></tr> }.into_any(),
                     }).collect_view()}
                 </tbody>
             </table>

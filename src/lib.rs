@@ -16,4 +16,6 @@ pub mod state;
 pub mod views;
 
 #[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
 mod hostile_text_tests;

@@ -29,7 +29,8 @@ fn panic_message(info: &PanicHookInfo<'_>) -> String {
     }
 }
 
-/// Every `cairn.` key of localStorage as one JSON object (`{"key": "raw text"}`).
+/// Every `cairn.` key of localStorage as one JSON object (`{"key": "text"}`); a packed
+/// roadmap is unpacked to its JSON so the file is readable (and kept raw if it cannot be).
 pub fn stored_data_as_json() -> String {
     let mut out = serde_json::Map::new();
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
@@ -38,6 +39,10 @@ pub fn stored_data_as_json() -> String {
             if let Ok(Some(key)) = storage.key(i) {
                 if key.starts_with("cairn.") {
                     if let Ok(Some(value)) = storage.get_item(&key) {
+                        let value = match crate::domain::stored::unpack(&value) {
+                            Ok(std::borrow::Cow::Owned(json)) => json,
+                            _ => value,
+                        };
                         out.insert(key, serde_json::Value::String(value));
                     }
                 }

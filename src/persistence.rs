@@ -73,6 +73,20 @@ fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
     })
 }
 
+/// Keeps a view preference (`cairn.prefs.<name>`); best effort: without room or storage the
+/// preference is simply not kept.
+pub fn save_preference(name: &str, value: &str) {
+    let key = format!("cairn.prefs.{name}");
+    if get_raw(&key).as_deref() != Some(value) {
+        let _ = set_raw(&key, value);
+    }
+}
+
+/// A preference kept by [`save_preference`].
+pub fn preference(name: &str) -> Option<String> {
+    get_raw(&format!("cairn.prefs.{name}"))
+}
+
 pub fn get_raw(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
@@ -132,13 +146,9 @@ pub fn load(id: &str) -> Result<Option<Stored>, Damaged> {
     stored::decode(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
 }
 
-/// The revision of a stored envelope, read from its first bytes without parsing it all.
+/// The revision of a stored value (packed or plain), from its first characters.
 pub fn peek_revision(raw: &str) -> Option<u64> {
-    let end = (0..=raw.len().min(200)).rev().find(|&i| raw.is_char_boundary(i)).unwrap_or(0);
-    let head = &raw[..end];
-    let at = head.find("\"revision\":")? + "\"revision\":".len();
-    let digits: String = head[at..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    stored::peek_revision(raw)
 }
 
 /// The stored revision of a roadmap right now (`None` when absent or unreadable).
@@ -209,5 +219,6 @@ mod tests {
         assert_eq!(super::peek_revision(r#"{"schema":1, "revision": 7}"#), Some(7));
         assert_eq!(super::peek_revision("garbage"), None);
         assert_eq!(super::peek_revision(&"é".repeat(300)), None);
+        assert_eq!(super::peek_revision("cairn:z1:9:0a1b2c3d:丁"), Some(9));
     }
 }

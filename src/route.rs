@@ -52,10 +52,59 @@ pub enum EditorTab {
     Capabilities,
 }
 
+/// The sections of the portfolio view (`#/portfolio/finance`); `#/portfolio` is the summary.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum PortfolioSection {
+    Summary,
+    Alignment,
+    Finance,
+    Vendors,
+    Risk,
+    Workforce,
+}
+
+impl PortfolioSection {
+    pub const ALL: [PortfolioSection; 6] = [
+        PortfolioSection::Summary,
+        PortfolioSection::Alignment,
+        PortfolioSection::Finance,
+        PortfolioSection::Vendors,
+        PortfolioSection::Risk,
+        PortfolioSection::Workforce,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            PortfolioSection::Summary => "summary",
+            PortfolioSection::Alignment => "alignment",
+            PortfolioSection::Finance => "finance",
+            PortfolioSection::Vendors => "vendors",
+            PortfolioSection::Risk => "risk",
+            PortfolioSection::Workforce => "workforce",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PortfolioSection::Summary => "Executive summary",
+            PortfolioSection::Alignment => "Alignment",
+            PortfolioSection::Finance => "Finance",
+            PortfolioSection::Vendors => "Vendors",
+            PortfolioSection::Risk => "Risk and compliance",
+            PortfolioSection::Workforce => "Workforce",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/portfolio/{}", self.slug())
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Route {
     View(View),
     Editor(EditorTab),
+    Portfolio(PortfolioSection),
     Decide(DecideTab),
     /// Deliberately panics: lets the end-to-end tests prove the error screen works.
     DebugPanic,
@@ -131,6 +180,9 @@ impl Route {
                 .into_iter()
                 .find(|t| t.slug() == tab)
                 .map_or(Route::Editor(EditorTab::Initiatives), Route::Editor),
+            (Some("portfolio"), section) => Route::Portfolio(
+                PortfolioSection::ALL.into_iter().find(|s| Some(s.slug()) == section).unwrap_or(PortfolioSection::Summary),
+            ),
             (Some("decide"), tab) => {
                 Route::Decide(DecideTab::ALL.into_iter().find(|t| Some(t.slug()) == tab).unwrap_or(DecideTab::Scoring))
             }
@@ -154,6 +206,7 @@ impl Route {
     pub fn view(self) -> View {
         match self {
             Route::View(v) => v,
+            Route::Portfolio(_) => View::Portfolio,
             Route::Decide(_) => View::Decide,
             Route::Editor(_) | Route::DebugPanic | Route::DebugBench | Route::DebugGenerate(_) | Route::DebugOptimise(_) => View::Roadmap,
         }
@@ -183,6 +236,22 @@ mod tests {
         assert_eq!(Route::parse("#/debug/generate/300"), Route::DebugGenerate(300));
         assert_eq!(Route::parse("#/debug/generate"), Route::DebugGenerate(2_000));
         assert_eq!(Route::parse("#/heatmap?x=1"), Route::View(View::Heatmap));
+    }
+
+    #[test]
+    fn portfolio_sections_have_deep_links() {
+        for s in PortfolioSection::ALL {
+            assert_eq!(Route::parse(&s.href()), Route::Portfolio(s));
+            assert_eq!(Route::parse(&s.href()).view(), View::Portfolio);
+        }
+        for h in ["#/portfolio", "#/portfolio/", "#/portfolio/nope"] {
+            assert_eq!(Route::parse(h), Route::Portfolio(PortfolioSection::Summary), "{h}");
+        }
+        // The explained figures of the summary link to these sections.
+        for e in crate::domain::portfolio::Explains::ALL {
+            let known = PortfolioSection::ALL.iter().any(|s| s.slug() == e.key()) || ["heatmap", "timeline"].contains(&e.key());
+            assert!(known, "{e:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub enum Action {
     KeepMine,
     /// A move broke successors of this initiative: move them after it (one undo step).
     PushSuccessors(String),
+    /// A new version of Cairn is installed: save, let it take over, reload (public/boot.js).
+    ReloadForUpdate,
     Dismiss,
 }
 
@@ -413,6 +415,14 @@ impl App {
         let dismiss = || self.notices.update(|n| n.retain(|x| x.id != notice_id));
         match action {
             Action::Dismiss => dismiss(),
+            Action::ReloadForUpdate => {
+                self.flush_save();
+                if let Some(w) = web_sys::window() {
+                    if let Ok(e) = web_sys::Event::new("cairn-apply-update") {
+                        let _ = w.dispatch_event(&e);
+                    }
+                }
+            }
             Action::DownloadCurrent => self.download_current(),
             Action::DownloadDamaged(key) => {
                 let raw = self.damaged.with_untracked(|d| d.iter().find(|x| &x.key == key).map(|x| x.raw.clone()));

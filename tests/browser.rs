@@ -154,6 +154,24 @@ async fn the_shell_renders_navigation_for_every_view() {
 
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen_test]
+fn roadmaps_are_stored_packed_and_plain_values_of_older_versions_still_load() {
+    clear();
+    let big = cairn::domain::generate::generate(4, 2_000);
+    let rev = persistence::save("t6", &big, None).unwrap();
+    let raw = storage().get_item(&persistence::roadmap_key("t6")).unwrap().unwrap();
+    assert!(raw.starts_with("cairn:z1:"), "stored packed");
+    assert!(raw.encode_utf16().count() < stored::encode_json(&big, rev).len() / 6, "packed is far smaller");
+    assert_eq!(persistence::load("t6").unwrap().unwrap().roadmap, big);
+    // A value written by an earlier Cairn (plain JSON) loads and is saved packed from then on.
+    let small = demo::demo_roadmap();
+    storage().set_item(&persistence::roadmap_key("t7"), &stored::encode_json(&small, 5)).unwrap();
+    assert_eq!(persistence::load("t7").unwrap().unwrap().roadmap, small);
+    assert_eq!(persistence::save("t7", &small, Some(5)), Ok(6));
+    assert!(storage().get_item(&persistence::roadmap_key("t7")).unwrap().unwrap().starts_with("cairn:z1:6:"));
+    clear();
+}
+
 // ---- scenarios (src/state_scenarios.rs) -------------------------------------------------------
 
 #[wasm_bindgen_test]

@@ -418,6 +418,7 @@ pub fn demo_roadmap() -> Roadmap {
         goals: goals.collect(),
         capabilities: capabilities(),
         initiatives: initiatives().into_iter().map(Arc::new).collect(),
+        ..Roadmap::default()
     }
 }
 

@@ -477,6 +477,7 @@ pub mod testing {
             goals,
             capabilities,
             initiatives,
+            ..Roadmap::default()
         }
     }
 }
@@ -583,6 +584,7 @@ mod tests {
                     funding_lock: FundingLock::MustFund,
                 }),
             ],
+            lock_in_threshold: 35.0,
         }
     }
 
@@ -628,6 +630,7 @@ mod tests {
                 "goals",
                 "capabilities",
                 "initiatives",
+                "lock_in_threshold",
             ],
         );
         expect(&r["horizon"], &["start", "end"]);
@@ -711,6 +714,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!((r.name.as_str(), r.currency.as_str(), r.initiatives[0].start), ("Lean", "EUR", None));
+        assert_eq!(r.lock_in_threshold, 40.0, "files from before the lock-in setting get 40%");
+        // An out-of-range threshold is refused like any other error.
+        let file = file_with(|v| v["roadmap"]["lock_in_threshold"] = 0.into());
+        assert!(err(&file).contains("lock-in threshold is 0%"), "{}", err(&file));
         // Warnings do not refuse.
         let file = file_with(|v| v["roadmap"]["initiatives"][1]["end"] = "2030-01".into());
         assert!(import_json(&file).is_ok());

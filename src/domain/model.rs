@@ -28,6 +28,10 @@ pub struct Roadmap {
     pub goals: Vec<Arc<Goal>>,
     pub capabilities: Vec<Arc<Capability>>,
     pub initiatives: Vec<Arc<Initiative>>,
+    // ---- Portfolio settings ------------------------------------------------------------
+    /// The vendor lock-in threshold, in percent of the vendor spend (above 0, at most 100):
+    /// a vendor whose share is above it is flagged. 40 when the file has none.
+    pub lock_in_threshold: f64,
 }
 
 impl Default for Roadmap {
@@ -44,9 +48,13 @@ impl Default for Roadmap {
             goals: Vec::new(),
             capabilities: Vec::new(),
             initiatives: Vec::new(),
+            lock_in_threshold: DEFAULT_LOCK_IN_THRESHOLD,
         }
     }
 }
+
+/// The vendor lock-in threshold when none is set, in percent.
+pub const DEFAULT_LOCK_IN_THRESHOLD: f64 = 40.0;
 
 /// The two ways of scoring initiatives, chosen per roadmap.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default)]
@@ -654,6 +662,7 @@ impl Roadmap {
             && items(&self.goals, &other.goals)
             && items(&self.capabilities, &other.capabilities)
             && items(&self.initiatives, &other.initiatives)
+            && self.lock_in_threshold.to_bits() == other.lock_in_threshold.to_bits()
     }
 
     /// The name of an item, for messages ("initiative \"CRM rollout\"").
@@ -767,5 +776,8 @@ mod tests {
         let mut d = a.clone();
         d.name.push('!');
         assert!(!a.same_as(&d));
+        let mut e = a.clone();
+        e.lock_in_threshold = 35.0;
+        assert!(!a.same_as(&e) && a != e);
     }
 }

@@ -247,6 +247,8 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
 /// `schema` is the storage schema of the roadmaps inside ([`super::stored::SCHEMA`]); a list
 /// written by a newer Cairn is refused, never guessed at. (Schema 1 is the first: when the
 /// roadmap's storage schema changes, migrate each scenario's roadmap here as `stored` does.)
+/// The list is stored packed like a roadmap ([`super::stored::pack`], revision 0); plain JSON
+/// is read too.
 #[derive(Serialize)]
 struct ListOut<'a> {
     schema: u32,
@@ -259,14 +261,16 @@ struct ListIn {
     scenarios: Vec<Scenario>,
 }
 
-/// The scenarios as compact JSON for storage.
+/// The scenarios as stored: compact JSON, packed.
 pub fn encode_list(scenarios: &[Scenario]) -> String {
-    super::file_format::write_json(&ListOut { schema: super::stored::SCHEMA, scenarios }, false)
+    let json = super::file_format::write_json(&ListOut { schema: super::stored::SCHEMA, scenarios }, false);
+    super::stored::pack(&json, 0)
 }
 
 /// Reads a stored list of scenarios. Never panics, whatever the text.
 pub fn decode_list(text: &str) -> Result<Vec<Scenario>, String> {
-    let list: ListIn = serde_json::from_str(text)
+    let json = super::stored::unpack(text)?;
+    let list: ListIn = serde_json::from_str(&json)
         .map_err(|e| format!("the saved scenarios could not be read: {}", super::file_format::explain(&e)))?;
     if list.schema > super::stored::SCHEMA {
         return Err(format!(
@@ -405,8 +409,12 @@ mod tests {
         lean.roadmap.initiative_mut("ini-crm").unwrap().capex = 123.5;
         let list = vec![lean, Scenario { name: "Bold <b>\"x\"</b>".into(), roadmap: Roadmap::default() }];
         let text = encode_list(&list);
-        assert!(text.starts_with("{\"schema\":1,"), "{}", &text[..40]);
+        assert!(text.starts_with("cairn:z1:0:"), "stored packed");
         assert_eq!(decode_list(&text).unwrap(), list);
+        // Plain JSON is read too.
+        let plain = crate::domain::file_format::write_json(&ListOut { schema: 1, scenarios: &list }, false);
+        assert_eq!(decode_list(&plain).unwrap(), list);
+        assert!(decode_list(&text[..text.len() - 3]).is_err(), "a cut value is refused");
         assert_eq!(decode_list(&encode_list(&[])).unwrap(), []);
         assert_eq!(find(&list, " lean "), Some(0));
         assert_eq!(find(&list, "nope"), None);

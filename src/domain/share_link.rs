@@ -128,13 +128,18 @@ pub fn decode(text: &str) -> Result<Roadmap, ShareLinkError> {
     if code.len() / 4 * 3 > MAX_UNPACKED_BYTES {
         return Err(ShareLinkError::TooLarge);
     }
-    let data = base64url_decode(code)?;
+    let (data, tail) = base64url_decode(code)?;
+    // Cut first: a link cut anywhere but after a whole group of 4 characters ends in a
+    // character whose leftover bits are not the zeros encoding wrote, so the end alone cannot
+    // tell a cut from a change; the length can.
     let (length, header) = read_length(&data).ok_or(ShareLinkError::Truncated)?;
     let expected = header.checked_add(length).and_then(|n| n.checked_add(4)).ok_or(ShareLinkError::Damaged)?;
     if data.len() < expected {
         return Err(ShareLinkError::Truncated);
     }
-    if data.len() > expected {
+    // Complete, but with more after it (whole bytes, or a stray character), or a last
+    // character that encoding never writes.
+    if data.len() > expected || tail != Tail::Clean {
         return Err(ShareLinkError::Damaged);
     }
     let (body, check) = data.split_at(header + length);
@@ -247,9 +252,22 @@ fn base64url_encode(data: &[u8], out: &mut String) {
     }
 }
 
-/// Strict base64url: only its 64 characters, no padding, and the unused bits of the last
-/// character zero, so every byte string has exactly one text.
-fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareLinkError> {
+/// How a base64url text ends after its last whole byte.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tail {
+    /// As encoding writes it: no bits left over, or only zero bits.
+    Clean,
+    /// The last character has leftover bits that are not zero.
+    StrayBits,
+    /// One character too many to make a byte (6 bits left over).
+    HalfByte,
+}
+
+/// Strict base64url: only its 64 characters and no padding. The bytes, and how the text ends:
+/// encoding leaves the unused bits of the last character zero and never ends with a lone
+/// character, so every byte string has exactly one text; [`decode`] decides, knowing the
+/// length the link should have, whether another ending is a cut or a change.
+fn base64url_decode(text: &str) -> Result<(Vec<u8>, Tail), ShareLinkError> {
     let value = |c: char| -> Result<u32, ShareLinkError> {
         match c {
             'A'..='Z' => Ok(c as u32 - 'A' as u32),
@@ -271,14 +289,14 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareLinkError> {
             acc &= (1 << bits) - 1;
         }
     }
-    // 1 character left over (6 bits) cannot be a byte: the text was cut.
-    if bits == 6 {
-        return Err(ShareLinkError::Truncated);
-    }
-    if acc != 0 {
-        return Err(ShareLinkError::Damaged);
-    }
-    Ok(out)
+    let tail = if bits == 6 {
+        Tail::HalfByte
+    } else if acc != 0 {
+        Tail::StrayBits
+    } else {
+        Tail::Clean
+    };
+    Ok((out, tail))
 }
 
 #[cfg(test)]
@@ -321,15 +339,15 @@ mod tests {
             ("foobar", "Zm9vYmFy"),
         ] {
             assert_eq!(encode_bytes(plain.as_bytes()), code);
-            assert_eq!(base64url_decode(code).unwrap(), plain.as_bytes());
+            assert_eq!(base64url_decode(code).unwrap(), (plain.as_bytes().to_vec(), Tail::Clean));
         }
         // The URL-safe characters instead of + and /.
         assert_eq!(encode_bytes(&[0xFB, 0xFF]), "-_8");
         assert_eq!(base64url_decode("Zm9v+"), Err(ShareLinkError::BadCharacter('+')));
         assert_eq!(base64url_decode("Zm9v="), Err(ShareLinkError::BadCharacter('=')));
-        assert_eq!(base64url_decode("Zm9vY"), Err(ShareLinkError::Truncated));
-        // "Zh" has bits after the byte "f" set: another text for the same byte is refused.
-        assert_eq!(base64url_decode("Zh"), Err(ShareLinkError::Damaged));
+        assert_eq!(base64url_decode("Zm9vY"), Ok((b"foo".to_vec(), Tail::HalfByte)));
+        // "Zh" has bits after the byte "f" set: not a text encoding writes.
+        assert_eq!(base64url_decode("Zh"), Ok((b"f".to_vec(), Tail::StrayBits)));
     }
 
     #[test]
@@ -366,6 +384,10 @@ mod tests {
         assert_eq!(decode(&link).unwrap(), demo);
         // Same roadmap, same link.
         assert_eq!(encode(&demo), link);
+        // Cut in each of the four places a group of 4 characters can end, or anywhere: incomplete.
+        for cut in (link.len() - 8..link.len()).chain([PREFIX.len() + 1, 12, link.len() / 2]) {
+            assert_eq!(decode(&link[..cut]), Err(ShareLinkError::Truncated), "cut at {cut} of {}", link.len());
+        }
     }
 
     #[test]
@@ -379,9 +401,14 @@ mod tests {
         assert_eq!(err(&link.replacen("#share=1", "#share=2", 1)), ShareLinkError::UnknownVersion('2'));
         assert_eq!(err(&format!("{}%20{}", &link[..20], &link[20..])), ShareLinkError::BadCharacter('%'));
         assert_eq!(err(&format!("{}\n{}", &link[..20], &link[20..])), ShareLinkError::BadCharacter('\n'));
-        assert_eq!(err(&link[..link.len() - 3]), ShareLinkError::Truncated);
-        assert_eq!(err(&link[..12]), ShareLinkError::Truncated);
+        // Cut anywhere after "#share=": incomplete, whichever character it now ends with (a
+        // cut inside a group of 4 characters usually leaves stray bits in the last one).
+        for cut in PREFIX.len()..link.len() {
+            assert_eq!(err(&link[..cut]), ShareLinkError::Truncated, "cut at {cut} of {}", link.len());
+        }
         assert_eq!(err(&format!("{link}AAAA")), ShareLinkError::Damaged, "extra data");
+        assert_eq!(err(&format!("{link}A")), ShareLinkError::Damaged, "an extra character");
+        assert_eq!(err(&format!("{link}AB")), ShareLinkError::Damaged, "extra characters");
         // One character changed in the middle: the checksum no longer matches.
         let mut changed: Vec<char> = link.chars().collect();
         let at = changed.len() / 2;

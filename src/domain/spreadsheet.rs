@@ -2,11 +2,13 @@
 //! (RFC 4180) that open cleanly in Excel and LibreOffice, and CSV import with a preview
 //! (`docs/spreadsheet.md`).
 //!
-//! **Export** writes one table per file — goals, capabilities, initiatives, and the links of
-//! initiatives in four link tables (goal links, capability links, dependencies, milestones) —
-//! or all seven in one zip file. Headers are in the user's words ("Run cost per year"),
-//! months are `YYYY-MM`, lists are joined with `"; "`, numbers are written in full with a
-//! decimal point. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! **Export** writes one table per file — goals, capabilities, initiatives (with their scoring
+//! estimates and funding lock), and five link tables of initiatives (goal links, capability
+//! links, dependencies, milestones, values of entered scoring criteria) — or all eight in one
+//! zip file. Headers are in the user's words ("Run cost per year"), months are `YYYY-MM`,
+//! lists are joined with `"; "`, numbers are written in full with a decimal point. The
+//! roadmap's settings (horizon, budgets, capacity, scoring model and criteria) are not in the
+//! files. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
 //! gets an apostrophe in front, so a spreadsheet shows it as text instead of running it as a
 //! formula; import takes that apostrophe off again, so export then import gives back exactly
 //! the same roadmap.
@@ -21,10 +23,11 @@ use super::calendar::Month;
 use super::compress::{compress, crc32};
 use super::file_format::{check_size, ImportError};
 use super::model::{
-    Capability, CapabilityLink, Goal, GoalLink, Id, Initiative, ItemKind, Milestone, Risk, Roadmap, Status,
+    Capability, CapabilityLink, FundingLock, Goal, GoalLink, Id, Initiative, ItemKind, Milestone, Risk, Roadmap,
+    Status, ESTIMATE_MAX, ESTIMATE_SCALE,
 };
 use super::validate::{new_errors_among, validate, Problem};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// At most this many rows are read from one file.
@@ -48,11 +51,13 @@ pub enum Table {
     /// Which initiatives must finish before each initiative starts.
     Dependencies,
     Milestones,
+    /// Each initiative's values for the roadmap's entered scoring criteria.
+    CriterionValues,
 }
 
 impl Table {
     /// All tables, in the order to import them (links refer to items, so items come first).
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Goals,
         Table::Capabilities,
         Table::Initiatives,
@@ -60,6 +65,7 @@ impl Table {
         Table::CapabilityLinks,
         Table::Dependencies,
         Table::Milestones,
+        Table::CriterionValues,
     ];
 
     pub fn title(self) -> &'static str {
@@ -71,6 +77,7 @@ impl Table {
             Table::CapabilityLinks => "Capability links",
             Table::Dependencies => "Dependencies",
             Table::Milestones => "Milestones",
+            Table::CriterionValues => "Criterion values",
         }
     }
 
@@ -84,6 +91,7 @@ impl Table {
             Table::CapabilityLinks => "capability-links.csv",
             Table::Dependencies => "dependencies.csv",
             Table::Milestones => "milestones.csv",
+            Table::CriterionValues => "criterion-values.csv",
         }
     }
 
@@ -134,6 +142,11 @@ impl Table {
                 F::RiskLikelihood,
                 F::RiskImpact,
                 F::Compliance,
+                F::BusinessValue,
+                F::TimeCriticality,
+                F::RiskReduction,
+                F::JobSize,
+                F::FundingLock,
             ],
             Table::GoalLinks => &[F::InitiativeId, F::Initiative, F::GoalId, F::Goal, F::Contribution],
             Table::CapabilityLinks => {
@@ -141,6 +154,9 @@ impl Table {
             }
             Table::Dependencies => &[F::InitiativeId, F::Initiative, F::DependsOnId, F::DependsOn],
             Table::Milestones => &[F::InitiativeId, F::Initiative, F::Milestone, F::MilestoneMonth],
+            Table::CriterionValues => {
+                &[F::InitiativeId, F::Initiative, F::CriterionId, F::Criterion, F::CriterionValue]
+            }
         }
     }
 
@@ -225,6 +241,11 @@ pub enum Field {
     Vendors,
     RiskLikelihood,
     RiskImpact,
+    BusinessValue,
+    TimeCriticality,
+    RiskReduction,
+    JobSize,
+    FundingLock,
     InitiativeId,
     Initiative,
     GoalId,
@@ -237,6 +258,9 @@ pub enum Field {
     DependsOn,
     Milestone,
     MilestoneMonth,
+    CriterionId,
+    Criterion,
+    CriterionValue,
 }
 
 impl Field {
@@ -274,6 +298,11 @@ impl Field {
             F::Vendors => "Vendors",
             F::RiskLikelihood => "Risk likelihood",
             F::RiskImpact => "Risk impact",
+            F::BusinessValue => "Business value",
+            F::TimeCriticality => "Time criticality",
+            F::RiskReduction => "Risk reduction",
+            F::JobSize => "Job size",
+            F::FundingLock => "Funding lock",
             F::InitiativeId => "Initiative id",
             F::Initiative => "Initiative",
             F::GoalId => "Goal id",
@@ -286,6 +315,9 @@ impl Field {
             F::DependsOn => "Depends on",
             F::Milestone => "Milestone",
             F::MilestoneMonth => "Month",
+            F::CriterionId => "Criterion id",
+            F::Criterion => "Criterion",
+            F::CriterionValue => "Value",
         }
     }
 
@@ -324,6 +356,19 @@ impl Field {
             F::Vendors => &["vendor", "suppliers", "supplier"],
             F::RiskLikelihood => &["likelihood", "probability"],
             F::RiskImpact => &["impact"],
+            // WSJF's words (SAFe: "user-business value", "risk reduction / opportunity
+            // enablement") and the JSON file's path (scoring.business_value).
+            F::BusinessValue => &["userbusinessvalue", "ubv", "bv", "scoringbusinessvalue"],
+            F::TimeCriticality => &["urgency", "tc", "scoringtimecriticality"],
+            F::RiskReduction => &[
+                "riskreductionopportunityenablement",
+                "riskreductionandopportunityenablement",
+                "rroe",
+                "opportunityenablement",
+                "scoringriskreduction",
+            ],
+            F::JobSize => &["size", "relativesize", "jobduration", "scoringjobsize"],
+            F::FundingLock => &["lock", "fundingdecision", "optimiserlock", "optimizerlock"],
             F::InitiativeId => &["projectid"],
             F::Initiative => &["initiativename", "project", "projectname"],
             F::GoalId => &[],
@@ -336,6 +381,9 @@ impl Field {
             F::DependsOn => &["predecessor", "predecessorname"],
             F::Milestone => &["milestonename", "name"],
             F::MilestoneMonth => &["milestonemonth", "date", "due"],
+            F::CriterionId => &[],
+            F::Criterion => &["criterionname", "scoringcriterion"],
+            F::CriterionValue => &["criterionvalue", "score", "rating"],
         }
     }
 
@@ -362,9 +410,15 @@ impl Field {
                 | F::Fte
                 | F::RiskLikelihood
                 | F::RiskImpact
+                | F::BusinessValue
+                | F::TimeCriticality
+                | F::RiskReduction
+                | F::JobSize
+                | F::FundingLock
                 | F::Contribution
                 | F::MaturityAfter
                 | F::MilestoneMonth
+                | F::CriterionValue
         )
     }
 }
@@ -510,6 +564,44 @@ fn parse_score(cell: &str, lo: u8, hi: u8) -> Result<u8, String> {
         .ok()
         .filter(|v| (lo..=hi).contains(v))
         .ok_or_else(|| format!("\"{cell}\" must be a whole number from {lo} to {hi}"))
+}
+
+/// An estimate as written: empty when not estimated (0), so a spreadsheet's averages skip it.
+fn estimate_text(value: u8) -> String {
+    if value == 0 {
+        String::new()
+    } else {
+        value.to_string()
+    }
+}
+
+/// Reads an estimate: empty or 0 is "not estimated", otherwise a whole number up to
+/// [`ESTIMATE_MAX`]. A number off the scale (such as 4) is read; the roadmap's rules warn.
+fn parse_estimate(cell: &str) -> Result<u8, String> {
+    let t = cell.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    t.parse::<u8>().ok().filter(|&v| v <= ESTIMATE_MAX).ok_or_else(|| {
+        let scale = ESTIMATE_SCALE.map(|v| v.to_string()).join(", ");
+        format!(
+            "\"{cell}\" is not an estimate: write a whole number up to {ESTIMATE_MAX} (the scale is {scale}), or \
+             leave it empty or 0 when not estimated"
+        )
+    })
+}
+
+/// Reads a funding lock: its label or its file key in any case ("Must not fund",
+/// "must_not_fund"), "Optimizer decides" too; empty is no lock.
+fn parse_funding_lock(cell: &str) -> Result<FundingLock, String> {
+    let norm = normalize(cell);
+    if cell.trim().is_empty() || norm == "optimizerdecides" {
+        return Ok(FundingLock::None);
+    }
+    FundingLock::ALL.into_iter().find(|l| normalize(l.label()) == norm || normalize(l.key()) == norm).ok_or_else(|| {
+        let names: Vec<&str> = FundingLock::ALL.iter().map(|l| l.label()).collect();
+        format!("\"{cell}\" is not a funding lock ({})", names.join(", "))
+    })
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -709,10 +801,27 @@ fn table_rows(r: &Roadmap, table: Table) -> Vec<Vec<String>> {
         Table::Milestones => {
             links(&|i| i.milestones.iter().map(|m| [m.name.clone(), month_text(m.month), String::new()]).collect())
         }
+        Table::CriterionValues => {
+            let criteria: HashMap<&str, &str> =
+                r.scoring.criteria.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+            links(&|i| {
+                i.scoring
+                    .custom
+                    .iter()
+                    .map(|(id, &value)| {
+                        [
+                            id.clone(),
+                            criteria.get(id.as_str()).copied().unwrap_or_default().to_string(),
+                            number_text(value),
+                        ]
+                    })
+                    .collect()
+            })
+        }
     }
 }
 
-/// All seven tables in one zip file, one CSV per table named as [`Table::file_name`] says,
+/// All eight tables in one zip file, one CSV per table named as [`Table::file_name`] says,
 /// deflated.
 pub fn export_zip(r: &Roadmap, options: &ExportOptions) -> Vec<u8> {
     let files: Vec<(&str, Vec<u8>)> =
@@ -1399,6 +1508,11 @@ impl Item for Initiative {
             Field::RiskLikelihood => self.risk.likelihood.to_string(),
             Field::RiskImpact => self.risk.impact.to_string(),
             Field::Compliance => join_list(&self.compliance),
+            Field::BusinessValue => estimate_text(self.scoring.business_value),
+            Field::TimeCriticality => estimate_text(self.scoring.time_criticality),
+            Field::RiskReduction => estimate_text(self.scoring.risk_reduction),
+            Field::JobSize => estimate_text(self.scoring.job_size),
+            Field::FundingLock => self.funding_lock.label().to_string(),
             _ => String::new(),
         }
     }
@@ -1424,6 +1538,11 @@ impl Item for Initiative {
             Field::RiskLikelihood => score(&mut self.risk.likelihood, cell, 1, 5)?,
             Field::RiskImpact => score(&mut self.risk.impact, cell, 1, 5)?,
             Field::Compliance => self.compliance = split_list(cell),
+            Field::BusinessValue => self.scoring.business_value = parse_estimate(cell)?,
+            Field::TimeCriticality => self.scoring.time_criticality = parse_estimate(cell)?,
+            Field::RiskReduction => self.scoring.risk_reduction = parse_estimate(cell)?,
+            Field::JobSize => self.scoring.job_size = parse_estimate(cell)?,
+            Field::FundingLock => self.funding_lock = parse_funding_lock(cell)?,
             _ => {}
         }
         Ok(())
@@ -1648,6 +1767,7 @@ fn import_items<T: Item>(
 fn plural(noun: &str) -> String {
     match noun {
         "capability" => "capabilities".into(),
+        "criterion" => "criteria".into(),
         other => format!("{other}s"),
     }
 }
@@ -1715,29 +1835,35 @@ fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row, Target, T
     }
 }
 
-/// Finds items of one kind by id (exactly) or by name (ignoring case and outer spaces).
+/// Finds items of one kind (goals, capabilities, initiatives or scoring criteria) by id
+/// (exactly) or by name (ignoring case and outer spaces).
 struct Lookup<'a> {
-    kind: ItemKind,
+    /// "goal", "criterion".
+    noun: &'static str,
     by_id: HashMap<&'a str, &'a str>,
     by_name: HashMap<String, Vec<&'a str>>,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(kind: ItemKind, items: impl Iterator<Item = (&'a str, &'a str)>) -> Lookup<'a> {
+    fn new(noun: &'static str, items: impl Iterator<Item = (&'a str, &'a str)>) -> Lookup<'a> {
         let mut by_id = HashMap::new();
         let mut by_name: HashMap<String, Vec<&str>> = HashMap::new();
         for (id, name) in items {
             by_id.insert(id, name);
             by_name.entry(name_key(name)).or_default().push(id);
         }
-        Lookup { kind, by_id, by_name }
+        Lookup { noun, by_id, by_name }
     }
 
     /// The id of the item a row names with `id_field` or else `name_field`. `Ok(None)` when
     /// both are empty.
     fn find(&self, ctx: &Ctx, row: &Row, id_field: Field, name_field: Field) -> Result<Option<&'a str>, String> {
-        let noun = self.kind.noun();
-        let hint = if self.kind == ItemKind::Initiative { " (import the initiatives first)" } else { "" };
+        let noun = self.noun;
+        let hint = match noun {
+            "initiative" => " (import the initiatives first)",
+            "criterion" => " (criteria are set in the roadmap's scoring settings)",
+            _ => "",
+        };
         if let Some(id) = ctx.filled(row, id_field) {
             return self.by_id.get_key_value(id).map(|(id, _)| Some(*id)).ok_or_else(|| {
                 format!("{} \"{id}\" is not {} {noun} in this roadmap{hint}", ctx.header(id_field), article(noun))
@@ -1783,6 +1909,7 @@ enum Links {
     Capabilities(Vec<CapabilityLink>),
     Dependencies(Vec<Id>),
     Milestones(Vec<Milestone>),
+    CriterionValues(BTreeMap<Id, f64>),
 }
 
 impl Links {
@@ -1791,7 +1918,18 @@ impl Links {
             Table::GoalLinks => Links::Goals(i.goals.clone()),
             Table::CapabilityLinks => Links::Capabilities(i.capabilities.clone()),
             Table::Dependencies => Links::Dependencies(i.depends_on.clone()),
+            Table::CriterionValues => Links::CriterionValues(i.scoring.custom.clone()),
             _ => Links::Milestones(i.milestones.clone()),
+        }
+    }
+    /// No links, of the kind `table` holds.
+    fn empty(table: Table) -> Links {
+        match table {
+            Table::GoalLinks => Links::Goals(Vec::new()),
+            Table::CapabilityLinks => Links::Capabilities(Vec::new()),
+            Table::Dependencies => Links::Dependencies(Vec::new()),
+            Table::CriterionValues => Links::CriterionValues(BTreeMap::new()),
+            _ => Links::Milestones(Vec::new()),
         }
     }
     fn len(&self) -> usize {
@@ -1800,6 +1938,7 @@ impl Links {
             Links::Capabilities(v) => v.len(),
             Links::Dependencies(v) => v.len(),
             Links::Milestones(v) => v.len(),
+            Links::CriterionValues(v) => v.len(),
         }
     }
     fn apply(self, i: &mut Initiative) {
@@ -1808,6 +1947,7 @@ impl Links {
             Links::Capabilities(v) => i.capabilities = v,
             Links::Dependencies(v) => i.depends_on = v,
             Links::Milestones(v) => i.milestones = v,
+            Links::CriterionValues(v) => i.scoring.custom = v,
         }
     }
     /// "3 goal links" / "1 dependency".
@@ -1816,6 +1956,7 @@ impl Links {
             Table::GoalLinks => ("goal link", "goal links"),
             Table::CapabilityLinks => ("capability link", "capability links"),
             Table::Dependencies => ("dependency", "dependencies"),
+            Table::CriterionValues => ("criterion value", "criterion values"),
             _ => ("milestone", "milestones"),
         };
         if n == 1 {
@@ -1826,7 +1967,8 @@ impl Links {
     }
 }
 
-/// Imports a link table: each initiative it mentions gets exactly the links of its rows.
+/// Imports a link table: each initiative it mentions gets exactly the links of its rows (for
+/// criterion values: exactly the values of its rows).
 fn import_links(
     r: &Roadmap,
     table: Table,
@@ -1838,6 +1980,7 @@ fn import_links(
         Table::GoalLinks => (Field::GoalId, Field::Goal, Some(Field::Contribution)),
         Table::CapabilityLinks => (Field::CapabilityId, Field::Capability, Some(Field::MaturityAfter)),
         Table::Dependencies => (Field::DependsOnId, Field::DependsOn, None),
+        Table::CriterionValues => (Field::CriterionId, Field::Criterion, Some(Field::CriterionValue)),
         _ => (Field::Milestone, Field::MilestoneMonth, None),
     };
     let mut missing = Vec::new();
@@ -1854,13 +1997,19 @@ fn import_links(
         p.errors.push(row_error(0, format!("No column is imported as {}", missing.join("; nor as "))));
         return None;
     }
-    let initiatives = Lookup::new(ItemKind::Initiative, r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())));
+    let initiative_names = || r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str()));
+    let initiatives = Lookup::new(ItemKind::Initiative.noun(), initiative_names());
     let targets = match table {
-        Table::GoalLinks => Lookup::new(ItemKind::Goal, r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str()))),
-        Table::CapabilityLinks => {
-            Lookup::new(ItemKind::Capability, r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())))
+        Table::GoalLinks => {
+            Lookup::new(ItemKind::Goal.noun(), r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str())))
         }
-        _ => Lookup::new(ItemKind::Initiative, r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str()))),
+        Table::CapabilityLinks => {
+            Lookup::new(ItemKind::Capability.noun(), r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())))
+        }
+        Table::CriterionValues => {
+            Lookup::new("criterion", r.scoring.criteria.iter().map(|c| (c.id.as_str(), c.name.as_str())))
+        }
+        _ => Lookup::new(ItemKind::Initiative.noun(), initiative_names()),
     };
     // Per initiative, in the order first mentioned: its first row and its new links.
     let mut order: Vec<&str> = Vec::new();
@@ -1884,13 +2033,7 @@ fn import_links(
         };
         let entry = new_links.entry(initiative).or_insert_with(|| {
             order.push(initiative);
-            let empty = match table {
-                Table::GoalLinks => Links::Goals(Vec::new()),
-                Table::CapabilityLinks => Links::Capabilities(Vec::new()),
-                Table::Dependencies => Links::Dependencies(Vec::new()),
-                _ => Links::Milestones(Vec::new()),
-            };
-            (n, empty)
+            (n, Links::empty(table))
         });
         if let Links::Milestones(list) = &mut entry.1 {
             let name = ctx.get(row, Field::Milestone).unwrap_or("").to_string();
@@ -1915,6 +2058,7 @@ fn import_links(
         if let Some(first) = seen.insert((initiative, target), n) {
             let what = match table {
                 Table::Dependencies => "depends on",
+                Table::CriterionValues => "has a value for",
                 _ => "links",
             };
             p.errors.push(row_error(
@@ -1922,7 +2066,7 @@ fn import_links(
                 format!(
                     "initiative \"{}\" {what} {} \"{}\" already in row {first}",
                     initiatives.name(initiative),
-                    targets.kind.noun(),
+                    targets.noun,
                     targets.name(target)
                 ),
             ));
@@ -1940,6 +2084,14 @@ fn import_links(
                 Err(why) => p.errors.push(row_error(n, format!("{header} {why}"))),
             },
             Links::Dependencies(list) => list.push(target.to_string()),
+            // An empty cell: no value for that criterion.
+            Links::CriterionValues(_) if cell.trim().is_empty() => {}
+            Links::CriterionValues(values) => match parse_number(cell, ctx.decimal_comma) {
+                Ok(value) => {
+                    values.insert(target.to_string(), value);
+                }
+                Err(why) => p.errors.push(row_error(n, format!("{header} {why}"))),
+            },
             Links::Milestones(_) => {}
         }
     }
@@ -1983,18 +2135,27 @@ mod tests {
     use crate::domain::compress::decompress_with_limit;
     use crate::domain::file_format::testing;
     use crate::domain::generate::generate;
-    use crate::domain::model::{Horizon, Kpi, RiskScore};
+    use crate::domain::model::{
+        default_criteria, Criterion, CriterionSource, Horizon, Kpi, RiskScore, Scoring, ScoringInputs, ScoringModel,
+    };
     use proptest::prelude::*;
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
     }
 
-    /// Two goals, three capabilities, three initiatives, every kind of link.
+    /// The entered criterion of [`sample`]: "Strategic fit", 1 to 5.
+    fn fit() -> Criterion {
+        Criterion { id: "fit".into(), name: "Strategic fit".into(), weight: 10.0, ..Criterion::default() }
+    }
+
+    /// Two goals, three capabilities, three initiatives, every kind of link, estimates, locks
+    /// and values of an entered criterion.
     fn sample() -> Roadmap {
         Roadmap {
             name: "Test".into(),
             horizon: Horizon { start: m("2026-01"), end: m("2028-12") },
+            scoring: Scoring { model: ScoringModel::Weighted, criteria: [default_criteria(), vec![fit()]].concat() },
             goals: vec![
                 Arc::new(Goal {
                     id: "g1".into(),
@@ -2050,6 +2211,14 @@ mod tests {
                     risk: RiskScore { likelihood: 2, impact: 4 },
                     goals: vec![GoalLink { goal: "g1".into(), contribution: 3 }],
                     capabilities: vec![CapabilityLink { capability: "c2".into(), maturity_after: 3 }],
+                    scoring: ScoringInputs {
+                        business_value: 8,
+                        time_criticality: 13,
+                        risk_reduction: 0,
+                        job_size: 20,
+                        custom: [("fit".to_string(), 4.5)].into(),
+                    },
+                    funding_lock: FundingLock::MustFund,
                     ..Initiative::default()
                 }),
                 Arc::new(Initiative {
@@ -2060,6 +2229,12 @@ mod tests {
                         GoalLink { goal: "g1".into(), contribution: 1 },
                         GoalLink { goal: "g2".into(), contribution: 2 },
                     ],
+                    scoring: ScoringInputs {
+                        business_value: 1,
+                        custom: [("fit".to_string(), 2.0)].into(),
+                        ..ScoringInputs::default()
+                    },
+                    funding_lock: FundingLock::MustNotFund,
                     ..Initiative::default()
                 }),
                 Arc::new(Initiative { id: "i3".into(), name: "Intranet".into(), ..Initiative::default() }),
@@ -2097,7 +2272,10 @@ mod tests {
         Roadmap { goals: Vec::new(), capabilities: Vec::new(), initiatives: Vec::new(), ..r.clone() }
     }
 
-    /// Exports every table of `r` and imports them, in order, into `r` emptied.
+    /// Exports every table of `r` and imports them, in order, into `r` emptied. The settings
+    /// (horizon, budgets, capacity, the scoring model and criteria) are not in the files: they
+    /// are those of the roadmap imported into, here `r`'s own, so comparing the whole roadmap
+    /// compares exactly what the files carry.
     fn round_trip(r: &Roadmap, options: &ExportOptions) -> Result<Roadmap, String> {
         let mut current = emptied(r);
         for table in Table::ALL {
@@ -2244,11 +2422,13 @@ mod tests {
         assert_eq!(
             initiatives.lines().take(2).collect::<Vec<_>>(),
             [
-                "Id,Name,Description,Owner,Sponsor,Status,Start,End,Capex,Opex,Run cost per year,FTE,Vendors,Risk likelihood,Risk impact,Compliance",
-                "i1,CRM rollout,,,,In progress,2026-03,2026-11,250000,40000.25,30000,3.5,\"Salesforce; \"\"Acme; Partners\"\"\",2,4,",
+                "Id,Name,Description,Owner,Sponsor,Status,Start,End,Capex,Opex,Run cost per year,FTE,Vendors,Risk likelihood,Risk impact,Compliance,Business value,Time criticality,Risk reduction,Job size,Funding lock",
+                "i1,CRM rollout,,,,In progress,2026-03,2026-11,250000,40000.25,30000,3.5,\"Salesforce; \"\"Acme; Partners\"\"\",2,4,,8,13,,20,Must fund",
             ]
         );
-        assert!(initiatives.ends_with("i3,Intranet,,,,Proposed,,,0,0,0,0,,3,3,\r\n"));
+        assert!(initiatives.contains("\r\ni2,Data platform,,,,Proposed,,,0,0,0,0,,3,3,,1,,,,Must not fund\r\n"));
+        // Not estimated: empty cells.
+        assert!(initiatives.ends_with("i3,Intranet,,,,Proposed,,,0,0,0,0,,3,3,,,,,,Optimiser decides\r\n"));
         assert_eq!(
             csv_text(&r, Table::GoalLinks),
             "Initiative id,Initiative,Goal id,Goal,Contribution\r\n\
@@ -2267,6 +2447,12 @@ mod tests {
         assert_eq!(
             csv_text(&r, Table::Milestones),
             "Initiative id,Initiative,Milestone,Month\r\ni1,CRM rollout,Pilot,2026-06\r\n"
+        );
+        assert_eq!(
+            csv_text(&r, Table::CriterionValues),
+            "Initiative id,Initiative,Criterion id,Criterion,Value\r\n\
+             i1,CRM rollout,fit,Strategic fit,4.5\r\n\
+             i2,Data platform,fit,Strategic fit,2\r\n"
         );
     }
 
@@ -2335,7 +2521,8 @@ mod tests {
                 "goal-links.csv",
                 "capability-links.csv",
                 "dependencies.csv",
-                "milestones.csv"
+                "milestones.csv",
+                "criterion-values.csv"
             ]
         );
         for ((_, data), table) in files.iter().zip(Table::ALL) {
@@ -2485,6 +2672,39 @@ mod tests {
                 Some(Field::ParentId)
             ]
         );
+        // Scoring columns: WSJF's words, and the JSON file's field names.
+        let mapping = propose_mapping(
+            Table::Initiatives,
+            &["Name", "User-business value", "Urgency", "RR|OE", "Size", "Lock"].map(String::from),
+        );
+        assert_eq!(
+            mapping.columns,
+            [
+                Some(Field::Name),
+                Some(Field::BusinessValue),
+                Some(Field::TimeCriticality),
+                Some(Field::RiskReduction),
+                Some(Field::JobSize),
+                Some(Field::FundingLock)
+            ]
+        );
+        let mapping = propose_mapping(
+            Table::Initiatives,
+            &["business_value", "time_criticality", "risk_reduction", "job_size", "funding_lock"].map(String::from),
+        );
+        assert_eq!(
+            mapping.columns,
+            [
+                Some(Field::BusinessValue),
+                Some(Field::TimeCriticality),
+                Some(Field::RiskReduction),
+                Some(Field::JobSize),
+                Some(Field::FundingLock)
+            ]
+        );
+        let mapping =
+            propose_mapping(Table::CriterionValues, &["Project", "Scoring criterion", "Score"].map(String::from));
+        assert_eq!(mapping.columns, [Some(Field::Initiative), Some(Field::Criterion), Some(Field::CriterionValue)]);
         // A field comes from one column: the person's choice moves it.
         let mut mapping = propose_mapping(Table::Goals, &["Id", "Name", "Title"].map(String::from));
         assert_eq!(mapping.columns, [Some(Field::Id), Some(Field::Name), None]);
@@ -2502,6 +2722,7 @@ mod tests {
         assert_eq!(Table::from_file_name("C:\\exports\\Goal links (2).CSV"), Some(Table::GoalLinks));
         assert_eq!(Table::from_file_name("nordhaven_capability-links.csv"), Some(Table::CapabilityLinks));
         assert_eq!(Table::from_file_name("capabilities.csv"), Some(Table::Capabilities));
+        assert_eq!(Table::from_file_name("Criterion values.csv"), Some(Table::CriterionValues));
         assert_eq!(Table::from_file_name("export.csv"), None);
         let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
@@ -2515,6 +2736,10 @@ mod tests {
         assert_eq!(
             Table::guess("export.csv", &headers(&["Name", "Current maturity", "Target maturity"])),
             Some(Table::Capabilities)
+        );
+        assert_eq!(
+            Table::guess("export.csv", &headers(&["Initiative", "Criterion", "Value"])),
+            Some(Table::CriterionValues)
         );
         assert_eq!(Table::guess("export.csv", &headers(&["Name", "Colour"])), None, "Name alone fits three tables");
         assert_eq!(
@@ -2677,6 +2902,180 @@ mod tests {
         for (table, file, expected) in cases {
             assert_eq!(one_error(&r, table, file), expected, "{file}");
         }
+    }
+
+    #[test]
+    fn estimates_and_funding_locks_are_read_as_documented() {
+        let r = sample();
+        let p = import(
+            &r,
+            Table::Initiatives,
+            "Id,Business value,Time criticality,Risk reduction,Job size,Funding lock\n\
+             i1,20,0,,4,must_not_fund\ni2,,,,,\ni3, 1 ,2,3,5,MUST FUND\n",
+        );
+        assert_eq!(errors(&p), Vec::<&str>::new());
+        let result = p.result.clone().unwrap();
+        let inputs = |id: &str| {
+            let i = result.initiative(id).unwrap();
+            let s = &i.scoring;
+            ([s.business_value, s.time_criticality, s.risk_reduction, s.job_size], i.funding_lock)
+        };
+        assert_eq!(inputs("i1"), ([20, 0, 0, 4], FundingLock::MustNotFund));
+        assert_eq!(inputs("i2"), ([0, 0, 0, 0], FundingLock::None), "empty cells: not estimated, no lock");
+        assert_eq!(inputs("i3"), ([1, 2, 3, 5], FundingLock::MustFund));
+        // Criterion values have a table of their own; this one leaves them alone.
+        assert_eq!(result.initiative("i1").unwrap().scoring.custom, r.initiative("i1").unwrap().scoring.custom);
+        assert_eq!(
+            p.updated.iter().map(|c| c.detail.as_str()).collect::<Vec<_>>(),
+            [
+                "Business value, Time criticality, Job size, Funding lock",
+                "Business value, Funding lock",
+                "Business value, Time criticality, Risk reduction, Job size, Funding lock"
+            ]
+        );
+        // The roadmap's rules warn, without blocking: 4 is off the scale; i1 is in progress but
+        // locked out; i3 is locked in but undated.
+        for warning in [
+            "initiative \"CRM rollout\": job size is 4; the estimate scale is 1, 2, 3, 5, 8, 13, 20",
+            "initiative \"CRM rollout\": is locked as must not fund but is in progress; the optimiser keeps it funded",
+            "initiative \"Intranet\": is locked as must fund but has no dates; the optimiser can only fund dated initiatives",
+        ] {
+            assert!(p.warnings.iter().any(|w| w == warning), "{warning}: {:#?}", p.warnings);
+        }
+        // Labels and keys in any case, the American spelling, empty.
+        for (cell, lock) in [
+            ("Must fund", FundingLock::MustFund),
+            (" MUST_FUND ", FundingLock::MustFund),
+            ("must-not-fund", FundingLock::MustNotFund),
+            ("Must not fund", FundingLock::MustNotFund),
+            ("Optimiser decides", FundingLock::None),
+            ("optimizer decides", FundingLock::None),
+            ("none", FundingLock::None),
+            ("", FundingLock::None),
+        ] {
+            assert_eq!(parse_funding_lock(cell), Ok(lock), "{cell:?}");
+        }
+        let bad_estimate = |column: &str, cell: &str| {
+            format!(
+                "row 2: {column} \"{cell}\" is not an estimate: write a whole number up to 20 (the scale is 1, 2, 3, 5, \
+                 8, 13, 20), or leave it empty or 0 when not estimated"
+            )
+        };
+        for (file, expected) in [
+            ("Id,Business value\ni1,21", bad_estimate("Business value", "21")),
+            ("Id,Job size\ni1,2.5", bad_estimate("Job size", "2.5")),
+            ("Id,Size\ni1,-1", bad_estimate("Size", "-1")),
+            ("Id,Urgency\ni1,300", bad_estimate("Urgency", "300")),
+            (
+                "Id,Funding lock\ni1,maybe",
+                "row 2: Funding lock \"maybe\" is not a funding lock (Optimiser decides, Must fund, Must not fund)"
+                    .into(),
+            ),
+        ] {
+            assert_eq!(one_error(&r, Table::Initiatives, file), expected, "{file}");
+        }
+    }
+
+    #[test]
+    fn criterion_values_have_a_table_like_links() {
+        let r = sample();
+        // By criterion name (any case) or id; a decimal comma in a semicolon file; an empty
+        // value is no value. Initiatives the file does not name keep theirs.
+        let p = import(
+            &r,
+            Table::CriterionValues,
+            "Initiative;Criterion;Value\nIntranet;strategic FIT;3,5\nCRM rollout;Strategic fit;\n",
+        );
+        assert_eq!(errors(&p), Vec::<&str>::new());
+        let result = p.result.clone().unwrap();
+        let custom = |id: &str| result.initiative(id).unwrap().scoring.custom.clone();
+        assert_eq!(custom("i3"), [("fit".to_string(), 3.5)].into());
+        assert_eq!(custom("i1"), BTreeMap::new());
+        assert_eq!(custom("i2"), r.initiative("i2").unwrap().scoring.custom, "not named: kept");
+        assert_eq!(
+            p.updated,
+            [
+                Change { row: 2, subject: "initiative \"Intranet\"".into(), detail: "1 criterion value, was 0".into() },
+                Change {
+                    row: 3,
+                    subject: "initiative \"CRM rollout\"".into(),
+                    detail: "0 criterion values, was 1".into()
+                },
+            ]
+        );
+        assert_eq!(p.summary(), "criterion values of 2 initiatives changed, 0 unchanged");
+        // A value for a derived criterion is kept, as the roadmap file keeps it, with the
+        // roadmap's warning.
+        let p = import(&r, Table::CriterionValues, "Initiative id,Criterion id,Value\ni3,cost,2\n");
+        assert_eq!(p.result.unwrap().initiative("i3").unwrap().scoring.custom, [("cost".to_string(), 2.0)].into());
+        assert!(
+            p.warnings.contains(
+                &"initiative \"Intranet\": has a value for criterion \"Cost\", which is derived; the value is ignored"
+                    .into()
+            ),
+            "{:?}",
+            p.warnings
+        );
+
+        for (file, expected) in [
+            (
+                "Initiative,Criterion,Value\nIntranet,Fit,3",
+                "row 2: Criterion \"Fit\" is not a criterion in this roadmap (criteria are set in the roadmap's scoring settings)",
+            ),
+            (
+                "Initiative,Criterion id,Value\nIntranet,fit,high",
+                "row 2: Value \"high\" is not a number (write digits with a decimal point, such as 1250.50)",
+            ),
+            (
+                "Initiative,Criterion id,Score\nIntranet,fit,9",
+                "row 2: initiative \"Intranet\": the value for criterion \"Strategic fit\" is 9; it must be 1 to 5",
+            ),
+            (
+                "Initiative,Criterion id,Value\nIntranet,fit,1\nintranet,fit,2",
+                "row 3: initiative \"Intranet\" has a value for criterion \"Strategic fit\" already in row 2",
+            ),
+            ("Initiative,Criterion\nIntranet,fit", "No column is imported as Value"),
+            ("Initiative,Value\nIntranet,3", "No column is imported as Criterion id or Criterion"),
+        ] {
+            assert_eq!(one_error(&r, Table::CriterionValues, file), expected, "{file}");
+        }
+        // Two criteria of one name: the row must say which by id.
+        let mut twins = r.clone();
+        twins.scoring.criteria.push(Criterion { id: "fit2".into(), ..fit() });
+        assert_eq!(
+            one_error(&twins, Table::CriterionValues, "Initiative,Criterion,Value\nIntranet,Strategic fit,3"),
+            "row 2: Criterion \"Strategic fit\": 2 criteria have this name; use the Criterion id column to say which"
+        );
+    }
+
+    #[test]
+    fn scoring_settings_come_from_the_roadmap_imported_into() {
+        // The files carry estimates, locks and criterion values, not the model or the criteria
+        // (like budgets): a roadmap with other settings keeps them.
+        let r = sample();
+        let mut other = emptied(&r);
+        other.scoring = Scoring { model: ScoringModel::Wsjf, criteria: default_criteria() };
+        let mut current = other.clone();
+        for table in [Table::Goals, Table::Capabilities, Table::Initiatives] {
+            current = import(&current, table, &csv_text(&r, table)).result.unwrap();
+        }
+        assert_eq!(current.scoring, other.scoring);
+        assert_eq!(
+            current.initiatives.iter().map(|i| i.funding_lock).collect::<Vec<_>>(),
+            [FundingLock::MustFund, FundingLock::MustNotFund, FundingLock::None]
+        );
+        // Values for a criterion this roadmap does not have are refused, by row.
+        assert_eq!(
+            errors(&import(&current, Table::CriterionValues, &csv_text(&r, Table::CriterionValues))),
+            [
+                "row 2: Criterion id \"fit\" is not a criterion in this roadmap (criteria are set in the roadmap's scoring settings)",
+                "row 3: Criterion id \"fit\" is not a criterion in this roadmap (criteria are set in the roadmap's scoring settings)",
+            ]
+        );
+        other.scoring.criteria.push(Criterion { source: CriterionSource::Entered, ..fit() });
+        current.scoring = other.scoring.clone();
+        let p = import(&current, Table::CriterionValues, &csv_text(&r, Table::CriterionValues));
+        assert_eq!(p.result.unwrap().initiative("i1").unwrap().scoring.custom, [("fit".to_string(), 4.5)].into());
     }
 
     #[test]

@@ -203,6 +203,15 @@ impl Check {
                 format!("currency \"{}\" is not a 3-letter code such as EUR or USD", r.currency),
             );
         }
+        // Portfolio settings.
+        let t = r.lock_in_threshold;
+        if !(t.is_finite() && t > 0.0 && t <= 100.0) {
+            self.error(
+                item,
+                "lock_in_threshold",
+                format!("the vendor lock-in threshold is {t}%; it must be above 0% and at most 100%"),
+            );
+        }
         let mut years = HashSet::new();
         for b in &r.budgets {
             let fy = super::calendar::fiscal_year_label(b.fiscal_year);
@@ -726,6 +735,20 @@ mod tests {
             r
         })[0];
         assert_eq!((p.kind, p.id.as_str()), (ItemKind::Roadmap, ""));
+    }
+
+    #[test]
+    fn lock_in_threshold_is_a_percentage_above_0_up_to_100() {
+        for ok in [100.0, 40.0, 0.5] {
+            let mut r = sample();
+            r.lock_in_threshold = ok;
+            assert!(problems(&r).is_empty(), "{ok}");
+        }
+        for bad in [0.0, -5.0, 100.5, f64::NAN, f64::INFINITY] {
+            let mut r = sample();
+            r.lock_in_threshold = bad;
+            one(&r, Severity::Error, "lock_in_threshold", "it must be above 0% and at most 100%");
+        }
     }
 
     #[test]

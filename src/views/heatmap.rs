@@ -72,6 +72,33 @@ fn quarter_text(q: Quarter) -> String {
     format!("End of {q} ({})", q.last_month().label())
 }
 
+/// The 1920 × 1080 slide of the heatmap as chosen (metric, parents, quarter index — `None`:
+/// this quarter — and highlight): its file stem and SVG. Exports, presentation mode and
+/// printing show this picture.
+pub fn slide(r: &Roadmap, m: Metric, rollup: RollUp, quarter: Option<usize>, focus: &str) -> (String, String) {
+    let quarters = spend::quarters(r);
+    let i = quarter.unwrap_or_else(|| quarters.iter().position(|q| *q == today().quarter()).unwrap_or(0));
+    let current = quarters.get(i.min(quarters.len().saturating_sub(1))).copied();
+    let month = current.map(|q| q.last_month()).unwrap_or_else(today);
+    let figures = heatmap::figures(r, month);
+    let v = heatmap::shown_values(r, &figures, m, rollup);
+    let s = Scale::for_values(m, v.values().copied());
+    let f = focus_set(r, focus);
+    let slide_layout = crate::charts::heatmap::slide_layout(r);
+    let when = current.map(quarter_text).unwrap_or_default();
+    let subtitle = format!("Capability heatmap · {} · {} · parents: {}", m.label(), when, rollup.label());
+    let legend = s.legend(&r.currency);
+    let note = format!("{} {}", m.rule(), rollup.rule());
+    let view = MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
+    let described: Vec<String> = r
+        .tree_order()
+        .iter()
+        .map(|(c, _)| format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default()))
+        .collect();
+    let text = slide_svg(&view, &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described });
+    (format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key()), text)
+}
+
 #[component]
 pub fn Heatmap() -> impl IntoView {
     let app = expect_context::<App>();
@@ -170,22 +197,9 @@ pub fn Heatmap() -> impl IntoView {
     on_cleanup(stop);
 
     let export = move |png: bool| {
-        let r = app.roadmap.get_untracked();
-        let m = metric.get_untracked();
-        let slide_layout = crate::charts::heatmap::slide_layout(&r);
-        let (v, s, f) = (values.get_untracked(), scale.get_untracked(), focused.get_untracked());
-        let when = current_quarter.get_untracked().map(quarter_text).unwrap_or_default();
-        let subtitle = format!("Capability heatmap · {} · {} · parents: {}", m.label(), when, rollup.get_untracked().label());
-        let legend = s.legend(&r.currency);
-        let note = format!("{} {}", m.rule(), rollup.get_untracked().rule());
-        let view = MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
-        let described: Vec<String> = r
-            .tree_order()
-            .iter()
-            .map(|(c, _)| format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default()))
-            .collect();
-        let text = slide_svg(&view, &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described });
-        let stem = format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key());
+        let (stem, text) = app.roadmap.with_untracked(|r| {
+            slide(r, metric.get_untracked(), rollup.get_untracked(), quarter.get_untracked(), &focus.get_untracked())
+        });
         app.export_slide(stem, text, png);
     };
 

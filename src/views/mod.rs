@@ -10,3 +10,4 @@ pub mod roadmap_editor;
 pub mod roadmaps;
 pub mod settings;
 pub mod timeline;
+pub mod workshop;

@@ -75,6 +75,7 @@ pub fn Settings() -> impl IntoView {
             </div>
             <Budgets/>
             <CapacityTable/>
+            <crate::views::portfolio::PortfolioSettings/>
         </section>
     }
 }

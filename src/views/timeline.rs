@@ -17,6 +17,9 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// Undated initiatives listed before "Show all".
+const PARKED_SHOWN: usize = 25;
+
 /// Height of the axis header band above the lanes.
 const HEADER: f64 = 66.0;
 
@@ -37,16 +40,31 @@ pub struct TimelineChoices {
 }
 
 impl TimelineChoices {
+    /// The choices the user made last time (zoom, lanes, colour, dependencies), else the
+    /// defaults; kept from then on as they change.
     pub fn new() -> Self {
-        TimelineChoices {
-            zoom: RwSignal::new(Zoom::Quarters),
-            grouping: RwSignal::new(Grouping::Goal),
-            colour_by: RwSignal::new(ColourBy::Status),
-            dependencies: RwSignal::new(true),
+        let saved = crate::persistence::preference("timeline").unwrap_or_default();
+        let mut lines = saved.lines();
+        let mut next = || lines.next().unwrap_or_default();
+        let zoom = Some(next()).and_then(|v| Zoom::ALL.into_iter().find(|z| z.label() == v)).unwrap_or(Zoom::Quarters);
+        let grouping = Some(next()).and_then(|v| Grouping::ALL.into_iter().find(|g| g.label() == v)).unwrap_or(Grouping::Goal);
+        let colour_by = ColourBy::from_key(next()).unwrap_or(ColourBy::Status);
+        let dependencies = next() != "false";
+        let choices = TimelineChoices {
+            zoom: RwSignal::new(zoom),
+            grouping: RwSignal::new(grouping),
+            colour_by: RwSignal::new(colour_by),
+            dependencies: RwSignal::new(dependencies),
             collapsed: RwSignal::new(HashSet::new()),
             selected: RwSignal::new(None),
             as_table: RwSignal::new(false),
-        }
+        };
+        let TimelineChoices { zoom, grouping, colour_by, dependencies, .. } = choices;
+        Effect::new(move |_| {
+            let value = format!("{}\n{}\n{}\n{}", zoom.get().label(), grouping.get().label(), colour_by.get().key(), dependencies.get());
+            crate::persistence::save_preference("timeline", &value);
+        });
+        choices
     }
 }
 
@@ -117,6 +135,17 @@ fn view_with<'a>(r: &'a Roadmap, a: &'a Axis, l: &'a TimelineLayout, sel: Option
     }
 }
 
+/// The 1920 × 1080 slide of the timeline as chosen (zoom, lanes, colours, dependencies,
+/// collapsed lanes): its file stem and SVG. The whole horizon and every lane, fitted to the
+/// slide; exports, presentation mode and printing show this picture.
+pub fn slide(r: &Roadmap, zoom: Zoom, grouping: Grouping, colour_by: ColourBy, deps: bool, collapsed: &HashSet<String>) -> (String, String) {
+    let a = Axis::for_roadmap(r, zoom);
+    let l = timeline::layout(r, grouping, &a, collapsed, &timeline_options());
+    let v = view_with(r, &a, &l, None, colour_by, deps);
+    let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.label(), colour_by.label());
+    (format!("{}-timeline", crate::download::file_stem(&r.name)), chart::slide_svg(&v, &r.name, &subtitle))
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let app = expect_context::<App>();
@@ -133,15 +162,13 @@ pub fn Timeline() -> impl IntoView {
         Arc::new(collapsed.with(|c| timeline::layout(&r, grouping.get(), &a, c, &timeline_options())))
     });
     let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
+    let show_all_parked = RwSignal::new(false);
     let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
 
     let export = move |png: bool| {
-        let (r, a) = (app.roadmap.get_untracked(), axis.get_untracked());
-        let l = collapsed.with_untracked(|c| timeline::layout(&r, grouping.get_untracked(), &a, c, &timeline_options()));
-        let v = view_with(&r, &a, &l, None, colour_by.get_untracked(), dependencies.get_untracked());
-        let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.get_untracked().label(), colour_by.get_untracked().label());
-        let text = chart::slide_svg(&v, &r.name, &subtitle);
-        let stem = format!("{}-timeline", crate::download::file_stem(&r.name));
+        let (stem, text) = app.roadmap.with_untracked(|r| {
+            collapsed.with_untracked(|c| slide(r, zoom.get_untracked(), grouping.get_untracked(), colour_by.get_untracked(), dependencies.get_untracked(), c))
+        });
         app.export_slide(stem, text, png);
     };
 
@@ -211,7 +238,17 @@ pub fn Timeline() -> impl IntoView {
                         {move || { let p = parked.get(); if p.is_empty() {
                             view! { <p class="muted">"Nothing is waiting for dates."</p> }.into_any()
                         } else {
-                            view! { <ul class="parking">{p.into_iter().map(|(id, name)| view! { <ParkedItem id name/> }).collect_view()}</ul> }.into_any()
+                            // A long parking lot shows its first entries, the rest on request.
+                            let total = p.len();
+                            let shown = if show_all_parked.get() { total } else { total.min(PARKED_SHOWN) };
+                            view! {
+                                <ul class="parking">{p.into_iter().take(shown).map(|(id, name)| view! { <ParkedItem id name/> }).collect_view()}</ul>
+                                {(shown < total).then(|| view! {
+                                    <button type="button" class="link-button" on:click=move |_| show_all_parked.set(true)>
+                                        {format!("Show all {total} undated initiatives")}
+                                    </button>
+                                })}
+                            }.into_any()
                         }}}
                     </section>
                 </aside>
@@ -302,15 +339,15 @@ fn Chart(
         crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip));
     });
     // Bar buttons: all of them for a roadmap of ordinary size; for a large one, those near
-    // the view (in blocks of 256 px, half a screen of margin), so the page holds a few
+    // the view (in blocks of 256 px, a quarter screen of margin), so the page holds a few
     // hundred. A bar reached with Tab scrolls into view, which brings its neighbours.
     let buttons = Memo::new(move |_| {
         let p = port.get();
         layout.with(|l| {
             const BLOCK: f64 = 256.0;
             let block = |v: f64| (v / BLOCK).floor() * BLOCK;
-            let near = Rect { x: block(p.x - p.w / 2.0) - LANE_GUTTER, y: block(p.y - p.h / 2.0) - HEADER, w: 0.0, h: 0.0 };
-            let (x1, y1) = (block(p.x + 1.5 * p.w) + BLOCK - LANE_GUTTER, block(p.y + 1.5 * p.h) + BLOCK - HEADER);
+            let near = Rect { x: block(p.x - p.w / 4.0) - LANE_GUTTER, y: block(p.y - p.h / 4.0) - HEADER, w: 0.0, h: 0.0 };
+            let (x1, y1) = (block(p.x + 1.25 * p.w) + BLOCK - LANE_GUTTER, block(p.y + 1.25 * p.h) + BLOCK - HEADER);
             let all = l.bars.len() <= 300;
             l.bars
                 .iter()

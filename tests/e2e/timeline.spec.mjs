@@ -183,3 +183,16 @@ test('an undated initiative dragged onto the timeline is scheduled there', async
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(side).toContainText('Generative AI assistant');
 });
+
+test('the zoom, lanes, colouring and dependency choices are kept across a reload', async ({ page }) => {
+  await openApp(page, '/#/timeline');
+  await page.getByLabel('Zoom').selectOption({ label: 'Months' });
+  await page.getByLabel('Lanes by').selectOption({ label: 'Owner' });
+  await page.getByLabel('Colour by').selectOption({ label: 'Risk' });
+  await page.getByLabel('Dependencies').uncheck();
+  await page.reload();
+  await expect(page.getByLabel('Zoom')).toHaveValue('Months');
+  await expect(page.getByLabel('Lanes by')).toHaveValue('Owner');
+  await expect(page.getByLabel('Colour by').locator('option:checked')).toHaveText('Risk');
+  await expect(page.getByLabel('Dependencies')).not.toBeChecked();
+});

@@ -1,4 +1,4 @@
-//! ArchiMate import and export: the real files in `../shared/fixtures/archimate/`, small
+//! ArchiMate import and export: the real files in `tests/fixtures/archimate/` (copied from the team's shared fixtures, unchanged; sources and licences in its README), small
 //! hand-written models for each mapping rule, the export against the Open Group schema, and
 //! round trips.
 
@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use std::sync::Arc;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../shared/fixtures/archimate/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/archimate/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -741,7 +741,7 @@ fn xmllint(xml: &str, name: &str) -> Result<(), String> {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.xml"));
     std::fs::write(&path, xml).unwrap();
-    let schema = format!("{}/../shared/fixtures/archimate/xsd/archimate3_Diagram.xsd", env!("CARGO_MANIFEST_DIR"));
+    let schema = format!("{}/tests/fixtures/archimate/xsd/archimate3_Diagram.xsd", env!("CARGO_MANIFEST_DIR"));
     let out = std::process::Command::new("xmllint")
         .args(["--noout", "--nonet", "--schema", &schema])
         .arg(&path)

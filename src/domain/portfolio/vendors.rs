@@ -66,6 +66,12 @@ impl LockInThreshold {
         LockInThreshold::new(value / 100.0)
     }
 
+    /// The roadmap's own threshold (`lock_in_threshold`, in percent); the default when it is
+    /// out of range (validation reports that).
+    pub fn of(r: &Roadmap) -> LockInThreshold {
+        LockInThreshold::new(r.lock_in_threshold / 100.0).unwrap_or_default()
+    }
+
     pub fn share(self) -> f64 {
         self.0
     }
@@ -306,6 +312,26 @@ mod tests {
         assert!(LockInThreshold::from_percent("0").is_err());
         assert!(LockInThreshold::new(f64::NAN).unwrap_err().contains("that is not"));
         assert!(LockInThreshold::new(-0.1).is_err());
+    }
+
+    #[test]
+    fn a_roadmap_carries_its_threshold_in_percent() {
+        let mut r = roadmap(vec![], vec![], vec![]);
+        assert_eq!(LockInThreshold::of(&r), LockInThreshold::default());
+        r.lock_in_threshold = 50.0;
+        assert_eq!(LockInThreshold::of(&r).share(), 0.5);
+        r.lock_in_threshold = 100.0;
+        assert_eq!(LockInThreshold::of(&r).share(), 1.0);
+        for broken in [0.0, -3.0, 250.0, f64::NAN] {
+            r.lock_in_threshold = broken;
+            assert_eq!(LockInThreshold::of(&r), LockInThreshold::default(), "{broken}");
+        }
+        // The demo at 50%: Arcturus (45.3%) is no longer flagged; at 45%, it is.
+        let mut demo = demo_roadmap();
+        demo.lock_in_threshold = 50.0;
+        assert_eq!(vendors(&demo, LockInThreshold::of(&demo)).lock_in().count(), 0);
+        demo.lock_in_threshold = 45.0;
+        assert_eq!(vendors(&demo, LockInThreshold::of(&demo)).lock_in().count(), 1);
     }
 
     #[test]

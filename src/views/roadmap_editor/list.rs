@@ -80,7 +80,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'
             }}</span>
             <Show when=move || { pages() > 1 }>
                 <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
-                <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
             </Show>
         </div>
     }
