@@ -164,7 +164,7 @@ fn ScenarioList() -> impl IntoView {
                                         <td class="num">{count}</td>
                                         <td class="num">{if value.abs() < 0.05 { "same".to_string() } else if value > 0.0 { format!("+{}", one_decimal(value)) } else { format!("−{}", one_decimal(-value)) }}</td>
                                         <td class="num">{if differences == 0 { "none".to_string() } else { differences.to_string() }}</td>
-                                        <td class="row-actions">
+                                        <td><div class="row-actions">
                                             {if editing {
                                                 view! { <button type="button" on:click=move |_| app.back_to_plan()>"Back to the plan"</button> }.into_any()
                                             } else {
@@ -179,7 +179,7 @@ fn ScenarioList() -> impl IntoView {
                                             }>"Compare"</button>
                                             <button type="button" aria-label=format!("Make {n3} the plan") on:click=move |_| promote(n3.clone())>"Make it the plan…"</button>
                                             <button type="button" class="danger" aria-label=format!("Delete {n4}") disabled=editing on:click=move |_| delete(n4.clone())>"Delete…"</button>
-                                        </td>
+                                        </div></td>
                                     </tr> }
                                 }).collect_view()}
                             </tbody>
