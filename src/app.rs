@@ -34,6 +34,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
     provide_context(views::workshop::Workshop::start(app, route));
+    provide_context(views::decide::DecideState::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| {
         let hash = current_hash();
@@ -89,6 +90,7 @@ pub fn Shell() -> impl IntoView {
         <Header/>
         <views::files::share::SharedBanner/>
         <Notices/>
+        <views::decide::ScenarioBanner/>
         <views::confirm::ConfirmDialog/>
         <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
@@ -98,6 +100,7 @@ pub fn Shell() -> impl IntoView {
             } else { match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
+                Route::DebugOptimise(n) => views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any(),
                 Route::DebugGenerate(n) => {
                     app.open_new(crate::domain::generate::generate(1, n));
                     if let Some(w) = web_sys::window() {
@@ -109,6 +112,8 @@ pub fn Shell() -> impl IntoView {
                 Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
                 Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
                 Route::View(View::Portfolio) | Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
+                Route::Decide(tab) => views::decide::Decide(views::decide::DecideProps { tab }).into_any(),
+                Route::View(View::Decide) => views::decide::Decide(views::decide::DecideProps { tab: crate::route::DecideTab::Scoring }).into_any(),
                 Route::View(View::Settings) => views::settings::Settings().into_any(),
                 Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
             }}}

@@ -4,6 +4,9 @@
 //! `cairn.roadmap.<id>` per roadmap holding the stored envelope (`domain::stored`), whose
 //! `revision` lets two tabs notice each other's writes. A value that cannot be read is never
 //! written over: it is reported as damaged and kept until the user downloads or deletes it.
+//!
+//! A roadmap's scenarios live under their own key, `cairn.scenarios.<id>` (see
+//! [`save_scenarios`]), so that an autosave of the plan never rewrites them.
 
 use crate::domain::stored::{self, Stored};
 use crate::domain::Roadmap;
@@ -173,6 +176,39 @@ pub fn overwrite(id: &str, roadmap: &Roadmap) -> Result<u64, SaveError> {
     let revision = stored_revision(id).unwrap_or(0) + 1;
     set_raw(&roadmap_key(id), &stored::encode(roadmap, revision))?;
     Ok(revision)
+}
+
+// ---- scenarios ---------------------------------------------------------------------------
+
+/// Scenarios are kept next to their roadmap, under their own key, rather than inside the
+/// roadmap's envelope: every autosave of the plan would otherwise rewrite every scenario
+/// (each a whole roadmap), and a damaged list must not make the plan unreadable. The prefix
+/// differs from [`ROADMAP_PREFIX`], so the index never mistakes it for a roadmap.
+pub const SCENARIOS_PREFIX: &str = "cairn.scenarios.";
+
+pub fn scenarios_key(id: &str) -> String {
+    format!("{SCENARIOS_PREFIX}{id}")
+}
+
+/// A roadmap's scenarios: empty when it has none, `Err` when the stored list cannot be read
+/// (it is then kept as it is).
+pub fn load_scenarios(id: &str) -> Result<Vec<crate::domain::scenario::Scenario>, Damaged> {
+    let key = scenarios_key(id);
+    let Some(raw) = get_raw(&key) else { return Ok(Vec::new()) };
+    crate::domain::scenario::decode_list(&raw).map_err(|error| Damaged { key, raw, error })
+}
+
+/// Writes a roadmap's scenarios (an empty list removes the key). Over the quota the stored
+/// list is left as it was.
+pub fn save_scenarios(id: &str, scenarios: &[crate::domain::scenario::Scenario]) -> Result<(), SaveError> {
+    if storage().is_none() {
+        return Err(SaveError::Unavailable);
+    }
+    if scenarios.is_empty() {
+        remove_key(&scenarios_key(id));
+        return Ok(());
+    }
+    set_raw(&scenarios_key(id), &crate::domain::scenario::encode_list(scenarios))
 }
 
 #[cfg(test)]

@@ -8,7 +8,40 @@ pub enum View {
     Heatmap,
     Timeline,
     Portfolio,
+    Decide,
     Settings,
+}
+
+/// The parts of the Decide view: scoring, the optimiser, scenarios.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum DecideTab {
+    Scoring,
+    Optimise,
+    Scenarios,
+}
+
+impl DecideTab {
+    pub const ALL: [DecideTab; 3] = [DecideTab::Scoring, DecideTab::Optimise, DecideTab::Scenarios];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            DecideTab::Scoring => "scoring",
+            DecideTab::Optimise => "optimise",
+            DecideTab::Scenarios => "scenarios",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            DecideTab::Scoring => "Scoring",
+            DecideTab::Optimise => "Optimise",
+            DecideTab::Scenarios => "Scenarios",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/decide/{}", self.slug())
+    }
 }
 
 /// The lists of the roadmap editor.
@@ -72,16 +105,19 @@ pub enum Route {
     View(View),
     Editor(EditorTab),
     Portfolio(PortfolioSection),
+    Decide(DecideTab),
     /// Deliberately panics: lets the end-to-end tests prove the error screen works.
     DebugPanic,
     /// In-browser measurements for `bench/run`.
     DebugBench,
     /// Opens a generated roadmap of this many initiatives as a new roadmap (benchmarks).
     DebugGenerate(usize),
+    /// Times the optimiser on a generated roadmap of this many initiatives (benchmarks).
+    DebugOptimise(usize),
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Settings];
+    pub const ALL: [View; 6] = [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Decide, View::Settings];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -89,6 +125,7 @@ impl View {
             View::Heatmap => "heatmap",
             View::Timeline => "timeline",
             View::Portfolio => "portfolio",
+            View::Decide => "decide",
             View::Settings => "settings",
         }
     }
@@ -99,6 +136,7 @@ impl View {
             View::Heatmap => "Heatmap",
             View::Timeline => "Timeline",
             View::Portfolio => "Portfolio",
+            View::Decide => "Decide",
             View::Settings => "Settings",
         }
     }
@@ -145,6 +183,12 @@ impl Route {
             (Some("portfolio"), section) => Route::Portfolio(
                 PortfolioSection::ALL.into_iter().find(|s| Some(s.slug()) == section).unwrap_or(PortfolioSection::Summary),
             ),
+            (Some("decide"), tab) => {
+                Route::Decide(DecideTab::ALL.into_iter().find(|t| Some(t.slug()) == tab).unwrap_or(DecideTab::Scoring))
+            }
+            (Some("debug"), Some("optimise")) => {
+                Route::DebugOptimise(parts.next().and_then(|n| n.parse().ok()).unwrap_or(300).clamp(1, 20_000))
+            }
             (Some("debug"), Some("panic")) => Route::DebugPanic,
             (Some("debug"), Some("bench")) => Route::DebugBench,
             (Some("debug"), Some("generate")) => Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000)),
@@ -163,7 +207,8 @@ impl Route {
         match self {
             Route::View(v) => v,
             Route::Portfolio(_) => View::Portfolio,
-            Route::Editor(_) | Route::DebugPanic | Route::DebugBench | Route::DebugGenerate(_) => View::Roadmap,
+            Route::Decide(_) => View::Decide,
+            Route::Editor(_) | Route::DebugPanic | Route::DebugBench | Route::DebugGenerate(_) | Route::DebugOptimise(_) => View::Roadmap,
         }
     }
 }
@@ -207,5 +252,17 @@ mod tests {
             let known = PortfolioSection::ALL.iter().any(|s| s.slug() == e.key()) || ["heatmap", "timeline"].contains(&e.key());
             assert!(known, "{e:?}");
         }
+    }
+
+    #[test]
+    fn decide_tabs_and_the_optimiser_benchmark() {
+        for t in DecideTab::ALL {
+            assert_eq!(Route::parse(&t.href()), Route::Decide(t));
+            assert_eq!(Route::parse(&t.href()).view(), View::Decide);
+        }
+        assert_eq!(Route::parse("#/decide"), Route::Decide(DecideTab::Scoring));
+        assert_eq!(Route::parse("#/decide/nope"), Route::Decide(DecideTab::Scoring));
+        assert_eq!(Route::parse("#/debug/optimise/2000"), Route::DebugOptimise(2000));
+        assert_eq!(Route::parse("#/debug/optimise"), Route::DebugOptimise(300));
     }
 }

@@ -1,8 +1,15 @@
 //! The app's state: the open roadmap, its undo history, the list of roadmaps, and what the
 //! user must be told (notices). Every change goes through [`App::edit`], which validates,
 //! records an undo step and schedules the autosave.
+//!
+//! A roadmap's scenarios (named copies to try changes on) are kept here too; while one is
+//! open for editing, `roadmap` holds it and the plan waits aside (`state_scenarios.rs`).
+
+#[path = "state_scenarios.rs"]
+mod scenarios;
 
 use crate::domain::history::History;
+use crate::domain::scenario::Scenario;
 use crate::domain::validate::{self, Problem};
 use crate::domain::{demo, file_format, share_link, Roadmap};
 use crate::persistence::{self, Damaged, Entry, Index, SaveError};
@@ -106,6 +113,14 @@ pub struct App {
     revisions: StoredValue<HashMap<String, u64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
     next_notice: StoredValue<u64>,
+    /// The scenarios of the open roadmap, in the order saved.
+    pub scenarios: RwSignal<Vec<Scenario>>,
+    /// The name of the scenario open for editing: `roadmap` then holds that scenario, its
+    /// edits are saved to it, and the plan waits unchanged in `plan_aside`.
+    pub editing: RwSignal<Option<String>>,
+    plan_aside: StoredValue<Option<Roadmap>>,
+    /// The field of the last [`App::edit_merging`]: further typing there joins its undo step.
+    merge_key: StoredValue<Option<String>>,
 }
 
 fn new_roadmap_id() -> String {
@@ -131,6 +146,10 @@ impl App {
             revisions: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
             next_notice: StoredValue::new(1),
+            scenarios: RwSignal::new(Vec::new()),
+            editing: RwSignal::new(None),
+            plan_aside: StoredValue::new(None),
+            merge_key: StoredValue::new(None),
         };
         if !persistence::is_available() {
             app.save_status.set(SaveStatus::MemoryOnly);
@@ -256,6 +275,7 @@ impl App {
                 });
                 self.set_roadmap(stored.roadmap, None);
                 self.current_id.set(id.to_string());
+                self.open_scenarios();
                 self.save_index();
                 if let Some(from) = stored.migrated_from {
                     self.notify(
@@ -310,6 +330,7 @@ impl App {
         self.roadmaps.update(|list| list.push(Entry { id: id.clone(), name: roadmap.name.clone() }));
         self.set_roadmap(roadmap, None);
         self.current_id.set(id);
+        self.open_scenarios();
         self.save_now();
     }
 
@@ -328,10 +349,35 @@ impl App {
         let problems = problems.unwrap_or_else(|| validate::validate(&roadmap));
         self.problems.set(std::sync::Arc::new(problems));
         self.roadmap.set(roadmap);
+        self.merge_key.set_value(None);
+    }
+
+    /// Where the undo steps of what is open are kept: per roadmap, and per scenario of it.
+    fn history_key(&self, tracked: bool) -> String {
+        let (id, editing) = if tracked {
+            (self.current_id.get(), self.editing.get())
+        } else {
+            (self.current_id.get_untracked(), self.editing.get_untracked())
+        };
+        match editing {
+            Some(name) => format!("{id}\u{1f}{}", name.trim().to_lowercase()),
+            None => id,
+        }
     }
 
     /// Applies an edit. It is refused — nothing changes — when it would create a new error.
     pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
+        self.edit_keyed(None, change)
+    }
+
+    /// An edit made while typing in one field (`key` names the field and the typing
+    /// session): the edits that follow with the same key, with no other edit in between,
+    /// join its undo step, so a value typed digit by digit is undone at once.
+    pub fn edit_merging(&self, key: &str, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
+        self.edit_keyed(Some(key), change)
+    }
+
+    fn edit_keyed(&self, key: Option<&str>, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
         if self.read_only_untracked() {
             self.notify("read-only", Level::Info, READ_ONLY_TEXT, vec![("Save a copy".into(), Action::SaveSharedCopy)]);
             return Err(vec![Problem::refusal(READ_ONLY_TEXT)]);
@@ -347,9 +393,13 @@ impl App {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let id = self.current_id.get_untracked();
-        self.histories.update(|h| h.entry(id).or_insert_with(|| History::new(UNDO_STEPS)).record(before));
+        let merge = key.is_some() && self.merge_key.with_value(|k| k.as_deref() == key);
+        if !merge {
+            let id = self.history_key(false);
+            self.histories.update(|h| h.entry(id).or_insert_with(|| History::new(UNDO_STEPS)).record(before));
+        }
         self.set_roadmap(after, Some(problems));
+        self.merge_key.set_value(key.map(str::to_string));
         self.schedule_save();
         Ok(())
     }
@@ -360,12 +410,12 @@ impl App {
     }
 
     pub fn can_undo(&self) -> bool {
-        let id = self.current_id.get();
+        let id = self.history_key(true);
         self.histories.with(|h| h.get(&id).is_some_and(|h| h.can_undo()))
     }
 
     pub fn can_redo(&self) -> bool {
-        let id = self.current_id.get();
+        let id = self.history_key(true);
         self.histories.with(|h| h.get(&id).is_some_and(|h| h.can_redo()))
     }
 
@@ -381,7 +431,7 @@ impl App {
         if self.read_only_untracked() {
             return;
         }
-        let id = self.current_id.get_untracked();
+        let id = self.history_key(false);
         let current = self.roadmap.get_untracked();
         let mut next = None;
         self.histories.update(|h| {
@@ -405,8 +455,10 @@ impl App {
 
     pub fn delete_roadmap(&self, id: &str) {
         persistence::remove_key(&persistence::roadmap_key(id));
+        persistence::remove_key(&persistence::scenarios_key(id));
+        let scenario_prefix = format!("{id}\u{1f}");
         self.histories.update(|h| {
-            h.remove(id);
+            h.retain(|k, _| k != id && !k.starts_with(&scenario_prefix));
         });
         self.roadmaps.update(|l| l.retain(|e| e.id != id));
         if self.current_id.get_untracked() == id {
@@ -492,6 +544,7 @@ impl App {
                 dismiss();
             }
             Action::LoadStored => {
+                self.back_to_plan();
                 let id = self.current_id.get_untracked();
                 self.cancel_timer();
                 match persistence::load(&id) {
@@ -521,6 +574,7 @@ impl App {
                 dismiss();
             }
             Action::KeepMine => {
+                self.back_to_plan();
                 let id = self.current_id.get_untracked();
                 match persistence::overwrite(&id, &self.roadmap.get_untracked()) {
                     Ok(rev) => {
@@ -539,7 +593,7 @@ impl App {
 
     /// The current state becomes an undo step (before replacing it from elsewhere).
     fn record_for_undo(&self) {
-        let id = self.current_id.get_untracked();
+        let id = self.history_key(false);
         let current = self.roadmap.get_untracked();
         self.histories.update(|h| h.entry(id).or_insert_with(|| History::new(UNDO_STEPS)).record(current));
     }
@@ -577,6 +631,10 @@ impl App {
     pub fn save_now(&self) {
         self.cancel_timer();
         if self.read_only_untracked() {
+            return;
+        }
+        if self.editing.get_untracked().is_some() {
+            self.save_scenario_now();
             return;
         }
         if matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict) {
@@ -667,6 +725,10 @@ impl App {
     pub fn on_storage_changed(&self, key: Option<String>, new_value: Option<String>) {
         let id = self.current_id.get_untracked();
         match key.as_deref() {
+            Some(k) if k == persistence::roadmap_key(&id) && self.editing.get_untracked().is_some() => {
+                self.plan_changed_elsewhere(new_value);
+            }
+            Some(k) if k == persistence::scenarios_key(&id) => self.scenarios_changed_elsewhere(),
             Some(k) if k == persistence::roadmap_key(&id) => {
                 let Some(raw) = new_value else {
                     self.notify(

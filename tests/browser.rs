@@ -147,8 +147,8 @@ async fn the_shell_renders_navigation_for_every_view() {
     let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), cairn::app::Shell);
     tick().await;
     let nav = host.query_selector("nav[aria-label='Views']").unwrap().expect("navigation");
-    let links: Vec<String> = (0..5).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
-    assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Portfolio", "Settings"]);
+    let links: Vec<String> = (0..6).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Portfolio", "Decide", "Settings"]);
     assert!(host.text_content().unwrap().contains(&demo::demo_roadmap().name));
 }
 
@@ -262,5 +262,80 @@ fn roadmaps_are_stored_packed_and_plain_values_of_older_versions_still_load() {
     assert_eq!(persistence::load("t7").unwrap().unwrap().roadmap, small);
     assert_eq!(persistence::save("t7", &small, Some(5)), Ok(6));
     assert!(storage().get_item(&persistence::roadmap_key("t7")).unwrap().unwrap().starts_with("cairn:z1:6:"));
+    clear();
+}
+
+// ---- scenarios (src/state_scenarios.rs) -------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn a_scenario_is_kept_next_to_its_roadmap_and_edited_apart_from_the_plan() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    let id = app.current_id.get_untracked();
+    let plan = app.roadmap.get_untracked();
+    app.save_scenario("Lean", plan.clone()).unwrap();
+    assert!(app.save_scenario(" lean ", plan.clone()).unwrap_err().contains("already a scenario"));
+    // Stored under its own key, never read as a roadmap.
+    assert_eq!(persistence::load_scenarios(&id).unwrap().len(), 1);
+    assert_eq!(persistence::load_index().0.roadmaps.len(), 1);
+
+    // Editing the scenario changes the scenario, with its own undo, and never the plan.
+    app.open_scenario("Lean").unwrap();
+    assert_eq!(app.editing.get_untracked().as_deref(), Some("Lean"));
+    assert!(!app.can_undo(), "the scenario has its own history");
+    app.edit(|r| r.initiatives.truncate(3)).unwrap();
+    app.flush_save();
+    assert_eq!(persistence::load_scenarios(&id).unwrap()[0].roadmap.initiatives.len(), 3);
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap, plan, "the stored plan is unchanged");
+    assert_eq!(app.plan(), plan);
+    app.back_to_plan();
+    assert_eq!(app.editing.get_untracked(), None);
+    assert_eq!(app.roadmap.get_untracked(), plan);
+    assert_eq!(app.scenario_roadmap("Lean").unwrap().initiatives.len(), 3);
+
+    // Promote: one undo step; the old plan stays as a scenario.
+    app.promote_scenario("Lean").unwrap();
+    assert_eq!(app.roadmap.get_untracked().initiatives.len(), 3);
+    let names: Vec<String> = persistence::load_scenarios(&id).unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["Plan before Lean"]);
+    app.undo();
+    assert_eq!(app.roadmap.get_untracked(), plan);
+
+    // Deleting the roadmap deletes its scenarios.
+    app.delete_scenario("Plan before Lean").unwrap();
+    assert!(storage().get_item(&persistence::scenarios_key(&id)).unwrap().is_none(), "no scenarios: no key");
+    app.save_scenario("Again", plan).unwrap();
+    app.delete_roadmap(&id);
+    assert!(storage().get_item(&persistence::scenarios_key(&id)).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn damaged_scenarios_are_kept_and_a_full_storage_is_reported() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    let id = app.current_id.get_untracked();
+    // A list that cannot be read is reported, kept, and not written over.
+    storage().set_item(&persistence::scenarios_key(&id), "{broken").unwrap();
+    let other = Roadmap { name: "Other".into(), ..Roadmap::default() };
+    app.open_new(other);
+    app.switch_to(&id);
+    assert!(app.damaged.get_untracked().iter().any(|d| d.key == persistence::scenarios_key(&id)));
+    assert!(app.scenarios.get_untracked().is_empty());
+    app.save_scenario("New", app.roadmap.get_untracked()).unwrap();
+    assert_eq!(storage().get_item(&persistence::scenarios_key(&id)).unwrap().as_deref(), Some("{broken"));
+    assert!(app.notices.get_untracked().iter().any(|n| n.topic == "scenarios"));
+    // Over the quota: reported, no panic, the scenario stays in memory.
+    storage().remove_item(&persistence::scenarios_key(&id)).unwrap();
+    app.damaged.update(|d| d.clear());
+    assert!(fill_quota() > 0);
+    let mut big = app.roadmap.get_untracked();
+    big.description = "z".repeat(300_000);
+    app.save_scenario("Big", big).unwrap();
+    assert!(app.scenarios.get_untracked().iter().any(|s| s.name == "Big"));
+    assert!(app.notices.get_untracked().iter().any(|n| n.topic == "scenarios" && n.text.contains("full")));
     clear();
 }

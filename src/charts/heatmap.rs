@@ -30,16 +30,37 @@ const EMPTY: &str = "#e5e8ec";
 fn draw_tiles<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     v: &MapView,
+    at: (f64, f64, f64),
+    text: bool,
+    backend: Backend,
+) {
+    let colouring = Colouring { colour: &|x| v.scale.colour(x), text: &|x| value_text(v.metric, x, v.currency) };
+    draw_tiles_by(root, v.layout, v.values, v.focus, &colouring, at, text, backend);
+}
+
+/// How tiles are coloured and their values written.
+struct Colouring<'a> {
+    colour: &'a dyn Fn(f64) -> (&'static str, &'static str),
+    text: &'a dyn Fn(f64) -> String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_tiles_by<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    layout: &Layout,
+    values: &HashMap<Id, f64>,
+    focus: Option<&HashSet<Id>>,
+    colouring: &Colouring,
     (dx, dy, k): (f64, f64, f64),
     text: bool,
     backend: Backend,
 ) {
     let px = |x: f64| (dx + x * k).round() as i32;
     let py = |y: f64| (dy + y * k).round() as i32;
-    for tile in &v.layout.tiles {
-        let value = v.values.get(&tile.id).copied();
-        let (fill, ink) = value.map_or((EMPTY, "#1c2430"), |x| v.scale.colour(x));
-        let dimmed = v.focus.is_some_and(|f| !f.contains(&tile.id));
+    for tile in &layout.tiles {
+        let value = values.get(&tile.id).copied();
+        let (fill, ink) = value.map_or((EMPTY, "#1c2430"), |x| (colouring.colour)(x));
+        let dimmed = focus.is_some_and(|f| !f.contains(&tile.id));
         let r = tile.rect;
         let corners = [(px(r.x), py(r.y)), (px(r.x + r.w), py(r.y + r.h))];
         let _ = root.draw(&Rectangle::new(corners, rgb(fill).mix(if dimmed { 0.18 } else { 1.0 }).filled()));
@@ -58,9 +79,72 @@ fn draw_tiles<DB: DrawingBackend>(
         if let Some(value) = value {
             let style = text_style(size, ink, true).pos(Pos::new(HPos::Right, VPos::Top));
             let (vx, vy) = tile.value_at;
-            let _ = root.draw(&Text::new(value_text(v.metric, value, v.currency), (px(vx), py(vy)), style));
+            let _ = root.draw(&Text::new((colouring.text)(value), (px(vx), py(vy)), style));
         }
     }
+}
+
+// ---- the difference map of a scenario comparison ------------------------------------------
+
+/// "No change": a quiet grey with dark text.
+const NO_CHANGE: (&str, &str) = ("#e5e8ec", "#1c2430");
+
+/// The colour of a maturity difference (b − a), from the attention palette: blue where b
+/// is higher (better), orange where it is lower, grey where equal; three steps each way
+/// (±3 and beyond share the darkest). Blue against orange stays distinct in every common
+/// colour-vision deficiency, and the difference is also written on each tile.
+pub fn difference_colour(d: f64) -> (&'static str, &'static str) {
+    use crate::domain::heatmap::ATTENTION;
+    let step = if d.is_finite() { d.round().clamp(-3.0, 3.0) as i32 } else { 0 };
+    match step {
+        -3 => ATTENTION[5],
+        -2 => ATTENTION[4],
+        -1 => ATTENTION[3],
+        0 => NO_CHANGE,
+        1 => ATTENTION[2],
+        2 => ATTENTION[1],
+        _ => ATTENTION[0],
+    }
+}
+
+/// A difference as written on a tile: "+2", "−1", "0".
+pub fn difference_text(d: f64) -> String {
+    let n = if d.is_finite() { d.round() as i64 } else { 0 };
+    match n {
+        0 => "0".into(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("−{}", -n),
+    }
+}
+
+/// The difference map's legend, lowest first: (label, fill, text colour).
+pub fn difference_legend() -> Vec<(String, &'static str, &'static str)> {
+    [(-3.0, "−3 or less"), (-2.0, "−2"), (-1.0, "−1"), (0.0, "no change"), (1.0, "+1"), (2.0, "+2"), (3.0, "+3 or more")]
+        .into_iter()
+        .map(|(d, label)| {
+            let (fill, ink) = difference_colour(d);
+            (label.to_string(), fill, ink)
+        })
+        .collect()
+}
+
+/// Draws the capability map coloured by maturity difference, names and differences
+/// included, at the device's pixel ratio `k`.
+pub fn draw_difference_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    layout: &Layout,
+    differences: &HashMap<Id, f64>,
+    k: f64,
+) {
+    let colouring = Colouring { colour: &difference_colour, text: &difference_text };
+    draw_tiles_by(root, layout, differences, None, &colouring, (0.0, 0.0, k), true, Backend::Canvas);
+}
+
+/// The difference map as SVG at the layout's size, names and differences included.
+pub fn difference_svg(layout: &Layout, differences: &HashMap<Id, f64>) -> String {
+    let (w, h) = (layout.width.ceil() as u32, layout.height.ceil().max(1.0) as u32);
+    let colouring = Colouring { colour: &difference_colour, text: &difference_text };
+    svg(w, h, |root| draw_tiles_by(root, layout, differences, None, &colouring, (0.0, 0.0, 1.0), true, Backend::Svg))
 }
 
 /// Draws the map, names and values included, into any plotters drawing area: the page draws
@@ -214,5 +298,45 @@ mod tests {
         let svg = map_svg(&MapView { layout: &l, values: &values, scale: &scale, metric: Metric::CurrentMaturity, currency: "EUR", focus: None });
         assert_eq!(svg.matches("<rect").count(), r.capabilities.len());
         assert!(!svg.contains("<text"), "names and values are HTML over the picture");
+    }
+
+    #[test]
+    fn differences_are_coloured_both_ways_and_readable() {
+        assert_eq!(difference_colour(0.0), NO_CHANGE);
+        assert_eq!(difference_colour(1.0).0, "#9ecae1");
+        assert_eq!(difference_colour(-1.0).0, "#fdb863");
+        assert_eq!(difference_colour(-7.0), difference_colour(-3.0));
+        assert_eq!(difference_colour(9.0), difference_colour(3.0));
+        assert_eq!(difference_colour(f64::NAN), NO_CHANGE);
+        assert_eq!([difference_text(2.0), difference_text(-1.0), difference_text(0.0)], ["+2", "−1", "0"]);
+        let legend = difference_legend();
+        let fills: HashSet<&str> = legend.iter().map(|l| l.1).collect();
+        assert_eq!((legend.len(), fills.len()), (7, 7), "seven distinct steps");
+        // WCAG contrast of the text on every fill.
+        let lum = |hex: &str| {
+            let c = rgb(hex);
+            let ch = |v: u8| {
+                let c = v as f64 / 255.0;
+                if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+        };
+        for (label, fill, ink) in &legend {
+            let (a, b) = (lum(fill), lum(ink));
+            let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+            assert!(ratio >= 4.5, "{label}: {ink} on {fill} is {ratio:.2}");
+        }
+    }
+
+    #[test]
+    fn the_difference_map_writes_every_capability_and_its_difference() {
+        let r = demo::demo_roadmap();
+        let l = layout(&r, &Options::for_width(1200.0));
+        let mut d: HashMap<Id, f64> = r.capabilities.iter().map(|c| (c.id.clone(), 0.0)).collect();
+        d.insert(r.capabilities[3].id.clone(), -2.0);
+        let svg = difference_svg(&l, &d);
+        assert_eq!(svg.matches("<rect").count(), 2 * r.capabilities.len(), "a fill and a border per tile");
+        assert!(svg.contains("−2"), "the difference is written");
+        assert!(svg.to_lowercase().contains(&difference_colour(-2.0).0.to_lowercase()), "and coloured");
     }
 }

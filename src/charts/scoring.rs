@@ -137,17 +137,22 @@ fn number(v: f64) -> String {
 
 /// Lays the chart out in `width` × `height` pixels.
 pub fn layout(r: &Roadmap, width: f64, height: f64) -> BubbleLayout {
+    layout_scored(r, &scored(r), width, height)
+}
+
+/// [`layout`] with the roadmap's scores already worked out (`scoring::scored(r)`).
+pub fn layout_scored(r: &Roadmap, scored: &[crate::domain::scoring::Scored], width: f64, height: f64) -> BubbleLayout {
     let (ml, mt, mr, mb) = MARGIN;
     let plot = Rect { x: ml, y: mt, w: (width - ml - mr).max(4.0 * R_MAX), h: (height - mt - mb).max(4.0 * R_MAX) };
     let wsjf = r.scoring.model == ScoringModel::Wsjf;
     let mut unplaced = Vec::new();
     let mut points = Vec::new();
-    for s in scored(r) {
+    for s in scored {
         if matches!(s.status, Status::Cancelled | Status::Done) {
             continue;
         }
         if wsjf && s.job_size == 0 {
-            unplaced.push((s.id, s.name));
+            unplaced.push((s.id.clone(), s.name.clone()));
             continue;
         }
         let effort = if wsjf { s.job_size as f64 } else { s.cost.max(0.0) };
@@ -186,8 +191,8 @@ pub fn layout(r: &Roadmap, width: f64, height: f64) -> BubbleLayout {
                 x: px(effort),
                 y: py(value),
                 r: R_MIN + (R_MAX - R_MIN) * share,
-                id: s.id,
-                name: s.name,
+                id: s.id.clone(),
+                name: s.name.clone(),
                 status: s.status,
                 value,
                 effort,

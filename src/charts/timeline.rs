@@ -8,7 +8,8 @@
 //! (`LANE_GUTTER + x`, `header_height + y`) — times the scale `k`.
 //!
 //! Colours are colour-blind safe: Okabe–Ito for status and goal categories, the heatmap's
-//! blue → orange attention palette for risk; text on a bar has contrast ≥ 4.5:1. Status is
+//! blue → orange attention palette for risk, ColorBrewer Purples (light → dark) for score
+//! bands; text on a bar has contrast ≥ 4.5:1. Status is
 //! also told without colour: done and in progress are solid (in progress with a progress
 //! line up to today), on hold is lighter and hatched with "(on hold)" in its label,
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
@@ -16,7 +17,8 @@
 use super::{Backend, escape, rgb, svg, FONT};
 use crate::domain::heatmap::ATTENTION;
 use crate::domain::heatmap_layout::Rect;
-use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, Status};
+use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
+use crate::domain::scoring::scored;
 use crate::domain::timeline::{
     budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers,
     horizon_band, today_x, Axis, HeaderCell, TimelineLayout, Zoom,
@@ -43,16 +45,19 @@ pub enum ColourBy {
     Status,
     Risk,
     Goal,
+    /// The initiative's score (`domain::scoring`), in five bands.
+    Score,
 }
 
 impl ColourBy {
-    pub const ALL: [ColourBy; 3] = [ColourBy::Status, ColourBy::Risk, ColourBy::Goal];
+    pub const ALL: [ColourBy; 4] = [ColourBy::Status, ColourBy::Risk, ColourBy::Goal, ColourBy::Score];
 
     pub fn key(self) -> &'static str {
         match self {
             ColourBy::Status => "status",
             ColourBy::Risk => "risk",
             ColourBy::Goal => "goal",
+            ColourBy::Score => "score",
         }
     }
 
@@ -61,6 +66,7 @@ impl ColourBy {
             ColourBy::Status => "Status",
             ColourBy::Risk => "Risk",
             ColourBy::Goal => "Goal",
+            ColourBy::Score => "Score",
         }
     }
 
@@ -147,6 +153,50 @@ pub const RISK_BANDS: [(&str, u8, u8); 5] = [
     ("Severe", 20, 25),
 ];
 
+/// Score bands, lowest to highest: ColorBrewer "Purples" (7 classes, the darkest five;
+/// sequential and colour-blind safe), text colours at contrast ≥ 4.5:1.
+pub const SCORE_COLOURS: [(&str, &str); 5] = [
+    ("#bcbddc", DARK),
+    ("#9e9ac8", DARK),
+    ("#807dba", DARK),
+    ("#6a51a3", LIGHT),
+    ("#54278f", LIGHT),
+];
+/// An initiative that cannot be scored yet (WSJF without a job size).
+const NOT_SCORED: (&str, &str) = ("#d5d9de", DARK);
+
+/// The upper ends of the first four score bands: weighted scores (0–100) in fifths; WSJF
+/// (cost of delay ÷ job size, usually 0.1 to 60) doubling from 1.
+fn score_band_ends(model: ScoringModel) -> [f64; 4] {
+    match model {
+        ScoringModel::Weighted => [20.0, 40.0, 60.0, 80.0],
+        ScoringModel::Wsjf => [1.0, 2.0, 4.0, 8.0],
+    }
+}
+
+/// The band of a score (0 lowest … 4 highest).
+fn score_band(model: ScoringModel, score: f64) -> usize {
+    score_band_ends(model).iter().take_while(|&&end| score >= end).count()
+}
+
+/// The legend labels of the score bands.
+fn score_band_labels(model: ScoringModel) -> [String; 5] {
+    let e = score_band_ends(model);
+    let n = |v: f64| format!("{v}");
+    match model {
+        ScoringModel::Weighted => std::array::from_fn(|k| match k {
+            0 => format!("Score under {}", n(e[0])),
+            4 => format!("{} or more", n(e[3])),
+            k => format!("{}–{}", n(e[k - 1]), n(e[k])),
+        }),
+        ScoringModel::Wsjf => std::array::from_fn(|k| match k {
+            0 => format!("WSJF under {}", n(e[0])),
+            4 => format!("{} or more", n(e[3])),
+            k => format!("{}–{}", n(e[k - 1]), n(e[k])),
+        }),
+    }
+}
+
 fn risk_band(i: &Initiative) -> usize {
     let score = i.risk.likelihood.min(5) as u32 * i.risk.impact.min(5) as u32;
     match score {
@@ -173,14 +223,20 @@ fn goal_order(r: &Roadmap) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Colours of a roadmap's bars, with the goal order worked out once.
+/// Colours of a roadmap's bars, with the goal order worked out once (and the score bands the
+/// first time a bar is coloured by score).
 struct Palette<'a> {
+    roadmap: &'a Roadmap,
     goal_rank: HashMap<&'a str, usize>,
+    /// Per initiative id: its score band, `None` when it cannot be scored yet.
+    score_bands: std::cell::OnceCell<HashMap<String, Option<usize>>>,
 }
 
 impl<'a> Palette<'a> {
     fn new(r: &'a Roadmap) -> Palette<'a> {
         Palette {
+            roadmap: r,
+            score_bands: std::cell::OnceCell::new(),
             goal_rank: goal_order(r)
                 .into_iter()
                 .enumerate()
@@ -202,6 +258,21 @@ impl<'a> Palette<'a> {
         best.map(|(_, rank)| rank)
     }
 
+    /// The score band of an initiative (`None`: not scored yet).
+    fn score_band_of(&self, i: &Initiative) -> Option<usize> {
+        let bands = self.score_bands.get_or_init(|| {
+            let model = self.roadmap.scoring.model;
+            scored(self.roadmap)
+                .into_iter()
+                .map(|s| {
+                    let unscored = model == ScoringModel::Wsjf && s.job_size == 0;
+                    (s.id, (!unscored).then(|| score_band(model, s.score)))
+                })
+                .collect()
+        });
+        bands.get(i.id.as_str()).copied().flatten()
+    }
+
     fn colour(&self, i: &Initiative, by: ColourBy) -> (&'static str, &'static str) {
         match by {
             ColourBy::Status => STATUS_COLOURS[status_index(i.status)],
@@ -210,6 +281,7 @@ impl<'a> Palette<'a> {
                 Some(rank) => GOAL_COLOURS.get(rank).copied().unwrap_or(OTHER_GOALS),
                 None => NO_GOAL,
             },
+            ColourBy::Score => self.score_band_of(i).map_or(NOT_SCORED, |b| SCORE_COLOURS[b]),
         }
     }
 }
@@ -255,6 +327,15 @@ pub fn legend(r: &Roadmap, by: ColourBy) -> Vec<(String, &'static str)> {
                 .any(|i| i.is_dated() && palette.goal_of(i).is_none())
             {
                 out.push(("No goal".into(), NO_GOAL.0));
+            }
+            out
+        }
+        ColourBy::Score => {
+            let mut out: Vec<(String, &'static str)> =
+                score_band_labels(r.scoring.model).into_iter().zip(SCORE_COLOURS).map(|(l, (f, _))| (l, f)).collect();
+            let palette = Palette::new(r);
+            if r.initiatives.iter().any(|i| i.is_dated() && palette.score_band_of(i).is_none()) {
+                out.push(("Not scored (no job size)".into(), NOT_SCORED.0));
             }
             out
         }
@@ -1526,7 +1607,8 @@ mod tests {
         let all = STATUS_COLOURS
             .iter()
             .chain(&GOAL_COLOURS)
-            .chain([&OTHER_GOALS, &NO_GOAL])
+            .chain([&OTHER_GOALS, &NO_GOAL, &NOT_SCORED])
+            .chain(&SCORE_COLOURS)
             .chain(&ATTENTION[1..]);
         for (fill, text) in all {
             let ratio = contrast(fill, text);
@@ -1605,6 +1687,35 @@ mod tests {
             contribution: 3,
         }];
         assert_eq!(bar_colour(&r, &i, ColourBy::Goal), NO_GOAL);
+    }
+
+    #[test]
+    fn colour_by_score_follows_the_score_bands() {
+        let mut r = demo_roadmap();
+        let band = |s: f64| ((s / 20.0).floor() as usize).min(4);
+        let mut seen = HashSet::new();
+        for s in scored(&r) {
+            let i = r.initiatives.iter().find(|i| i.id == s.id).unwrap();
+            assert_eq!(bar_colour(&r, i, ColourBy::Score), SCORE_COLOURS[band(s.score)], "{} scores {}", s.name, s.score);
+            seen.insert(band(s.score));
+        }
+        assert!(seen.len() >= 3, "the demo spreads over several bands: {seen:?}");
+        assert_eq!([score_band(ScoringModel::Weighted, 19.99), score_band(ScoringModel::Weighted, 20.0), score_band(ScoringModel::Weighted, 100.0)], [0, 1, 4]);
+        assert_eq!(legend(&r, ColourBy::Score)[0].0, "Score under 20");
+        assert_eq!(legend(&r, ColourBy::Score)[4].0, "80 or more");
+        // WSJF: bands double from 1; without a job size an initiative is not scored.
+        r.scoring.model = ScoringModel::Wsjf;
+        assert_eq!([0.5, 1.0, 3.9, 7.0, 12.0].map(|s| score_band(ScoringModel::Wsjf, s)), [0, 1, 2, 3, 4]);
+        let id = r.initiatives.iter().find(|i| i.is_dated()).unwrap().id.clone();
+        {
+            let i = r.initiative_mut(&id).unwrap();
+            i.scoring = crate::domain::model::ScoringInputs { business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 2, ..Default::default() };
+        }
+        assert_eq!(bar_colour(&r, r.initiative(&id).unwrap(), ColourBy::Score), SCORE_COLOURS[4], "16 ÷ 2 = 8");
+        r.initiative_mut(&id).unwrap().scoring.job_size = 0;
+        assert_eq!(bar_colour(&r, r.initiative(&id).unwrap(), ColourBy::Score), NOT_SCORED);
+        let l = legend(&r, ColourBy::Score);
+        assert_eq!((l[0].0.as_str(), l.last().unwrap().0.as_str()), ("WSJF under 1", "Not scored (no job size)"));
     }
 
     #[test]

@@ -45,11 +45,12 @@ use super::heatmap::short_money;
 use super::model::{display_name, FundingLock, Id, Roadmap, Status};
 use super::scoring;
 use super::spend::{self, active_span, monthly_fte, spend_through};
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// A limit the funded initiatives must respect.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
 pub enum Limit {
     Capex(i32),
     Opex(i32),
@@ -81,7 +82,7 @@ fn one_decimal(v: f64) -> String {
 }
 
 /// How the optimiser runs.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Options {
     /// Respect the FTE capacity per quarter.
     pub use_capacity: bool,
@@ -114,7 +115,7 @@ pub const EXACT_UP_TO: usize = 300;
 pub const LARGE_NODE_LIMIT: u64 = 500;
 
 /// Why an initiative is funded or not.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub enum Why {
     /// Done or in progress: always funded.
     Fixed(Status),
@@ -142,14 +143,14 @@ pub enum Why {
 }
 
 /// By how much a limit would be exceeded.
-#[derive(Clone, Copy, PartialEq, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Overrun {
     pub limit: Limit,
     pub by: f64,
 }
 
 /// The decision about one initiative.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Decision {
     pub id: Id,
     pub name: String,
@@ -161,7 +162,7 @@ pub struct Decision {
 }
 
 /// Use of one limit by the funded set.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Usage {
     pub limit: Limit,
     pub used: f64,
@@ -169,7 +170,7 @@ pub struct Usage {
 }
 
 /// What 10% more budget in one fiscal year would buy.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct BudgetValue {
     pub fiscal_year: i32,
     pub extra_capex: f64,
@@ -184,7 +185,7 @@ pub struct BudgetValue {
 }
 
 /// The optimiser's answer.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Outcome {
     /// One decision per initiative, in list order.
     pub decisions: Vec<Decision>,
@@ -216,7 +217,7 @@ impl Outcome {
 }
 
 /// Progress of a run, for a progress bar.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Progress {
     /// "Choosing what to fund" or "What 10% more in FY2027 buys".
     pub phase: String,

@@ -234,6 +234,63 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
     Comparison { basis, years, value_a: value(a), value_b: value(b), maturity, only_in_a, only_in_b, changed }
 }
 
+// -----------------------------------------------------------------------------------------
+// Storage: a roadmap's scenarios, kept in the browser next to the roadmap
+// -----------------------------------------------------------------------------------------
+
+/// The stored list of a roadmap's scenarios:
+///
+/// ```text
+/// {"schema": 1, "scenarios": [{"name": "Lean", "roadmap": { ... }}, ...]}
+/// ```
+///
+/// `schema` is the storage schema of the roadmaps inside ([`super::stored::SCHEMA`]); a list
+/// written by a newer Cairn is refused, never guessed at. (Schema 1 is the first: when the
+/// roadmap's storage schema changes, migrate each scenario's roadmap here as `stored` does.)
+/// The list is stored packed like a roadmap ([`super::stored::pack`], revision 0); plain JSON
+/// is read too.
+#[derive(Serialize)]
+struct ListOut<'a> {
+    schema: u32,
+    scenarios: &'a [Scenario],
+}
+
+#[derive(Deserialize)]
+struct ListIn {
+    schema: u32,
+    scenarios: Vec<Scenario>,
+}
+
+/// The scenarios as stored: compact JSON, packed.
+pub fn encode_list(scenarios: &[Scenario]) -> String {
+    let json = super::file_format::write_json(&ListOut { schema: super::stored::SCHEMA, scenarios }, false);
+    super::stored::pack(&json, 0)
+}
+
+/// Reads a stored list of scenarios. Never panics, whatever the text.
+pub fn decode_list(text: &str) -> Result<Vec<Scenario>, String> {
+    let json = super::stored::unpack(text)?;
+    let list: ListIn = serde_json::from_str(&json)
+        .map_err(|e| format!("the saved scenarios could not be read: {}", super::file_format::explain(&e)))?;
+    if list.schema > super::stored::SCHEMA {
+        return Err(format!(
+            "these scenarios were saved by a newer Cairn (storage schema {}); this Cairn reads schema {} and older",
+            list.schema,
+            super::stored::SCHEMA
+        ));
+    }
+    if list.schema == 0 {
+        return Err("the saved scenarios have no valid schema".into());
+    }
+    Ok(list.scenarios)
+}
+
+/// Index of the scenario called `name` (case-insensitively, as names are unique that way).
+pub fn find(scenarios: &[Scenario], name: &str) -> Option<usize> {
+    let name = name.trim();
+    scenarios.iter().position(|s| s.name.trim().eq_ignore_ascii_case(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,5 +400,28 @@ mod tests {
         assert_eq!(scenarios[0].name, "Plan before Lean (2)");
         assert_eq!(scenarios[0].roadmap, plan0);
         assert_eq!(promote(&mut plan, &mut scenarios, 5).unwrap_err(), "There is no scenario number 6");
+    }
+
+    #[test]
+    fn stored_lists_round_trip_and_refuse_what_they_cannot_read() {
+        let plan = demo_roadmap();
+        let mut lean = save_as(&plan, "Lean", &[]).unwrap();
+        lean.roadmap.initiative_mut("ini-crm").unwrap().capex = 123.5;
+        let list = vec![lean, Scenario { name: "Bold <b>\"x\"</b>".into(), roadmap: Roadmap::default() }];
+        let text = encode_list(&list);
+        assert!(text.starts_with("cairn:z1:0:"), "stored packed");
+        assert_eq!(decode_list(&text).unwrap(), list);
+        // Plain JSON is read too.
+        let plain = crate::domain::file_format::write_json(&ListOut { schema: 1, scenarios: &list }, false);
+        assert_eq!(decode_list(&plain).unwrap(), list);
+        assert!(decode_list(&text[..text.len() - 3]).is_err(), "a cut value is refused");
+        assert_eq!(decode_list(&encode_list(&[])).unwrap(), []);
+        assert_eq!(find(&list, " lean "), Some(0));
+        assert_eq!(find(&list, "nope"), None);
+        for bad in ["", "garbage", "[]", "{}", "{\"schema\":1}", "{\"schema\":1,\"scenarios\":[{\"name\":3}]}", "{\"schema\":0,\"scenarios\":[]}"] {
+            assert!(decode_list(bad).is_err(), "{bad}");
+        }
+        let newer = decode_list("{\"schema\":99,\"scenarios\":[]}").unwrap_err();
+        assert!(newer.contains("newer Cairn"), "{newer}");
     }
 }

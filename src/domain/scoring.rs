@@ -270,6 +270,16 @@ fn estimate(v: u8, share: f64) -> (Option<f64>, f64) {
     ((v != 0).then_some(v as f64), share)
 }
 
+/// Ranks among the initiatives still to decide or running (not cancelled or done) — the
+/// ones the ranking and the value-vs-effort chart show: 1 for the best, equal scores share a
+/// rank ("1, 2, 2, 4"); `None` for cancelled and done initiatives. In the order of `scored`.
+pub fn live_ranks(scored: &[Scored]) -> Vec<Option<usize>> {
+    let live = |s: &Scored| !matches!(s.status, Status::Cancelled | Status::Done);
+    let mut sorted: Vec<f64> = scored.iter().filter(|s| live(s)).map(|s| s.score).collect();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    scored.iter().map(|s| live(s).then(|| 1 + sorted.partition_point(|&x| x > s.score))).collect()
+}
+
 /// Score and value by initiative id (the first initiative wins for a duplicate id).
 pub fn by_id(scored: &[Scored]) -> HashMap<&str, &Scored> {
     let mut out = HashMap::with_capacity(scored.len());
@@ -455,6 +465,29 @@ mod tests {
         // not cancelled.
         let live: Vec<_> = s.iter().filter(|x| x.status != Status::Cancelled).collect();
         assert_eq!(live.last().unwrap().id, "ini-intranet");
+    }
+
+    #[test]
+    fn live_ranks_leave_out_done_and_cancelled() {
+        let r = crate::domain::demo::demo_roadmap();
+        let s = scored(&r);
+        let ranks = live_ranks(&s);
+        let mut shown: Vec<usize> = Vec::new();
+        for (x, rank) in s.iter().zip(&ranks) {
+            match x.status {
+                Status::Cancelled | Status::Done => assert_eq!(*rank, None, "{}", x.name),
+                _ => shown.push(rank.expect("a live initiative has a rank")),
+            }
+        }
+        shown.sort_unstable();
+        // Without ties the live ranks are exactly 1..=n; the best live score is first.
+        assert_eq!(shown, (1..=shown.len()).collect::<Vec<_>>());
+        let best = s.iter().zip(&ranks).filter(|(_, r)| r.is_some()).max_by(|a, b| a.0.score.total_cmp(&b.0.score)).unwrap();
+        assert_eq!(*best.1, Some(1));
+        // Ties share a rank.
+        let mut r2 = sample();
+        r2.initiatives.push(r2.initiatives[0].clone());
+        assert_eq!(live_ranks(&scored(&r2)), [Some(1), Some(3), Some(4), None, Some(1)]);
     }
 
     proptest! {

@@ -2,6 +2,7 @@
 
 pub mod canvas;
 pub mod confirm;
+pub mod decide;
 pub mod fields;
 pub mod files;
 pub mod heatmap;

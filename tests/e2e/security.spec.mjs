@@ -156,6 +156,25 @@ async function tour(page, { readOnly = false } = {}) {
     await page.waitForTimeout(200);
     await assertInert(page, `on ${await page.evaluate(() => location.hash)}`);
   }
+  // Deciding: the ranking and each initiative's scoring panel, the criteria, the chart's
+  // export, the optimiser's explanation, a scenario named like a payload and its comparison.
+  await go('#/decide/scoring');
+  await page.getByText('Criteria and weights').click();
+  const ranked = page.getByRole('region', { name: 'Ranking' }).getByRole('listitem').getByRole('button');
+  for (let k = 0; k < Math.min(await ranked.count(), 8); k++) await ranked.nth(k).click();
+  await assertInert(page, 'on the scoring page');
+  await assertInertSvg(page, (await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).text, 'the value-vs-effort SVG');
+  await go('#/decide/optimise');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Funded initiatives' }).or(page.getByRole('alert'))).toBeVisible({ timeout: 30_000 });
+  await assertInert(page, 'on the optimiser');
+  await go('#/decide/scenarios');
+  if (!readOnly) {
+    await page.getByLabel('New scenario name').fill(PAYLOADS[0]);
+    await page.getByRole('button', { name: 'Save as scenario' }).click();
+    await expect(page.getByRole('table', { name: 'Scenarios' })).toBeVisible();
+  }
+  await assertInert(page, 'on the scenarios');
   // The file exports.
   await page.getByRole('button', { name: /^Roadmaps/ }).click();
   await page.getByRole('button', { name: 'Export to file' }).click();

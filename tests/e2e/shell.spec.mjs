@@ -7,6 +7,7 @@ const VIEWS = [
   ['Heatmap', '#/heatmap'],
   ['Timeline', '#/timeline'],
   ['Portfolio', '#/portfolio'],
+  ['Decide', '#/decide'],
   ['Settings', '#/settings'],
 ];
 

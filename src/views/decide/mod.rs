@@ -1,0 +1,111 @@
+//! Decide what to fund: scoring (`scoring`), the budget-constrained optimiser (`optimise`)
+//! and scenarios (`scenarios`), on the domain of `domain::{scoring, optimiser, scenario}`.
+//!
+//! The view is thin: the rules, numbers and sentences come from the domain; this module
+//! holds the user's choices and runs the optimiser in slices between frames.
+
+pub mod bench;
+mod optimise;
+mod scenarios;
+mod scoring;
+pub mod worker;
+
+use crate::domain::Id;
+use crate::route::DecideTab;
+use crate::state::App;
+use leptos::prelude::*;
+
+pub use optimise::OptimiserRun;
+
+/// What the Decide view keeps while the user visits other views: the optimiser's run and
+/// result, the initiative open in the scoring panel, the comparison chosen.
+#[derive(Clone, Copy)]
+pub struct DecideState {
+    pub run: OptimiserRun,
+    /// The initiative whose scoring panel is open.
+    pub selected: RwSignal<Option<Id>>,
+    /// The two roadmaps compared: "" for the plan, else a scenario's name.
+    pub compare_a: RwSignal<String>,
+    pub compare_b: RwSignal<String>,
+}
+
+impl DecideState {
+    pub fn new() -> Self {
+        DecideState {
+            run: OptimiserRun::new(),
+            selected: RwSignal::new(None),
+            compare_a: RwSignal::new(String::new()),
+            compare_b: RwSignal::new(String::new()),
+        }
+    }
+}
+
+impl Default for DecideState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[component]
+pub fn Decide(tab: DecideTab) -> impl IntoView {
+    let app = expect_context::<App>();
+    let count = move |t: DecideTab| match t {
+        DecideTab::Scenarios => Some(app.scenarios.with(Vec::len)),
+        _ => None,
+    };
+    view! {
+        <section class="view decide" aria-labelledby="view-title">
+            <h2 id="view-title" class="visually-hidden">"Decide what to fund"</h2>
+            <nav class="tabs" aria-label="Decide what to fund">
+                {DecideTab::ALL.into_iter().map(|t| view! {
+                    <a href=t.href() aria-current=(t == tab).then_some("page")>
+                        {t.title()}
+                        {move || count(t).map(|n| view! { " " <span class="count">{n}</span> })}
+                    </a>
+                }).collect_view()}
+            </nav>
+            {match tab {
+                DecideTab::Scoring => view! { <scoring::Scoring/> }.into_any(),
+                DecideTab::Optimise => view! { <optimise::Optimise/> }.into_any(),
+                DecideTab::Scenarios => view! { <scenarios::Scenarios/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Shown on every view while a scenario is open for editing.
+#[component]
+pub fn ScenarioBanner() -> impl IntoView {
+    let app = expect_context::<App>();
+    let state = expect_context::<DecideState>();
+    move || {
+        app.editing.get().map(|name| {
+            let compared = name.clone();
+            view! {
+                <div class="scenario-banner" role="region" aria-label="Scenario being edited">
+                    <p>
+                        <strong>"Editing scenario “" {name} "”"</strong>
+                        " — the plan is unchanged. Every view shows this scenario until you go back to the plan."
+                    </p>
+                    <div class="scenario-banner-actions">
+                        <a class="button" href="#/decide/scenarios" on:click=move |_| {
+                            state.compare_a.set(String::new());
+                            state.compare_b.set(compared.clone());
+                        }>"Compare with the plan"</a>
+                        <button type="button" class="primary" on:click=move |_| app.back_to_plan()>"Back to the plan"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// A number as the tables show it: one decimal, no "-0.0".
+pub(crate) fn one_decimal(v: f64) -> String {
+    format!("{:.1}", if v.abs() < 0.05 { 0.0 } else { v })
+}
+
+/// Whole numbers with thousands separators: "12,345".
+pub(crate) fn thousands(n: u64) -> String {
+    crate::domain::portfolio::thousands(n as f64)
+}
