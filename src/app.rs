@@ -14,9 +14,9 @@ fn current_hash() -> String {
 
 /// True when the key event belongs to a text field (its own undo applies there).
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    })
 }
 
 pub fn mount() {
@@ -45,7 +45,8 @@ pub fn Shell() -> impl IntoView {
         route.set(Route::parse(&hash));
     });
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-        if e.storage_area().is_some_and(|s| Some(s) == web_sys::window().and_then(|w| w.local_storage().ok().flatten())) {
+        if e.storage_area().is_some_and(|s| Some(s) == web_sys::window().and_then(|w| w.local_storage().ok().flatten()))
+        {
             app.on_storage_changed(e.key(), e.new_value());
         }
     });

@@ -32,7 +32,8 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
 pub async fn download_svg_as_png(file_name: &str, svg: &str, width: u32, height: u32) -> Result<(), String> {
     use wasm_bindgen_futures::JsFuture;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&text_blob("image/svg+xml;charset=utf-8", svg)?).map_err(|_| fail("url"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&text_blob("image/svg+xml;charset=utf-8", svg)?)
+        .map_err(|_| fail("url"))?;
     let image = web_sys::HtmlImageElement::new().map_err(|_| fail("image"))?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         image.set_onload(Some(&resolve));
@@ -42,7 +43,8 @@ pub async fn download_svg_as_png(file_name: &str, svg: &str, width: u32, height:
     let drawn = JsFuture::from(loaded).await;
     let _ = web_sys::Url::revoke_object_url(&url);
     drawn.map_err(|_| fail("the picture could not be drawn"))?;
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|_| fail("canvas"))?.unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").map_err(|_| fail("canvas"))?.unchecked_into();
     canvas.set_width(width);
     canvas.set_height(height);
     let context: web_sys::CanvasRenderingContext2d =
@@ -65,8 +67,7 @@ pub async fn download_svg_as_png(file_name: &str, svg: &str, width: u32, height:
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("url"))?;
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| fail("link"))?.unchecked_into();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| fail("link"))?.unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
     link.set_hidden(true);
@@ -95,7 +96,11 @@ pub fn file_stem(name: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if stem.is_empty() { "roadmap".into() } else { stem.chars().take(60).collect() }
+    if stem.is_empty() {
+        "roadmap".into()
+    } else {
+        stem.chars().take(60).collect()
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,8 @@ use std::sync::Arc;
 /// The corpus: at least 50 payloads (HTML, SVG and MathML, attribute breakouts,
 /// `javascript:` URLs, template and unicode tricks, spreadsheet formulas).
 pub fn payloads() -> Vec<String> {
-    serde_json::from_str(include_str!("../tests/fixtures/xss-payloads.json")).expect("the corpus is a JSON list of strings")
+    serde_json::from_str(include_str!("../tests/fixtures/xss-payloads.json"))
+        .expect("the corpus is a JSON list of strings")
 }
 
 /// The demo roadmap with a payload in every text field (round robin over the corpus).
@@ -63,18 +64,26 @@ pub fn hostile_roadmap() -> Roadmap {
 /// `xml` parses, and nothing in it is markup that could run: no script, handler, foreign
 /// object, frame or `javascript:` link.
 fn assert_inert(what: &str, xml: &str) {
-    let doc = roxmltree::Document::parse_with_options(xml, roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() })
-        .unwrap_or_else(|e| panic!("{what} is not well-formed XML: {e}"));
+    let doc = roxmltree::Document::parse_with_options(
+        xml,
+        roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() },
+    )
+    .unwrap_or_else(|e| panic!("{what} is not well-formed XML: {e}"));
     for node in doc.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name().to_ascii_lowercase();
         assert!(
-            !["script", "foreignobject", "iframe", "object", "embed", "img", "a", "style", "animate", "set", "math"].contains(&name.as_str()),
+            !["script", "foreignobject", "iframe", "object", "embed", "img", "a", "style", "animate", "set", "math"]
+                .contains(&name.as_str()),
             "{what} has a <{name}> element"
         );
         for a in node.attributes() {
             let key = a.name().to_ascii_lowercase();
             assert!(!key.starts_with("on"), "{what} has an event attribute {key}");
-            assert!(!a.value().trim_start().to_ascii_lowercase().starts_with("javascript:") || key == "value", "{what}: {key}={}", a.value());
+            assert!(
+                !a.value().trim_start().to_ascii_lowercase().starts_with("javascript:") || key == "value",
+                "{what}: {key}={}",
+                a.value()
+            );
         }
     }
 }
@@ -120,10 +129,14 @@ fn the_heatmap_slide_keeps_hostile_text_as_text() {
     let values = shown_values(&r, &figures(&r, month), Metric::Gap, RollUp::Worst);
     let scale = Scale::for_values(Metric::Gap, values.values().copied());
     let l = slide_layout(&r);
-    let view = MapView { layout: &l, values: &values, scale: &scale, metric: Metric::Gap, currency: &r.currency, focus: None };
+    let view =
+        MapView { layout: &l, values: &values, scale: &scale, metric: Metric::Gap, currency: &r.currency, focus: None };
     let described: Vec<String> = r.capabilities.iter().map(|c| c.name.clone()).collect();
     let legend = scale.legend(&r.currency);
-    let svg = heatmap_slide(&view, &SlideText { title: &r.name, subtitle: &r.description, legend: &legend, note: "note", described: &described });
+    let svg = heatmap_slide(
+        &view,
+        &SlideText { title: &r.name, subtitle: &r.description, legend: &legend, note: "note", described: &described },
+    );
     assert_inert("heatmap slide", &svg);
     let text = text_of(&svg);
     assert!(text.contains(&xml_text(&r.name)), "the title comes back as text");
@@ -165,7 +178,10 @@ fn the_portfolio_slides_keep_hostile_text_as_text() {
     use crate::domain::portfolio::{finance, risk};
     let r = hostile_roadmap();
     let f = finance::finance(&r);
-    assert_inert("finance slide", &crate::charts::portfolio::finance_slide_svg(&f.years, &r.currency, &r.name, &r.description));
+    assert_inert(
+        "finance slide",
+        &crate::charts::portfolio::finance_slide_svg(&f.years, &r.currency, &r.name, &r.description),
+    );
     let m = risk::risk(&r).matrix;
     let svg = crate::charts::portfolio::risk_slide_svg(&m, &r.name, &r.description);
     assert_inert("risk slide", &svg);
@@ -204,7 +220,15 @@ fn no_code_writes_html_from_strings() {
     let mut files = Vec::new();
     walk(&root.join("src"), &mut files);
     walk(&root.join("public"), &mut files);
-    let sinks = ["inner_html", "innerHTML", "outer_html", "outerHTML", "insertAdjacentHTML", "document.write", "set_inner_html"];
+    let sinks = [
+        "inner_html",
+        "innerHTML",
+        "outer_html",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "set_inner_html",
+    ];
     for f in files.iter().filter(|f| !f.ends_with("hostile_text_tests.rs")) {
         let text = std::fs::read_to_string(f).unwrap();
         for sink in sinks {

@@ -109,11 +109,7 @@ fn roadmap_ids_in_storage() -> Vec<String> {
 /// The index, repaired against what is really stored: entries without a stored roadmap are
 /// dropped, stored roadmaps missing from the index are added. The flag says it was repaired.
 pub fn load_index() -> (Index, bool) {
-    let read: Option<Index> = if storage().is_some() {
-        gloo_storage::LocalStorage::get(INDEX_KEY).ok()
-    } else {
-        None
-    };
+    let read: Option<Index> = if storage().is_some() { gloo_storage::LocalStorage::get(INDEX_KEY).ok() } else { None };
     let had_index = read.is_some() || get_raw(INDEX_KEY).is_none();
     let mut index = read.unwrap_or_default();
     let stored = roadmap_ids_in_storage();

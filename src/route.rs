@@ -117,7 +117,8 @@ pub enum Route {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Decide, View::Settings];
+    pub const ALL: [View; 6] =
+        [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Decide, View::Settings];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -181,7 +182,10 @@ impl Route {
                 .find(|t| t.slug() == tab)
                 .map_or(Route::Editor(EditorTab::Initiatives), Route::Editor),
             (Some("portfolio"), section) => Route::Portfolio(
-                PortfolioSection::ALL.into_iter().find(|s| Some(s.slug()) == section).unwrap_or(PortfolioSection::Summary),
+                PortfolioSection::ALL
+                    .into_iter()
+                    .find(|s| Some(s.slug()) == section)
+                    .unwrap_or(PortfolioSection::Summary),
             ),
             (Some("decide"), tab) => {
                 Route::Decide(DecideTab::ALL.into_iter().find(|t| Some(t.slug()) == tab).unwrap_or(DecideTab::Scoring))
@@ -191,14 +195,17 @@ impl Route {
             }
             (Some("debug"), Some("panic")) => Route::DebugPanic,
             (Some("debug"), Some("bench")) => Route::DebugBench,
-            (Some("debug"), Some("generate")) => Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000)),
-            (Some(slug), _) => View::ALL
-                .into_iter()
-                .find(|v| v.slug() == slug)
-                .map_or(Route::Editor(EditorTab::Initiatives), |v| match v {
-                    View::Roadmap => Route::Editor(EditorTab::Initiatives),
-                    v => Route::View(v),
-                }),
+            (Some("debug"), Some("generate")) => {
+                Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000))
+            }
+            (Some(slug), _) => {
+                View::ALL.into_iter().find(|v| v.slug() == slug).map_or(Route::Editor(EditorTab::Initiatives), |v| {
+                    match v {
+                        View::Roadmap => Route::Editor(EditorTab::Initiatives),
+                        v => Route::View(v),
+                    }
+                })
+            }
             (None, _) => Route::Editor(EditorTab::Initiatives),
         }
     }
@@ -208,7 +215,11 @@ impl Route {
             Route::View(v) => v,
             Route::Portfolio(_) => View::Portfolio,
             Route::Decide(_) => View::Decide,
-            Route::Editor(_) | Route::DebugPanic | Route::DebugBench | Route::DebugGenerate(_) | Route::DebugOptimise(_) => View::Roadmap,
+            Route::Editor(_)
+            | Route::DebugPanic
+            | Route::DebugBench
+            | Route::DebugGenerate(_)
+            | Route::DebugOptimise(_) => View::Roadmap,
         }
     }
 }
@@ -249,7 +260,8 @@ mod tests {
         }
         // The explained figures of the summary link to these sections.
         for e in crate::domain::portfolio::Explains::ALL {
-            let known = PortfolioSection::ALL.iter().any(|s| s.slug() == e.key()) || ["heatmap", "timeline"].contains(&e.key());
+            let known =
+                PortfolioSection::ALL.iter().any(|s| s.slug() == e.key()) || ["heatmap", "timeline"].contains(&e.key());
             assert!(known, "{e:?}");
         }
     }

@@ -211,7 +211,10 @@ impl App {
         }
         let (roadmap, view) = match share_link::decode(link) {
             Ok(r) => (r, SharedView::Open),
-            Err(e) => (Roadmap { name: "Share link not opened".into(), ..Roadmap::default() }, SharedView::Broken(e.to_string())),
+            Err(e) => (
+                Roadmap { name: "Share link not opened".into(), ..Roadmap::default() },
+                SharedView::Broken(e.to_string()),
+            ),
         };
         // Messages about what was done before belong to the roadmap left behind.
         for topic in ["read-only", "import", "download", "export", "switch"] {
@@ -236,7 +239,12 @@ impl App {
             let r = self.roadmap.get_untracked();
             let name = r.name.clone();
             self.open_new(r);
-            self.notify("read-only", Level::Info, &format!("\"{name}\" is saved in this browser as one of your roadmaps; you can change it now."), vec![]);
+            self.notify(
+                "read-only",
+                Level::Info,
+                &format!("\"{name}\" is saved in this browser as one of your roadmaps; you can change it now."),
+                vec![],
+            );
         }
     }
 
@@ -281,7 +289,9 @@ impl App {
                     self.notify(
                         "migrated",
                         Level::Info,
-                        &format!("This roadmap was saved by an older Cairn (storage version {from}) and has been updated."),
+                        &format!(
+                            "This roadmap was saved by an older Cairn (storage version {from}) and has been updated."
+                        ),
                         vec![],
                     );
                 }
@@ -693,7 +703,9 @@ impl App {
                 self.notify(
                     "storage",
                     Level::Error,
-                    &format!("Your latest changes could not be saved: {msg}. Download the roadmap as a file to keep them."),
+                    &format!(
+                        "Your latest changes could not be saved: {msg}. Download the roadmap as a file to keep them."
+                    ),
                     vec![("Download the roadmap".into(), Action::DownloadCurrent)],
                 );
             }
@@ -756,7 +768,12 @@ impl App {
                             r.insert(id, stored.revision);
                         });
                         self.set_roadmap(stored.roadmap, None);
-                        self.notify("sync", Level::Info, "Updated with changes made in another tab.", vec![("OK".into(), Action::Dismiss)]);
+                        self.notify(
+                            "sync",
+                            Level::Info,
+                            "Updated with changes made in another tab.",
+                            vec![("OK".into(), Action::Dismiss)],
+                        );
                     }
                     Err(_) => {
                         self.report_save_error(SaveError::Conflict);

@@ -50,14 +50,8 @@ impl App {
                 damaged.error
             ),
             vec![
-                (
-                    "Download the damaged scenarios".into(),
-                    super::Action::DownloadDamaged(key.clone()),
-                ),
-                (
-                    "Delete the damaged scenarios".into(),
-                    super::Action::DiscardDamaged(key),
-                ),
+                ("Download the damaged scenarios".into(), super::Action::DownloadDamaged(key.clone())),
+                ("Delete the damaged scenarios".into(), super::Action::DiscardDamaged(key)),
             ],
         );
         self.damaged.update(|d| d.push(damaged));
@@ -80,9 +74,7 @@ impl App {
             );
             return Err(SaveError::Other("damaged scenarios are kept".into()));
         }
-        let saved = self
-            .scenarios
-            .with_untracked(|list| persistence::save_scenarios(&id, list));
+        let saved = self.scenarios.with_untracked(|list| persistence::save_scenarios(&id, list));
         match &saved {
             Ok(()) | Err(SaveError::Unavailable) => self.clear_topic("scenarios"),
             Err(SaveError::Full) => self.notify(
@@ -97,12 +89,7 @@ impl App {
                     SaveError::Other(msg) => msg.clone(),
                     _ => "the browser refused".into(),
                 };
-                self.notify(
-                    "scenarios",
-                    Level::Error,
-                    &format!("The scenarios could not be saved: {why}."),
-                    vec![],
-                );
+                self.notify("scenarios", Level::Error, &format!("The scenarios could not be saved: {why}."), vec![]);
             }
         }
         saved
@@ -114,9 +101,7 @@ impl App {
             return;
         };
         let r = self.roadmap.get_untracked();
-        let at = self
-            .scenarios
-            .with_untracked(|l| scenario::find(l, &name).filter(|&k| !l[k].roadmap.same_as(&r)));
+        let at = self.scenarios.with_untracked(|l| scenario::find(l, &name).filter(|&k| !l[k].roadmap.same_as(&r)));
         if let Some(k) = at {
             self.scenarios.update(|l| l[k].roadmap = r);
         }
@@ -141,9 +126,7 @@ impl App {
     /// Saves `roadmap` as a new scenario called `name`. `Err`: why not (blank or taken name).
     pub fn save_scenario(&self, name: &str, roadmap: Roadmap) -> Result<(), String> {
         self.sync_scenario();
-        let s = self
-            .scenarios
-            .with_untracked(|l| scenario::save_as(&roadmap, name, l))?;
+        let s = self.scenarios.with_untracked(|l| scenario::save_as(&roadmap, name, l))?;
         self.scenarios.update(|l| l.push(s));
         let _ = self.persist_scenarios();
         Ok(())
@@ -151,14 +134,10 @@ impl App {
 
     /// The roadmap of a scenario as it is now (the one being edited is the open roadmap).
     pub fn scenario_roadmap(&self, name: &str) -> Option<Roadmap> {
-        if self
-            .editing
-            .with(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim())))
-        {
+        if self.editing.with(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim()))) {
             return Some(self.roadmap.get());
         }
-        self.scenarios
-            .with(|l| scenario::find(l, name).map(|k| l[k].roadmap.clone()))
+        self.scenarios.with(|l| scenario::find(l, name).map(|k| l[k].roadmap.clone()))
     }
 
     /// The plan, also while a scenario is open for editing (tracks the roadmap and the mode).
@@ -173,10 +152,7 @@ impl App {
 
     /// Opens scenario `name` for editing; the plan is set aside unchanged.
     pub fn open_scenario(&self, name: &str) -> Result<(), String> {
-        if self
-            .editing
-            .with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim())))
-        {
+        if self.editing.with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim()))) {
             return Ok(());
         }
         self.back_to_plan();
@@ -212,10 +188,7 @@ impl App {
 
     /// Deletes a scenario (not the one being edited).
     pub fn delete_scenario(&self, name: &str) -> Result<(), String> {
-        if self
-            .editing
-            .with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim())))
-        {
+        if self.editing.with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim()))) {
             return Err("Go back to the plan before deleting the scenario you are editing.".into());
         }
         let Some(k) = self.scenarios.with_untracked(|l| scenario::find(l, name)) else {
@@ -241,10 +214,7 @@ impl App {
         scenario::promote(&mut plan, &mut list, k)?;
         self.edit(move |r| *r = plan).map_err(|problems| {
             let first: Vec<String> = problems.iter().take(3).map(|p| p.message.clone()).collect();
-            format!(
-                "This scenario cannot become the plan until its errors are fixed: {}",
-                first.join("; ")
-            )
+            format!("This scenario cannot become the plan until its errors are fixed: {}", first.join("; "))
         })?;
         self.scenarios.set(list);
         let _ = self.persist_scenarios();

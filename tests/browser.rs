@@ -147,7 +147,8 @@ async fn the_shell_renders_navigation_for_every_view() {
     let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), cairn::app::Shell);
     tick().await;
     let nav = host.query_selector("nav[aria-label='Views']").unwrap().expect("navigation");
-    let links: Vec<String> = (0..6).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
+    let links: Vec<String> =
+        (0..6).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Portfolio", "Decide", "Settings"]);
     assert!(host.text_content().unwrap().contains(&demo::demo_roadmap().name));
 }
@@ -170,7 +171,9 @@ fn snapshot() -> Vec<(String, String)> {
 
 fn set_hash(hash: &str) {
     let history = web_sys::window().unwrap().history().unwrap();
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(if hash.is_empty() { "#/" } else { hash })).unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(if hash.is_empty() { "#/" } else { hash }))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -206,7 +209,8 @@ async fn a_share_link_opens_read_only_and_writes_nothing_until_a_copy_is_saved()
     app.save_shared_copy();
     assert!(!app.read_only());
     let after = snapshot();
-    let roadmap_keys = |s: &[(String, String)]| s.iter().filter(|(k, _)| k.starts_with(persistence::ROADMAP_PREFIX)).count();
+    let roadmap_keys =
+        |s: &[(String, String)]| s.iter().filter(|(k, _)| k.starts_with(persistence::ROADMAP_PREFIX)).count();
     assert_eq!(roadmap_keys(&after), roadmap_keys(&before) + 1);
     for (k, v) in before.iter().filter(|(k, _)| k.starts_with(persistence::ROADMAP_PREFIX)) {
         assert!(after.contains(&(k.clone(), v.clone())), "{k} changed");

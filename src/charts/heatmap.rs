@@ -1,13 +1,12 @@
 //! The capability heatmap as SVG: the map on screen, and a 1920 × 1080 slide for exports.
 
-use super::{Backend, rgb, svg, text_style};
+use super::{rgb, svg, text_style, Backend};
 use crate::domain::heatmap::{value_text, Metric, Scale};
 use crate::domain::heatmap_layout::Layout;
 use crate::domain::Id;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::{HashMap, HashSet};
-
 
 /// What the map shows: values per capability, their scale, and an optional focus (the
 /// capabilities outside it are dimmed).
@@ -119,13 +118,21 @@ pub fn difference_text(d: f64) -> String {
 
 /// The difference map's legend, lowest first: (label, fill, text colour).
 pub fn difference_legend() -> Vec<(String, &'static str, &'static str)> {
-    [(-3.0, "−3 or less"), (-2.0, "−2"), (-1.0, "−1"), (0.0, "no change"), (1.0, "+1"), (2.0, "+2"), (3.0, "+3 or more")]
-        .into_iter()
-        .map(|(d, label)| {
-            let (fill, ink) = difference_colour(d);
-            (label.to_string(), fill, ink)
-        })
-        .collect()
+    [
+        (-3.0, "−3 or less"),
+        (-2.0, "−2"),
+        (-1.0, "−1"),
+        (0.0, "no change"),
+        (1.0, "+1"),
+        (2.0, "+2"),
+        (3.0, "+3 or more"),
+    ]
+    .into_iter()
+    .map(|(d, label)| {
+        let (fill, ink) = difference_colour(d);
+        (label.to_string(), fill, ink)
+    })
+    .collect()
 }
 
 /// Draws the capability map coloured by maturity difference, names and differences
@@ -253,10 +260,14 @@ mod tests {
         let values = shown_values(r, &figures(r, month), Metric::Gap, RollUp::Worst);
         let scale = Scale::for_values(Metric::Gap, values.values().copied());
         let l = slide_layout(r);
-        let view = MapView { layout: &l, values: &values, scale: &scale, metric: Metric::Gap, currency: "EUR", focus: None };
+        let view =
+            MapView { layout: &l, values: &values, scale: &scale, metric: Metric::Gap, currency: "EUR", focus: None };
         let described: Vec<String> = r.capabilities.iter().map(|c| format!("{}: x", c.name)).collect();
         let legend = scale.legend("EUR");
-        slide_svg(&view, &SlideText { title: &r.name, subtitle: "Gap", legend: &legend, note: "rule", described: &described })
+        slide_svg(
+            &view,
+            &SlideText { title: &r.name, subtitle: "Gap", legend: &legend, note: "rule", described: &described },
+        )
     }
 
     #[test]
@@ -295,7 +306,14 @@ mod tests {
         let values = shown_values(&r, &figures(&r, month), Metric::CurrentMaturity, RollUp::Worst);
         let scale = Scale::for_values(Metric::CurrentMaturity, values.values().copied());
         let l = layout(&r, &Options::for_width(1400.0));
-        let svg = map_svg(&MapView { layout: &l, values: &values, scale: &scale, metric: Metric::CurrentMaturity, currency: "EUR", focus: None });
+        let svg = map_svg(&MapView {
+            layout: &l,
+            values: &values,
+            scale: &scale,
+            metric: Metric::CurrentMaturity,
+            currency: "EUR",
+            focus: None,
+        });
         assert_eq!(svg.matches("<rect").count(), r.capabilities.len());
         assert!(!svg.contains("<text"), "names and values are HTML over the picture");
     }
@@ -317,7 +335,11 @@ mod tests {
             let c = rgb(hex);
             let ch = |v: u8| {
                 let c = v as f64 / 255.0;
-                if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+                if c <= 0.04045 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
             };
             0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
         };

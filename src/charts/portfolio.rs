@@ -160,7 +160,9 @@ fn draw_finance_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &Financ
                 pen.rect(root, s, rgb(part_colour(part)).filled());
                 pen.line(root, &outline(s, 0.0), BAR_EDGE, 1.0);
             }
-            LegendKey::Envelope => pen.line(root, &[(s.x - 2.0, s.centre().1), (s.right() + 2.0, s.centre().1)], INK, 2.5),
+            LegendKey::Envelope => {
+                pen.line(root, &[(s.x - 2.0, s.centre().1), (s.right() + 2.0, s.centre().1)], INK, 2.5)
+            }
             LegendKey::Over => pen.line(root, &outline(s, -1.0), VERMILLION, 2.0),
         }
         pen.label(root, &item.label, MUTED);
@@ -176,7 +178,9 @@ pub fn draw_finance<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &Finan
 
 /// The finance chart as SVG, at its own size.
 pub fn finance_svg(c: &FinanceChart) -> String {
-    svg(c.width.ceil().max(1.0) as u32, c.height.ceil().max(1.0) as u32, |root| draw_finance(root, c, 1.0, Backend::Svg))
+    svg(c.width.ceil().max(1.0) as u32, c.height.ceil().max(1.0) as u32, |root| {
+        draw_finance(root, c, 1.0, Backend::Svg)
+    })
 }
 
 /// Every fiscal year's figures as a sentence, for the slide's `<desc>` (and any text
@@ -331,7 +335,11 @@ pub fn risk_slide_svg(m: &RiskMatrix, title: &str, subtitle: &str) -> String {
             let share = (total > 0).then(|| count as f64 / total as f64);
             let (fill, ink) = band_colour(*b);
             let _ = root.draw(&Rectangle::new([(x, y), (x + 56, y + 40)], rgb(fill).filled()));
-            let _ = root.draw(&Text::new(count.to_string(), (x + 28, y + 8), text_style(20.0, rgb(ink), true).pos(Pos::new(HPos::Center, VPos::Top))));
+            let _ = root.draw(&Text::new(
+                count.to_string(),
+                (x + 28, y + 8),
+                text_style(20.0, rgb(ink), true).pos(Pos::new(HPos::Center, VPos::Top)),
+            ));
             let noun = if count == 1 { "initiative" } else { "initiatives" };
             let text = format!("{} {lo}–{hi}: {count} {noun} ({})", b.label(), percent(share));
             let _ = root.draw(&Text::new(text, (x + 72, y + 9), text_style(20.0, rgb(INK), false)));
@@ -439,7 +447,8 @@ mod tests {
         // Background and 25 cells.
         assert_eq!(out.matches("<rect").count(), 26);
         let t = texts(&out);
-        let counts: usize = c.cells.iter().filter_map(|x| x.count_label.as_ref()).map(|l| l.text.parse::<usize>().unwrap()).sum();
+        let counts: usize =
+            c.cells.iter().filter_map(|x| x.count_label.as_ref()).map(|l| l.text.parse::<usize>().unwrap()).sum();
         assert_eq!(counts, m.total());
         assert!(t.contains(&"Likelihood".to_string()) && t.contains(&"Impact".to_string()));
         // Empty cells are tinted and show no number; the 25 scores are written.
@@ -472,7 +481,11 @@ mod tests {
         let lum = |c: RGBColor, a: f64| {
             let ch = |v: u8| {
                 let v = (a * v as f64 + (1.0 - a) * 255.0) / 255.0;
-                if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
             };
             0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
         };
@@ -501,4 +514,3 @@ mod tests {
         assert_eq!(OVER_TEXT, "#b35806");
     }
 }
-

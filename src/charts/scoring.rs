@@ -260,7 +260,12 @@ const MUTED: &str = "#5a6472";
 const GRID: &str = "#e5e8ec";
 
 /// Draws the chart at an offset `(dx, dy)` and scale `k` into any drawing area.
-pub fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, l: &BubbleLayout, (dx, dy, k): (f64, f64, f64), backend: Backend) {
+pub fn draw_at<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    l: &BubbleLayout,
+    (dx, dy, k): (f64, f64, f64),
+    backend: Backend,
+) {
     let p = |x: f64, y: f64| ((dx + x * k).round() as i32, (dy + y * k).round() as i32);
     let font = |px: f64| px * k * backend.font_factor();
     let (ink, muted) = (rgb(INK), rgb(MUTED));
@@ -275,8 +280,14 @@ pub fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, l: &BubbleLayo
     // Quadrant split and names.
     let (sx, sy) = l.split_px;
     let dash = (6.0 * k).max(1.0) as u32;
-    let _ = root.draw(&DashedPathElement::new(vec![p(sx, plot.y), p(sx, plot.bottom())], dash, dash, muted.stroke_width(1)));
-    let _ = root.draw(&DashedPathElement::new(vec![p(plot.x, sy), p(plot.right(), sy)], dash, dash, muted.stroke_width(1)));
+    let _ = root.draw(&DashedPathElement::new(
+        vec![p(sx, plot.y), p(sx, plot.bottom())],
+        dash,
+        dash,
+        muted.stroke_width(1),
+    ));
+    let _ =
+        root.draw(&DashedPathElement::new(vec![p(plot.x, sy), p(plot.right(), sy)], dash, dash, muted.stroke_width(1)));
     let corner = |q: Quadrant| match q {
         Quadrant::QuickWin => ((plot.x + 8.0, plot.y + 6.0), HPos::Left, VPos::Top),
         Quadrant::BigBet => ((plot.right() - 8.0, plot.y + 6.0), HPos::Right, VPos::Top),
@@ -312,8 +323,13 @@ pub fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, l: &BubbleLayo
         let _ = root.draw(&Text::new(text.clone(), p(plot.x - 8.0, *y), style));
     }
     let title = text_style(font(13.0), ink, true);
-    let _ = root.draw(&Text::new(l.x_title.clone(), p(plot.x + plot.w / 2.0, plot.bottom() + 28.0), title.clone().pos(Pos::new(HPos::Center, VPos::Top))));
-    let _ = root.draw(&Text::new(l.y_title.clone(), p(8.0, plot.y - 2.0), title.pos(Pos::new(HPos::Left, VPos::Bottom))));
+    let _ = root.draw(&Text::new(
+        l.x_title.clone(),
+        p(plot.x + plot.w / 2.0, plot.bottom() + 28.0),
+        title.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+    ));
+    let _ =
+        root.draw(&Text::new(l.y_title.clone(), p(8.0, plot.y - 2.0), title.pos(Pos::new(HPos::Left, VPos::Bottom))));
 }
 
 /// The chart as SVG at its layout size.
@@ -359,13 +375,19 @@ pub fn slide_svg(l: &BubbleLayout, title: &str, subtitle: &str) -> String {
         draw_at(root, l, (left, top, k), Backend::Svg);
         if !l.unlabelled.is_empty() {
             let names: Vec<&str> = l.bubbles.iter().filter(|b| b.label.is_none()).map(|b| b.name.as_str()).collect();
-            let (lines, _) = crate::domain::heatmap_layout::wrap(&format!("Not named on the chart: {}", names.join(", ")), 170, 2);
+            let (lines, _) =
+                crate::domain::heatmap_layout::wrap(&format!("Not named on the chart: {}", names.join(", ")), 170, 2);
             for (n, line) in lines.into_iter().enumerate() {
-                let _ = root.draw(&Text::new(line, (48, 1080 - 64 + n as i32 * 24), text_style(18.0, rgb(MUTED), false)));
+                let _ =
+                    root.draw(&Text::new(line, (48, 1080 - 64 + n as i32 * 24), text_style(18.0, rgb(MUTED), false)));
             }
         }
     });
-    let head = format!("<title>{}</title><desc>{}</desc>", escape(&format!("{title} — {subtitle}")), escape(&described(l).join("\n")));
+    let head = format!(
+        "<title>{}</title><desc>{}</desc>",
+        escape(&format!("{title} — {subtitle}")),
+        escape(&described(l).join("\n"))
+    );
     match out.find("<svg").and_then(|at| out[at..].find('>').map(|e| at + e + 1)) {
         Some(end) => format!("{}{head}{}", &out[..end], &out[end..]),
         None => out,
@@ -469,8 +491,17 @@ mod tests {
         }
         assert_eq!(hit_test(&l, 1.0, 1.0), None, "outside the plot");
         // Two bubbles at the same place: the smaller one wins.
-        let goal = |i: &mut Initiative| i.scoring = ScoringInputs { business_value: 8, time_criticality: 8, risk_reduction: 8, job_size: 5, ..Default::default() };
-        let mut r = Roadmap { scoring: Scoring { model: ScoringModel::Wsjf, ..Scoring::default() }, ..Roadmap::default() };
+        let goal = |i: &mut Initiative| {
+            i.scoring = ScoringInputs {
+                business_value: 8,
+                time_criticality: 8,
+                risk_reduction: 8,
+                job_size: 5,
+                ..Default::default()
+            }
+        };
+        let mut r =
+            Roadmap { scoring: Scoring { model: ScoringModel::Wsjf, ..Scoring::default() }, ..Roadmap::default() };
         for (id, capex) in [("big", 900_000.0), ("small", 10_000.0), ("far", 500_000.0)] {
             let mut i = Initiative { id: id.into(), name: id.into(), capex, ..Initiative::default() };
             goal(&mut i);
@@ -517,7 +548,10 @@ mod tests {
         assert_eq!(hit_test(&l, 200.0, 150.0), None);
         assert!(chart_svg(&l).contains("Quick wins"));
         let tiny = layout(&demo_roadmap(), 10.0, 10.0);
-        assert!(tiny.bubbles.iter().all(|b| Rect { x: b.x - b.r, y: b.y - b.r, w: 2.0 * b.r, h: 2.0 * b.r }.inside(&tiny.plot)));
+        assert!(tiny
+            .bubbles
+            .iter()
+            .all(|b| Rect { x: b.x - b.r, y: b.y - b.r, w: 2.0 * b.r, h: 2.0 * b.r }.inside(&tiny.plot)));
         assert_eq!((ticks(0.0).len(), ticks(0.0).last().copied()), (6, Some(1.0)));
         assert_eq!(ticks(3_300_000.0), [0.0, 1e6, 2e6, 3e6, 4e6]);
     }

@@ -14,14 +14,14 @@
 //! line up to today), on hold is lighter and hatched with "(on hold)" in its label,
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
 
-use super::{Backend, escape, rgb, svg, FONT};
+use super::{escape, rgb, svg, Backend, FONT};
 use crate::domain::heatmap::ATTENTION;
 use crate::domain::heatmap_layout::Rect;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
 use crate::domain::scoring::scored;
 use crate::domain::timeline::{
-    budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers,
-    horizon_band, today_x, Axis, HeaderCell, TimelineLayout, Zoom,
+    budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis,
+    HeaderCell, TimelineLayout, Zoom,
 };
 use crate::domain::Month;
 use plotters::coord::Shift;
@@ -36,7 +36,6 @@ pub const LANE_GUTTER: f64 = 200.0;
 pub const STRIP_HEIGHT: f64 = 140.0;
 /// A slide's size.
 pub const SLIDE: (u32, u32) = (1920, 1080);
-
 
 /// What bars are coloured by.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
@@ -145,23 +144,13 @@ const NO_GOAL: (&str, &str) = ("#d5d9de", DARK);
 
 /// Risk = likelihood × impact in five bands, low (blue) to severe (orange): the heatmap's
 /// attention palette, without its darkest blue.
-pub const RISK_BANDS: [(&str, u8, u8); 5] = [
-    ("Low", 1, 4),
-    ("Moderate", 5, 9),
-    ("Significant", 10, 14),
-    ("High", 15, 19),
-    ("Severe", 20, 25),
-];
+pub const RISK_BANDS: [(&str, u8, u8); 5] =
+    [("Low", 1, 4), ("Moderate", 5, 9), ("Significant", 10, 14), ("High", 15, 19), ("Severe", 20, 25)];
 
 /// Score bands, lowest to highest: ColorBrewer "Purples" (7 classes, the darkest five;
 /// sequential and colour-blind safe), text colours at contrast ≥ 4.5:1.
-pub const SCORE_COLOURS: [(&str, &str); 5] = [
-    ("#bcbddc", DARK),
-    ("#9e9ac8", DARK),
-    ("#807dba", DARK),
-    ("#6a51a3", LIGHT),
-    ("#54278f", LIGHT),
-];
+pub const SCORE_COLOURS: [(&str, &str); 5] =
+    [("#bcbddc", DARK), ("#9e9ac8", DARK), ("#807dba", DARK), ("#6a51a3", LIGHT), ("#54278f", LIGHT)];
 /// An initiative that cannot be scored yet (WSJF without a job size).
 const NOT_SCORED: (&str, &str) = ("#d5d9de", DARK);
 
@@ -237,11 +226,7 @@ impl<'a> Palette<'a> {
         Palette {
             roadmap: r,
             score_bands: std::cell::OnceCell::new(),
-            goal_rank: goal_order(r)
-                .into_iter()
-                .enumerate()
-                .map(|(n, (id, _))| (id, n))
-                .collect(),
+            goal_rank: goal_order(r).into_iter().enumerate().map(|(n, (id, _))| (id, n)).collect(),
         }
     }
 
@@ -297,11 +282,9 @@ pub fn bar_colour(r: &Roadmap, i: &Initiative, by: ColourBy) -> (&'static str, &
 /// past the palette as "Other goals"), and "No goal" when a dated initiative serves none.
 pub fn legend(r: &Roadmap, by: ColourBy) -> Vec<(String, &'static str)> {
     match by {
-        ColourBy::Status => Status::ALL
-            .iter()
-            .zip(STATUS_COLOURS)
-            .map(|(s, (f, _))| (s.label().to_string(), f))
-            .collect(),
+        ColourBy::Status => {
+            Status::ALL.iter().zip(STATUS_COLOURS).map(|(s, (f, _))| (s.label().to_string(), f)).collect()
+        }
         ColourBy::Risk => RISK_BANDS
             .iter()
             .zip(&ATTENTION[1..])
@@ -311,21 +294,15 @@ pub fn legend(r: &Roadmap, by: ColourBy) -> Vec<(String, &'static str)> {
             let order = goal_order(r);
             let mut out: Vec<(String, &'static str)> = Vec::new();
             for ((id, name), (fill, _)) in order.iter().zip(GOAL_COLOURS) {
-                let label = if out.iter().any(|(l, _)| l == name) {
-                    format!("{name} ({id})")
-                } else {
-                    name.to_string()
-                };
+                let label =
+                    if out.iter().any(|(l, _)| l == name) { format!("{name} ({id})") } else { name.to_string() };
                 out.push((label, fill));
             }
             if order.len() > GOAL_COLOURS.len() {
                 out.push(("Other goals".into(), OTHER_GOALS.0));
             }
             let palette = Palette::new(r);
-            if r.initiatives
-                .iter()
-                .any(|i| i.is_dated() && palette.goal_of(i).is_none())
-            {
+            if r.initiatives.iter().any(|i| i.is_dated() && palette.goal_of(i).is_none()) {
                 out.push(("No goal".into(), NO_GOAL.0));
             }
             out
@@ -388,11 +365,7 @@ fn short_number(x: f64) -> String {
         a if a >= 1e3 => (x / 1e3, "k"),
         _ => (x, ""),
     };
-    let s = if v.abs() >= 10.0 || unit.is_empty() {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    };
+    let s = if v.abs() >= 10.0 || unit.is_empty() { format!("{v:.0}") } else { format!("{v:.1}") };
     format!("{}{unit}", s.strip_suffix(".0").unwrap_or(&s))
 }
 
@@ -404,10 +377,7 @@ fn short_number(x: f64) -> String {
 /// band, the lanes and (when shown) the strips high.
 pub fn size(v: &TimelineView) -> (f64, f64) {
     let strips = if v.strips { STRIP_HEIGHT } else { 0.0 };
-    (
-        LANE_GUTTER + v.axis.width(),
-        v.header_height + v.layout.height + strips,
-    )
+    (LANE_GUTTER + v.axis.width(), v.header_height + v.layout.height + strips)
 }
 
 /// Maps drawing coordinates (scale 1, the gutter and header included) to the device: x
@@ -425,14 +395,7 @@ struct Frame {
 
 impl Frame {
     fn new(ox: f64, oy: f64, k: f64, backend: Backend) -> Frame {
-        Frame {
-            ox,
-            oy,
-            kx: k,
-            k,
-            font: backend.font_factor(),
-            view: None,
-        }
+        Frame { ox, oy, kx: k, k, font: backend.font_factor(), view: None }
     }
 
     /// Whether anything in the box from (x0, y0) to (x1, y1) can show.
@@ -441,10 +404,7 @@ impl Frame {
     }
 
     fn p(&self, x: f64, y: f64) -> (i32, i32) {
-        (
-            (self.ox + x * self.kx).round() as i32,
-            (self.oy + y * self.k).round() as i32,
-        )
+        ((self.ox + x * self.kx).round() as i32, (self.oy + y * self.k).round() as i32)
     }
 
     fn width(&self, w: f64) -> u32 {
@@ -458,11 +418,7 @@ impl Frame {
 
     fn text(&self, px: f64, colour: RGBAColor, bold: bool, h: HPos, v: VPos) -> TextStyle<'static> {
         let font = (FONT, px * self.k * self.font * 1.24).into_font();
-        let font = if bold {
-            font.style(FontStyle::Bold)
-        } else {
-            font
-        };
+        let font = if bold { font.style(FontStyle::Bold) } else { font };
         font.color(&colour).pos(Pos::new(h, v))
     }
 }
@@ -502,10 +458,11 @@ fn line<DB: DrawingBackend>(
     colour: RGBAColor,
     w: f64,
 ) {
-    let (x0, y0, x1, y1) = points.iter().fold(
-        (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-        |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
-    );
+    let (x0, y0, x1, y1) = points
+        .iter()
+        .fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(a, b, c, d), &(x, y)| {
+            (a.min(x), b.min(y), c.max(x), d.max(y))
+        });
     if !f.sees(x0 - w, y0 - w, x1 + w, y1 + w) {
         return;
     }
@@ -538,12 +495,7 @@ const PAD: f64 = 6.0;
 /// a white background, the header rows, the horizon band, lane headers, bars with their
 /// labels, milestones, dependency arrows (when shown), the today line and the strips (when
 /// shown). The area should be [`size`] × `k`.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    v: &TimelineView,
-    k: f64,
-    backend: Backend,
-) {
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, k: f64, backend: Backend) {
     let _ = root.fill(&WHITE);
     draw_at(root, v, Frame::new(0.0, 0.0, k, backend), &StripCache::new());
 }
@@ -604,79 +556,31 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
 
     // Header band and lane header rows.
     if top > 0.0 {
-        rect(
-            root,
-            f,
-            (LANE_GUTTER, 0.0, width, top),
-            rgb(HEADER_BG).filled(),
-        );
+        rect(root, f, (LANE_GUTTER, 0.0, width, top), rgb(HEADER_BG).filled());
     }
     for lane in &l.lanes {
-        rect(
-            root,
-            f,
-            (0.0, ay(lane.y), width, ay(lane.y + o.lane_header_height)),
-            rgb(LANE_BG).filled(),
-        );
+        rect(root, f, (0.0, ay(lane.y), width, ay(lane.y + o.lane_header_height)), rgb(LANE_BG).filled());
     }
     // Outside the horizon: a light tint over lanes and strips.
     let (h0, h1) = horizon_band(v.axis, v.horizon);
     let tint = rgb(MUTED).mix(0.08);
     if h0 > v.axis.origin_x {
-        rect(
-            root,
-            f,
-            (ax(v.axis.origin_x), top, ax(h0), height),
-            tint.filled(),
-        );
+        rect(root, f, (ax(v.axis.origin_x), top, ax(h0), height), tint.filled());
     }
     if h1 < v.axis.end_x() {
-        rect(
-            root,
-            f,
-            (ax(h1), top, ax(v.axis.end_x()), height),
-            tint.filled(),
-        );
+        rect(root, f, (ax(h1), top, ax(v.axis.end_x()), height), tint.filled());
     }
     // Grid: quarters light, fiscal years stronger, down through lanes and strips.
-    let fy_starts: HashSet<i64> = hdr
-        .fiscal_years
-        .iter()
-        .map(|c| (c.x * 100.0).round() as i64)
-        .collect();
+    let fy_starts: HashSet<i64> = hdr.fiscal_years.iter().map(|c| (c.x * 100.0).round() as i64).collect();
     for c in hdr.quarters.iter().filter(|c| c.x > v.axis.origin_x) {
         let strong = fy_starts.contains(&((c.x * 100.0).round() as i64));
-        line(
-            root,
-            f,
-            &[(ax(c.x), top), (ax(c.x), height)],
-            rgb(if strong { GRID_STRONG } else { GRID }).into(),
-            1.0,
-        );
+        line(root, f, &[(ax(c.x), top), (ax(c.x), height)], rgb(if strong { GRID_STRONG } else { GRID }).into(), 1.0);
     }
     for lane in &l.lanes {
-        line(
-            root,
-            f,
-            &[(0.0, ay(lane.y)), (width, ay(lane.y))],
-            rgb(GRID).into(),
-            1.0,
-        );
+        line(root, f, &[(0.0, ay(lane.y)), (width, ay(lane.y))], rgb(GRID).into(), 1.0);
     }
-    line(
-        root,
-        f,
-        &[(0.0, body_bottom), (width, body_bottom)],
-        rgb(GRID_STRONG).into(),
-        1.0,
-    );
-    line(
-        root,
-        f,
-        &[(LANE_GUTTER, 0.0), (LANE_GUTTER, height)],
-        rgb(GRID_STRONG).into(),
-        1.0,
-    );
+    line(root, f, &[(0.0, body_bottom), (width, body_bottom)], rgb(GRID_STRONG).into(), 1.0);
+    line(root, f, &[(LANE_GUTTER, 0.0), (LANE_GUTTER, height)], rgb(GRID_STRONG).into(), 1.0);
 
     draw_headers(root, f, v, &hdr);
     draw_lane_titles(root, f, v);
@@ -699,15 +603,9 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         None => (None, Vec::new()),
     };
     let dimmed = |id: &str| bright.as_ref().is_some_and(|s| !s.contains(id));
-    let critical_pairs: HashSet<(&str, &str)> = critical
-        .windows(2)
-        .map(|w| (w[0].as_str(), w[1].as_str()))
-        .collect();
-    let on_critical: HashSet<&str> = if critical.len() > 1 {
-        critical.iter().map(String::as_str).collect()
-    } else {
-        HashSet::new()
-    };
+    let critical_pairs: HashSet<(&str, &str)> = critical.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
+    let on_critical: HashSet<&str> =
+        if critical.len() > 1 { critical.iter().map(String::as_str).collect() } else { HashSet::new() };
 
     let mut by_id: HashMap<&str, &Initiative> = HashMap::new();
     for i in &r.initiatives {
@@ -731,13 +629,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         match i.status {
             Status::Cancelled => {
                 rect(root, f, (x0, y0, x1, y1), WHITE.filled());
-                line(
-                    root,
-                    f,
-                    &outline(x0, y0, x1, y1, -0.75),
-                    colour.mix(alpha),
-                    1.5,
-                );
+                line(root, f, &outline(x0, y0, x1, y1, -0.75), colour.mix(alpha), 1.5);
             }
             Status::OnHold => {
                 rect(root, f, (x0, y0, x1, y1), colour.mix(0.4 * alpha).filled());
@@ -747,13 +639,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
                 while c < x1 + y1 {
                     let (xa, xb) = ((c - y1).max(x0), (c - y0).min(x1));
                     if xa < xb {
-                        line(
-                            root,
-                            f,
-                            &[(xa, c - xa), (xb, c - xb)],
-                            colour.mix(0.55 * alpha),
-                            1.0,
-                        );
+                        line(root, f, &[(xa, c - xa), (xb, c - xb)], colour.mix(0.55 * alpha), 1.0);
                     }
                     c += step;
                 }
@@ -766,20 +652,11 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
                 let done = (today.index() - bar.start.index()) as f64 + 0.5;
                 let frac = done / bar.start.months_through(bar.end).max(1) as f64;
                 let xp = x0 + (x1 - x0) * frac.clamp(0.0, 1.0);
-                line(
-                    root,
-                    f,
-                    &[(x0 + 1.0, y1 - 2.0), (xp, y1 - 2.0)],
-                    rgb(DARK).mix(0.6 * alpha),
-                    3.0,
-                );
+                line(root, f, &[(x0 + 1.0, y1 - 2.0), (xp, y1 - 2.0)], rgb(DARK).mix(0.6 * alpha), 3.0);
             }
         }
         if bar.shared {
-            let pts: Vec<(i32, i32)> = outline(x0, y0, x1, y1, 1.5)
-                .into_iter()
-                .map(|(x, y)| f.p(x, y))
-                .collect();
+            let pts: Vec<(i32, i32)> = outline(x0, y0, x1, y1, 1.5).into_iter().map(|(x, y)| f.p(x, y)).collect();
             let dash = (4.0 * f.k).round().max(1.0) as i32;
             let gap = (3.0 * f.k).round().max(1.0) as i32;
             let _ = root.draw(&DashedPathElement::new(
@@ -800,33 +677,23 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     if let Some(tx) = v.today.and_then(|t| today_x(v.axis, t)) {
         let x = ax(tx);
         line(root, f, &[(x, top), (x, height)], rgb(TODAY).mix(0.9), 2.0);
-        let y = l
-            .lanes
-            .first()
-            .map_or(top + 8.0, |lane| ay(lane.y + o.lane_header_height / 2.0));
-        put(
-            root,
-            f,
-            "Today".into(),
-            (x + 4.0, y),
-            f.text(FONT_PX, rgb(TODAY).into(), true, HPos::Left, VPos::Center),
-        );
+        let y = l.lanes.first().map_or(top + 8.0, |lane| ay(lane.y + o.lane_header_height / 2.0));
+        put(root, f, "Today".into(), (x + 4.0, y), f.text(FONT_PX, rgb(TODAY).into(), true, HPos::Left, VPos::Center));
     }
 
     // Dependency arrows.
     if v.show_dependencies {
         for a in dependency_arrows(r, l) {
-            let (x0, y0, x1, y1) = a.points.iter().fold(
-                (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-                |(p, q, s, t), &(x, y)| (p.min(x), q.min(y), s.max(x), t.max(y)),
-            );
+            let (x0, y0, x1, y1) =
+                a.points.iter().fold(
+                    (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+                    |(p, q, s, t), &(x, y)| (p.min(x), q.min(y), s.max(x), t.max(y)),
+                );
             if !f.sees(ax(x0) - 8.0, ay(y0) - 8.0, ax(x1) + 8.0, ay(y1) + 8.0) {
                 continue;
             }
             let on_path = critical_pairs.contains(&(a.from.as_str(), a.to.as_str()));
-            let faint = bright
-                .as_ref()
-                .is_some_and(|s| !(s.contains(&a.from) && s.contains(&a.to)));
+            let faint = bright.as_ref().is_some_and(|s| !(s.contains(&a.from) && s.contains(&a.to)));
             let (colour, w) = match (a.broken, on_path) {
                 (true, true) => (VERMILLION, 3.0),
                 (true, false) => (VERMILLION, 2.5),
@@ -843,15 +710,8 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
                 last.0 -= hx * 5.0 / 6.0; // the head covers the end
             }
             line(root, f, &pts, colour, w);
-            let tip = [
-                (x2, y2),
-                (x2 - hx, y2 - head * 0.6),
-                (x2 - hx, y2 + head * 0.6),
-            ];
-            let _ = root.draw(&Polygon::new(
-                tip.map(|(x, y)| f.p(x, y)).to_vec(),
-                colour.filled(),
-            ));
+            let tip = [(x2, y2), (x2 - hx, y2 - head * 0.6), (x2 - hx, y2 + head * 0.6)];
+            let _ = root.draw(&Polygon::new(tip.map(|(x, y)| f.p(x, y)).to_vec(), colour.filled()));
         }
     }
 
@@ -861,9 +721,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         let mut order: Vec<usize> = (0..l.bars.len()).collect();
         order.sort_by(|&a, &b| {
             let (p, q) = (&l.bars[a], &l.bars[b]);
-            (p.lane, p.row)
-                .cmp(&(q.lane, q.row))
-                .then(p.rect.x.total_cmp(&q.rect.x))
+            (p.lane, p.row).cmp(&(q.lane, q.row)).then(p.rect.x.total_cmp(&q.rect.x))
         });
         for w in order.windows(2) {
             let (p, q) = (&l.bars[w[0]], &l.bars[w[1]]);
@@ -883,11 +741,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         };
         let (_, ink) = palette.colour(i, v.colour_by);
         let name = display_name(&i.name, &i.id);
-        let suffix = if i.status == Status::OnHold {
-            " (on hold)"
-        } else {
-            ""
-        };
+        let suffix = if i.status == Status::OnHold { " (on hold)" } else { "" };
         let inside_ink = match i.status {
             Status::OnHold => DARK,
             Status::Cancelled => INK,
@@ -910,11 +764,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         };
         let Some(text) = text else { continue };
         // A dimmed bar is pale: dark text, a little lighter.
-        let colour = if dimmed(&i.id) {
-            rgb(INK).mix(0.7)
-        } else {
-            rgb(colour).into()
-        };
+        let colour = if dimmed(&i.id) { rgb(INK).mix(0.7) } else { rgb(colour).into() };
         let style = f.text(FONT_PX, colour, false, HPos::Left, VPos::Center);
         put(root, f, text, (ax(x), ay(b.y + b.h / 2.0)), style);
     }
@@ -928,10 +778,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         }
         let sx = s * f.k / f.kx; // square on a stretched slide too
         let pts = [(x, y - s), (x + sx, y), (x, y + s), (x - sx, y)];
-        let _ = root.draw(&Polygon::new(
-            pts.map(|(x, y)| f.p(x, y)).to_vec(),
-            rgb(INK).mix(alpha).filled(),
-        ));
+        let _ = root.draw(&Polygon::new(pts.map(|(x, y)| f.p(x, y)).to_vec(), rgb(INK).mix(alpha).filled()));
         let mut ring = pts.to_vec();
         ring.push(pts[0]);
         line(root, f, &ring, WHITE.mix(alpha), 1.0);
@@ -944,8 +791,7 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
 
 /// Whether month names fit their cells (always at the month zoom).
 fn show_months(axis: &Axis, f: &Frame) -> bool {
-    axis.px_per_month >= Zoom::Months.px_per_month()
-        || text_width("Sep", FONT_PX) + 6.0 <= f.room(axis.px_per_month)
+    axis.px_per_month >= Zoom::Months.px_per_month() || text_width("Sep", FONT_PX) + 6.0 <= f.room(axis.px_per_month)
 }
 
 fn draw_headers<DB: DrawingBackend>(
@@ -960,11 +806,7 @@ fn draw_headers<DB: DrawingBackend>(
     }
     let months = show_months(v.axis, f);
     let rows: Vec<(&[HeaderCell], bool)> = if months {
-        vec![
-            (&hdr.fiscal_years, true),
-            (&hdr.quarters, false),
-            (&hdr.months, false),
-        ]
+        vec![(&hdr.fiscal_years, true), (&hdr.quarters, false), (&hdr.months, false)]
     } else {
         vec![(&hdr.fiscal_years, true), (&hdr.quarters, false)]
     };
@@ -973,25 +815,13 @@ fn draw_headers<DB: DrawingBackend>(
     for (n, (cells, bold)) in rows.iter().enumerate() {
         let y = n as f64 * row_h;
         if n > 0 {
-            line(
-                root,
-                f,
-                &[(LANE_GUTTER, y), (LANE_GUTTER + v.axis.end_x(), y)],
-                rgb(GRID).into(),
-                1.0,
-            );
+            line(root, f, &[(LANE_GUTTER, y), (LANE_GUTTER + v.axis.end_x(), y)], rgb(GRID).into(), 1.0);
         }
         let centred = n == 2; // month names
         for c in cells.iter() {
             let x = LANE_GUTTER + c.x;
             if c.x > v.axis.origin_x {
-                line(
-                    root,
-                    f,
-                    &[(x, y), (x, y + row_h)],
-                    rgb(GRID_STRONG).into(),
-                    1.0,
-                );
+                line(root, f, &[(x, y), (x, y + row_h)], rgb(GRID_STRONG).into(), 1.0);
             }
             let pad = if centred { 2.0 } else { PAD };
             let room = f.room(c.w) - 2.0 * pad;
@@ -1005,34 +835,14 @@ fn draw_headers<DB: DrawingBackend>(
                 None
             };
             let Some(text) = text else { continue };
-            let (at, h) = if centred {
-                (x + c.w / 2.0, HPos::Center)
-            } else {
-                (x + pad, HPos::Left)
-            };
-            put(
-                root,
-                f,
-                text,
-                (at, y + row_h / 2.0),
-                f.text(FONT_PX, muted.into(), *bold, h, VPos::Center),
-            );
+            let (at, h) = if centred { (x + c.w / 2.0, HPos::Center) } else { (x + pad, HPos::Left) };
+            put(root, f, text, (at, y + row_h / 2.0), f.text(FONT_PX, muted.into(), *bold, h, VPos::Center));
         }
     }
-    line(
-        root,
-        f,
-        &[(0.0, top), (LANE_GUTTER + v.axis.end_x(), top)],
-        rgb(GRID_STRONG).into(),
-        1.0,
-    );
+    line(root, f, &[(0.0, top), (LANE_GUTTER + v.axis.end_x(), top)], rgb(GRID_STRONG).into(), 1.0);
 }
 
-fn draw_lane_titles<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    f: &Frame,
-    v: &TimelineView,
-) {
+fn draw_lane_titles<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView) {
     let o = &v.layout.options;
     for lane in &v.layout.lanes {
         let y = v.header_height + lane.y + o.lane_header_height / 2.0;
@@ -1046,21 +856,14 @@ fn draw_lane_titles<DB: DrawingBackend>(
             f.text(FONT_PX, rgb(MUTED).into(), false, HPos::Right, VPos::Center),
         );
         let marker = if lane.collapsed { "▸ " } else { "▾ " };
-        let room =
-            f.room(LANE_GUTTER) - 10.0 - 10.0 - count_w - 8.0 - text_width(marker, LANE_FONT_PX);
+        let room = f.room(LANE_GUTTER) - 10.0 - 10.0 - count_w - 8.0 - text_width(marker, LANE_FONT_PX);
         if let Some(title) = fit(&lane.title, room, LANE_FONT_PX) {
             put(
                 root,
                 f,
                 format!("{marker}{title}"),
                 (10.0, y),
-                f.text(
-                    LANE_FONT_PX,
-                    rgb(INK).into(),
-                    true,
-                    HPos::Left,
-                    VPos::Center,
-                ),
+                f.text(LANE_FONT_PX, rgb(INK).into(), true, HPos::Left, VPos::Center),
             );
         }
     }
@@ -1097,11 +900,7 @@ fn draw_strips<DB: DrawingBackend>(
     }
     let (budget, fte) = cache.get_or_init(|| strip_bars(v));
     let currency = v.roadmap.currency.trim();
-    let money_unit = if currency.is_empty() {
-        String::new()
-    } else {
-        format!(" {currency}")
-    };
+    let money_unit = if currency.is_empty() { String::new() } else { format!(" {currency}") };
     strip(
         root,
         f,
@@ -1114,18 +913,7 @@ fn draw_strips<DB: DrawingBackend>(
         "envelope",
         &money_unit,
     );
-    strip(
-        root,
-        f,
-        v,
-        y0 + half,
-        half,
-        fte,
-        "FTE per quarter",
-        &[("demand", FTE)],
-        "capacity",
-        " FTE",
-    );
+    strip(root, f, v, y0 + half, half, fte, "FTE per quarter", &[("demand", FTE)], "capacity", " FTE");
 }
 
 fn strip_bars(v: &TimelineView) -> (Vec<StripBar>, Vec<StripBar>) {
@@ -1141,13 +929,7 @@ fn strip_bars(v: &TimelineView) -> (Vec<StripBar>, Vec<StripBar>) {
         .collect();
     let fte: Vec<StripBar> = fte_strip(v.roadmap, v.axis)
         .into_iter()
-        .map(|q| StripBar {
-            x: q.x,
-            w: q.w,
-            segments: vec![(q.demand, FTE)],
-            limit: q.capacity,
-            over: q.over,
-        })
+        .map(|q| StripBar { x: q.x, w: q.w, segments: vec![(q.demand, FTE)], limit: q.capacity, over: q.over })
         .collect();
     (budget, fte)
 }
@@ -1168,64 +950,27 @@ fn strip<DB: DrawingBackend>(
     let ink = rgb(INK);
     let muted = rgb(MUTED);
     let ok = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
-    let max = bars
-        .iter()
-        .map(|b| ok(b.segments.iter().map(|s| ok(s.0)).sum::<f64>()).max(ok(b.limit)))
-        .fold(0.0, f64::max);
+    let max =
+        bars.iter().map(|b| ok(b.segments.iter().map(|s| ok(s.0)).sum::<f64>()).max(ok(b.limit))).fold(0.0, f64::max);
     // The gutter: title, key, scale.
     let small = FONT_PX;
-    put(
-        root,
-        f,
-        title.to_string(),
-        (10.0, y0 + 6.0),
-        f.text(FONT_PX, ink.into(), true, HPos::Left, VPos::Top),
-    );
+    put(root, f, title.to_string(), (10.0, y0 + 6.0), f.text(FONT_PX, ink.into(), true, HPos::Left, VPos::Top));
     let mut x = 10.0;
     let ky = y0 + 6.0 + 19.0;
     for (name, colour) in keys {
-        rect(
-            root,
-            f,
-            (x, ky - 4.0, x + 9.0, ky + 5.0),
-            rgb(colour).filled(),
-        );
-        put(
-            root,
-            f,
-            name.to_string(),
-            (x + 13.0, ky),
-            f.text(small, muted.into(), false, HPos::Left, VPos::Center),
-        );
+        rect(root, f, (x, ky - 4.0, x + 9.0, ky + 5.0), rgb(colour).filled());
+        put(root, f, name.to_string(), (x + 13.0, ky), f.text(small, muted.into(), false, HPos::Left, VPos::Center));
         x += 13.0 + (text_width(name, small) + 8.0) * f.k / f.kx;
     }
     let ly = ky + 17.0;
     line(root, f, &[(10.0, ly), (22.0, ly)], ink.into(), 2.0);
-    put(
-        root,
-        f,
-        limit_name.to_string(),
-        (26.0, ly),
-        f.text(small, muted.into(), false, HPos::Left, VPos::Center),
-    );
+    put(root, f, limit_name.to_string(), (26.0, ly), f.text(small, muted.into(), false, HPos::Left, VPos::Center));
     // The scale: the top of the highest bar or line.
     let room = f.room(LANE_GUTTER) - 26.0 - text_width(limit_name, small) - 18.0;
     if let Some(text) = fit(&format!("top {}{unit}", short_number(max)), room, small) {
-        put(
-            root,
-            f,
-            text,
-            (LANE_GUTTER - 10.0, ly),
-            f.text(small, muted.into(), false, HPos::Right, VPos::Center),
-        );
+        put(root, f, text, (LANE_GUTTER - 10.0, ly), f.text(small, muted.into(), false, HPos::Right, VPos::Center));
     }
-    line(
-        root,
-        f,
-        &[(0.0, y0 + h), (LANE_GUTTER + v.axis.end_x(), y0 + h)],
-        rgb(GRID).into(),
-        1.0,
-    );
+    line(root, f, &[(0.0, y0 + h), (LANE_GUTTER + v.axis.end_x(), y0 + h)], rgb(GRID).into(), 1.0);
     if max <= 0.0 {
         return;
     }
@@ -1247,33 +992,12 @@ fn strip<DB: DrawingBackend>(
         }
         if b.limit > 0.0 && b.limit.is_finite() {
             let yl = base - b.limit * k;
-            line(
-                root,
-                f,
-                &[
-                    (LANE_GUTTER + b.x + 1.0, yl),
-                    (LANE_GUTTER + b.x + b.w - 1.0, yl),
-                ],
-                ink.into(),
-                2.0,
-            );
+            line(root, f, &[(LANE_GUTTER + b.x + 1.0, yl), (LANE_GUTTER + b.x + b.w - 1.0, yl)], ink.into(), 2.0);
         }
         if b.over {
-            line(
-                root,
-                f,
-                &outline(bx0, y, bx1, base, 1.0),
-                rgb(VERMILLION).into(),
-                2.0,
-            );
+            line(root, f, &outline(bx0, y, bx1, base, 1.0), rgb(VERMILLION).into(), 2.0);
             if text_width("over", small) <= f.room(b.w) {
-                let style = f.text(
-                    small,
-                    rgb(OVER_TEXT).into(),
-                    true,
-                    HPos::Center,
-                    VPos::Bottom,
-                );
+                let style = f.text(small, rgb(OVER_TEXT).into(), true, HPos::Center, VPos::Bottom);
                 put(root, f, "over".into(), ((bx0 + bx1) / 2.0, y - 3.0), style);
             }
         }
@@ -1296,18 +1020,9 @@ pub fn described(v: &TimelineView) -> Vec<String> {
         let Some(i) = v.roadmap.initiative(&bar.initiative) else {
             continue;
         };
-        let mut line = format!(
-            "{}: {} – {} ({})",
-            display_name(&i.name, &i.id),
-            bar.start,
-            bar.end,
-            i.status.label()
-        );
-        let ms: Vec<String> = i
-            .milestones
-            .iter()
-            .filter_map(|m| Some(format!("{} {}", m.name.trim(), m.month?)))
-            .collect();
+        let mut line = format!("{}: {} – {} ({})", display_name(&i.name, &i.id), bar.start, bar.end, i.status.label());
+        let ms: Vec<String> =
+            i.milestones.iter().filter_map(|m| Some(format!("{} {}", m.name.trim(), m.month?))).collect();
         if !ms.is_empty() {
             line.push_str(&format!("; milestones: {}", ms.join(", ")));
         }
@@ -1334,29 +1049,9 @@ pub fn slide_svg(v: &TimelineView, title: &str, subtitle: &str) -> String {
         let ink = rgb(INK);
         let muted = rgb(MUTED);
         let f = Frame::new(0.0, 0.0, 1.0, Backend::Svg);
-        put(
-            root,
-            &f,
-            title.to_string(),
-            (48.0, 32.0),
-            f.text(40.0, ink.into(), true, HPos::Left, VPos::Top),
-        );
-        put(
-            root,
-            &f,
-            subtitle.to_string(),
-            (48.0, 86.0),
-            f.text(24.0, muted.into(), false, HPos::Left, VPos::Top),
-        );
-        draw_at(
-            root,
-            v,
-            Frame {
-                kx,
-                ..Frame::new(left, top, k, Backend::Svg)
-            },
-            &StripCache::new(),
-        );
+        put(root, &f, title.to_string(), (48.0, 32.0), f.text(40.0, ink.into(), true, HPos::Left, VPos::Top));
+        put(root, &f, subtitle.to_string(), (48.0, 86.0), f.text(24.0, muted.into(), false, HPos::Left, VPos::Top));
+        draw_at(root, v, Frame { kx, ..Frame::new(left, top, k, Backend::Svg) }, &StripCache::new());
         // Legend: swatches and labels under the timeline, flowing onto a second row when
         // needed.
         let first_row = top + th * k + 18.0;
@@ -1374,25 +1069,13 @@ pub fn slide_svg(v: &TimelineView, title: &str, subtitle: &str) -> String {
                 (x, y) = (48.0, y + 32.0);
             }
             rect(root, &f, (x, y, x + 22.0, y + 22.0), rgb(fill).filled());
-            put(
-                root,
-                &f,
-                label,
-                (x + 30.0, y + 11.0),
-                f.text(px, ink.into(), false, HPos::Left, VPos::Center),
-            );
+            put(root, &f, label, (x + 30.0, y + 11.0), f.text(px, ink.into(), false, HPos::Left, VPos::Center));
             x += wbox;
         }
         let key = "Solid: active or done · line along the bottom: progress to today · hatched: on hold · outline: \
                    cancelled · dashed border: in several lanes · ◆ milestone · vermillion arrow: broken dependency · \
                    shaded: outside the planning horizon";
-        put(
-            root,
-            &f,
-            key.to_string(),
-            (48.0, y + 44.0),
-            f.text(16.0, muted.into(), false, HPos::Left, VPos::Center),
-        );
+        put(root, &f, key.to_string(), (48.0, y + 44.0), f.text(16.0, muted.into(), false, HPos::Left, VPos::Center));
     });
     let head = format!(
         "<title>{}</title><desc>{}</desc>",
@@ -1404,10 +1087,7 @@ pub fn slide_svg(v: &TimelineView, title: &str, subtitle: &str) -> String {
 
 /// Puts `head` (already escaped markup) right after the opening `<svg …>` tag.
 fn with_head(mut svg: String, head: &str) -> String {
-    if let Some(end) = svg
-        .find("<svg")
-        .and_then(|at| svg[at..].find('>').map(|e| at + e + 1))
-    {
+    if let Some(end) = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|e| at + e + 1)) {
         svg.insert_str(end, head);
     }
     svg
@@ -1458,13 +1138,7 @@ mod tests {
 
     fn fixture(r: Roadmap, grouping: Grouping, zoom: Zoom) -> Fixture {
         let axis = Axis::for_roadmap(&r, zoom);
-        let layout = layout(
-            &r,
-            grouping,
-            &axis,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let layout = layout(&r, grouping, &axis, &HashSet::new(), &TimelineOptions::default());
         Fixture { r, axis, layout }
     }
 
@@ -1500,9 +1174,7 @@ mod tests {
 
     fn render(v: &TimelineView) -> String {
         let (w, h) = size(v);
-        svg(w.ceil() as u32, h.ceil() as u32, |root| {
-            draw(root, v, 1.0, Backend::Svg)
-        })
+        svg(w.ceil() as u32, h.ceil() as u32, |root| draw(root, v, 1.0, Backend::Svg))
     }
 
     /// Draws `window` of `v` into an SVG of the window's size; returns the SVG and the clip
@@ -1544,9 +1216,13 @@ mod tests {
         for b in &x.layout.bars {
             let shown = Rect { x: g + b.rect.x, y: t + b.rect.y, ..b.rect };
             let name = &x.r.initiative(&b.initiative).unwrap().name;
-            if b.label_inside && shown.inside(&body) && crate::domain::model::display_name(name, &b.initiative) == name {
+            if b.label_inside && shown.inside(&body) && crate::domain::model::display_name(name, &b.initiative) == name
+            {
                 let name = escape(name);
-                assert!(drawn.iter().any(|d| *d == name || (d.ends_with('…') && name.starts_with(d.trim_end_matches('…')))), "{name} is in the window but not drawn");
+                assert!(
+                    drawn.iter().any(|d| *d == name || (d.ends_with('…') && name.starts_with(d.trim_end_matches('…')))),
+                    "{name} is in the window but not drawn"
+                );
                 inside += 1;
             }
         }
@@ -1563,13 +1239,22 @@ mod tests {
         }
         assert!(inside > 5, "the window should hold several bars, held {inside}");
         // Lane titles of the lanes in view stay at the left; header labels at the top.
-        let in_view: Vec<_> = x.layout.lanes.iter().filter(|l| {
-            let y = t + l.y + o.lane_header_height / 2.0;
-            y > window.y + t + 10.0 && y < window.bottom() - 10.0
-        }).collect();
+        let in_view: Vec<_> = x
+            .layout
+            .lanes
+            .iter()
+            .filter(|l| {
+                let y = t + l.y + o.lane_header_height / 2.0;
+                y > window.y + t + 10.0 && y < window.bottom() - 10.0
+            })
+            .collect();
         assert!(!in_view.is_empty());
         for lane in in_view {
-            assert!(drawn.iter().any(|d| d.starts_with("▾ ") && lane.title.starts_with(d[4..].trim_end_matches('…'))), "lane {} has no title", lane.title);
+            assert!(
+                drawn.iter().any(|d| d.starts_with("▾ ") && lane.title.starts_with(d[4..].trim_end_matches('…'))),
+                "lane {} has no title",
+                lane.title
+            );
         }
         assert!(drawn.iter().any(|d| d.starts_with("FY")), "no fiscal-year header in {drawn:?}");
         // Far less is drawn than the whole timeline.
@@ -1654,38 +1339,19 @@ mod tests {
             ((4, 5), 4),
             ((5, 5), 4),
         ] {
-            i.risk = crate::domain::model::RiskScore {
-                likelihood: l,
-                impact: im,
-            };
-            assert_eq!(
-                bar_colour(&r, &i, ColourBy::Risk),
-                ATTENTION[1 + band],
-                "{l} × {im}"
-            );
+            i.risk = crate::domain::model::RiskScore { likelihood: l, impact: im };
+            assert_eq!(bar_colour(&r, &i, ColourBy::Risk), ATTENTION[1 + band], "{l} × {im}");
         }
         // The strongest goal link wins; no known goal is "No goal".
         let heaviest = goal_order(&r)[0].0.to_string();
         let second = goal_order(&r)[1].0.to_string();
         i.goals = vec![
-            crate::domain::model::GoalLink {
-                goal: heaviest.clone(),
-                contribution: 1,
-            },
-            crate::domain::model::GoalLink {
-                goal: second,
-                contribution: 3,
-            },
-            crate::domain::model::GoalLink {
-                goal: heaviest,
-                contribution: 3,
-            },
+            crate::domain::model::GoalLink { goal: heaviest.clone(), contribution: 1 },
+            crate::domain::model::GoalLink { goal: second, contribution: 3 },
+            crate::domain::model::GoalLink { goal: heaviest, contribution: 3 },
         ];
         assert_eq!(bar_colour(&r, &i, ColourBy::Goal), GOAL_COLOURS[1]);
-        i.goals = vec![crate::domain::model::GoalLink {
-            goal: "gone".into(),
-            contribution: 3,
-        }];
+        i.goals = vec![crate::domain::model::GoalLink { goal: "gone".into(), contribution: 3 }];
         assert_eq!(bar_colour(&r, &i, ColourBy::Goal), NO_GOAL);
     }
 
@@ -1696,11 +1362,24 @@ mod tests {
         let mut seen = HashSet::new();
         for s in scored(&r) {
             let i = r.initiatives.iter().find(|i| i.id == s.id).unwrap();
-            assert_eq!(bar_colour(&r, i, ColourBy::Score), SCORE_COLOURS[band(s.score)], "{} scores {}", s.name, s.score);
+            assert_eq!(
+                bar_colour(&r, i, ColourBy::Score),
+                SCORE_COLOURS[band(s.score)],
+                "{} scores {}",
+                s.name,
+                s.score
+            );
             seen.insert(band(s.score));
         }
         assert!(seen.len() >= 3, "the demo spreads over several bands: {seen:?}");
-        assert_eq!([score_band(ScoringModel::Weighted, 19.99), score_band(ScoringModel::Weighted, 20.0), score_band(ScoringModel::Weighted, 100.0)], [0, 1, 4]);
+        assert_eq!(
+            [
+                score_band(ScoringModel::Weighted, 19.99),
+                score_band(ScoringModel::Weighted, 20.0),
+                score_band(ScoringModel::Weighted, 100.0)
+            ],
+            [0, 1, 4]
+        );
         assert_eq!(legend(&r, ColourBy::Score)[0].0, "Score under 20");
         assert_eq!(legend(&r, ColourBy::Score)[4].0, "80 or more");
         // WSJF: bands double from 1; without a job size an initiative is not scored.
@@ -1709,7 +1388,13 @@ mod tests {
         let id = r.initiatives.iter().find(|i| i.is_dated()).unwrap().id.clone();
         {
             let i = r.initiative_mut(&id).unwrap();
-            i.scoring = crate::domain::model::ScoringInputs { business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 2, ..Default::default() };
+            i.scoring = crate::domain::model::ScoringInputs {
+                business_value: 8,
+                time_criticality: 5,
+                risk_reduction: 3,
+                job_size: 2,
+                ..Default::default()
+            };
         }
         assert_eq!(bar_colour(&r, r.initiative(&id).unwrap(), ColourBy::Score), SCORE_COLOURS[4], "16 ÷ 2 = 8");
         r.initiative_mut(&id).unwrap().scoring.job_size = 0;
@@ -1726,11 +1411,7 @@ mod tests {
             assert!(l.len() >= 4, "{by:?}");
             let labels: HashSet<_> = l.iter().map(|e| e.0.clone()).collect();
             let fills: HashSet<_> = l.iter().map(|e| e.1).collect();
-            assert_eq!(
-                (labels.len(), fills.len()),
-                (l.len(), l.len()),
-                "{by:?}: {l:?}"
-            );
+            assert_eq!((labels.len(), fills.len()), (l.len(), l.len()), "{by:?}: {l:?}");
             for i in r.initiatives.iter().filter(|i| i.is_dated()) {
                 let fill = bar_colour(&r, i, by).0;
                 assert!(fills.contains(fill), "{} by {by:?}: {fill}", i.name);
@@ -1740,10 +1421,7 @@ mod tests {
         let goals = legend(&r, ColourBy::Goal);
         assert!(goals.iter().any(|(l, _)| l == "Other goals"));
         let copy = (*r.goals[1]).clone();
-        r.goals[0] = Arc::new(crate::domain::Goal {
-            id: "goal-twin".into(),
-            ..copy
-        });
+        r.goals[0] = Arc::new(crate::domain::Goal { id: "goal-twin".into(), ..copy });
         let l = legend(&r, ColourBy::Goal);
         let labels: HashSet<_> = l.iter().map(|e| e.0.clone()).collect();
         assert_eq!(labels.len(), l.len(), "{l:?}");
@@ -1753,16 +1431,10 @@ mod tests {
     fn text_fits_with_an_ellipsis() {
         assert_eq!(fit("Warehouse", 100.0, 12.0).as_deref(), Some("Warehouse"));
         let short = fit("Warehouse robotics pilot", 60.0, 12.0).unwrap();
-        assert!(
-            short.ends_with('…') && text_width(&short, 12.0) <= 60.0,
-            "{short}"
-        );
+        assert!(short.ends_with('…') && text_width(&short, 12.0) <= 60.0, "{short}");
         assert_eq!(fit("Warehouse", 10.0, 12.0), None);
         let held = fit_with_suffix("Warehouse robotics pilot", " (on hold)", 150.0, 12.0).unwrap();
-        assert!(
-            held.ends_with("… (on hold)") && text_width(&held, 12.0) <= 150.0,
-            "{held}"
-        );
+        assert!(held.ends_with("… (on hold)") && text_width(&held, 12.0) <= 150.0, "{held}");
         assert_eq!(short_number(3_140_000.0), "3.1M");
         assert_eq!(short_number(12_000_000.0), "12M");
         assert_eq!(short_number(450_000.0), "450k");
@@ -1783,34 +1455,18 @@ mod tests {
         let (h0, h1) = horizon_band(&x.axis, x.r.horizon);
         assert_eq!((h0, h1), (x.axis.origin_x, x.axis.end_x()));
         assert!(x.layout.bars.len() > 25 && x.layout.bars.iter().any(|b| b.shared));
-        assert_eq!(
-            svg.matches("<rect").count(),
-            2 + x.layout.lanes.len() + x.layout.bars.len()
-        );
+        assert_eq!(svg.matches("<rect").count(), 2 + x.layout.lanes.len() + x.layout.bars.len());
         assert!(has(&svg, "FY27") && has(&svg, "FY27 Q2"));
         assert!(!has(&svg, "Jan"), "no month row at the quarter zoom");
-        assert!(
-            !svg.to_lowercase().contains(VERMILLION),
-            "nothing is broken or over"
-        );
+        assert!(!svg.to_lowercase().contains(VERMILLION), "nothing is broken or over");
         // The horizon shorter than the axis: two tints.
-        v.horizon = Horizon {
-            start: m("2026-04"),
-            end: m("2028-06"),
-        };
-        assert_eq!(
-            render(&v).matches("<rect").count(),
-            4 + x.layout.lanes.len() + x.layout.bars.len()
-        );
+        v.horizon = Horizon { start: m("2026-04"), end: m("2028-06") };
+        assert_eq!(render(&v).matches("<rect").count(), 4 + x.layout.lanes.len() + x.layout.bars.len());
         // Every name is drawn (shortened or whole), each lane's title too.
         for lane in &x.layout.lanes {
             let shown = fit(&lane.title, 100.0, LANE_FONT_PX).unwrap();
             let stem = shown.trim_end_matches('…');
-            assert!(
-                svg.contains(&format!("▾ {}", escape(stem))),
-                "{}",
-                lane.title
-            );
+            assert!(svg.contains(&format!("▾ {}", escape(stem))), "{}", lane.title);
         }
     }
 
@@ -1830,11 +1486,7 @@ mod tests {
         v.selected = Some("ini-portal");
         let svg = render(&v).to_lowercase();
         let at = svg.find(&stroke).unwrap();
-        assert!(
-            svg[at..].starts_with(&format!("{stroke} stroke-width=\"3\"")),
-            "{}",
-            &svg[at..at + 60]
-        );
+        assert!(svg[at..].starts_with(&format!("{stroke} stroke-width=\"3\"")), "{}", &svg[at..at + 60]);
         // Dimmed bars are translucent; the chain is not.
         assert!(svg.contains("opacity=\"0.35\""));
     }
@@ -1842,12 +1494,7 @@ mod tests {
     #[test]
     fn styles_for_status_and_sharing() {
         let mut r = demo_roadmap();
-        let ids: Vec<String> = r
-            .initiatives
-            .iter()
-            .filter(|i| i.is_dated())
-            .map(|i| i.id.clone())
-            .collect();
+        let ids: Vec<String> = r.initiatives.iter().filter(|i| i.is_dated()).map(|i| i.id.clone()).collect();
         r.initiative_mut(&ids[0]).unwrap().status = Status::OnHold;
         r.initiative_mut(&ids[1]).unwrap().status = Status::Cancelled;
         r.initiative_mut(&ids[0]).unwrap().name = "Hold".into();
@@ -1857,26 +1504,14 @@ mod tests {
         v.show_dependencies = false;
         let svg = render(&v);
         assert!(has(&svg, "Hold (on hold)"), "on hold is said in the label");
-        assert!(
-            has(&svg, "Jan") && has(&svg, "FY26 Q1"),
-            "month row at the month zoom"
-        );
+        assert!(has(&svg, "Jan") && has(&svg, "FY26 Q1"), "month row at the month zoom");
         // Cancelled: a white box with an outline.
         assert!(svg.contains("fill=\"#FFFFFF\"") || svg.contains("fill=\"#ffffff\""));
-        assert_eq!(
-            svg.matches("<rect").count(),
-            2 + x.layout.lanes.len() + x.layout.bars.len()
-        );
+        assert_eq!(svg.matches("<rect").count(), 2 + x.layout.lanes.len() + x.layout.bars.len());
         // Collapsed lanes show their marker and no bars.
         let g = fixture(demo_roadmap(), Grouping::Goal, Zoom::Years);
         let key = g.layout.lanes[0].key.clone();
-        let l2 = layout(
-            &g.r,
-            Grouping::Goal,
-            &g.axis,
-            &HashSet::from([key]),
-            &TimelineOptions::default(),
-        );
+        let l2 = layout(&g.r, Grouping::Goal, &g.axis, &HashSet::from([key]), &TimelineOptions::default());
         let mut v = g.view();
         v.layout = &l2;
         let svg = render(&v);
@@ -1894,35 +1529,21 @@ mod tests {
         let mut v = x.view();
         v.show_dependencies = false;
         let (w, h) = size(&v);
-        assert_eq!(
-            (w, h),
-            (
-                LANE_GUTTER + x.axis.width(),
-                60.0 + x.layout.height + STRIP_HEIGHT
-            )
-        );
+        assert_eq!((w, h), (LANE_GUTTER + x.axis.width(), 60.0 + x.layout.height + STRIP_HEIGHT));
         let svg = render(&v);
-        let overs = budget_strip(&x.r, &x.axis)
-            .iter()
-            .filter(|q| q.over)
-            .count()
+        let overs = budget_strip(&x.r, &x.axis).iter().filter(|q| q.over).count()
             + fte_strip(&x.r, &x.axis).iter().filter(|q| q.over).count();
         assert!(overs >= 1);
         assert_eq!(texts(&svg).iter().filter(|t| *t == "over").count(), overs);
         assert!(has(&svg, "Budget per quarter") && has(&svg, "FTE per quarter"));
         // The canvas path at a device pixel ratio of 2 draws the same (at twice the size).
         let big = svg_at(&v, 2.0);
-        assert!(
-            big.contains("width=\"")
-                && big.matches("<rect").count() == svg.matches("<rect").count()
-        );
+        assert!(big.contains("width=\"") && big.matches("<rect").count() == svg.matches("<rect").count());
     }
 
     fn svg_at(v: &TimelineView, k: f64) -> String {
         let (w, h) = size(v);
-        super::svg((w * k).ceil() as u32, (h * k).ceil() as u32, |root| {
-            draw(root, v, k, Backend::Canvas)
-        })
+        super::svg((w * k).ceil() as u32, (h * k).ceil() as u32, |root| draw(root, v, k, Backend::Canvas))
     }
 
     #[test]
@@ -1935,37 +1556,22 @@ mod tests {
         let mut v = x.view();
         v.colour_by = ColourBy::Goal;
         let svg = slide_svg(&v, "Roadmap <b>", "Timeline, FY26–FY28");
-        assert!(
-            svg.starts_with("<svg")
-                && svg.contains("width=\"1920\"")
-                && svg.contains("height=\"1080\"")
-        );
+        assert!(svg.starts_with("<svg") && svg.contains("width=\"1920\"") && svg.contains("height=\"1080\""));
         assert!(svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
-        assert!(
-            !svg.contains("<img") && !svg.contains("<b>"),
-            "markup stays text"
-        );
+        assert!(!svg.contains("<img") && !svg.contains("<b>"), "markup stays text");
         assert!(svg.contains("<title>Roadmap &lt;b&gt; — Timeline, FY26–FY28</title>"));
         let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
         for i in x.r.initiatives.iter().filter(|i| i.is_dated()) {
             let (s, e) = i.dates().unwrap();
             let name = escape(display_name(&i.name, &i.id));
-            assert!(
-                desc.contains(&format!("{name}: {s} – {e}")),
-                "{} is in the description",
-                i.name
-            );
+            assert!(desc.contains(&format!("{name}: {s} – {e}")), "{} is in the description", i.name);
         }
         assert!(desc.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;"));
         assert!(x.r.initiatives.iter().filter(|i| i.is_dated()).count() > 20);
         // Undated initiatives are not drawn, so not described.
         for i in x.r.initiatives.iter().filter(|i| !i.is_dated()) {
-            assert!(
-                !desc.contains(&format!("{}: ", escape(&i.name))),
-                "{}",
-                i.name
-            );
+            assert!(!desc.contains(&format!("{}: ", escape(&i.name))), "{}", i.name);
         }
         // The legend is on the slide.
         for (label, _) in legend(&x.r, ColourBy::Goal).iter().take(3) {

@@ -76,8 +76,7 @@ impl Month {
 
     /// Short label such as "Mar 2026".
     pub fn label(self) -> String {
-        const NAMES: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         format!("{} {}", NAMES[(self.month - 1) as usize], self.year)
     }
 }

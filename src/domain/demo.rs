@@ -33,22 +33,63 @@ type KpiRow = (&'static str, f64, f64, &'static str, &'static str);
 type GoalRow = (&'static str, &'static str, &'static str, u8, &'static str, KpiRow);
 
 const GOALS: [GoalRow; 8] = [
-    ("goal-cx", "Delight shippers with real-time visibility", "Customer experience", 5, CCO,
-        ("Net Promoter Score", 18.0, 35.0, "points", "2028-12")),
-    ("goal-digital", "Grow digital bookings", "Growth", 4, CCO,
-        ("Share of orders booked online", 35.0, 70.0, "%", "2028-06")),
-    ("goal-cost", "Lower the cost to serve", "Efficiency", 4, CFO,
-        ("IT cost per shipment", 1.9, 1.5, "EUR", "2028-12")),
-    ("goal-resilience", "Keep the network running", "Resilience", 5, COO,
-        ("Availability of tier-1 systems", 99.5, 99.9, "%", "2027-12")),
-    ("goal-security", "Reduce cyber risk", "Security & compliance", 5, CISO,
-        ("Mean time to detect security incidents", 72.0, 4.0, "hours", "2027-12")),
-    ("goal-compliance", "Pass audits without major findings", "Security & compliance", 3, COMPLIANCE,
-        ("Open major audit findings", 6.0, 0.0, "findings", "2027-06")),
-    ("goal-data", "Decide with trusted data", "Data", 3, CFO,
-        ("Management reports from certified data", 20.0, 80.0, "%", "2028-12")),
-    ("goal-green", "Cut CO₂ per shipment", "Sustainability", 3, COO,
-        ("CO₂ per shipment", 14.2, 11.0, "kg", "2028-12")),
+    (
+        "goal-cx",
+        "Delight shippers with real-time visibility",
+        "Customer experience",
+        5,
+        CCO,
+        ("Net Promoter Score", 18.0, 35.0, "points", "2028-12"),
+    ),
+    (
+        "goal-digital",
+        "Grow digital bookings",
+        "Growth",
+        4,
+        CCO,
+        ("Share of orders booked online", 35.0, 70.0, "%", "2028-06"),
+    ),
+    (
+        "goal-cost",
+        "Lower the cost to serve",
+        "Efficiency",
+        4,
+        CFO,
+        ("IT cost per shipment", 1.9, 1.5, "EUR", "2028-12"),
+    ),
+    (
+        "goal-resilience",
+        "Keep the network running",
+        "Resilience",
+        5,
+        COO,
+        ("Availability of tier-1 systems", 99.5, 99.9, "%", "2027-12"),
+    ),
+    (
+        "goal-security",
+        "Reduce cyber risk",
+        "Security & compliance",
+        5,
+        CISO,
+        ("Mean time to detect security incidents", 72.0, 4.0, "hours", "2027-12"),
+    ),
+    (
+        "goal-compliance",
+        "Pass audits without major findings",
+        "Security & compliance",
+        3,
+        COMPLIANCE,
+        ("Open major audit findings", 6.0, 0.0, "findings", "2027-06"),
+    ),
+    (
+        "goal-data",
+        "Decide with trusted data",
+        "Data",
+        3,
+        CFO,
+        ("Management reports from certified data", 20.0, 80.0, "%", "2028-12"),
+    ),
+    ("goal-green", "Cut CO₂ per shipment", "Sustainability", 3, COO, ("CO₂ per shipment", 14.2, 11.0, "kg", "2028-12")),
 ];
 
 /// Capabilities: id, name, area ("" = the parent's), current, target, importance, risk,
@@ -205,135 +246,203 @@ fn initiatives() -> Vec<Initiative> {
     vec![
         ini("ini-mfa", "Multi-factor authentication rollout", Done, "2026-01..2026-03", (60, 40, 36), 2.0)
             .about(CISO, CIO, "MFA for all staff, depots and remote access.")
-            .vendors("Helix Security").risk(2, 3, "ISO 27001")
-            .goals(&[("goal-security", 3)]).caps(&[("cap-grc-iam-mfa", 3)])
+            .vendors("Helix Security")
+            .risk(2, 3, "ISO 27001")
+            .goals(&[("goal-security", 3)])
+            .caps(&[("cap-grc-iam-mfa", 3)])
             .milestones(&[("Office staff enrolled", "2026-02")]),
         ini("ini-ppm", "Portfolio management tool & process", Done, "2026-01..2026-04", (90, 110, 45), 2.0)
             .about(CIO, CFO, "One intake, scoring and portfolio board for all IT demand.")
-            .vendors("Quanta Service Cloud").risk(2, 2, "")
-            .goals(&[("goal-cost", 1)]).caps(&[("cap-ppm-portfolio", 3), ("cap-people-capacity", 2)]),
+            .vendors("Quanta Service Cloud")
+            .risk(2, 2, "")
+            .goals(&[("goal-cost", 1)])
+            .caps(&[("cap-ppm-portfolio", 3), ("cap-people-capacity", 2)]),
         ini("ini-landing", "Cloud landing zone", InProgress, "2026-01..2026-09", (450, 250, 120), 4.0)
             .about(INFRA, CIO, "Secure, policy-driven cloud foundation for all new workloads.")
-            .vendors(ARCTURUS).risk(3, 4, "ISO 27001")
-            .goals(&[("goal-resilience", 2), ("goal-cost", 1)]).caps(&[("cap-ops-cloud", 3)])
+            .vendors(ARCTURUS)
+            .risk(3, 4, "ISO 27001")
+            .goals(&[("goal-resilience", 2), ("goal-cost", 1)])
+            .caps(&[("cap-ops-cloud", 3)])
             .milestones(&[("First workload live", "2026-06")]),
         ini("ini-erp", "ERP upgrade to the cloud edition", InProgress, "2026-02..2027-09", (2600, 600, 420), 8.0)
             .about(APPS, CFO, "Move finance, procurement and billing to the vendor's cloud ERP.")
-            .vendors(ARCTURUS).risk(4, 5, "SOX")
+            .vendors(ARCTURUS)
+            .risk(4, 5, "SOX")
             .goals(&[("goal-cost", 2), ("goal-data", 1)])
             .caps(&[("cap-corp-erp", 4), ("cap-corp-erp-close", 4), ("cap-corp-erp-p2p", 3)])
             .milestones(&[("Design sign-off", "2026-06"), ("Finance go-live", "2027-01")])
             .milestones(&[("Hypercare ends", "2027-09")]),
         ini("ini-sd", "Service desk consolidation", InProgress, "2026-03..2026-12", (300, 220, 180), 5.0)
             .about(SERVICE, CIO, "Merge the three regional service desks into one, on one ITSM tool.")
-            .vendors("Quanta Service Cloud").risk(3, 3, "")
+            .vendors("Quanta Service Cloud")
+            .risk(3, 3, "")
             .goals(&[("goal-cost", 2), ("goal-cx", 1)])
             .caps(&[("cap-itsm-desk", 4), ("cap-itsm-incident", 3), ("cap-itsm-catalogue", 3)])
             .milestones(&[("Single phone number", "2026-07")]),
         ini("ini-iam", "Identity & access management platform", Approved, "2026-05..2027-03", (650, 300, 160), 4.0)
             .about(CISO, CIO, "Joiner-mover-leaver automation and access reviews for all core systems.")
-            .vendors("Helix Security").risk(3, 4, "ISO 27001, SOX, GDPR").after(&["ini-mfa"])
-            .goals(&[("goal-security", 3), ("goal-compliance", 2)]).caps(&[("cap-grc-iam", 4)]),
+            .vendors("Helix Security")
+            .risk(3, 4, "ISO 27001, SOX, GDPR")
+            .after(&["ini-mfa"])
+            .goals(&[("goal-security", 3), ("goal-compliance", 2)])
+            .caps(&[("cap-grc-iam", 4)]),
         ini("ini-sdwan", "SD-WAN for depots and warehouses", Approved, "2026-06..2027-03", (750, 200, 240), 3.0)
             .about(INFRA, COO, "Dual-carrier SD-WAN for 42 sites.")
-            .vendors("Northgate Networks").risk(3, 3, "")
-            .goals(&[("goal-resilience", 2), ("goal-cost", 1)]).caps(&[("cap-ops-network", 4)])
+            .vendors("Northgate Networks")
+            .risk(3, 3, "")
+            .goals(&[("goal-resilience", 2), ("goal-cost", 1)])
+            .caps(&[("cap-ops-network", 4)])
             .milestones(&[("Pilot depots live", "2026-09")]),
         ini("ini-siem", "SIEM & 24/7 security operations", Approved, "2026-07..2027-06", (520, 380, 450), 3.0)
             .about(CISO, CEO, "Managed SOC with a SIEM covering cloud, network and endpoints.")
-            .vendors("Helix Security").risk(3, 4, "ISO 27001")
-            .goals(&[("goal-security", 3), ("goal-compliance", 1)]).caps(&[("cap-grc-secops", 4)]),
+            .vendors("Helix Security")
+            .risk(3, 4, "ISO 27001")
+            .goals(&[("goal-security", 3), ("goal-compliance", 1)])
+            .caps(&[("cap-grc-secops", 4)]),
         ini("ini-ea", "Architecture & vendor governance", Proposed, "2026-07..2027-02", (40, 160, 30), 1.5)
             .about(CIO, CFO, "Architecture board, technology standards and vendor reviews.")
-            .vendors("Bluefjord Consulting").risk(2, 2, "")
-            .goals(&[("goal-cost", 1)]).caps(&[("cap-tech-ea", 3)]),
+            .vendors("Bluefjord Consulting")
+            .risk(2, 2, "")
+            .goals(&[("goal-cost", 1)])
+            .caps(&[("cap-tech-ea", 3)]),
         ini("ini-crm", "CRM rollout", Approved, "2026-09..2027-08", (1400, 450, 380), 6.0)
             .about(APPS, CCO, "One customer view for sales, customer service and key-account management.")
-            .vendors(ARCTURUS).risk(3, 4, "GDPR")
-            .goals(&[("goal-cx", 3), ("goal-digital", 2)]).caps(&[("cap-cust-crm", 4)])
+            .vendors(ARCTURUS)
+            .risk(3, 4, "GDPR")
+            .goals(&[("goal-cx", 3), ("goal-digital", 2)])
+            .caps(&[("cap-cust-crm", 4)])
             .milestones(&[("Sales live", "2027-02"), ("Customer service live", "2027-06")]),
         ini("ini-grc", "GRC tool & audit automation", Approved, "2026-09..2027-04", (180, 140, 70), 2.0)
             .about(COMPLIANCE, CFO, "Controls library, evidence collection and audit workflow.")
-            .vendors("Helix Security").risk(2, 3, "SOX, GDPR, ISO 27001")
-            .goals(&[("goal-compliance", 3)]).caps(&[("cap-grc-audit", 3)]),
+            .vendors("Helix Security")
+            .risk(2, 3, "SOX, GDPR, ISO 27001")
+            .goals(&[("goal-compliance", 3)])
+            .caps(&[("cap-grc-audit", 3)]),
         ini("ini-dr", "Disaster recovery site", Approved, "2026-10..2027-06", (1100, 250, 300), 3.0)
             .about(INFRA, COO, "Cloud-based recovery for tier-1 systems, tested twice a year.")
-            .vendors(ARCTURUS).risk(3, 5, "ISO 27001").after(&["ini-landing"])
-            .goals(&[("goal-resilience", 3)]).caps(&[("cap-grc-bcdr", 4)])
+            .vendors(ARCTURUS)
+            .risk(3, 5, "ISO 27001")
+            .after(&["ini-landing"])
+            .goals(&[("goal-resilience", 3)])
+            .caps(&[("cap-grc-bcdr", 4)])
             .milestones(&[("First failover test", "2027-05")]),
         ini("ini-data", "Data platform", Approved, "2026-10..2027-12", (1200, 400, 350), 5.0)
             .about(DATA, CFO, "Lakehouse for shipment, finance and customer data.")
-            .vendors(ARCTURUS).risk(3, 3, "GDPR").after(&["ini-landing"])
-            .goals(&[("goal-data", 3), ("goal-cost", 1)]).caps(&[("cap-data-platform", 4), ("cap-data-bi", 3)]),
+            .vendors(ARCTURUS)
+            .risk(3, 3, "GDPR")
+            .after(&["ini-landing"])
+            .goals(&[("goal-data", 3), ("goal-cost", 1)])
+            .caps(&[("cap-data-platform", 4), ("cap-data-bi", 3)]),
         ini("ini-tms", "Transport management replacement", Approved, "2027-04..2028-06", (1800, 500, 320), 6.0)
             .about(APPS, COO, "Replace the 20-year-old planning system with route optimisation.")
-            .vendors("Kestrel Systems").risk(4, 5, "").after(&["ini-landing"])
-            .goals(&[("goal-cost", 3), ("goal-cx", 2), ("goal-digital", 1)]).caps(&[("cap-log-tms", 4)])
+            .vendors("Kestrel Systems")
+            .risk(4, 5, "")
+            .after(&["ini-landing"])
+            .goals(&[("goal-cost", 3), ("goal-cx", 2), ("goal-digital", 1)])
+            .caps(&[("cap-log-tms", 4)])
             .milestones(&[("Pilot region live", "2027-12"), ("All regions live", "2028-06")]),
         ini("ini-obs", "Observability & AIOps", Proposed, "2027-10..2028-06", (240, 160, 130), 2.0)
             .about(INFRA, CIO, "End-to-end monitoring of business services with alert correlation.")
-            .vendors("Lumen Observability").risk(2, 3, "").after(&["ini-landing"])
-            .goals(&[("goal-resilience", 2)]).caps(&[("cap-ops-monitoring", 3), ("cap-itsm-incident", 4)]),
+            .vendors("Lumen Observability")
+            .risk(2, 3, "")
+            .after(&["ini-landing"])
+            .goals(&[("goal-resilience", 2)])
+            .caps(&[("cap-ops-monitoring", 3), ("cap-itsm-incident", 4)]),
         ini("ini-finops", "FinOps & IT asset transparency", Proposed, "2027-01..2027-06", (60, 140, 40), 1.5)
             .about(CIO, CFO, "Cloud cost showback, licence optimisation and a single asset register.")
-            .vendors("Bluefjord Consulting").risk(2, 2, "SOX").after(&["ini-landing", "ini-ppm"])
-            .goals(&[("goal-cost", 2)]).caps(&[("cap-ops-cloud", 3)]),
+            .vendors("Bluefjord Consulting")
+            .risk(2, 2, "SOX")
+            .after(&["ini-landing", "ini-ppm"])
+            .goals(&[("goal-cost", 2)])
+            .caps(&[("cap-ops-cloud", 3)]),
         ini("ini-intranet", "Intranet redesign", Proposed, "2027-01..2027-09", (120, 90, 25), 1.5)
             .about(APPS, "", "New intranet for news and documents; requested by internal communications.")
-            .vendors("Bluefjord Consulting").risk(2, 2, ""),
+            .vendors("Bluefjord Consulting")
+            .risk(2, 2, ""),
         ini("ini-euc", "Laptop refresh & modern workplace", Approved, "2028-02..2028-10", (1300, 150, 0), 3.0)
             .about(INFRA, CFO, "Replace 1,100 laptops, cloud-managed devices.")
-            .vendors("Cobalt Devices").risk(2, 2, "")
-            .goals(&[("goal-cost", 1), ("goal-security", 1)]).caps(&[("cap-ops-workplace", 3)]),
+            .vendors("Cobalt Devices")
+            .risk(2, 2, "")
+            .goals(&[("goal-cost", 1), ("goal-security", 1)])
+            .caps(&[("cap-ops-workplace", 3)]),
         ini("ini-dgov", "Data governance programme", Proposed, "2027-03..2027-12", (0, 260, 80), 2.0)
             .about(DATA, CFO, "Data owners, a business glossary and quality rules for key data.")
-            .vendors("Bluefjord Consulting").risk(2, 3, "GDPR")
-            .goals(&[("goal-data", 2), ("goal-compliance", 2)]).caps(&[("cap-data-gov", 3)]),
+            .vendors("Bluefjord Consulting")
+            .risk(2, 3, "GDPR")
+            .goals(&[("goal-data", 2), ("goal-compliance", 2)])
+            .caps(&[("cap-data-gov", 3)]),
         ini("ini-pam", "Privileged access management", Approved, "2027-04..2027-10", (280, 120, 70), 2.0)
             .about(CISO, CIO, "Vaulted, recorded admin access for servers, cloud and OT.")
-            .vendors("Helix Security").risk(3, 4, "ISO 27001, SOX").after(&["ini-iam"])
-            .goals(&[("goal-security", 2), ("goal-compliance", 2)]).caps(&[("cap-grc-iam-pam", 4)]),
+            .vendors("Helix Security")
+            .risk(3, 4, "ISO 27001, SOX")
+            .after(&["ini-iam"])
+            .goals(&[("goal-security", 2), ("goal-compliance", 2)])
+            .caps(&[("cap-grc-iam-pam", 4)]),
         ini("ini-zt", "Zero-trust network", Approved, "2027-04..2028-06", (900, 350, 200), 4.0)
             .about(CISO, CIO, "Identity-aware access to applications, replacing the VPN.")
-            .vendors("Northgate Networks").risk(3, 4, "ISO 27001").after(&["ini-iam", "ini-sdwan"])
-            .goals(&[("goal-security", 3), ("goal-resilience", 1)]).caps(&[("cap-grc-network", 4)])
+            .vendors("Northgate Networks")
+            .risk(3, 4, "ISO 27001")
+            .after(&["ini-iam", "ini-sdwan"])
+            .goals(&[("goal-security", 3), ("goal-resilience", 1)])
+            .caps(&[("cap-grc-network", 4)])
             .milestones(&[("VPN switched off", "2028-06")]),
         ini("ini-portal", "Customer self-service portal", Proposed, "2027-07..2028-06", (700, 300, 150), 5.0)
             .about(APPS, CCO, "Booking, tracking and invoices online for all shippers.")
-            .vendors(ARCTURUS).risk(3, 3, "GDPR").after(&["ini-crm"])
+            .vendors(ARCTURUS)
+            .risk(3, 3, "GDPR")
+            .after(&["ini-crm"])
             .goals(&[("goal-cx", 3), ("goal-digital", 3)])
             .caps(&[("cap-cust-portal", 3), ("cap-cust-portal-track", 4)]),
         ini("ini-wms", "Warehouse management upgrade", Proposed, "2028-01..2028-10", (950, 250, 180), 4.0)
             .about(APPS, COO, "Upgrade the WMS in 9 warehouses, with voice picking.")
-            .vendors("Kestrel Systems").risk(3, 4, "")
-            .goals(&[("goal-cost", 2), ("goal-cx", 1)]).caps(&[("cap-log-wms", 4)]),
+            .vendors("Kestrel Systems")
+            .risk(3, 4, "")
+            .goals(&[("goal-cost", 2), ("goal-cx", 1)])
+            .caps(&[("cap-log-wms", 4)]),
         ini("ini-dcexit", "Data centre exit", Proposed, "2027-07..2028-12", (600, 700, 0), 5.0)
             .about(INFRA, CFO, "Move the remaining workloads to the cloud and close the data centre.")
-            .vendors(ARCTURUS).risk(3, 4, "").after(&["ini-dr"])
-            .goals(&[("goal-cost", 3), ("goal-resilience", 1)]).caps(&[("cap-ops-dc", 3), ("cap-ops-cloud", 4)])
+            .vendors(ARCTURUS)
+            .risk(3, 4, "")
+            .after(&["ini-dr"])
+            .goals(&[("goal-cost", 3), ("goal-resilience", 1)])
+            .caps(&[("cap-ops-dc", 3), ("cap-ops-cloud", 4)])
             .milestones(&[("Data centre closed", "2028-12")]),
         ini("ini-einvoice", "E-invoicing & online payments", Proposed, "2027-10..2028-04", (250, 120, 60), 2.0)
             .about(APPS, CFO, "Structured e-invoices and card payments for small shippers.")
-            .vendors("Pelican Data").risk(2, 3, "PCI DSS, SOX").after(&["ini-erp"])
-            .goals(&[("goal-digital", 2), ("goal-cost", 1)]).caps(&[("cap-cust-billing", 3)]),
+            .vendors("Pelican Data")
+            .risk(2, 3, "PCI DSS, SOX")
+            .after(&["ini-erp"])
+            .goals(&[("goal-digital", 2), ("goal-cost", 1)])
+            .caps(&[("cap-cust-billing", 3)]),
         ini("ini-bi", "Self-service BI & KPI dashboards", Proposed, "2028-01..2028-09", (200, 180, 90), 3.0)
             .about(DATA, CEO, "Certified KPI dashboards for management and customers.")
-            .vendors("Pelican Data").risk(2, 2, "").after(&["ini-data", "ini-dgov"])
-            .goals(&[("goal-data", 3)]).caps(&[("cap-data-bi", 4)]),
+            .vendors("Pelican Data")
+            .risk(2, 2, "")
+            .after(&["ini-data", "ini-dgov"])
+            .goals(&[("goal-data", 3)])
+            .caps(&[("cap-data-bi", 4)]),
         ini("ini-telematics", "Fleet telematics integration", Proposed, "2028-07..2028-12", (400, 150, 110), 2.0)
             .about(APPS, COO, "Live truck positions and ETAs from the telematics boxes into the TMS.")
-            .vendors("Vireo Telematics").risk(2, 3, "GDPR").after(&["ini-tms"])
-            .goals(&[("goal-cx", 2), ("goal-cost", 1)]).caps(&[("cap-log-fleet", 3)]),
+            .vendors("Vireo Telematics")
+            .risk(2, 3, "GDPR")
+            .after(&["ini-tms"])
+            .goals(&[("goal-cx", 2), ("goal-cost", 1)])
+            .caps(&[("cap-log-fleet", 3)]),
         ini("ini-chain", "Blockchain freight ledger pilot", Cancelled, "2026-04..2026-12", (200, 150, 0), 2.0)
             .about(APPS, CCO, "Cancelled at the gate review: no partner carriers signed up.")
-            .risk(4, 2, "").goals(&[("goal-digital", 1)]),
+            .risk(4, 2, "")
+            .goals(&[("goal-digital", 1)]),
         ini("ini-genai", "Generative AI assistant for customer service", Idea, "", (150, 200, 120), 2.0)
             .about(APPS, CCO, "Drafts answers to shipper e-mails from tracking and CRM data.")
-            .vendors(ARCTURUS).risk(3, 3, "GDPR")
-            .goals(&[("goal-cx", 2)]).caps(&[("cap-cust-crm", 4)]),
+            .vendors(ARCTURUS)
+            .risk(3, 3, "GDPR")
+            .goals(&[("goal-cx", 2)])
+            .caps(&[("cap-cust-crm", 4)]),
         ini("ini-robotics", "Warehouse robotics pilot", Idea, "", (800, 150, 90), 3.0)
             .about(APPS, COO, "Autonomous mobile robots in the largest warehouse.")
-            .risk(4, 3, "").goals(&[("goal-cost", 2)]).caps(&[("cap-log-wms", 5)]),
+            .risk(4, 3, "")
+            .goals(&[("goal-cost", 2)])
+            .caps(&[("cap-log-wms", 5)]),
     ]
     .into_iter()
     .map(|i| {

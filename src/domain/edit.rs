@@ -235,16 +235,26 @@ pub fn add_criterion(r: &mut Roadmap, name: &str, source: CriterionSource) -> Id
         .map(|n| format!("crit-{n}"))
         .find(|id| r.scoring.criteria.iter().all(|c| &c.id != id))
         .expect("an unused id exists");
-    r.scoring.criteria.push(Criterion { id: id.clone(), name: name.into(), weight: 10.0, source, ..Criterion::default() });
+    r.scoring.criteria.push(Criterion {
+        id: id.clone(),
+        name: name.into(),
+        weight: 10.0,
+        source,
+        ..Criterion::default()
+    });
     id
 }
 
 /// Removes a criterion and every initiative's value for it. Does nothing for an unknown id.
 pub fn delete_criterion(r: &mut Roadmap, id: &str) {
     r.scoring.criteria.retain(|c| c.id != id);
-    edit_initiatives(r, |i| i.scoring.custom.contains_key(id), |i| {
-        i.scoring.custom.remove(id);
-    });
+    edit_initiatives(
+        r,
+        |i| i.scoring.custom.contains_key(id),
+        |i| {
+            i.scoring.custom.remove(id);
+        },
+    );
 }
 
 /// How many initiatives have a value for the criterion (what deleting it throws away).
@@ -255,15 +265,24 @@ pub fn criterion_values(r: &Roadmap, id: &str) -> usize {
 /// Changes where a criterion's value comes from. Leaving "entered" drops the values entered
 /// for it (they would be ignored); returns how many were dropped. `Err` for an unknown id.
 pub fn set_criterion_source(r: &mut Roadmap, id: &str, source: CriterionSource) -> Result<usize, String> {
-    let c = r.scoring.criteria.iter_mut().find(|c| c.id == id).ok_or_else(|| format!("criterion \"{id}\" does not exist"))?;
+    let c = r
+        .scoring
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| format!("criterion \"{id}\" does not exist"))?;
     c.source = source;
     if source == CriterionSource::Entered {
         return Ok(0);
     }
     let dropped = criterion_values(r, id);
-    edit_initiatives(r, |i| i.scoring.custom.contains_key(id), |i| {
-        i.scoring.custom.remove(id);
-    });
+    edit_initiatives(
+        r,
+        |i| i.scoring.custom.contains_key(id),
+        |i| {
+            i.scoring.custom.remove(id);
+        },
+    );
     Ok(dropped)
 }
 
@@ -546,7 +565,10 @@ mod tests {
         assert_eq!(set_criterion_source(&mut r, "crit-2", CriterionSource::Cost), Ok(1));
         assert!(r.initiative("i2").unwrap().scoring.custom.is_empty());
         assert_eq!(set_criterion_source(&mut r, "crit-2", CriterionSource::Entered), Ok(0));
-        assert_eq!(set_criterion_source(&mut r, "nope", CriterionSource::Cost), Err("criterion \"nope\" does not exist".into()));
+        assert_eq!(
+            set_criterion_source(&mut r, "nope", CriterionSource::Cost),
+            Err("criterion \"nope\" does not exist".into())
+        );
     }
 
     #[test]

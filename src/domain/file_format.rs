@@ -61,7 +61,9 @@ pub fn export_json(r: &Roadmap) -> String {
 pub(crate) fn write_json<T: Serialize>(value: &T, pretty: bool) -> String {
     let mut out = Vec::new();
     let formatter = WholeNumbers(pretty.then(PrettyFormatter::new));
-    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter)).expect("a roadmap always serializes");
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))
+        .expect("a roadmap always serializes");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
@@ -349,7 +351,9 @@ pub mod testing {
                 for (n, (i, mut inputs)) in r.initiatives.iter_mut().zip(inputs).enumerate() {
                     // A value in the criterion's range, only when the roadmap has it.
                     inputs.custom = match entered {
-                        Some((min, max)) => inputs.custom.into_iter().map(|(k, v)| (k, min + v * (max - min))).collect(),
+                        Some((min, max)) => {
+                            inputs.custom.into_iter().map(|(k, v)| (k, min + v * (max - min))).collect()
+                        }
                         None => Default::default(),
                     };
                     let i = Arc::make_mut(i);
@@ -684,7 +688,10 @@ mod tests {
         expect(&r["scoring"], &["model", "criteria"]);
         expect(&r["scoring"]["criteria"][0], &["id", "name", "weight", "source", "min", "max", "lower_is_better"]);
         expect(&i["scoring"], &["business_value", "time_criticality", "risk_reduction", "job_size", "custom"]);
-        assert_eq!((&r["scoring"]["model"], &r["scoring"]["criteria"][0]["source"]), (&"wsjf".into(), &"entered".into()));
+        assert_eq!(
+            (&r["scoring"]["model"], &r["scoring"]["criteria"][0]["source"]),
+            (&"wsjf".into(), &"entered".into())
+        );
         assert_eq!((&i["funding_lock"], &i["scoring"]["custom"]["crit-fit"]), (&"must_fund".into(), &7.5.into()));
         expect(&i["risk"], &["likelihood", "impact"]);
         expect(&i["goals"][0], &["goal", "contribution"]);

@@ -66,30 +66,94 @@ impl Rng {
 }
 
 const VERBS: [&str; 16] = [
-    "Modernise", "Consolidate", "Automate", "Migrate", "Replace", "Upgrade", "Standardise", "Secure",
-    "Digitise", "Rationalise", "Harden", "Integrate", "Pilot", "Roll out", "Retire", "Outsource",
+    "Modernise",
+    "Consolidate",
+    "Automate",
+    "Migrate",
+    "Replace",
+    "Upgrade",
+    "Standardise",
+    "Secure",
+    "Digitise",
+    "Rationalise",
+    "Harden",
+    "Integrate",
+    "Pilot",
+    "Roll out",
+    "Retire",
+    "Outsource",
 ];
 const OBJECTS: [&str; 25] = [
-    "CRM", "ERP", "service desk", "data platform", "identity management", "WAN", "data centre",
-    "payroll", "procurement", "warehouse systems", "customer portal", "mobile apps",
-    "document management", "billing", "reporting", "API gateway", "backup", "e-mail",
-    "endpoint security", "contract management", "HR systems", "telephony", "test automation",
-    "monitoring", "licence management",
+    "CRM",
+    "ERP",
+    "service desk",
+    "data platform",
+    "identity management",
+    "WAN",
+    "data centre",
+    "payroll",
+    "procurement",
+    "warehouse systems",
+    "customer portal",
+    "mobile apps",
+    "document management",
+    "billing",
+    "reporting",
+    "API gateway",
+    "backup",
+    "e-mail",
+    "endpoint security",
+    "contract management",
+    "HR systems",
+    "telephony",
+    "test automation",
+    "monitoring",
+    "licence management",
 ];
 const SCOPES: [&str; 8] = ["", "", "", " – Nordics", " – DACH", " – UK", " – Benelux", " – phase 2"];
 const BUSINESS_AREAS: [&str; 12] = [
-    "Customer management", "Sales & marketing", "Finance", "Human resources", "Supply chain",
-    "Manufacturing", "Logistics", "Procurement", "Product development", "Legal & compliance",
-    "Data & analytics", "Digital channels",
+    "Customer management",
+    "Sales & marketing",
+    "Finance",
+    "Human resources",
+    "Supply chain",
+    "Manufacturing",
+    "Logistics",
+    "Procurement",
+    "Product development",
+    "Legal & compliance",
+    "Data & analytics",
+    "Digital channels",
 ];
 const QUALIFIERS: [&str; 10] = [
-    "Strategic", "Operational", "Digital", "Automated", "Integrated", "Self-service", "Real-time",
-    "Regulatory", "Partner", "Enterprise",
+    "Strategic",
+    "Operational",
+    "Digital",
+    "Automated",
+    "Integrated",
+    "Self-service",
+    "Real-time",
+    "Regulatory",
+    "Partner",
+    "Enterprise",
 ];
 const NOUNS: [&str; 16] = [
-    "planning", "reporting", "analytics", "case management", "workflow", "master data", "onboarding",
-    "scheduling", "forecasting", "monitoring", "billing", "document handling", "quality management",
-    "risk assessment", "order management", "inventory control",
+    "planning",
+    "reporting",
+    "analytics",
+    "case management",
+    "workflow",
+    "master data",
+    "onboarding",
+    "scheduling",
+    "forecasting",
+    "monitoring",
+    "billing",
+    "document handling",
+    "quality management",
+    "risk assessment",
+    "order management",
+    "inventory control",
 ];
 const GOAL_VERBS: [&str; 8] =
     ["Grow", "Improve", "Reduce", "Increase", "Protect", "Accelerate", "Simplify", "Strengthen"];
@@ -109,15 +173,49 @@ const KPIS: [(&str, &str, f64, f64); 10] = [
     ("CO₂ per unit shipped", "kg", 12.0, 9.0),
 ];
 const PEOPLE: [&str; 16] = [
-    "A. Berg", "B. Costa", "C. Dahl", "D. Evans", "E. Fischer", "F. García", "G. Hansen", "H. Ito",
-    "I. Jensen", "J. Kowalski", "K. Larsen", "L. Moreau", "M. Novak", "N. Okafor", "O. Petrov", "P. Quinn",
+    "A. Berg",
+    "B. Costa",
+    "C. Dahl",
+    "D. Evans",
+    "E. Fischer",
+    "F. García",
+    "G. Hansen",
+    "H. Ito",
+    "I. Jensen",
+    "J. Kowalski",
+    "K. Larsen",
+    "L. Moreau",
+    "M. Novak",
+    "N. Okafor",
+    "O. Petrov",
+    "P. Quinn",
 ];
 const VENDORS: [&str; 25] = [
-    "Arcturus Software", "Quanta Service Cloud", "Helix Security", "Northgate Networks", "Pelican Data",
-    "Bluefjord Consulting", "Kestrel Systems", "Lumen Observability", "Cobalt Devices", "Vireo Telematics",
-    "Orion Integration", "Sable Analytics", "Tessera Cloud", "Umbra Backup", "Vantage HR", "Willow Payments",
-    "Xenon Telecom", "Yarrow Documents", "Zephyr Mobile", "Atlas Outsourcing", "Beacon Testing",
-    "Cirrus Hosting", "Delta Licensing", "Ember Workflow", "Fathom Consulting",
+    "Arcturus Software",
+    "Quanta Service Cloud",
+    "Helix Security",
+    "Northgate Networks",
+    "Pelican Data",
+    "Bluefjord Consulting",
+    "Kestrel Systems",
+    "Lumen Observability",
+    "Cobalt Devices",
+    "Vireo Telematics",
+    "Orion Integration",
+    "Sable Analytics",
+    "Tessera Cloud",
+    "Umbra Backup",
+    "Vantage HR",
+    "Willow Payments",
+    "Xenon Telecom",
+    "Yarrow Documents",
+    "Zephyr Mobile",
+    "Atlas Outsourcing",
+    "Beacon Testing",
+    "Cirrus Hosting",
+    "Delta Licensing",
+    "Ember Workflow",
+    "Fathom Consulting",
 ];
 
 /// About 40 capabilities for 100 initiatives, 300 for 2,000, never more than 1,000.
@@ -208,9 +306,17 @@ fn status(rng: &mut Rng, start: Month, end: Month, now: Month) -> Status {
     use Status::*;
     let r = rng.unit();
     if end < now {
-        if r < 0.04 { Cancelled } else { Done }
+        if r < 0.04 {
+            Cancelled
+        } else {
+            Done
+        }
     } else if start <= now {
-        if r < 0.06 { OnHold } else { InProgress }
+        if r < 0.06 {
+            OnHold
+        } else {
+            InProgress
+        }
     } else {
         *[(0.4, Approved), (0.85, Proposed), (0.9, Idea), (0.95, OnHold), (1.0, Cancelled)]
             .iter()
@@ -424,8 +530,7 @@ mod tests {
         let undated = r.initiatives.iter().filter(|i| !i.is_dated()).count();
         assert!((50..=150).contains(&undated), "{undated} undated");
         // Dependencies point back and are honoured.
-        let index: HashMap<&str, usize> =
-            r.initiatives.iter().enumerate().map(|(k, i)| (i.id.as_str(), k)).collect();
+        let index: HashMap<&str, usize> = r.initiatives.iter().enumerate().map(|(k, i)| (i.id.as_str(), k)).collect();
         for (k, i) in r.initiatives.iter().enumerate() {
             for d in &i.depends_on {
                 let before = &r.initiatives[index[d.as_str()]];

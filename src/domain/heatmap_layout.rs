@@ -542,7 +542,11 @@ pub fn layout_to_fit(r: &Roadmap, width: f64, height: f64) -> Layout {
         ..standard
     };
     let second = layout(r, &compact);
-    if second.height <= height { second } else { first }
+    if second.height <= height {
+        second
+    } else {
+        first
+    }
 }
 
 /// The deepest tile under a point, by the same rectangles that are drawn; `None` in the

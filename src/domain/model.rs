@@ -684,10 +684,7 @@ impl Roadmap {
                 || self.initiatives.iter().any(|i| i.id == id)
         };
         let count = self.goals.len() + self.capabilities.len() + self.initiatives.len();
-        (count + 1..)
-            .map(|n| format!("{prefix}-{n}"))
-            .find(|id| !used(id))
-            .expect("an unused id exists")
+        (count + 1..).map(|n| format!("{prefix}-{n}")).find(|id| !used(id)).expect("an unused id exists")
     }
 
     /// Depth of a capability in the tree: 1 for L1. `None` when the parent chain is broken
@@ -732,7 +729,10 @@ impl Roadmap {
     }
 
     /// Children of a capability (or the L1 capabilities for `None`), in list order.
-    pub fn capability_children<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Arc<Capability>> + 'a {
+    pub fn capability_children<'a>(
+        &'a self,
+        parent: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Arc<Capability>> + 'a {
         self.capabilities.iter().filter(move |c| c.parent.as_deref() == parent)
     }
 }

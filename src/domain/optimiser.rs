@@ -132,10 +132,16 @@ pub enum Why {
     /// Depends (directly) on this initiative, which is out for a reason of its own.
     DependsOn(Id),
     /// Even on its own (with the prerequisites in `needs`) it would exceed these limits.
-    DoesNotFit { over: Vec<Overrun>, needs: Vec<Id> },
+    DoesNotFit {
+        over: Vec<Overrun>,
+        needs: Vec<Id>,
+    },
     /// It fits on its own, but added to the funded set (with the prerequisites in `needs`,
     /// which are out) it would exceed these limits: what is funded instead is worth more.
-    Displaced { over: Vec<Overrun>, needs: Vec<Id> },
+    Displaced {
+        over: Vec<Overrun>,
+        needs: Vec<Id>,
+    },
     /// It would fit but adds no value (score 0).
     NoValue,
     /// It would fit and adds value: the search was stopped before deciding it for good.
@@ -409,7 +415,11 @@ fn setup(m: &Model, available: &[f64]) -> Setup {
             let mut stack = m.deps[k].clone();
             while let Some(j) = stack.pop() {
                 if class[j] == Class::Free {
-                    class[j] = Class::In(if m.lock[j] == FundingLock::MustFund { Why::Locked } else { Why::NeededBy(m.ids[k].clone()) });
+                    class[j] = Class::In(if m.lock[j] == FundingLock::MustFund {
+                        Why::Locked
+                    } else {
+                        Why::NeededBy(m.ids[k].clone())
+                    });
                     stack.extend(m.deps[j].iter().copied());
                 }
             }
@@ -956,7 +966,13 @@ fn simplex(c: &[f64], a: &[Vec<(usize, f64)>], b: &[f64]) -> Option<Lp> {
         let Some(j) = enter else {
             let mut x = vec![0.0; n];
             for (k, xk) in x.iter_mut().enumerate() {
-                *xk = if row_of[k] != usize::MAX { beta[row_of[k]].clamp(0.0, 1.0) } else if upper[k] { 1.0 } else { 0.0 };
+                *xk = if row_of[k] != usize::MAX {
+                    beta[row_of[k]].clamp(0.0, 1.0)
+                } else if upper[k] {
+                    1.0
+                } else {
+                    0.0
+                };
             }
             let z = x.iter().zip(c).map(|(x, c)| x * c).sum();
             return Some(Lp { x, z, d: d[..n].to_vec(), basic: (0..n).map(|k| row_of[k] != usize::MAX).collect() });
@@ -1060,7 +1076,9 @@ impl Run {
             })
             .collect();
         let link = |list: &Vec<Vec<usize>>| -> Vec<Vec<usize>> {
-            vars.iter().map(|&k| list[k].iter().filter(|&&j| var_of[j] != usize::MAX).map(|&j| var_of[j]).collect()).collect()
+            vars.iter()
+                .map(|&k| list[k].iter().filter(|&&j| var_of[j] != usize::MAX).map(|&j| var_of[j]).collect())
+                .collect()
         };
         let pb = Problem {
             p: vars.iter().map(|&k| m.values[k]).collect(),
@@ -1113,7 +1131,14 @@ fn outcome(m: &Model, run: &Run, cancelled: bool) -> Outcome {
             Class::Free => explain_left_out(m, run, &funded, &used, k),
         };
         let text = describe(m, &why);
-        decisions.push(Decision { id: m.ids[k].clone(), name: m.names[k].clone(), funded: funded[k], value: m.values[k], why, text });
+        decisions.push(Decision {
+            id: m.ids[k].clone(),
+            name: m.names[k].clone(),
+            funded: funded[k],
+            value: m.values[k],
+            why,
+            text,
+        });
     }
     let total = run.total();
     let bound = if proven { total } else { run.bound().max(total) };
@@ -1124,7 +1149,13 @@ fn outcome(m: &Model, run: &Run, cancelled: bool) -> Outcome {
         gap: if bound > 0.0 { ((bound - total) / bound).max(0.0) } else { 0.0 },
         proven_optimal: proven,
         nodes: run.search.nodes,
-        usage: m.limits.iter().zip(&used).zip(&m.available).map(|((&limit, &used), &available)| Usage { limit, used, available }).collect(),
+        usage: m
+            .limits
+            .iter()
+            .zip(&used)
+            .zip(&m.available)
+            .map(|((&limit, &used), &available)| Usage { limit, used, available })
+            .collect(),
         notes: m.notes.iter().chain(&run.setup.notes).cloned().collect(),
         budget_value: Vec::new(),
         cancelled,
@@ -1195,7 +1226,9 @@ fn describe(m: &Model, why: &Why) -> String {
         Why::NeededBy(id) => format!("Funded because {} (locked as must fund) depends on it", name_of(m, id)),
         Why::Chosen => "Chosen: part of the best set within the limits".into(),
         Why::Cancelled => "Cancelled".into(),
-        Why::Undated => "Has no dates, so its cost cannot be placed in a fiscal year; give it dates to include it".into(),
+        Why::Undated => {
+            "Has no dates, so its cost cannot be placed in a fiscal year; give it dates to include it".into()
+        }
         Why::LockedOut => "Must not fund (locked)".into(),
         Why::DependsOn(id) => format!("Depends on {}, which is out", name_of(m, id)),
         Why::DoesNotFit { over, needs } if needs.is_empty() => {
@@ -1260,17 +1293,22 @@ impl Optimiser {
         let model = Model::new(r, options);
         let main = Run::new(&model, &model.available, options.max_nodes);
         let years = if options.budget_value {
-            let mut ys: Vec<i32> = model
-                .limits
-                .iter()
-                .filter_map(|l| if let Limit::Capex(fy) = l { Some(*fy) } else { None })
-                .collect();
+            let mut ys: Vec<i32> =
+                model.limits.iter().filter_map(|l| if let Limit::Capex(fy) = l { Some(*fy) } else { None }).collect();
             ys.reverse();
             ys
         } else {
             Vec::new()
         };
-        Ok(Optimiser { model, options: options.clone(), main, main_outcome: None, years, extra: None, values: Vec::new() })
+        Ok(Optimiser {
+            model,
+            options: options.clone(),
+            main,
+            main_outcome: None,
+            years,
+            extra: None,
+            values: Vec::new(),
+        })
     }
 
     /// Runs to the end (tests, benchmarks, a worker).
@@ -1284,7 +1322,11 @@ impl Optimiser {
     }
 
     fn phases(&self) -> usize {
-        1 + if self.options.budget_value { self.model.limits.iter().filter(|l| matches!(l, Limit::Capex(_))).count() } else { 0 }
+        1 + if self.options.budget_value {
+            self.model.limits.iter().filter(|l| matches!(l, Limit::Capex(_))).count()
+        } else {
+            0
+        }
     }
 
     /// Works for up to `max_nodes` branch-and-bound nodes, then reports progress, or the
@@ -1339,7 +1381,9 @@ impl Optimiser {
     fn budget_value(&self, fy: i32, run: &Run) -> BudgetValue {
         let before = self.main.funded();
         let after = run.funded();
-        let ids = |f: &dyn Fn(usize) -> bool| (0..before.len()).filter(|&k| f(k)).map(|k| self.model.ids[k].clone()).collect();
+        let ids = |f: &dyn Fn(usize) -> bool| {
+            (0..before.len()).filter(|&k| f(k)).map(|k| self.model.ids[k].clone()).collect()
+        };
         let amount = |kind: fn(i32) -> Limit| {
             self.model.limits.iter().position(|l| *l == kind(fy)).map_or(0.0, |l| self.model.available[l] * 0.1)
         };

@@ -71,7 +71,10 @@ fn explanations_name_the_binding_limit() {
         b.why,
         Why::Displaced { over: vec![Overrun { limit: Limit::Capex(2026), by: 40_000.0 }], needs: vec![] }
     );
-    assert_eq!(b.text, "Would exceed FY2026 capex by EUR 40k; it fits on its own, but the initiatives funded instead are worth more");
+    assert_eq!(
+        b.text,
+        "Would exceed FY2026 capex by EUR 40k; it fits on its own, but the initiatives funded instead are worth more"
+    );
     assert_eq!(
         decision(&o, "c").text,
         "Needs \"B\" too, which is out; together they would exceed FY2026 capex by EUR 45k; the initiatives funded instead are worth more"
@@ -121,11 +124,18 @@ fn statuses_locks_and_dates() {
             ("must", &Why::Locked, true),
             ("late", &Why::DependsOn("cancelled".into()), false),
             // 40 + 40 + 5 + 5 = 90 of 95: 9 more does not fit.
-            ("cheap", &Why::DoesNotFit { over: vec![Overrun { limit: Limit::Capex(2026), by: 4000.0 }], needs: vec![] }, false),
+            (
+                "cheap",
+                &Why::DoesNotFit { over: vec![Overrun { limit: Limit::Capex(2026), by: 4000.0 }], needs: vec![] },
+                false
+            ),
             ("zero", &Why::NoValue, false),
         ]
     );
-    assert_eq!(decision(&o, "undated").text, "Has no dates, so its cost cannot be placed in a fiscal year; give it dates to include it");
+    assert_eq!(
+        decision(&o, "undated").text,
+        "Has no dates, so its cost cannot be placed in a fiscal year; give it dates to include it"
+    );
     assert_eq!(decision(&o, "never").text, "Must not fund (locked)");
     assert_eq!(decision(&o, "needed").text, "Funded because \"MUST\" (locked as must fund) depends on it");
     assert_eq!(o.notes, ["\"UNDATED\" is locked as must fund, but it has no dates; it is left out."]);
@@ -178,10 +188,8 @@ fn years_without_a_budget_and_fte_capacity() {
 
 #[test]
 fn the_value_of_more_budget() {
-    let r = roadmap(
-        100.0,
-        vec![ini("a", "2026-01..2026-06", 60.0, 13, &[]), ini("b", "2026-01..2026-06", 50.0, 8, &[])],
-    );
+    let r =
+        roadmap(100.0, vec![ini("a", "2026-01..2026-06", 60.0, 13, &[]), ini("b", "2026-01..2026-06", 50.0, 8, &[])]);
     let o = Optimiser::run(&r, &Options::default()).unwrap();
     assert_eq!(o.funded(), ["a"]);
     assert_eq!(o.budget_value.len(), 1);
@@ -222,7 +230,12 @@ fn steps_give_the_same_outcome_and_report_progress() {
 fn errors_instead_of_panics() {
     let mut r = roadmap(100.0, vec![ini("a", "2026-01..2026-06", 60.0, 13, &["ghost"])]);
     let e = Optimiser::new(&r, &Options::default()).err().unwrap();
-    assert!(e.starts_with("Fix the roadmap's errors before optimising: initiative \"A\": depends_on \"ghost\" does not exist"), "{e}");
+    assert!(
+        e.starts_with(
+            "Fix the roadmap's errors before optimising: initiative \"A\": depends_on \"ghost\" does not exist"
+        ),
+        "{e}"
+    );
     r.initiatives.clear();
     let o = quick(&r);
     assert!(o.decisions.is_empty() && o.proven_optimal && o.total_value == 0.0);
@@ -303,8 +316,10 @@ impl Reference {
     fn new(r: &Roadmap, use_capacity: bool) -> Reference {
         let n = r.initiatives.len();
         let at = |id: &str| r.initiatives.iter().position(|i| i.id == id);
-        let deps: Vec<Vec<usize>> = r.initiatives.iter().map(|i| i.depends_on.iter().filter_map(|d| at(d)).collect()).collect();
-        let fixed: Vec<bool> = r.initiatives.iter().map(|i| matches!(i.status, Status::Done | Status::InProgress)).collect();
+        let deps: Vec<Vec<usize>> =
+            r.initiatives.iter().map(|i| i.depends_on.iter().filter_map(|d| at(d)).collect()).collect();
+        let fixed: Vec<bool> =
+            r.initiatives.iter().map(|i| matches!(i.status, Status::Done | Status::InProgress)).collect();
         let dated = |i: &Initiative| i.dates().is_some_and(|(s, e)| s <= e);
         // Out: cancelled; or (not fixed and) undated, locked out, or depending on something out.
         let mut out = vec![false; n];
@@ -403,7 +418,8 @@ impl Reference {
         let var_of = |k: usize| self.free.iter().position(|&f| f == k);
         for (cap, uses) in &self.limits {
             let fixed_use: f64 = (0..n).filter(|&k| base[k]).map(|k| uses[k]).sum();
-            let terms: Vec<_> = self.free.iter().zip(&vars).filter(|(k, _)| uses[**k] > 0.0).map(|(k, v)| (*v, uses[*k])).collect();
+            let terms: Vec<_> =
+                self.free.iter().zip(&vars).filter(|(k, _)| uses[**k] > 0.0).map(|(k, v)| (*v, uses[*k])).collect();
             if !terms.is_empty() {
                 p.add_constraint(terms.as_slice(), ComparisonOp::Le, cap - fixed_use + 1e-6 * cap.max(1.0));
             }
@@ -594,7 +610,11 @@ fn optimiser_timing() {
         let t = std::time::Instant::now();
         let all = Optimiser::run(&r, &options).unwrap();
         let with_values = t.elapsed();
-        let candidates = o.decisions.iter().filter(|d| matches!(d.why, Why::Chosen | Why::Displaced { .. } | Why::NoValue | Why::NotReached)).count();
+        let candidates = o
+            .decisions
+            .iter()
+            .filter(|d| matches!(d.why, Why::Chosen | Why::Displaced { .. } | Why::NoValue | Why::NotReached))
+            .count();
         println!(
             "| {n} | {candidates} | {} | {} | {:.3}% | {:.1} ms | {:.1} ms ({} years) |",
             o.nodes,

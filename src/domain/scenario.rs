@@ -155,7 +155,9 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
     let budget = |r: &Roadmap, fy: i32| {
         r.budgets.iter().filter(|b| b.fiscal_year == fy).fold((0.0, 0.0), |(c, o), b| (c + b.capex, o + b.opex))
     };
-    let spend_in = |ys: &[super::spend::YearSpend], fy: i32| ys.iter().find(|y| y.fiscal_year == fy).map_or(Spend::default(), |y| y.spend);
+    let spend_in = |ys: &[super::spend::YearSpend], fy: i32| {
+        ys.iter().find(|y| y.fiscal_year == fy).map_or(Spend::default(), |y| y.spend)
+    };
     let years = fiscal_years
         .into_iter()
         .map(|fy| YearCost {
@@ -228,7 +230,12 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
         }
         if !changes.is_empty() {
             let name = display_name(&ib.name, &ib.id).to_string();
-            changed.push(Changed { id: ib.id.clone(), name, changes, cost_difference: ib.one_off_cost() - ia.one_off_cost() });
+            changed.push(Changed {
+                id: ib.id.clone(),
+                name,
+                changes,
+                cost_difference: ib.one_off_cost() - ia.one_off_cost(),
+            });
         }
     }
     Comparison { basis, years, value_a: value(a), value_b: value(b), maturity, only_in_a, only_in_b, changed }
@@ -316,7 +323,10 @@ mod tests {
         // On the timeline basis, the cost per year is the budget view's.
         let c = compare(&r, &r, Basis::Timeline);
         let view = spend_by_fiscal_year(&r);
-        assert_eq!(c.years.iter().map(|y| (y.fiscal_year, y.a)).collect::<Vec<_>>(), view.iter().map(|y| (y.fiscal_year, y.spend)).collect::<Vec<_>>());
+        assert_eq!(
+            c.years.iter().map(|y| (y.fiscal_year, y.a)).collect::<Vec<_>>(),
+            view.iter().map(|y| (y.fiscal_year, y.spend)).collect::<Vec<_>>()
+        );
         assert_eq!(c.years[1].budget_a, (6.8e6, 4.7e6));
     }
 
@@ -328,13 +338,21 @@ mod tests {
         let crm = b.initiative_mut("ini-crm").unwrap();
         (crm.start, crm.end, crm.capex) = (Some(m("2026-12")), Some(m("2027-11")), 1_500_000.0);
         b.initiatives.retain(|i| i.id != "ini-intranet");
-        b.initiatives.push(Arc::new(Initiative { id: "ini-new".into(), name: "Pilot".into(), ..Initiative::default() }));
+        b.initiatives.push(Arc::new(Initiative {
+            id: "ini-new".into(),
+            name: "Pilot".into(),
+            ..Initiative::default()
+        }));
         // The SIEM is cancelled in b: security monitoring stays at 1 instead of reaching 4.
         b.initiative_mut("ini-siem").unwrap().status = Status::Cancelled;
         let c = compare(&a, &b, Basis::Timeline);
         assert_eq!(c.only_in_a, [("ini-intranet".to_string(), "Intranet redesign".to_string())]);
         assert_eq!(c.only_in_b, [("ini-new".to_string(), "Pilot".to_string())]);
-        assert_eq!(c.changed.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["ini-siem", "ini-crm"], "in list order");
+        assert_eq!(
+            c.changed.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            ["ini-siem", "ini-crm"],
+            "in list order"
+        );
         let crm = &c.changed[1];
         assert_eq!(crm.id, "ini-crm");
         assert_eq!(crm.changes, ["start 2026-09 → 2026-12", "end 2027-08 → 2027-11", "capex EUR 1.4M → EUR 1.5M"]);
@@ -373,7 +391,12 @@ mod tests {
     fn capabilities_only_in_one_and_different_horizons() {
         let a = demo_roadmap();
         let mut b = a.clone();
-        b.capabilities.push(Arc::new(Capability { id: "cap-new".into(), name: "New".into(), current_maturity: 2, ..Capability::default() }));
+        b.capabilities.push(Arc::new(Capability {
+            id: "cap-new".into(),
+            name: "New".into(),
+            current_maturity: 2,
+            ..Capability::default()
+        }));
         b.horizon.end = m("2029-12");
         let c = compare(&a, &b, Basis::Timeline);
         let new = c.maturity.last().unwrap();
@@ -418,7 +441,15 @@ mod tests {
         assert_eq!(decode_list(&encode_list(&[])).unwrap(), []);
         assert_eq!(find(&list, " lean "), Some(0));
         assert_eq!(find(&list, "nope"), None);
-        for bad in ["", "garbage", "[]", "{}", "{\"schema\":1}", "{\"schema\":1,\"scenarios\":[{\"name\":3}]}", "{\"schema\":0,\"scenarios\":[]}"] {
+        for bad in [
+            "",
+            "garbage",
+            "[]",
+            "{}",
+            "{\"schema\":1}",
+            "{\"schema\":1,\"scenarios\":[{\"name\":3}]}",
+            "{\"schema\":0,\"scenarios\":[]}",
+        ] {
             assert!(decode_list(bad).is_err(), "{bad}");
         }
         let newer = decode_list("{\"schema\":99,\"scenarios\":[]}").unwrap_err();

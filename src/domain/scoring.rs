@@ -138,7 +138,8 @@ impl<'a> Portfolio<'a> {
         for g in &r.goals {
             goal_weights.entry(g.id.as_str()).or_insert(g.weight);
         }
-        let mut p = Portfolio { goal_weights, best_alignment: 0.0, cheapest: f64::INFINITY, dearest: f64::NEG_INFINITY };
+        let mut p =
+            Portfolio { goal_weights, best_alignment: 0.0, cheapest: f64::INFINITY, dearest: f64::NEG_INFINITY };
         for i in r.initiatives.iter().filter(|i| i.status != Status::Cancelled) {
             p.best_alignment = p.best_alignment.max(alignment(&p.goal_weights, i));
             let cost = i.one_off_cost();
@@ -229,7 +230,9 @@ fn score_one(r: &Roadmap, p: &Portfolio, i: &Initiative) -> Scored {
                     }
                     CriterionSource::Cost => (Some(i.one_off_cost()), p.cost_share(i.one_off_cost())),
                     CriterionSource::BusinessValue => estimate(s.business_value, estimate_share(s.business_value)),
-                    CriterionSource::TimeCriticality => estimate(s.time_criticality, estimate_share(s.time_criticality)),
+                    CriterionSource::TimeCriticality => {
+                        estimate(s.time_criticality, estimate_share(s.time_criticality))
+                    }
                     CriterionSource::RiskReduction => estimate(s.risk_reduction, estimate_share(s.risk_reduction)),
                     CriterionSource::JobSize => estimate(s.job_size, smaller_share(s.job_size)),
                     CriterionSource::Entered => match s.custom.get(&c.id).copied().filter(|v| v.is_finite()) {
@@ -245,7 +248,14 @@ fn score_one(r: &Roadmap, p: &Portfolio, i: &Initiative) -> Scored {
                     note(0, name);
                 }
                 let weight = if total > 0.0 { weight_of(c.weight) / total } else { 0.0 };
-                parts.push(Part { criterion: c.id.clone(), name: name.to_string(), input, share, weight, points: 100.0 * weight * share });
+                parts.push(Part {
+                    criterion: c.id.clone(),
+                    name: name.to_string(),
+                    input,
+                    share,
+                    weight,
+                    points: 100.0 * weight * share,
+                });
             }
             let score = parts.iter().map(|p| p.points).sum::<f64>();
             (score, score, parts)
@@ -353,7 +363,10 @@ mod tests {
         let a = get(&s, "a");
         assert!(close(a.score, 73.75), "{}", a.score);
         assert_eq!(a.missing, ["Risk reduction"]);
-        assert_eq!(a.parts.iter().map(|p| p.input).collect::<Vec<_>>(), [Some(17.0), Some(20.0), None, Some(5.0), Some(100.0)]);
+        assert_eq!(
+            a.parts.iter().map(|p| p.input).collect::<Vec<_>>(),
+            [Some(17.0), Some(20.0), None, Some(5.0), Some(100.0)]
+        );
         assert!(close(a.parts.iter().map(|p| p.points).sum::<f64>(), a.score));
         // b: 4/17 × 30 + 8/20 × 25 + 3/20 × 15 + 13/20 × 15 + (500−300)/400 × 15
         let b = get(&s, "b");
@@ -384,7 +397,10 @@ mod tests {
             assert!(close(x.1, y.1));
         }
         // Only business value counts: score = 100 × BV/20.
-        r.scoring.criteria.iter_mut().for_each(|c| c.weight = if c.source == CriterionSource::BusinessValue { 2.0 } else { 0.0 });
+        r.scoring
+            .criteria
+            .iter_mut()
+            .for_each(|c| c.weight = if c.source == CriterionSource::BusinessValue { 2.0 } else { 0.0 });
         assert_eq!(scores(&r).iter().map(|s| s.1).collect::<Vec<_>>(), [100.0, 40.0, 0.0, 100.0]);
         r.scoring.criteria.iter_mut().for_each(|c| c.weight = 0.0);
         assert!(scores(&r).iter().all(|s| s.1 == 0.0), "all weights 0: all score 0");
@@ -400,10 +416,26 @@ mod tests {
         let mut r = sample();
         r.scoring.criteria = vec![
             Criterion { id: "fit".into(), name: "Fit".into(), weight: 1.0, min: 1.0, max: 5.0, ..Criterion::default() },
-            Criterion { id: "effort".into(), name: "Effort".into(), weight: 1.0, min: 0.0, max: 10.0, lower_is_better: true, ..Criterion::default() },
-            Criterion { id: "size".into(), name: "Size".into(), weight: 2.0, source: CriterionSource::JobSize, ..Criterion::default() },
+            Criterion {
+                id: "effort".into(),
+                name: "Effort".into(),
+                weight: 1.0,
+                min: 0.0,
+                max: 10.0,
+                lower_is_better: true,
+                ..Criterion::default()
+            },
+            Criterion {
+                id: "size".into(),
+                name: "Size".into(),
+                weight: 2.0,
+                source: CriterionSource::JobSize,
+                ..Criterion::default()
+            },
         ];
-        let set = |r: &mut Roadmap, id: &str, k: &str, v: f64| _ = r.initiative_mut(id).unwrap().scoring.custom.insert(k.into(), v);
+        let set = |r: &mut Roadmap, id: &str, k: &str, v: f64| {
+            _ = r.initiative_mut(id).unwrap().scoring.custom.insert(k.into(), v)
+        };
         set(&mut r, "a", "fit", 4.0); // (4−1)/4 = .75
         set(&mut r, "a", "effort", 2.0); // 1 − .2 = .8
         set(&mut r, "b", "fit", 9.0); // clamped to 1
@@ -482,7 +514,8 @@ mod tests {
         shown.sort_unstable();
         // Without ties the live ranks are exactly 1..=n; the best live score is first.
         assert_eq!(shown, (1..=shown.len()).collect::<Vec<_>>());
-        let best = s.iter().zip(&ranks).filter(|(_, r)| r.is_some()).max_by(|a, b| a.0.score.total_cmp(&b.0.score)).unwrap();
+        let best =
+            s.iter().zip(&ranks).filter(|(_, r)| r.is_some()).max_by(|a, b| a.0.score.total_cmp(&b.0.score)).unwrap();
         assert_eq!(*best.1, Some(1));
         // Ties share a rank.
         let mut r2 = sample();

@@ -157,9 +157,7 @@ pub fn fiscal_years(r: &Roadmap) -> Vec<i32> {
 /// The calendar quarters touching the roadmap's horizon, in order.
 pub fn quarters(r: &Roadmap) -> Vec<Quarter> {
     let last = r.horizon.end.quarter();
-    std::iter::successors(Some(r.horizon.start.quarter()), |q| Some(q.next()))
-        .take_while(|q| *q <= last)
-        .collect()
+    std::iter::successors(Some(r.horizon.start.quarter()), |q| Some(q.next())).take_while(|q| *q <= last).collect()
 }
 
 /// Spend per fiscal year for every fiscal year touching the horizon, against its envelope.

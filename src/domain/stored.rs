@@ -19,10 +19,10 @@
 
 use super::compress;
 use super::file_format::explain;
-use std::borrow::Cow;
 use super::model::Roadmap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The storage schema this Cairn writes.
 pub const SCHEMA: u32 = 1;
@@ -238,7 +238,11 @@ mod tests {
         use crate::domain::model::{FundingLock, Scoring, ScoringInputs};
         let stored = decode(&std::fs::read_to_string(format!("{FIXTURES}/schema-1.json")).unwrap()).unwrap();
         assert_eq!(stored.roadmap.scoring, Scoring::default());
-        assert!(stored.roadmap.initiatives.iter().all(|i| i.scoring == ScoringInputs::default() && i.funding_lock == FundingLock::None));
+        assert!(stored
+            .roadmap
+            .initiatives
+            .iter()
+            .all(|i| i.scoring == ScoringInputs::default() && i.funding_lock == FundingLock::None));
     }
 
     #[test]
@@ -250,7 +254,12 @@ mod tests {
         assert_eq!(decode(&packed).unwrap(), Stored { roadmap: r.clone(), revision: 7, migrated_from: None });
         // Packed, the demo takes a fraction of its JSON's characters.
         let json = encode_json(&r, 7);
-        assert!(packed.chars().count() * 6 < json.chars().count(), "{} vs {}", packed.chars().count(), json.chars().count());
+        assert!(
+            packed.chars().count() * 6 < json.chars().count(),
+            "{} vs {}",
+            packed.chars().count(),
+            json.chars().count()
+        );
         // What an earlier Cairn wrote (plain JSON) reads as it is.
         assert_eq!(decode(&json).unwrap().roadmap, r);
         assert_eq!(peek_revision(&json), Some(7));
@@ -273,7 +282,10 @@ mod tests {
             let text: String = c.into_iter().collect();
             if text != packed {
                 let e = decode(&text).unwrap_err();
-                assert!(e.starts_with("The saved roadmap is damaged") || e.contains("not a Cairn roadmap"), "{at}: {e}");
+                assert!(
+                    e.starts_with("The saved roadmap is damaged") || e.contains("not a Cairn roadmap"),
+                    "{at}: {e}"
+                );
             }
         }
         for (text, says) in [
@@ -336,7 +348,10 @@ mod tests {
             assert!(e.starts_with("This saved value is not a Cairn roadmap") && e.contains(says), "{text}: {e}");
         }
         let e = decode("{\"schema\":1,\"revision\":1,\"roadmap\":{\"goals\":3}}").unwrap_err();
-        assert!(e.starts_with("The saved roadmap could not be read: line 1, column 45: found the number 3 where a list"), "{e}");
+        assert!(
+            e.starts_with("The saved roadmap could not be read: line 1, column 45: found the number 3 where a list"),
+            "{e}"
+        );
         let e = decode("{\"schema\":1,\"roadmap\":{}}").unwrap_err();
         assert!(e.contains("the field \"revision\" is missing"), "{e}");
     }

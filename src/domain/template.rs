@@ -12,61 +12,85 @@ pub fn blank(name: &str, horizon: Horizon) -> Roadmap {
 /// The IT-management capability map, one row per entry of [`AREAS`] (same order):
 /// the L1 id code and its L2 capabilities `(id code, name)`.
 const IT_MANAGEMENT: [(&str, &[(&str, &str)]); 8] = [
-    ("strategy", &[
-        ("brm", "Business relationship management"),
-        ("planning", "IT strategy & roadmap planning"),
-        ("ea", "Enterprise architecture"),
-        ("demand", "Demand management"),
-        ("innovation", "Innovation & emerging technology"),
-    ]),
-    ("itsm", &[
-        ("incident", "Incident management"),
-        ("problem", "Problem management"),
-        ("change", "Change enablement"),
-        ("catalogue", "Service catalogue & request fulfilment"),
-        ("slm", "Service level management"),
-        ("knowledge", "Knowledge management"),
-    ]),
-    ("grc", &[
-        ("infosec", "Information security management"),
-        ("iam", "Identity & access management"),
-        ("secops", "Security monitoring & response"),
-        ("risk", "IT risk management"),
-        ("compliance", "Regulatory compliance & audit"),
-        ("bcdr", "Business continuity & disaster recovery"),
-    ]),
-    ("ppm", &[
-        ("portfolio", "Portfolio management"),
-        ("delivery", "Project & programme delivery"),
-        ("agile", "Agile delivery practices"),
-        ("benefits", "Benefits realisation"),
-    ]),
-    ("people", &[
-        ("org", "IT organisation & governance design"),
-        ("skills", "Skills & competency management"),
-        ("talent", "Recruitment & talent development"),
-        ("capacity", "Resource & capacity planning"),
-    ]),
-    ("finance", &[
-        ("budget", "IT budgeting & forecasting"),
-        ("showback", "Cost allocation & showback"),
-        ("assets", "IT asset management"),
-        ("licences", "Software licence management"),
-    ]),
-    ("tech", &[
-        ("standards", "Technology standards & lifecycle"),
-        ("cloud", "Cloud strategy"),
-        ("sourcing", "Sourcing strategy"),
-        ("vendors", "Vendor & contract management"),
-    ]),
-    ("ops", &[
-        ("infra", "Infrastructure & hosting"),
-        ("network", "Network operations"),
-        ("monitoring", "Monitoring & event management"),
-        ("backup", "Backup & restore"),
-        ("workplace", "End-user services"),
-        ("release", "Release & deployment management"),
-    ]),
+    (
+        "strategy",
+        &[
+            ("brm", "Business relationship management"),
+            ("planning", "IT strategy & roadmap planning"),
+            ("ea", "Enterprise architecture"),
+            ("demand", "Demand management"),
+            ("innovation", "Innovation & emerging technology"),
+        ],
+    ),
+    (
+        "itsm",
+        &[
+            ("incident", "Incident management"),
+            ("problem", "Problem management"),
+            ("change", "Change enablement"),
+            ("catalogue", "Service catalogue & request fulfilment"),
+            ("slm", "Service level management"),
+            ("knowledge", "Knowledge management"),
+        ],
+    ),
+    (
+        "grc",
+        &[
+            ("infosec", "Information security management"),
+            ("iam", "Identity & access management"),
+            ("secops", "Security monitoring & response"),
+            ("risk", "IT risk management"),
+            ("compliance", "Regulatory compliance & audit"),
+            ("bcdr", "Business continuity & disaster recovery"),
+        ],
+    ),
+    (
+        "ppm",
+        &[
+            ("portfolio", "Portfolio management"),
+            ("delivery", "Project & programme delivery"),
+            ("agile", "Agile delivery practices"),
+            ("benefits", "Benefits realisation"),
+        ],
+    ),
+    (
+        "people",
+        &[
+            ("org", "IT organisation & governance design"),
+            ("skills", "Skills & competency management"),
+            ("talent", "Recruitment & talent development"),
+            ("capacity", "Resource & capacity planning"),
+        ],
+    ),
+    (
+        "finance",
+        &[
+            ("budget", "IT budgeting & forecasting"),
+            ("showback", "Cost allocation & showback"),
+            ("assets", "IT asset management"),
+            ("licences", "Software licence management"),
+        ],
+    ),
+    (
+        "tech",
+        &[
+            ("standards", "Technology standards & lifecycle"),
+            ("cloud", "Cloud strategy"),
+            ("sourcing", "Sourcing strategy"),
+            ("vendors", "Vendor & contract management"),
+        ],
+    ),
+    (
+        "ops",
+        &[
+            ("infra", "Infrastructure & hosting"),
+            ("network", "Network operations"),
+            ("monitoring", "Monitoring & event management"),
+            ("backup", "Backup & restore"),
+            ("workplace", "End-user services"),
+            ("release", "Release & deployment management"),
+        ],
+    ),
 ];
 
 /// A roadmap with the IT-management capability map filled in and nothing else: L1 ids
@@ -90,9 +114,7 @@ pub fn it_management_template(name: &str, horizon: Horizon) -> Roadmap {
             })
         };
         roadmap.capabilities.push(cap(l1.clone(), area, None));
-        roadmap
-            .capabilities
-            .extend(children.iter().map(|(sub, name)| cap(format!("{l1}-{sub}"), name, Some(&l1))));
+        roadmap.capabilities.extend(children.iter().map(|(sub, name)| cap(format!("{l1}-{sub}"), name, Some(&l1))));
     }
     roadmap
 }

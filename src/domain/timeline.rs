@@ -37,9 +37,7 @@ use super::model::{display_name, Horizon, Id, Initiative, Roadmap, Status};
 use super::spend;
 use std::collections::{HashMap, HashSet, VecDeque};
 
-const MONTH_NAMES: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 // ---------------------------------------------------------------------------------------
 // Axis and headers
@@ -89,12 +87,7 @@ pub struct Axis {
 impl Axis {
     /// The months `start..=end` at `zoom`, starting at x = 0.
     pub fn new(start: Month, end: Month, zoom: Zoom) -> Axis {
-        Axis {
-            start,
-            end: end.max(start),
-            px_per_month: zoom.px_per_month(),
-            origin_x: 0.0,
-        }
+        Axis { start, end: end.max(start), px_per_month: zoom.px_per_month(), origin_x: 0.0 }
     }
 
     /// The horizon plus every dated initiative and its milestones, widened to whole
@@ -111,11 +104,7 @@ impl Axis {
                 (first, last) = (first.min(m), last.max(m));
             }
         }
-        Axis::new(
-            first.quarter().first_month(),
-            last.quarter().last_month(),
-            zoom,
-        )
+        Axis::new(first.quarter().first_month(), last.quarter().last_month(), zoom)
     }
 
     /// Number of months on the axis (at least 1).
@@ -139,11 +128,7 @@ impl Axis {
         let n = self.months() as i64;
         let at = |k: i64| self.x_of(self.start.plus(k as i32));
         let guess = ((x - self.origin_x) / self.px_per_month).floor();
-        let mut k = if guess.is_finite() {
-            (guess as i64).clamp(0, n - 1)
-        } else {
-            0
-        };
+        let mut k = if guess.is_finite() { (guess as i64).clamp(0, n - 1) } else { 0 };
         // Floating-point division may land one month off; settle against x_of itself.
         while k + 1 < n && at(k + 1) <= x {
             k += 1;
@@ -195,11 +180,7 @@ pub fn headers(axis: &Axis, fiscal_start_month: u8) -> Headers {
     let fs = fiscal_start_month.clamp(1, 12);
     let fy = |m: Month| m.fiscal_year(fs);
     Headers {
-        fiscal_years: cells(
-            axis,
-            |m| (fy(m), 0),
-            |m| (fiscal_year_label(fy(m)), fiscal_year_label(fy(m))),
-        ),
+        fiscal_years: cells(axis, |m| (fy(m), 0), |m| (fiscal_year_label(fy(m)), fiscal_year_label(fy(m)))),
         quarters: cells(
             axis,
             |m| (fy(m), m.fiscal_quarter(fs)),
@@ -220,11 +201,7 @@ pub fn headers(axis: &Axis, fiscal_start_month: u8) -> Headers {
 }
 
 /// Runs of consecutive months with the same `key`, one cell each.
-fn cells(
-    axis: &Axis,
-    key: impl Fn(Month) -> (i32, u8),
-    label: impl Fn(Month) -> (String, String),
-) -> Vec<HeaderCell> {
+fn cells(axis: &Axis, key: impl Fn(Month) -> (i32, u8), label: impl Fn(Month) -> (String, String)) -> Vec<HeaderCell> {
     let mut out: Vec<HeaderCell> = Vec::new();
     let mut last_key = None;
     for k in 0..axis.months() {
@@ -235,13 +212,7 @@ fn cells(
             _ => {
                 let (label, short) = label(m);
                 let x = axis.x_of(m);
-                out.push(HeaderCell {
-                    label,
-                    short,
-                    first: m,
-                    x,
-                    w: right - x,
-                });
+                out.push(HeaderCell { label, short, first: m, x, w: right - x });
                 last_key = Some(key(m));
             }
         }
@@ -259,8 +230,7 @@ pub fn horizon_band(axis: &Axis, horizon: Horizon) -> (f64, f64) {
 /// Where the "today" line goes: the middle of the current month (the model has no days),
 /// or `None` when today is off the axis.
 pub fn today_x(axis: &Axis, today: Month) -> Option<f64> {
-    (axis.start <= today && today <= axis.last())
-        .then(|| axis.x_of(today) + axis.px_per_month / 2.0)
+    (axis.start <= today && today <= axis.last()).then(|| axis.x_of(today) + axis.px_per_month / 2.0)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -282,14 +252,8 @@ pub enum Grouping {
 }
 
 impl Grouping {
-    pub const ALL: [Grouping; 6] = [
-        Grouping::None,
-        Grouping::Goal,
-        Grouping::Capability,
-        Grouping::Owner,
-        Grouping::Status,
-        Grouping::Vendor,
-    ];
+    pub const ALL: [Grouping; 6] =
+        [Grouping::None, Grouping::Goal, Grouping::Capability, Grouping::Owner, Grouping::Status, Grouping::Vendor];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -324,17 +288,8 @@ pub struct LaneItem {
 /// (heaviest first, then list order), L1 capabilities in list order, statuses in workflow
 /// order, owners and vendors alphabetically; the "No …" lane last. Items in list order.
 pub fn lanes(r: &Roadmap, grouping: Grouping) -> Vec<Lane> {
-    let dated: Vec<&Initiative> = r
-        .initiatives
-        .iter()
-        .map(|i| &**i)
-        .filter(|i| i.is_dated())
-        .collect();
-    let goals: HashMap<&str, &str> = r
-        .goals
-        .iter()
-        .map(|g| (g.id.as_str(), display_name(&g.name, &g.id)))
-        .collect();
+    let dated: Vec<&Initiative> = r.initiatives.iter().map(|i| &**i).filter(|i| i.is_dated()).collect();
+    let goals: HashMap<&str, &str> = r.goals.iter().map(|g| (g.id.as_str(), display_name(&g.name, &g.id))).collect();
     let caps: HashMap<&str, _> = r.capabilities.iter().map(|c| (c.id.as_str(), c)).collect();
     // The L1 capability above `id`, when the chain up is intact.
     let l1_of = |id: &str| {
@@ -361,17 +316,8 @@ pub fn lanes(r: &Roadmap, grouping: Grouping) -> Vec<Lane> {
         .map(|i| {
             let mut keys: Vec<&str> = match grouping {
                 Grouping::None => vec!["all"],
-                Grouping::Goal => i
-                    .goals
-                    .iter()
-                    .map(|l| l.goal.as_str())
-                    .filter(|g| goals.contains_key(g))
-                    .collect(),
-                Grouping::Capability => i
-                    .capabilities
-                    .iter()
-                    .filter_map(|l| l1_of(&l.capability))
-                    .collect(),
+                Grouping::Goal => i.goals.iter().map(|l| l.goal.as_str()).filter(|g| goals.contains_key(g)).collect(),
+                Grouping::Capability => i.capabilities.iter().filter_map(|l| l1_of(&l.capability)).collect(),
                 Grouping::Owner => vec![i.owner.trim()],
                 Grouping::Status => vec![i.status.key()],
                 Grouping::Vendor => i.vendors.iter().map(|v| v.trim()).collect(),
@@ -388,14 +334,11 @@ pub fn lanes(r: &Roadmap, grouping: Grouping) -> Vec<Lane> {
         Grouping::Goal => {
             let mut gs: Vec<_> = r.goals.iter().collect();
             gs.sort_by_key(|g| std::cmp::Reverse(g.weight));
-            gs.iter()
-                .map(|g| (g.id.as_str(), display_name(&g.name, &g.id)))
-                .collect()
+            gs.iter().map(|g| (g.id.as_str(), display_name(&g.name, &g.id))).collect()
         }
-        Grouping::Capability => r
-            .capability_children(None)
-            .map(|c| (c.id.as_str(), display_name(&c.name, &c.id)))
-            .collect(),
+        Grouping::Capability => {
+            r.capability_children(None).map(|c| (c.id.as_str(), display_name(&c.name, &c.id))).collect()
+        }
         Grouping::Status => Status::ALL.iter().map(|s| (s.key(), s.label())).collect(),
         Grouping::Owner | Grouping::Vendor => {
             let mut names: Vec<&str> = member.iter().flatten().copied().collect();
@@ -412,21 +355,14 @@ pub fn lanes(r: &Roadmap, grouping: Grouping) -> Vec<Lane> {
     let at: HashMap<&str, usize> = list.iter().enumerate().map(|(n, (k, _))| (*k, n)).collect();
     let mut out: Vec<Lane> = list
         .iter()
-        .map(|(k, title)| Lane {
-            key: format!("{prefix}{k}"),
-            title: title.to_string(),
-            items: Vec::new(),
-        })
+        .map(|(k, title)| Lane { key: format!("{prefix}{k}"), title: title.to_string(), items: Vec::new() })
         .collect();
     for (i, keys) in dated.iter().zip(&member) {
         let shared = keys.len() > 1;
         let keys: &[&str] = if keys.is_empty() { &[""] } else { keys };
         for k in keys {
             if let Some(&n) = at.get(k) {
-                out[n].items.push(LaneItem {
-                    initiative: i.id.clone(),
-                    shared,
-                });
+                out[n].items.push(LaneItem { initiative: i.id.clone(), shared });
             }
         }
     }
@@ -438,11 +374,7 @@ pub fn lanes(r: &Roadmap, grouping: Grouping) -> Vec<Lane> {
 /// The undated initiatives, in list order: they wait next to the timeline until someone
 /// drags them onto it ([`schedule`]).
 pub fn parking_lot(r: &Roadmap) -> Vec<Id> {
-    r.initiatives
-        .iter()
-        .filter(|i| !i.is_dated())
-        .map(|i| i.id.clone())
-        .collect()
+    r.initiatives.iter().filter(|i| !i.is_dated()).map(|i| i.id.clone()).collect()
 }
 
 /// Packs bars `start..=end` into rows so that no two bars in a row share a month: returns
@@ -621,11 +553,7 @@ pub fn layout(
             })
             .collect();
         let spans: Vec<_> = items.iter().map(|t| t.2).collect();
-        let (rows_of, rows) = if is_collapsed {
-            (Vec::new(), 0)
-        } else {
-            pack_rows(&spans)
-        };
+        let (rows_of, rows) = if is_collapsed { (Vec::new(), 0) } else { pack_rows(&spans) };
         let body_y = y + o.lane_header_height;
         for ((item, i, (start, end)), row) in items.iter().zip(rows_of) {
             let x = axis.x_of(*start) + o.bar_inset;
@@ -636,13 +564,8 @@ pub fn layout(
                 w,
                 h: o.bar_height,
             };
-            let label_inside =
-                o.text_width(display_name(&i.name, &i.id)) + 2.0 * o.label_padding <= w;
-            let label_x = if label_inside {
-                x + o.label_padding
-            } else {
-                rect.right() + o.label_padding
-            };
+            let label_inside = o.text_width(display_name(&i.name, &i.id)) + 2.0 * o.label_padding <= w;
+            let label_x = if label_inside { x + o.label_padding } else { rect.right() + o.label_padding };
             let bar = out.bars.len();
             for m in &i.milestones {
                 let Some(month) = m.month else { continue };
@@ -668,12 +591,7 @@ pub fn layout(
                 shared: item.shared,
             });
         }
-        let h = o.lane_header_height
-            + if is_collapsed {
-                0.0
-            } else {
-                rows.max(1) as f64 * o.row_height
-            };
+        let h = o.lane_header_height + if is_collapsed { 0.0 } else { rows.max(1) as f64 * o.row_height };
         out.lanes.push(LaneBox {
             key: lane.key,
             title: lane.title,
@@ -727,11 +645,7 @@ pub fn hit_test(layout: &TimelineLayout, x: f64, y: f64) -> Option<Hit> {
         return Some(Hit::Bar { index, part });
     }
     let header_h = layout.options.lane_header_height;
-    layout
-        .lanes
-        .iter()
-        .position(|l| l.y <= y && y < l.y + header_h)
-        .map(Hit::LaneHeader)
+    layout.lanes.iter().position(|l| l.y <= y && y < l.y + header_h).map(Hit::LaneHeader)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -758,10 +672,7 @@ pub fn is_broken(predecessor: &Initiative, successor: &Initiative) -> bool {
 }
 
 /// An initiative's predecessors, distinct, without itself or ids that do not exist.
-fn predecessors<'a>(
-    i: &'a Initiative,
-    by_id: &HashMap<&str, &'a Initiative>,
-) -> Vec<&'a Initiative> {
+fn predecessors<'a>(i: &'a Initiative, by_id: &HashMap<&str, &'a Initiative>) -> Vec<&'a Initiative> {
     let mut seen = HashSet::new();
     i.depends_on
         .iter()
@@ -796,11 +707,7 @@ pub fn dependency_arrows(r: &Roadmap, layout: &TimelineLayout) -> Vec<Arrow> {
     }
     let o = &layout.options;
     let mut out = Vec::new();
-    for succ in r
-        .initiatives
-        .iter()
-        .filter(|i| bars_of.contains_key(i.id.as_str()))
-    {
+    for succ in r.initiatives.iter().filter(|i| bars_of.contains_key(i.id.as_str())) {
         for pred in predecessors(succ, &by_id) {
             let Some(from_bars) = bars_of.get(pred.id.as_str()) else {
                 continue;
@@ -818,19 +725,8 @@ pub fn dependency_arrows(r: &Roadmap, layout: &TimelineLayout) -> Vec<Arrow> {
                         vec![(x1, y1), (x1 + s, y1), (x1 + s, y2), (x2, y2)]
                     } else {
                         let gap = (o.row_height - o.bar_height) / 2.0;
-                        let ym = if y2 > y1 {
-                            from.bottom() + gap
-                        } else {
-                            from.y - gap
-                        };
-                        vec![
-                            (x1, y1),
-                            (x1 + s, y1),
-                            (x1 + s, ym),
-                            (x2 - s, ym),
-                            (x2 - s, y2),
-                            (x2, y2),
-                        ]
+                        let ym = if y2 > y1 { from.bottom() + gap } else { from.y - gap };
+                        vec![(x1, y1), (x1 + s, y1), (x1 + s, ym), (x2 - s, ym), (x2 - s, y2), (x2, y2)]
                     };
                     out.push(Arrow {
                         from: pred.id.clone(),
@@ -861,10 +757,7 @@ pub fn broken_dependencies(r: &Roadmap) -> Vec<Broken> {
     let by_id = initiatives_by_id(r);
     let mut out = Vec::new();
     for succ in &r.initiatives {
-        for pred in predecessors(succ, &by_id)
-            .into_iter()
-            .filter(|p| is_broken(p, succ))
-        {
+        for pred in predecessors(succ, &by_id).into_iter().filter(|p| is_broken(p, succ)) {
             let (start, end) = (succ.start.expect("dated"), pred.end.expect("dated"));
             out.push(Broken {
                 predecessor: pred.id.clone(),
@@ -888,11 +781,7 @@ pub fn move_after_predecessors(r: &mut Roadmap, id: &str) -> bool {
     let months = {
         let by_id = initiatives_by_id(r);
         let Some(i) = by_id.get(id) else { return false };
-        let latest = predecessors(i, &by_id)
-            .into_iter()
-            .filter(|p| is_broken(p, i))
-            .filter_map(|p| p.end)
-            .max();
+        let latest = predecessors(i, &by_id).into_iter().filter(|p| is_broken(p, i)).filter_map(|p| p.end).max();
         match (latest, i.start) {
             (Some(end), Some(start)) => end.index() + 1 - start.index(),
             _ => return false,
@@ -926,11 +815,7 @@ impl Graph {
                 }
             }
         }
-        Graph {
-            index,
-            preds,
-            succs,
-        }
+        Graph { index, preds, succs }
     }
 
     /// Everything reachable from `start` along `next`, without `start` itself.
@@ -956,16 +841,8 @@ pub fn chain(r: &Roadmap, id: &str) -> (HashSet<Id>, HashSet<Id>) {
     let Some(&k) = g.index.get(id) else {
         return Default::default();
     };
-    let ids = |v: Vec<usize>| {
-        v.into_iter()
-            .map(|j| r.initiatives[j].id.clone())
-            .filter(|x| x != id)
-            .collect()
-    };
-    (
-        ids(Graph::reach(k, &g.preds)),
-        ids(Graph::reach(k, &g.succs)),
-    )
+    let ids = |v: Vec<usize>| v.into_iter().map(|j| r.initiatives[j].id.clone()).filter(|x| x != id).collect();
+    (ids(Graph::reach(k, &g.preds)), ids(Graph::reach(k, &g.succs)))
 }
 
 /// The heaviest path from `start` along `next`, where a path weighs the sum of its nodes'
@@ -990,10 +867,7 @@ fn heaviest_from(start: usize, next: &[Vec<usize>], weight: &[i64]) -> Vec<usize
         } else {
             stack.pop();
             let mut pick: Option<usize> = None;
-            for &c in next[node]
-                .iter()
-                .filter(|&&c| state[c] == DONE && best[c] > 0)
-            {
+            for &c in next[node].iter().filter(|&&c| state[c] == DONE && best[c] > 0) {
                 if pick.is_none_or(|p| best[c] > best[p]) {
                     pick = Some(c);
                 }
@@ -1019,19 +893,11 @@ pub fn critical_path_through(r: &Roadmap, id: &str) -> Vec<Id> {
     let Some(&k) = g.index.get(id) else {
         return Vec::new();
     };
-    let weight: Vec<i64> = r
-        .initiatives
-        .iter()
-        .map(|i| spend::active_span(i).map_or(0, |(s, e)| s.months_through(e) as i64))
-        .collect();
+    let weight: Vec<i64> =
+        r.initiatives.iter().map(|i| spend::active_span(i).map_or(0, |(s, e)| s.months_through(e) as i64)).collect();
     let before = heaviest_from(k, &g.preds, &weight);
     let after = heaviest_from(k, &g.succs, &weight);
-    before
-        .iter()
-        .rev()
-        .chain(&after[1..])
-        .map(|&j| r.initiatives[j].id.clone())
-        .collect()
+    before.iter().rev().chain(&after[1..]).map(|&j| r.initiatives[j].id.clone()).collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1105,10 +971,7 @@ pub fn schedule(r: &mut Roadmap, id: &str, start: Month) -> bool {
 /// Takes an initiative off the timeline, back to the parking lot (milestones keep their
 /// months). `false` when it had no dates.
 pub fn unschedule(r: &mut Roadmap, id: &str) -> bool {
-    if !r
-        .initiative(id)
-        .is_some_and(|i| i.start.is_some() || i.end.is_some())
-    {
+    if !r.initiative(id).is_some_and(|i| i.start.is_some() || i.end.is_some()) {
         return false;
     }
     let i = r.initiative_mut(id).expect("exists");
@@ -1125,15 +988,9 @@ fn push_plan(r: &Roadmap, id: &str) -> Vec<(usize, i32)> {
     let closure = Graph::reach(root, &g.succs);
     let inside: HashSet<usize> = closure.iter().copied().collect();
     // Kahn's algorithm over the successors; any in a cycle are never ready (and not moved).
-    let mut waiting: HashMap<usize, usize> = closure
-        .iter()
-        .map(|&k| (k, g.preds[k].iter().filter(|p| inside.contains(p)).count()))
-        .collect();
-    let mut ready: VecDeque<usize> = closure
-        .iter()
-        .copied()
-        .filter(|k| waiting[k] == 0)
-        .collect();
+    let mut waiting: HashMap<usize, usize> =
+        closure.iter().map(|&k| (k, g.preds[k].iter().filter(|p| inside.contains(p)).count())).collect();
+    let mut ready: VecDeque<usize> = closure.iter().copied().filter(|k| waiting[k] == 0).collect();
     let mut moved: HashMap<usize, i32> = HashMap::new();
     let mut plan = Vec::new();
     while let Some(k) = ready.pop_front() {
@@ -1142,14 +999,7 @@ fn push_plan(r: &Roadmap, id: &str) -> Vec<(usize, i32)> {
         let latest = g.preds[k]
             .iter()
             .filter(|&&p| r.initiatives[p].status != Status::Cancelled)
-            .filter_map(|&p| {
-                Some(
-                    r.initiatives[p]
-                        .dates()?
-                        .1
-                        .plus(moved.get(&p).copied().unwrap_or(0)),
-                )
-            })
+            .filter_map(|&p| Some(r.initiatives[p].dates()?.1.plus(moved.get(&p).copied().unwrap_or(0))))
             .max();
         if let (Some(end), Some((start, _))) = (latest, i.dates()) {
             if i.status != Status::Cancelled && start <= end {
@@ -1174,10 +1024,7 @@ fn push_plan(r: &Roadmap, id: &str) -> Vec<(usize, i32)> {
 /// of one of their predecessors — counting the moves of those before them in the chain —
 /// in the order [`push_successors`] moves them. Call it after moving `id`.
 pub fn successors_broken_by(r: &Roadmap, id: &str) -> Vec<Id> {
-    push_plan(r, id)
-        .into_iter()
-        .map(|(k, _)| r.initiatives[k].id.clone())
-        .collect()
+    push_plan(r, id).into_iter().map(|(k, _)| r.initiatives[k].id.clone()).collect()
 }
 
 /// Moves every successor [`successors_broken_by`] lists, in dependency order, to start the
@@ -1254,11 +1101,7 @@ fn quarter_sums(r: &Roadmap, axis: &Axis) -> Vec<(Quarter, f64, f64, [MonthSums;
         let Some((start, end)) = spend::active_span(i) else {
             continue;
         };
-        let stop = if i.run_cost_per_year != 0.0 {
-            last
-        } else {
-            end.min(last)
-        };
+        let stop = if i.run_cost_per_year != 0.0 { last } else { end.min(last) };
         // spend.rs's rules (cost spread evenly over the months of work, run cost after),
         // with each initiative's monthly amounts worked out once.
         let n = start.months_through(end) as f64;
@@ -1281,12 +1124,7 @@ fn quarter_sums(r: &Roadmap, axis: &Axis) -> Vec<(Quarter, f64, f64, [MonthSums;
         .zip(months.chunks(3))
         .map(|(q, ms)| {
             let x = clip(axis.x_of(q.first_month()));
-            (
-                q,
-                x,
-                clip(axis.x_of(q.last_month().plus(1))) - x,
-                [ms[0], ms[1], ms[2]],
-            )
+            (q, x, clip(axis.x_of(q.last_month().plus(1))) - x, [ms[0], ms[1], ms[2]])
         })
         .collect()
 }
@@ -1294,20 +1132,12 @@ fn quarter_sums(r: &Roadmap, axis: &Axis) -> Vec<(Quarter, f64, f64, [MonthSums;
 /// Spend per calendar quarter touching the axis, against its share of the envelopes.
 pub fn budget_strip(r: &Roadmap, axis: &Axis) -> Vec<QuarterBar> {
     let fs = r.fiscal_year_start_month.clamp(1, 12);
-    let envelope = |fy: i32| {
-        r.budgets
-            .iter()
-            .filter(|b| b.fiscal_year == fy)
-            .map(|b| b.capex + b.opex)
-            .sum::<f64>()
-    };
+    let envelope = |fy: i32| r.budgets.iter().filter(|b| b.fiscal_year == fy).map(|b| b.capex + b.opex).sum::<f64>();
     quarter_sums(r, axis)
         .into_iter()
         .map(|(quarter, x, w, ms)| {
             let sum = |f: fn(&MonthSums) -> f64| ms.iter().map(f).sum::<f64>();
-            let envelope = (0..3)
-                .map(|k| envelope(quarter.first_month().plus(k).fiscal_year(fs)) / 12.0)
-                .sum();
+            let envelope = (0..3).map(|k| envelope(quarter.first_month().plus(k).fiscal_year(fs)) / 12.0).sum();
             let mut bar = QuarterBar {
                 quarter,
                 x,
@@ -1330,20 +1160,8 @@ pub fn fte_strip(r: &Roadmap, axis: &Axis) -> Vec<QuarterFte> {
         .into_iter()
         .map(|(quarter, x, w, ms)| {
             let demand = ms.iter().map(|m| m.fte).sum::<f64>() / 3.0;
-            let capacity = r
-                .capacity
-                .iter()
-                .filter(|c| c.quarter == quarter)
-                .map(|c| c.fte)
-                .sum();
-            QuarterFte {
-                quarter,
-                x,
-                w,
-                demand,
-                capacity,
-                over: demand > capacity,
-            }
+            let capacity = r.capacity.iter().filter(|c| c.quarter == quarter).map(|c| c.fte).sum();
+            QuarterFte { quarter, x, w, demand, capacity, over: demand > capacity }
         })
         .collect()
 }
@@ -1364,9 +1182,7 @@ mod tests {
 
     /// An initiative; `dates` is "YYYY-MM..YYYY-MM" or "" (undated).
     fn ini(id: &str, dates: &str, deps: &[&str]) -> Initiative {
-        let (start, end) = dates
-            .split_once("..")
-            .map_or((None, None), |(s, e)| (Some(m(s)), Some(m(e))));
+        let (start, end) = dates.split_once("..").map_or((None, None), |(s, e)| (Some(m(s)), Some(m(e))));
         Initiative {
             id: id.into(),
             name: id.to_uppercase(),
@@ -1378,10 +1194,7 @@ mod tests {
     }
 
     fn roadmap(initiatives: Vec<Initiative>) -> Roadmap {
-        Roadmap {
-            initiatives: initiatives.into_iter().map(Arc::new).collect(),
-            ..Roadmap::default()
-        }
+        Roadmap { initiatives: initiatives.into_iter().map(Arc::new).collect(), ..Roadmap::default() }
     }
 
     fn dates(r: &Roadmap, id: &str) -> (Option<Month>, Option<Month>) {
@@ -1399,54 +1212,28 @@ mod tests {
     fn zoom_and_axis_basics() {
         assert_eq!(Zoom::ALL.map(Zoom::px_per_month), [12.0, 28.0, 64.0]);
         let a = Axis::new(m("2026-01"), m("2026-12"), Zoom::Quarters);
-        assert_eq!(
-            (a.months(), a.width(), a.end_x(), a.last()),
-            (12, 336.0, 336.0, m("2026-12"))
-        );
+        assert_eq!((a.months(), a.width(), a.end_x(), a.last()), (12, 336.0, 336.0, m("2026-12")));
         assert_eq!((a.x_of(m("2026-04")), a.x_of(m("2025-12"))), (84.0, -28.0));
         assert_eq!(
-            (
-                a.month_at(84.0),
-                a.month_at(83.9),
-                a.month_at(-50.0),
-                a.month_at(9e9)
-            ),
+            (a.month_at(84.0), a.month_at(83.9), a.month_at(-50.0), a.month_at(9e9)),
             (m("2026-04"), m("2026-03"), m("2026-01"), m("2026-12"))
         );
-        assert_eq!(
-            (a.months_in(41.0), a.months_in(43.0), a.months_in(-15.0)),
-            (1, 2, -1)
-        );
+        assert_eq!((a.months_in(41.0), a.months_in(43.0), a.months_in(-15.0)), (1, 2, -1));
         // A reversed axis has one month.
         let one = Axis::new(m("2026-05"), m("2026-01"), Zoom::Months);
-        assert_eq!(
-            (one.months(), one.width(), one.month_at(500.0)),
-            (1, 64.0, m("2026-05"))
-        );
+        assert_eq!((one.months(), one.width(), one.month_at(500.0)), (1, 64.0, m("2026-05")));
     }
 
     #[test]
     fn the_axis_covers_horizon_initiatives_and_milestones_in_whole_quarters() {
         let mut a = ini("a", "2025-11..2026-01", &[]);
-        a.milestones.push(Milestone {
-            name: "Late".into(),
-            month: Some(m("2027-01")),
-        });
+        a.milestones.push(Milestone { name: "Late".into(), month: Some(m("2027-01")) });
         let mut r = roadmap(vec![a, ini("u", "", &[])]);
-        r.horizon = Horizon {
-            start: m("2026-02"),
-            end: m("2026-11"),
-        };
+        r.horizon = Horizon { start: m("2026-02"), end: m("2026-11") };
         let axis = Axis::for_roadmap(&r, Zoom::Years);
-        assert_eq!(
-            (axis.start, axis.end, axis.px_per_month),
-            (m("2025-10"), m("2027-03"), 12.0)
-        );
+        assert_eq!((axis.start, axis.end, axis.px_per_month), (m("2025-10"), m("2027-03"), 12.0));
         let demo = Axis::for_roadmap(&demo_roadmap(), Zoom::Quarters);
-        assert_eq!(
-            (demo.start, demo.end, demo.width()),
-            (m("2026-01"), m("2028-12"), 1008.0)
-        );
+        assert_eq!((demo.start, demo.end, demo.width()), (m("2026-01"), m("2028-12"), 1008.0));
     }
 
     /// (label, x, w) of a header row.
@@ -1468,12 +1255,7 @@ mod tests {
     #[test]
     fn headers_for_every_kind_of_fiscal_year() {
         // 2026–2027 at 10 px a month, starting at x = 5.
-        let axis = Axis {
-            start: m("2026-01"),
-            end: m("2027-12"),
-            px_per_month: 10.0,
-            origin_x: 5.0,
-        };
+        let axis = Axis { start: m("2026-01"), end: m("2027-12"), px_per_month: 10.0, origin_x: 5.0 };
         type Row = Vec<(&'static str, f64, f64)>;
         let cases: [(u8, Row, Row); 5] = [
             (
@@ -1493,11 +1275,7 @@ mod tests {
             (
                 // FY2026 = Apr 2025 – Mar 2026.
                 4,
-                vec![
-                    ("FY26", 5.0, 30.0),
-                    ("FY27", 35.0, 120.0),
-                    ("FY28", 155.0, 90.0),
-                ],
+                vec![("FY26", 5.0, 30.0), ("FY27", 35.0, 120.0), ("FY28", 155.0, 90.0)],
                 vec![
                     ("FY26 Q4", 5.0, 30.0),
                     ("FY27 Q1", 35.0, 30.0),
@@ -1511,11 +1289,7 @@ mod tests {
             ),
             (
                 7,
-                vec![
-                    ("FY26", 5.0, 60.0),
-                    ("FY27", 65.0, 120.0),
-                    ("FY28", 185.0, 60.0),
-                ],
+                vec![("FY26", 5.0, 60.0), ("FY27", 65.0, 120.0), ("FY28", 185.0, 60.0)],
                 vec![
                     ("FY26 Q3", 5.0, 30.0),
                     ("FY26 Q4", 35.0, 30.0),
@@ -1529,11 +1303,7 @@ mod tests {
             ),
             (
                 10,
-                vec![
-                    ("FY26", 5.0, 90.0),
-                    ("FY27", 95.0, 120.0),
-                    ("FY28", 215.0, 30.0),
-                ],
+                vec![("FY26", 5.0, 90.0), ("FY27", 95.0, 120.0), ("FY28", 215.0, 30.0)],
                 vec![
                     ("FY26 Q2", 5.0, 30.0),
                     ("FY26 Q3", 35.0, 30.0),
@@ -1548,11 +1318,7 @@ mod tests {
             (
                 // FY2026 = Feb 2025 – Jan 2026; quarters Feb–Apr, May–Jul, Aug–Oct, Nov–Jan.
                 2,
-                vec![
-                    ("FY26", 5.0, 10.0),
-                    ("FY27", 15.0, 120.0),
-                    ("FY28", 135.0, 110.0),
-                ],
+                vec![("FY26", 5.0, 10.0), ("FY27", 15.0, 120.0), ("FY28", 135.0, 110.0)],
                 vec![
                     ("FY26 Q4", 5.0, 10.0),
                     ("FY27 Q1", 15.0, 30.0),
@@ -1571,32 +1337,16 @@ mod tests {
             assert_eq!(row(&h.fiscal_years), years, "fiscal start {start}");
             assert_eq!(row(&h.quarters), quarters, "fiscal start {start}");
             assert_eq!(h.months.len(), 24);
-            assert_eq!(
-                (
-                    h.months[0].label.as_str(),
-                    h.months[0].short.as_str(),
-                    h.months[0].x
-                ),
-                ("Jan", "J", 5.0)
-            );
-            assert_eq!(
-                (h.months[13].label.as_str(), h.months[13].first),
-                ("Feb", m("2027-02"))
-            );
+            assert_eq!((h.months[0].label.as_str(), h.months[0].short.as_str(), h.months[0].x), ("Jan", "J", 5.0));
+            assert_eq!((h.months[13].label.as_str(), h.months[13].first), ("Feb", m("2027-02")));
             for cells in [&h.fiscal_years, &h.quarters, &h.months] {
                 tiles(&axis, cells);
             }
-            assert!(h
-                .quarters
-                .iter()
-                .all(|q| q.label.ends_with(&q.short) && q.short.starts_with('Q')));
+            assert!(h.quarters.iter().all(|q| q.label.ends_with(&q.short) && q.short.starts_with('Q')));
         }
         // The first cell of a clipped row still names its whole period.
         let h = headers(&axis, 2);
-        assert_eq!(
-            (h.quarters[0].first, h.quarters[1].first),
-            (m("2026-01"), m("2026-02"))
-        );
+        assert_eq!((h.quarters[0].first, h.quarters[1].first), (m("2026-01"), m("2026-02")));
         // Every fiscal start month tiles, and fiscal quarters start in the start month.
         for start in 1..=12u8 {
             let h = headers(&axis, start);
@@ -1604,11 +1354,7 @@ mod tests {
                 tiles(&axis, cells);
             }
             for q in h.quarters.iter().skip(1) {
-                assert_eq!(
-                    (q.first.month as i32 - start as i32).rem_euclid(3),
-                    0,
-                    "start {start}: {q:?}"
-                );
+                assert_eq!((q.first.month as i32 - start as i32).rem_euclid(3), 0, "start {start}: {q:?}");
             }
             for y in h.fiscal_years.iter().skip(1) {
                 assert_eq!(y.first.month, start);
@@ -1623,32 +1369,11 @@ mod tests {
         assert_eq!(horizon_band(&axis, r.horizon), (0.0, 1008.0));
         let narrow = Axis::new(m("2027-01"), m("2027-06"), Zoom::Quarters);
         assert_eq!(horizon_band(&narrow, r.horizon), (0.0, 168.0));
-        assert_eq!(
-            horizon_band(
-                &narrow,
-                Horizon {
-                    start: m("2027-03"),
-                    end: m("2027-04")
-                }
-            ),
-            (56.0, 112.0)
-        );
-        assert_eq!(
-            horizon_band(
-                &narrow,
-                Horizon {
-                    start: m("2028-03"),
-                    end: m("2028-04")
-                }
-            ),
-            (168.0, 168.0)
-        );
+        assert_eq!(horizon_band(&narrow, Horizon { start: m("2027-03"), end: m("2027-04") }), (56.0, 112.0));
+        assert_eq!(horizon_band(&narrow, Horizon { start: m("2028-03"), end: m("2028-04") }), (168.0, 168.0));
         assert_eq!(today_x(&axis, m("2026-01")), Some(14.0));
         assert_eq!(today_x(&axis, m("2028-12")), Some(994.0));
-        assert_eq!(
-            (today_x(&axis, m("2025-12")), today_x(&axis, m("2029-01"))),
-            (None, None)
-        );
+        assert_eq!((today_x(&axis, m("2025-12")), today_x(&axis, m("2029-01"))), (None, None));
     }
 
     proptest! {
@@ -1677,12 +1402,7 @@ mod tests {
         lane.items.iter().map(|i| i.initiative.as_str()).collect()
     }
     fn shared(lanes: &[Lane], id: &str) -> Vec<bool> {
-        lanes
-            .iter()
-            .flat_map(|l| &l.items)
-            .filter(|i| i.initiative == id)
-            .map(|i| i.shared)
-            .collect()
+        lanes.iter().flat_map(|l| &l.items).filter(|i| i.initiative == id).map(|i| i.shared).collect()
     }
 
     #[test]
@@ -1692,42 +1412,12 @@ mod tests {
         // Weight 5 first (cx, resilience, security), then 4, then 3, in list order; the
         // empty "Cut CO₂" lane stays (a gap); "No goal" last.
         let keys: Vec<_> = lane_keys(&lanes);
-        let want = [
-            "cx",
-            "resilience",
-            "security",
-            "digital",
-            "cost",
-            "compliance",
-            "data",
-            "green",
-            "",
-        ];
-        assert_eq!(
-            keys,
-            want.map(|g| if g.is_empty() {
-                "goal:".to_string()
-            } else {
-                format!("goal:goal-{g}")
-            })
-        );
+        let want = ["cx", "resilience", "security", "digital", "cost", "compliance", "data", "green", ""];
+        assert_eq!(keys, want.map(|g| if g.is_empty() { "goal:".to_string() } else { format!("goal:goal-{g}") }));
         assert_eq!(lanes[7].title, "Cut CO₂ per shipment");
         assert!(lanes[7].items.is_empty());
-        assert_eq!(
-            (lanes[8].title.as_str(), items(&lanes[8])),
-            ("No goal", vec!["ini-intranet"])
-        );
-        assert_eq!(
-            items(&lanes[0]),
-            [
-                "ini-sd",
-                "ini-crm",
-                "ini-tms",
-                "ini-portal",
-                "ini-wms",
-                "ini-telematics"
-            ]
-        );
+        assert_eq!((lanes[8].title.as_str(), items(&lanes[8])), ("No goal", vec!["ini-intranet"]));
+        assert_eq!(items(&lanes[0]), ["ini-sd", "ini-crm", "ini-tms", "ini-portal", "ini-wms", "ini-telematics"]);
         // Linked to two goals: in both lanes, shared; to one: once, not shared.
         assert_eq!(shared(&lanes, "ini-landing"), [true, true]);
         assert_eq!(shared(&lanes, "ini-tms"), [true, true, true]);
@@ -1742,16 +1432,11 @@ mod tests {
     fn lanes_by_capability_owner_status_vendor_and_none_on_the_demo() {
         let r = demo_roadmap();
         let caps = lanes(&r, Grouping::Capability);
-        let l1 = [
-            "cust", "log", "corp", "data", "grc", "itsm", "ops", "ppm", "people", "tech",
-        ];
+        let l1 = ["cust", "log", "corp", "data", "grc", "itsm", "ops", "ppm", "people", "tech"];
         let mut want: Vec<String> = l1.iter().map(|c| format!("capability:cap-{c}")).collect();
         want.push("capability:".into());
         assert_eq!(lane_keys(&caps), want);
-        assert_eq!(
-            (caps[0].title.as_str(), caps[10].title.as_str()),
-            ("Customer & sales", "No capability")
-        );
+        assert_eq!((caps[0].title.as_str(), caps[10].title.as_str()), ("Customer & sales", "No capability"));
         assert_eq!(items(&caps[10]), ["ini-intranet", "ini-chain"]);
         // Two L1s (portfolio, people): shared; three capabilities under one L1: not.
         assert_eq!(shared(&caps, "ini-ppm"), [true, true]);
@@ -1777,16 +1462,10 @@ mod tests {
 
         let status = lanes(&r, Grouping::Status);
         let titles: Vec<_> = status.iter().map(|l| l.title.as_str()).collect();
-        assert_eq!(
-            titles,
-            ["Proposed", "Approved", "In progress", "Done", "Cancelled"]
-        );
+        assert_eq!(titles, ["Proposed", "Approved", "In progress", "Done", "Cancelled"]);
         assert_eq!(
             (status[2].key.as_str(), items(&status[2])),
-            (
-                "status:in_progress",
-                vec!["ini-landing", "ini-erp", "ini-sd"]
-            )
+            ("status:in_progress", vec!["ini-landing", "ini-erp", "ini-sd"])
         );
         assert_eq!(items(&status[4]), ["ini-chain"]);
         assert!(status.iter().flat_map(|l| &l.items).all(|i| !i.shared));
@@ -1809,16 +1488,10 @@ mod tests {
                 "No vendor",
             ]
         );
-        assert_eq!(
-            (vendors[10].key.as_str(), items(&vendors[10])),
-            ("vendor:", vec!["ini-chain"])
-        );
+        assert_eq!((vendors[10].key.as_str(), items(&vendors[10])), ("vendor:", vec!["ini-chain"]));
 
         let all = lanes(&r, Grouping::None);
-        assert_eq!(
-            (all.len(), all[0].key.as_str(), all[0].items.len()),
-            (1, "all", 28)
-        );
+        assert_eq!((all.len(), all[0].key.as_str(), all[0].items.len()), (1, "all", 28));
     }
 
     #[test]
@@ -1829,16 +1502,10 @@ mod tests {
         let mut b = ini("b", "2026-02..2026-03", &[]);
         b.vendors = ids(&["Beta"]);
         b.owner = "  ".into();
-        b.goals = vec![GoalLink {
-            goal: "missing".into(),
-            contribution: 1,
-        }];
+        b.goals = vec![GoalLink { goal: "missing".into(), contribution: 1 }];
         let r = roadmap(vec![a, b, ini("c", "", &[])]);
         let v = lanes(&r, Grouping::Vendor);
-        assert_eq!(
-            lane_keys(&v),
-            ["vendor:Alpha", "vendor:Beta", "vendor:beta"]
-        );
+        assert_eq!(lane_keys(&v), ["vendor:Alpha", "vendor:Beta", "vendor:beta"]);
         assert_eq!(shared(&v, "a"), [true, true]);
         assert_eq!(shared(&v, "b"), [false]);
         let o = lanes(&r, Grouping::Owner);
@@ -1846,10 +1513,7 @@ mod tests {
         assert_eq!((o[1].title.as_str(), items(&o[1])), ("No owner", vec!["b"]));
         // A link to a goal that does not exist counts as no goal.
         let g = lanes(&r, Grouping::Goal);
-        assert_eq!(
-            (lane_keys(&g), items(&g[0])),
-            (vec!["goal:"], vec!["a", "b"])
-        );
+        assert_eq!((lane_keys(&g), items(&g[0])), (vec!["goal:"], vec!["a", "b"]));
         assert_eq!(parking_lot(&r), ["c"]);
     }
 
@@ -1901,55 +1565,28 @@ mod tests {
         let l = layout(&r, Grouping::Goal, &axis, &HashSet::new(), &o);
         let lanes = lanes(&r, Grouping::Goal);
         assert_eq!(l.lanes.len(), lanes.len());
-        assert_eq!(
-            l.bars.len(),
-            lanes.iter().map(|l| l.items.len()).sum::<usize>()
-        );
+        assert_eq!(l.bars.len(), lanes.iter().map(|l| l.items.len()).sum::<usize>());
         assert_eq!(l.width, 36.0 * 64.0);
         // Lanes stack: header plus rows (one empty row for the empty lane).
         let mut y = 0.0;
         for lane in &l.lanes {
             assert_eq!(lane.y, y);
-            assert_eq!(
-                lane.h,
-                o.lane_header_height + lane.rows.max(1) as f64 * o.row_height
-            );
+            assert_eq!(lane.h, o.lane_header_height + lane.rows.max(1) as f64 * o.row_height);
             y += lane.h;
         }
         assert_eq!(l.height, y);
-        assert_eq!(
-            (l.lanes[7].count, l.lanes[7].rows, l.lanes[7].h),
-            (0, 0, 52.0)
-        );
+        assert_eq!((l.lanes[7].count, l.lanes[7].rows, l.lanes[7].h), (0, 0, 52.0));
         // CRM rollout, Sep 2026 – Aug 2027, in the first lane (customer experience).
         let crm = l.bars.iter().find(|b| b.initiative == "ini-crm").unwrap();
         let row_y = o.lane_header_height + crm.row as f64 * o.row_height + 4.0;
-        assert_eq!(
-            crm.rect,
-            Rect {
-                x: 8.0 * 64.0 + 1.0,
-                y: row_y,
-                w: 12.0 * 64.0 - 2.0,
-                h: 20.0
-            }
-        );
+        assert_eq!(crm.rect, Rect { x: 8.0 * 64.0 + 1.0, y: row_y, w: 12.0 * 64.0 - 2.0, h: 20.0 });
         // It serves two goals, so it is shared; its name fits inside.
         assert!(crm.label_inside && crm.label_x == crm.rect.x + 6.0 && crm.shared);
-        assert_eq!(
-            (crm.lane, crm.start, crm.end),
-            (0, m("2026-09"), m("2027-08"))
-        );
+        assert_eq!((crm.lane, crm.start, crm.end), (0, m("2026-09"), m("2027-08")));
         // Its milestones sit on its bar's bottom edge, mid-month, clear of the label's
         // middle line and clear of the next row's bars.
-        let sales = l
-            .milestones
-            .iter()
-            .find(|d| d.name == "Sales live")
-            .unwrap();
-        assert_eq!(
-            (sales.x, sales.y, sales.month),
-            (13.0 * 64.0 + 32.0, row_y + 21.0, m("2027-02"))
-        );
+        let sales = l.milestones.iter().find(|d| d.name == "Sales live").unwrap();
+        assert_eq!((sales.x, sales.y, sales.month), (13.0 * 64.0 + 32.0, row_y + 21.0, m("2027-02")));
         for d in &l.milestones {
             let b = &l.bars[d.bar];
             assert!(d.y - d.r >= b.rect.y + b.rect.h * 0.75, "{} covers the label", d.name);
@@ -1958,19 +1595,11 @@ mod tests {
         }
         assert_eq!(l.bars[sales.bar].initiative, "ini-crm");
         // ERP has 3 milestones and 2 goals: 6 diamonds.
-        assert_eq!(
-            l.milestones
-                .iter()
-                .filter(|d| d.initiative == "ini-erp")
-                .count(),
-            6
-        );
+        assert_eq!(l.milestones.iter().filter(|d| d.initiative == "ini-erp").count(), 6);
         // Bars lie within their lane.
         for b in &l.bars {
             let lane = &l.lanes[b.lane];
-            assert!(
-                b.rect.y >= lane.y + o.lane_header_height && b.rect.bottom() <= lane.y + lane.h
-            );
+            assert!(b.rect.y >= lane.y + o.lane_header_height && b.rect.bottom() <= lane.y + lane.h);
         }
     }
 
@@ -1979,63 +1608,31 @@ mod tests {
         let r = demo_roadmap();
         let axis = Axis::for_roadmap(&r, Zoom::Quarters);
         let collapsed = HashSet::from(["goal:goal-cx".to_string()]);
-        let l = layout(
-            &r,
-            Grouping::Goal,
-            &axis,
-            &collapsed,
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::Goal, &axis, &collapsed, &TimelineOptions::default());
         let first = &l.lanes[0];
-        assert_eq!(
-            (first.collapsed, first.h, first.count, first.rows),
-            (true, 24.0, 6, 0)
-        );
+        assert_eq!((first.collapsed, first.h, first.count, first.rows), (true, 24.0, 6, 0));
         assert_eq!(l.lanes[1].y, 24.0);
         assert!(l.bars.iter().all(|b| b.lane != 0));
         assert!(l.milestones.iter().all(|d| l.bars[d.bar].lane != 0));
         // CRM is drawn nowhere else (it serves cx and digital): one bar left.
-        assert_eq!(
-            l.bars.iter().filter(|b| b.initiative == "ini-crm").count(),
-            1
-        );
+        assert_eq!(l.bars.iter().filter(|b| b.initiative == "ini-crm").count(), 1);
     }
 
     #[test]
     fn labels_too_long_for_the_bar_go_right_of_it() {
-        let mut r = roadmap(vec![
-            ini("x", "2026-01..2026-01", &[]),
-            ini("y", "2026-03..2026-08", &[]),
-        ]);
+        let mut r = roadmap(vec![ini("x", "2026-01..2026-01", &[]), ini("y", "2026-03..2026-08", &[])]);
         r.initiative_mut("y").unwrap().name = "A very long initiative name indeed".into(); // 34 chars
         let axis = Axis::new(m("2026-01"), m("2026-12"), Zoom::Years);
-        let l = layout(
-            &r,
-            Grouping::None,
-            &axis,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::None, &axis, &HashSet::new(), &TimelineOptions::default());
         // "X": 6.6 px + 2 × 6 padding > 10 px.
         assert_eq!(
-            (
-                l.bars[0].rect.x,
-                l.bars[0].rect.w,
-                l.bars[0].label_inside,
-                l.bars[0].label_x
-            ),
+            (l.bars[0].rect.x, l.bars[0].rect.w, l.bars[0].label_inside, l.bars[0].label_x),
             (1.0, 10.0, false, 17.0)
         );
         // 34 × 6.6 = 224.4 px does not fit in 70 px either.
         assert!(!l.bars[1].label_inside);
         let wide = Axis::new(m("2026-01"), m("2026-12"), Zoom::Months);
-        let l = layout(
-            &r,
-            Grouping::None,
-            &wide,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::None, &wide, &HashSet::new(), &TimelineOptions::default());
         // 6 × 64 − 2 = 382 px: fits.
         assert!(l.bars[1].label_inside && l.bars[1].label_x == 2.0 * 64.0 + 1.0 + 6.0);
     }
@@ -2044,13 +1641,7 @@ mod tests {
     fn hit_testing_is_exact() {
         let r = demo_roadmap();
         let axis = Axis::for_roadmap(&r, Zoom::Months);
-        let l = layout(
-            &r,
-            Grouping::Goal,
-            &axis,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::Goal, &axis, &HashSet::new(), &TimelineOptions::default());
         let under_diamond = |x: f64, y: f64| l.milestones.iter().any(|d| d.contains(x, y));
         let mut checked = 0;
         for (index, b) in l.bars.iter().enumerate() {
@@ -2067,51 +1658,29 @@ mod tests {
             ] {
                 for y in [cy, b.rect.y, b.rect.bottom() - 0.01] {
                     if !under_diamond(x, y) {
-                        assert_eq!(
-                            hit_test(&l, x, y),
-                            bar(part),
-                            "{} at ({x}, {y})",
-                            b.initiative
-                        );
+                        assert_eq!(hit_test(&l, x, y), bar(part), "{} at ({x}, {y})", b.initiative);
                         checked += 1;
                     }
                 }
             }
             // Just outside the bar.
-            for (x, y) in [
-                (b.rect.x - 0.01, cy),
-                (b.rect.right(), cy),
-                (cx, b.rect.y - 0.01),
-                (cx, b.rect.bottom()),
-            ] {
+            for (x, y) in [(b.rect.x - 0.01, cy), (b.rect.right(), cy), (cx, b.rect.y - 0.01), (cx, b.rect.bottom())] {
                 if !under_diamond(x, y) {
                     assert_ne!(hit_test(&l, x, y), bar(BarPart::Middle));
-                    assert!(
-                        !matches!(hit_test(&l, x, y), Some(Hit::Bar { index: i, .. }) if i == index)
-                    );
+                    assert!(!matches!(hit_test(&l, x, y), Some(Hit::Bar { index: i, .. }) if i == index));
                 }
             }
         }
         assert!(checked > 400, "{checked}");
         for (index, d) in l.milestones.iter().enumerate() {
             // Two diamonds in one place: the one drawn last is hit.
-            let top = l
-                .milestones
-                .iter()
-                .rposition(|e| (e.x, e.y) == (d.x, d.y))
-                .unwrap();
+            let top = l.milestones.iter().rposition(|e| (e.x, e.y) == (d.x, d.y)).unwrap();
             assert_eq!(hit_test(&l, d.x, d.y), Some(Hit::Milestone(top)), "{index}");
-            assert_eq!(
-                hit_test(&l, d.x + d.r, d.y).map(|h| h == Hit::Milestone(top)),
-                Some(true)
-            );
+            assert_eq!(hit_test(&l, d.x + d.r, d.y).map(|h| h == Hit::Milestone(top)), Some(true));
         }
         for (index, lane) in l.lanes.iter().enumerate() {
             assert_eq!(hit_test(&l, 3.0, lane.y), Some(Hit::LaneHeader(index)));
-            assert_eq!(
-                hit_test(&l, 500.0, lane.y + 23.99),
-                Some(Hit::LaneHeader(index))
-            );
+            assert_eq!(hit_test(&l, 500.0, lane.y + 23.99), Some(Hit::LaneHeader(index)));
         }
         assert_eq!(hit_test(&l, 0.0, l.height + 1.0), None);
         assert_eq!(hit_test(&l, 0.0, -1.0), None);
@@ -2121,64 +1690,25 @@ mod tests {
     fn narrow_bars_have_quarter_width_handles() {
         let r = roadmap(vec![ini("x", "2026-01..2026-01", &[])]);
         let axis = Axis::new(m("2026-01"), m("2026-12"), Zoom::Years);
-        let l = layout(
-            &r,
-            Grouping::None,
-            &axis,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::None, &axis, &HashSet::new(), &TimelineOptions::default());
         // Bar x = 1..11 (10 px), y = 28..48: handles 2.5 px.
-        assert_eq!(
-            l.bars[0].rect,
-            Rect {
-                x: 1.0,
-                y: 28.0,
-                w: 10.0,
-                h: 20.0
-            }
-        );
+        assert_eq!(l.bars[0].rect, Rect { x: 1.0, y: 28.0, w: 10.0, h: 20.0 });
         let part = |x: f64| match hit_test(&l, x, 38.0) {
             Some(Hit::Bar { index: 0, part }) => Some(part),
             _ => None,
         };
         use BarPart::*;
-        let got: Vec<_> = [0.99, 1.0, 3.49, 3.5, 8.49, 8.5, 10.99, 11.0]
-            .map(part)
-            .to_vec();
-        assert_eq!(
-            got,
-            [
-                None,
-                Some(Start),
-                Some(Start),
-                Some(Middle),
-                Some(Middle),
-                Some(End),
-                Some(End),
-                None
-            ]
-        );
+        let got: Vec<_> = [0.99, 1.0, 3.49, 3.5, 8.49, 8.5, 10.99, 11.0].map(part).to_vec();
+        assert_eq!(got, [None, Some(Start), Some(Start), Some(Middle), Some(Middle), Some(End), Some(End), None]);
     }
 
     #[test]
     fn every_dated_initiative_of_a_large_roadmap_is_placed_without_overlap() {
         let r = generate(1, 2000);
         let axis = Axis::for_roadmap(&r, Zoom::Quarters);
-        let dated: HashSet<&str> = r
-            .initiatives
-            .iter()
-            .filter(|i| i.is_dated())
-            .map(|i| i.id.as_str())
-            .collect();
+        let dated: HashSet<&str> = r.initiatives.iter().filter(|i| i.is_dated()).map(|i| i.id.as_str()).collect();
         for grouping in Grouping::ALL {
-            let l = layout(
-                &r,
-                grouping,
-                &axis,
-                &HashSet::new(),
-                &TimelineOptions::default(),
-            );
+            let l = layout(&r, grouping, &axis, &HashSet::new(), &TimelineOptions::default());
             let placed: HashSet<&str> = l.bars.iter().map(|b| b.initiative.as_str()).collect();
             assert_eq!(placed, dated, "{grouping:?}");
             assert_eq!(l.bars.len(), l.lanes.iter().map(|l| l.count).sum::<usize>());
@@ -2196,9 +1726,7 @@ mod tests {
                         pair[0].initiative,
                         pair[1].initiative
                     );
-                    assert!(
-                        pair[0].rect.right() < pair[1].rect.x && pair[0].rect.y == pair[1].rect.y
-                    );
+                    assert!(pair[0].rect.right() < pair[1].rect.x && pair[0].rect.y == pair[1].rect.y);
                 }
             }
         }
@@ -2215,23 +1743,16 @@ mod tests {
             [Broken {
                 predecessor: "ini-crm".into(),
                 successor: "ini-portal".into(),
-                message: "\"Customer self-service portal\" starts (2027-07) before \"CRM rollout\" ends (2027-08)".into(),
+                message: "\"Customer self-service portal\" starts (2027-07) before \"CRM rollout\" ends (2027-08)"
+                    .into(),
             }]
         );
         assert!(!move_after_predecessors(&mut r, "ini-crm"));
-        assert!(
-            !move_after_predecessors(&mut r, "ini-genai")
-                && !move_after_predecessors(&mut r, "nope")
-        );
+        assert!(!move_after_predecessors(&mut r, "ini-genai") && !move_after_predecessors(&mut r, "nope"));
         assert!(move_after_predecessors(&mut r, "ini-portal"));
-        assert_eq!(
-            dates(&r, "ini-portal"),
-            (Some(m("2027-09")), Some(m("2028-08")))
-        );
+        assert_eq!(dates(&r, "ini-portal"), (Some(m("2027-09")), Some(m("2028-08"))));
         assert!(broken_dependencies(&r).is_empty());
-        assert!(!validate(&r)
-            .iter()
-            .any(|p| p.id == "ini-portal" && p.field == "depends_on"));
+        assert!(!validate(&r).iter().any(|p| p.id == "ini-portal" && p.field == "depends_on"));
         assert!(!move_after_predecessors(&mut r, "ini-portal"));
     }
 
@@ -2243,29 +1764,17 @@ mod tests {
         let l = layout(&r, Grouping::None, &axis, &HashSet::new(), &o);
         let arrows = dependency_arrows(&r, &l);
         assert_eq!(arrows.len(), 16);
-        let broken: Vec<_> = arrows
-            .iter()
-            .filter(|a| a.broken)
-            .map(|a| (a.from.as_str(), a.to.as_str()))
-            .collect();
+        let broken: Vec<_> = arrows.iter().filter(|a| a.broken).map(|a| (a.from.as_str(), a.to.as_str())).collect();
         assert_eq!(broken, [("ini-crm", "ini-portal")]);
         for a in &arrows {
             let (from, to) = (l.bars[a.from_bar].rect, l.bars[a.to_bar].rect);
             assert_eq!(
-                (
-                    l.bars[a.from_bar].initiative.as_str(),
-                    l.bars[a.to_bar].initiative.as_str()
-                ),
+                (l.bars[a.from_bar].initiative.as_str(), l.bars[a.to_bar].initiative.as_str()),
                 (a.from.as_str(), a.to.as_str())
             );
             assert_eq!(a.points[0], (from.right(), from.y + 10.0));
             assert_eq!(*a.points.last().unwrap(), (to.x, to.y + 10.0));
-            assert!(
-                a.points
-                    .windows(2)
-                    .all(|p| p[0].0 == p[1].0 || p[0].1 == p[1].1),
-                "not orthogonal: {a:?}"
-            );
+            assert!(a.points.windows(2).all(|p| p[0].0 == p[1].0 || p[0].1 == p[1].1), "not orthogonal: {a:?}");
         }
         // The broken one runs back along the gap below (or above) the CRM row.
         let back = arrows.iter().find(|a| a.broken).unwrap();
@@ -2276,11 +1785,8 @@ mod tests {
         // Grouped by goal, shared bars give one arrow per pair of bars.
         let g = layout(&r, Grouping::Goal, &axis, &HashSet::new(), &o);
         let count = |id: &str| g.bars.iter().filter(|b| b.initiative == id).count();
-        let expected: usize = r
-            .initiatives
-            .iter()
-            .flat_map(|i| i.depends_on.iter().map(|d| count(d) * count(&i.id)))
-            .sum();
+        let expected: usize =
+            r.initiatives.iter().flat_map(|i| i.depends_on.iter().map(|d| count(d) * count(&i.id))).sum();
         assert_eq!(dependency_arrows(&r, &g).len(), expected);
         assert!(expected > 16);
     }
@@ -2297,42 +1803,18 @@ mod tests {
             ini("e", "2026-02..2026-06", &["a", "a", "e", "gone"]),
         ]);
         let axis = Axis::new(m("2026-01"), m("2026-12"), Zoom::Quarters);
-        let l = layout(
-            &r,
-            Grouping::None,
-            &axis,
-            &HashSet::new(),
-            &TimelineOptions::default(),
-        );
+        let l = layout(&r, Grouping::None, &axis, &HashSet::new(), &TimelineOptions::default());
         let rows: Vec<_> = l.bars.iter().map(|b| b.row).collect();
         assert_eq!(rows, [0, 0, 1, 1, 2]);
         let arrows = dependency_arrows(&r, &l);
-        let pts: Vec<_> = arrows
-            .iter()
-            .map(|a| (a.to.as_str(), a.points.clone(), a.broken))
-            .collect();
+        let pts: Vec<_> = arrows.iter().map(|a| (a.to.as_str(), a.points.clone(), a.broken)).collect();
         // Rows at y 24, 52, 80: bar centres 38, 66, 94. a's right end: 3 × 28 − 1 = 83.
         assert_eq!(
             pts,
             [
                 ("b", vec![(83.0, 38.0), (85.0, 38.0)], false),
-                (
-                    "c",
-                    vec![(83.0, 38.0), (91.0, 38.0), (91.0, 66.0), (141.0, 66.0)],
-                    false
-                ),
-                (
-                    "e",
-                    vec![
-                        (83.0, 38.0),
-                        (91.0, 38.0),
-                        (91.0, 52.0),
-                        (21.0, 52.0),
-                        (21.0, 94.0),
-                        (29.0, 94.0)
-                    ],
-                    true
-                ),
+                ("c", vec![(83.0, 38.0), (91.0, 38.0), (91.0, 66.0), (141.0, 66.0)], false),
+                ("e", vec![(83.0, 38.0), (91.0, 38.0), (91.0, 52.0), (21.0, 52.0), (21.0, 94.0), (29.0, 94.0)], true),
             ]
         );
     }
@@ -2360,14 +1842,8 @@ mod tests {
     fn chains_follow_dependencies_both_ways() {
         let r = diamond();
         let set = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<HashSet<_>>();
-        assert_eq!(
-            chain(&r, "d"),
-            (set(&["a", "b", "c", "x"]), set(&["e", "y", "z"]))
-        );
-        assert_eq!(
-            chain(&r, "a"),
-            (set(&[]), set(&["b", "c", "d", "e", "y", "z"]))
-        );
+        assert_eq!(chain(&r, "d"), (set(&["a", "b", "c", "x"]), set(&["e", "y", "z"])));
+        assert_eq!(chain(&r, "a"), (set(&[]), set(&["b", "c", "d", "e", "y", "z"])));
         assert_eq!(chain(&r, "p"), (set(&["q"]), set(&["q"])));
         assert_eq!(chain(&r, "nope"), (set(&[]), set(&[])));
     }
@@ -2397,22 +1873,13 @@ mod tests {
     fn shift_resize_schedule_and_unschedule() {
         let mut a = ini("a", "2026-03..2026-08", &[]);
         a.milestones = vec![
-            Milestone {
-                name: "One".into(),
-                month: Some(m("2026-05")),
-            },
-            Milestone {
-                name: "Undated".into(),
-                month: None,
-            },
+            Milestone { name: "One".into(), month: Some(m("2026-05")) },
+            Milestone { name: "Undated".into(), month: None },
         ];
         let mut r = roadmap(vec![a, ini("u", "", &[])]);
         let before = r.initiatives[0].clone();
         assert!(!shift(&mut r, "a", 0) && !shift(&mut r, "u", 2) && !shift(&mut r, "nope", 1));
-        assert!(
-            Arc::ptr_eq(&before, &r.initiatives[0]),
-            "a no-op must not copy the initiative"
-        );
+        assert!(Arc::ptr_eq(&before, &r.initiatives[0]), "a no-op must not copy the initiative");
         assert!(shift(&mut r, "a", 3));
         assert_eq!(dates(&r, "a"), (Some(m("2026-06")), Some(m("2026-11"))));
         assert_eq!(r.initiatives[0].milestones[0].month, Some(m("2026-08")));
@@ -2427,11 +1894,7 @@ mod tests {
         assert!(!resize(&mut r, "a", Edge::End, m("2026-02"))); // clamped to the start: no change
         assert!(resize(&mut r, "a", Edge::End, m("2027-01")));
         assert_eq!(dates(&r, "a"), (Some(m("2026-06")), Some(m("2027-01"))));
-        assert_eq!(
-            r.initiatives[0].milestones[0].month,
-            Some(m("2026-03")),
-            "milestones stay put"
-        );
+        assert_eq!(r.initiatives[0].milestones[0].month, Some(m("2026-03")), "milestones stay put");
         assert!(!resize(&mut r, "u", Edge::End, m("2027-01")));
 
         assert!(schedule(&mut r, "u", m("2027-02")));
@@ -2446,10 +1909,7 @@ mod tests {
     #[test]
     fn pushing_successors_in_dependency_order() {
         let mut b = ini("b", "2026-04..2026-06", &["a"]);
-        b.milestones = vec![Milestone {
-            name: "M".into(),
-            month: Some(m("2026-05")),
-        }];
+        b.milestones = vec![Milestone { name: "M".into(), month: Some(m("2026-05")) }];
         let mut f = ini("f", "2026-04..2026-05", &["a"]);
         f.status = Status::Cancelled;
         let mut r = roadmap(vec![
@@ -2471,21 +1931,14 @@ mod tests {
         assert_eq!(successors_broken_by(&r, "a"), ids(&["b", "c", "e"]));
         assert_eq!(push_successors(&mut r, "a"), ids(&["b", "c", "e"]));
         assert_eq!(dates(&r, "b"), (Some(m("2026-06")), Some(m("2026-08"))));
-        assert_eq!(
-            r.initiative("b").unwrap().milestones[0].month,
-            Some(m("2026-07"))
-        );
+        assert_eq!(r.initiative("b").unwrap().milestones[0].month, Some(m("2026-07")));
         assert_eq!(dates(&r, "c"), (Some(m("2026-09")), Some(m("2026-11"))));
         assert_eq!(dates(&r, "e"), (Some(m("2026-12")), Some(m("2026-12"))));
         for (id, was) in [("d", "2027-01"), ("f", "2026-04"), ("h", "2026-12")] {
             assert_eq!(dates(&r, id).0, Some(m(was)), "{id}");
         }
-        assert!(
-            successors_broken_by(&r, "a").is_empty() && push_successors(&mut r, "a").is_empty()
-        );
-        assert!(broken_dependencies(&r)
-            .iter()
-            .all(|b| b.successor == "f" || b.successor == "h"));
+        assert!(successors_broken_by(&r, "a").is_empty() && push_successors(&mut r, "a").is_empty());
+        assert!(broken_dependencies(&r).iter().all(|b| b.successor == "f" || b.successor == "h"));
         // Cycles do not hang.
         let mut cyc = diamond();
         shift(&mut cyc, "q", 5);
@@ -2500,28 +1953,17 @@ mod tests {
         let axis = Axis::for_roadmap(&r, Zoom::Quarters);
         let strip = budget_strip(&r, &axis);
         assert_eq!(strip.len(), 12);
-        assert_eq!(
-            (strip[0].x, strip[0].w, strip[11].x + strip[11].w),
-            (0.0, 84.0, 1008.0)
-        );
+        assert_eq!((strip[0].x, strip[0].w, strip[11].x + strip[11].w), (0.0, 84.0, 1008.0));
         let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1.0);
         for (bar, (q, s)) in strip.iter().zip(spend::spend_by_quarter(&r)) {
             assert_eq!(bar.quarter, q);
-            assert!(
-                close(bar.capex, s.capex) && close(bar.opex + bar.run, s.opex),
-                "{q}"
-            );
+            assert!(close(bar.capex, s.capex) && close(bar.opex + bar.run, s.opex), "{q}");
             assert_eq!(bar.over, bar.total() > bar.envelope);
         }
         let fy27: Vec<_> = strip.iter().filter(|b| b.quarter.year == 2027).collect();
-        let y = spend::spend_by_fiscal_year(&r)
-            .into_iter()
-            .find(|y| y.fiscal_year == 2027)
-            .unwrap();
+        let y = spend::spend_by_fiscal_year(&r).into_iter().find(|y| y.fiscal_year == 2027).unwrap();
         let sum = |f: fn(&&QuarterBar) -> f64| fy27.iter().map(f).sum::<f64>();
-        assert!(
-            close(sum(|b| b.capex), y.spend.capex) && close(sum(|b| b.opex + b.run), y.spend.opex)
-        );
+        assert!(close(sum(|b| b.capex), y.spend.capex) && close(sum(|b| b.opex + b.run), y.spend.opex));
         assert!(close(sum(|b| b.run), y.run) && close(sum(|b| b.total()), y.spend.total()));
         // FY2027's 6.8M + 4.7M envelope, a quarter each.
         assert!(fy27.iter().all(|b| close(b.envelope, 11.5e6 / 4.0)));
@@ -2530,23 +1972,12 @@ mod tests {
     #[test]
     fn quarter_envelopes_straddle_fiscal_years() {
         // Fiscal years start in February: Jan 2026 is in FY2026, Feb and Mar in FY2027.
-        let mut r = roadmap(vec![Initiative {
-            capex: 300.0,
-            run_cost_per_year: 120.0,
-            ..ini("a", "2026-01..2026-02", &[])
-        }]);
+        let mut r =
+            roadmap(vec![Initiative { capex: 300.0, run_cost_per_year: 120.0, ..ini("a", "2026-01..2026-02", &[]) }]);
         r.fiscal_year_start_month = 2;
         r.budgets = vec![
-            Budget {
-                fiscal_year: 2026,
-                capex: 100.0,
-                opex: 20.0,
-            },
-            Budget {
-                fiscal_year: 2027,
-                capex: 1000.0,
-                opex: 200.0,
-            },
+            Budget { fiscal_year: 2026, capex: 100.0, opex: 20.0 },
+            Budget { fiscal_year: 2027, capex: 1000.0, opex: 200.0 },
         ];
         // An axis from February still reports the whole of 2026-Q1, drawn from x = 0.
         let axis = Axis::new(m("2026-02"), m("2026-03"), Zoom::Months);
@@ -2564,19 +1995,12 @@ mod tests {
         let r = demo_roadmap();
         let axis = Axis::for_roadmap(&r, Zoom::Years);
         let strip = fte_strip(&r, &axis);
-        let over: Vec<_> = strip
-            .iter()
-            .filter(|q| q.over)
-            .map(|q| q.quarter.to_string())
-            .collect();
+        let over: Vec<_> = strip.iter().filter(|q| q.over).map(|q| q.quarter.to_string()).collect();
         assert_eq!(over, ["2027-Q2"]);
         for (q, (quarter, demand, capacity)) in strip.iter().zip(spend::fte_by_quarter(&r)) {
             assert_eq!(q.quarter, quarter);
             assert!((q.demand - demand).abs() < 1e-9 && q.capacity == capacity);
         }
-        assert_eq!(
-            (strip[5].x, strip[5].w, strip[5].capacity),
-            (180.0, 36.0, 41.0)
-        );
+        assert_eq!((strip[5].x, strip[5].w, strip[5].capacity), (180.0, 36.0, 41.0));
     }
 }

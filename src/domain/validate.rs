@@ -44,7 +44,14 @@ impl Problem {
     /// read-only), as an error of the roadmap itself.
     pub fn refusal(message: impl Into<String>) -> Problem {
         let message = message.into();
-        Problem { severity: Severity::Error, kind: ItemKind::Roadmap, id: String::new(), field: "", detail: message.clone(), message }
+        Problem {
+            severity: Severity::Error,
+            kind: ItemKind::Roadmap,
+            id: String::new(),
+            field: "",
+            detail: message.clone(),
+            message,
+        }
     }
 }
 
@@ -251,7 +258,11 @@ impl Check {
             if c.id.trim().is_empty() {
                 self.error(item, "scoring", format!("{what} has no id"));
             } else if !ids.insert(c.id.as_str()) {
-                self.error(item, "scoring", format!("criterion id \"{}\" is used twice; criterion ids must be unique", c.id));
+                self.error(
+                    item,
+                    "scoring",
+                    format!("criterion id \"{}\" is used twice; criterion ids must be unique", c.id),
+                );
             }
             if c.name.trim().is_empty() {
                 self.error(item, "scoring", format!("criterion \"{}\" has no name", c.id));
@@ -264,7 +275,10 @@ impl Check {
                     self.error(
                         item,
                         "scoring",
-                        format!("the range of {what} is {} to {}; the highest value must be above the lowest", c.min, c.max),
+                        format!(
+                            "the range of {what} is {} to {}; the highest value must be above the lowest",
+                            c.min, c.max
+                        ),
                     );
                 }
             }
@@ -288,7 +302,11 @@ impl Check {
             ("job size", s.job_size),
         ] {
             if value > ESTIMATE_MAX {
-                self.error(item, "scoring", format!("{what} is {value}; it must be 0 (not estimated) to {ESTIMATE_MAX}"));
+                self.error(
+                    item,
+                    "scoring",
+                    format!("{what} is {value}; it must be 0 (not estimated) to {ESTIMATE_MAX}"),
+                );
             } else if value != 0 && !ESTIMATE_SCALE.contains(&value) {
                 let scale = ESTIMATE_SCALE.map(|v| v.to_string()).join(", ");
                 self.warning(item, "scoring", format!("{what} is {value}; the estimate scale is {scale}"));
@@ -306,7 +324,8 @@ impl Check {
                 let detail = format!("has a value for criterion \"{name}\", which is derived; the value is ignored");
                 self.warning(item, "scoring", detail);
             } else if c.min.is_finite() && c.max.is_finite() && c.min < c.max && !(c.min..=c.max).contains(&value) {
-                let detail = format!("the value for criterion \"{name}\" is {value}; it must be {} to {}", c.min, c.max);
+                let detail =
+                    format!("the value for criterion \"{name}\" is {value}; it must be {} to {}", c.min, c.max);
                 self.error(item, "scoring", detail);
             }
         }
@@ -319,7 +338,10 @@ impl Check {
             (FundingLock::MustNotFund, status @ (Status::InProgress | Status::Done)) => self.warning(
                 item,
                 "funding_lock",
-                format!("is locked as must not fund but is {}; the optimiser keeps it funded", status.label().to_lowercase()),
+                format!(
+                    "is locked as must not fund but is {}; the optimiser keeps it funded",
+                    status.label().to_lowercase()
+                ),
             ),
             (FundingLock::MustFund, _) if !i.is_dated() => self.warning(
                 item,
@@ -822,7 +844,12 @@ mod tests {
         };
         let mut r = sample();
         r.scoring.criteria[0].weight = -1.0;
-        one(&r, Severity::Error, "scoring", "roadmap \"Test\": the weight of criterion \"Strategic alignment\" is negative (-1)");
+        one(
+            &r,
+            Severity::Error,
+            "scoring",
+            "roadmap \"Test\": the weight of criterion \"Strategic alignment\" is negative (-1)",
+        );
         let mut r = sample();
         r.scoring.criteria[1].weight = f64::NAN;
         one(&r, Severity::Error, "scoring", "the weight of criterion \"Business value\" is not a finite number");
@@ -837,7 +864,12 @@ mod tests {
         one(&r, Severity::Error, "scoring", "criterion \"risk-reduction\" has no name");
         let mut r = sample();
         r.scoring.criteria.push(entered("e", 5.0, 5.0));
-        one(&r, Severity::Error, "scoring", "the range of criterion \"Effort\" is 5 to 5; the highest value must be above the lowest");
+        one(
+            &r,
+            Severity::Error,
+            "scoring",
+            "the range of criterion \"Effort\" is 5 to 5; the highest value must be above the lowest",
+        );
         let mut r = sample();
         r.scoring.criteria.push(entered("e", 0.0, f64::INFINITY));
         one(&r, Severity::Error, "scoring", "is not made of finite numbers");
@@ -861,7 +893,12 @@ mod tests {
         use crate::domain::model::{Criterion, CriterionSource, FundingLock};
         let mut r = sample();
         edit_init(&mut r, "i1", |i| i.scoring.job_size = 21);
-        one(&r, Severity::Error, "scoring", "initiative \"CRM rollout\": job size is 21; it must be 0 (not estimated) to 20");
+        one(
+            &r,
+            Severity::Error,
+            "scoring",
+            "initiative \"CRM rollout\": job size is 21; it must be 0 (not estimated) to 20",
+        );
         let mut r = sample();
         edit_init(&mut r, "i1", |i| i.scoring.business_value = 4);
         one(&r, Severity::Warning, "scoring", "business value is 4; the estimate scale is 1, 2, 3, 5, 8, 13, 20");
@@ -878,9 +915,20 @@ mod tests {
         one(&r, Severity::Error, "scoring", "has a value for criterion \"gone\", which does not exist");
         let mut r = sample();
         edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("cost".into(), 1.0));
-        one(&r, Severity::Warning, "scoring", "has a value for criterion \"Cost\", which is derived; the value is ignored");
+        one(
+            &r,
+            Severity::Warning,
+            "scoring",
+            "has a value for criterion \"Cost\", which is derived; the value is ignored",
+        );
         let mut r = sample();
-        r.scoring.criteria.push(Criterion { id: "fit".into(), name: "Fit".into(), min: 1.0, max: 5.0, ..Criterion::default() });
+        r.scoring.criteria.push(Criterion {
+            id: "fit".into(),
+            name: "Fit".into(),
+            min: 1.0,
+            max: 5.0,
+            ..Criterion::default()
+        });
         edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("fit".into(), 5.5));
         one(&r, Severity::Error, "scoring", "the value for criterion \"Fit\" is 5.5; it must be 1 to 5");
         edit_init(&mut r, "i1", |i| _ = i.scoring.custom.insert("fit".into(), f64::NAN));
@@ -891,10 +939,20 @@ mod tests {
 
         let mut r = sample();
         edit_init(&mut r, "i1", |i| (i.funding_lock, i.status) = (FundingLock::MustFund, Status::Cancelled));
-        one(&r, Severity::Warning, "funding_lock", "is locked as must fund but is cancelled; the optimiser leaves it out");
+        one(
+            &r,
+            Severity::Warning,
+            "funding_lock",
+            "is locked as must fund but is cancelled; the optimiser leaves it out",
+        );
         let mut r = sample();
         edit_init(&mut r, "i1", |i| (i.funding_lock, i.status) = (FundingLock::MustNotFund, Status::InProgress));
-        one(&r, Severity::Warning, "funding_lock", "is locked as must not fund but is in progress; the optimiser keeps it funded");
+        one(
+            &r,
+            Severity::Warning,
+            "funding_lock",
+            "is locked as must not fund but is in progress; the optimiser keeps it funded",
+        );
         let mut r = sample();
         edit_init(&mut r, "i2", |i| i.funding_lock = FundingLock::MustFund); // undated
         one(&r, Severity::Warning, "funding_lock", "is locked as must fund but has no dates");
@@ -1033,7 +1091,9 @@ mod tests {
     #[test]
     fn a_successor_starting_before_its_predecessor_ends_warns() {
         let mut r = sample();
-        let set = |r: &mut Roadmap, id: &str, s: &str, e: &str| edit_init(r, id, |i| (i.start, i.end) = (Some(m(s)), Some(m(e))));
+        let set = |r: &mut Roadmap, id: &str, s: &str, e: &str| {
+            edit_init(r, id, |i| (i.start, i.end) = (Some(m(s)), Some(m(e))))
+        };
         set(&mut r, "i3", "2026-12", "2027-06"); // after i1 and i2 (both end 2026-11 or undated)
         assert!(problems(&r).is_empty(), "{:?}", problems(&r));
         set(&mut r, "i3", "2026-11", "2027-06"); // same month as i1's end: finish-to-start broken

@@ -6,7 +6,12 @@ use plotters_canvas::CanvasBackend;
 
 /// Sizes `canvas` to `width` × `height` CSS pixels (its backing store to the device's pixel
 /// ratio, at most 3), clears it, and calls `draw` with the drawing area and that ratio.
-pub fn paint(canvas: &web_sys::HtmlCanvasElement, width: f64, height: f64, draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64)) {
+pub fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    width: f64,
+    height: f64,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64),
+) {
     let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0);
     let (pw, ph) = ((width * ratio).ceil().max(1.0) as u32, (height * ratio).ceil().max(1.0) as u32);
     if canvas.width() != pw || canvas.height() != ph {

@@ -35,7 +35,8 @@ pub fn Field(
     #[prop(default = Kind::Text)] kind: Kind,
     #[prop(optional, into)] hint: Signal<String>,
     /// Spans two columns of a form grid.
-    #[prop(optional)] wide: bool,
+    #[prop(optional)]
+    wide: bool,
     #[prop(optional)] min: Option<&'static str>,
     #[prop(optional)] max: Option<&'static str>,
     #[prop(optional)] step: Option<&'static str>,
@@ -167,10 +168,7 @@ pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    t.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("{label}: \"{text}\" is not a number"))
+    t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("{label}: \"{text}\" is not a number"))
 }
 
 /// Parses a whole number within `min..=max`.

@@ -89,13 +89,19 @@ pub fn slide(r: &Roadmap, m: Metric, rollup: RollUp, quarter: Option<usize>, foc
     let subtitle = format!("Capability heatmap · {} · {} · parents: {}", m.label(), when, rollup.label());
     let legend = s.legend(&r.currency);
     let note = format!("{} {}", m.rule(), rollup.rule());
-    let view = MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
+    let view =
+        MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
     let described: Vec<String> = r
         .tree_order()
         .iter()
-        .map(|(c, _)| format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default()))
+        .map(|(c, _)| {
+            format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default())
+        })
         .collect();
-    let text = slide_svg(&view, &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described });
+    let text = slide_svg(
+        &view,
+        &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described },
+    );
     (format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key()), text)
 }
 
@@ -132,7 +138,8 @@ pub fn Heatmap() -> impl IntoView {
         Arc::new(app.roadmap.with(|r| heatmap::shown_values(r, &f, metric.get(), rollup.get())))
     });
     let scale = Memo::new(move |_| Arc::new(values.with(|v| Scale::for_values(metric.get(), v.values().copied()))));
-    let layout = Memo::new(move |_| Arc::new(app.roadmap.with(|r| heatmap_layout::layout_to_fit(r, width.get(), height.get()))));
+    let layout =
+        Memo::new(move |_| Arc::new(app.roadmap.with(|r| heatmap_layout::layout_to_fit(r, width.get(), height.get()))));
     let focused = Memo::new(move |_| app.roadmap.with(|r| focus.with(|f| focus_set(r, f))));
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
 
@@ -143,8 +150,10 @@ pub fn Heatmap() -> impl IntoView {
             if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
                 width.set(w);
             }
-            let top = el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-            let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+            let top =
+                el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+            let screen =
+                web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
             let h = (screen - top - 16.0).max(360.0);
             if (h - height.get_untracked()).abs() > 1.0 {
                 height.set(h);
@@ -262,7 +271,8 @@ fn FocusChoice(focus: RwSignal<String>) -> impl IntoView {
     let app = expect_context::<App>();
     let options = Memo::new(move |_| {
         app.roadmap.with(|r| {
-            let mut areas: Vec<String> = r.capabilities.iter().map(|c| c.area.clone()).filter(|a| !a.is_empty()).collect();
+            let mut areas: Vec<String> =
+                r.capabilities.iter().map(|c| c.area.clone()).filter(|a| !a.is_empty()).collect();
             areas.sort();
             areas.dedup();
             (
@@ -293,7 +303,12 @@ fn FocusChoice(focus: RwSignal<String>) -> impl IntoView {
 }
 
 #[component]
-fn Legend(metric: RwSignal<Metric>, rollup: RwSignal<RollUp>, scale: Memo<Arc<Scale>>, currency: Memo<String>) -> impl IntoView {
+fn Legend(
+    metric: RwSignal<Metric>,
+    rollup: RwSignal<RollUp>,
+    scale: Memo<Arc<Scale>>,
+    currency: Memo<String>,
+) -> impl IntoView {
     view! {
         <div class="legend" role="group" aria-label="Legend">
             <ul class="legend-swatches">
@@ -337,11 +352,20 @@ fn tile_frames(l: &Layout, names: &HashMap<Id, String>) -> Vec<TileFrame> {
         .collect()
 }
 
-fn tile_lives(l: &Layout, values: &HashMap<Id, f64>, names: &HashMap<Id, String>, metric: Metric, currency: &str) -> Vec<TileLive> {
+fn tile_lives(
+    l: &Layout,
+    values: &HashMap<Id, f64>,
+    names: &HashMap<Id, String>,
+    metric: Metric,
+    currency: &str,
+) -> Vec<TileLive> {
     l.tiles
         .iter()
         .map(|t| {
-            let value = values.get(&t.id).map(|x| heatmap::value_text(metric, *x, currency)).unwrap_or_else(|| "no value".into());
+            let value = values
+                .get(&t.id)
+                .map(|x| heatmap::value_text(metric, *x, currency))
+                .unwrap_or_else(|| "no value".into());
             TileLive { label: format!("{} {value}", names.get(&t.id).map(String::as_str).unwrap_or_default()) }
         })
         .collect()
@@ -366,7 +390,9 @@ fn MapCanvas(
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
-    let names = Memo::new(move |_| app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<HashMap<_, _>>()));
+    let names = Memo::new(move |_| {
+        app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<HashMap<_, _>>())
+    });
     let frames = Memo::new(move |_| layout.with(|l| names.with(|n| tile_frames(l, n))));
     let lives_now = Memo::new(move |_| {
         let (l, v) = (layout.get(), values.get());
@@ -376,10 +402,12 @@ fn MapCanvas(
     let selection = move || {
         selected.with(|sel| {
             let sel = sel.as_deref()?;
-            layout.with(|l| l.tiles.iter().find(|t| t.id == sel).map(|t| {
-                let r = t.rect;
-                format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)
-            }))
+            layout.with(|l| {
+                l.tiles.iter().find(|t| t.id == sel).map(|t| {
+                    let r = t.rect;
+                    format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)
+                })
+            })
         })
     };
     // The picture: plotters draws the tiles on a canvas (a redraw is a few fills, no markup
@@ -389,7 +417,14 @@ fn MapCanvas(
         let Some(el) = canvas.get() else { return };
         let (l, v, s, f) = (layout.get(), values.get(), scale.get(), focused.get());
         let c = currency.get_untracked();
-        let view = MapView { layout: &l, values: &v, scale: &s, metric: metric.get_untracked(), currency: &c, focus: f.as_ref() };
+        let view = MapView {
+            layout: &l,
+            values: &v,
+            scale: &s,
+            metric: metric.get_untracked(),
+            currency: &c,
+            focus: f.as_ref(),
+        };
         crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
     });
     let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
@@ -414,7 +449,9 @@ fn MapCanvas(
     // Arrow keys move focus between tiles (the first tile is the one in the tab order).
     let move_focus = move |from: usize, dir: Direction| {
         if let Some(to) = layout.with_untracked(|l| heatmap_layout::neighbour(l, from, dir)) {
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tile-{to}"))) {
+            if let Some(el) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tile-{to}")))
+            {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
             }
         }
@@ -470,7 +507,10 @@ fn HeatmapTable(
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
-    let rows = Memo::new(move |_| app.roadmap.with(|r| r.tree_order().into_iter().map(|(c, l)| (c.id.clone(), c.name.clone(), l)).collect::<Vec<_>>()));
+    let rows = Memo::new(move |_| {
+        app.roadmap
+            .with(|r| r.tree_order().into_iter().map(|(c, l)| (c.id.clone(), c.name.clone(), l)).collect::<Vec<_>>())
+    });
     view! {
         <table class="data-table heatmap-table">
             <caption class="visually-hidden">"Capability heatmap as a table"</caption>
@@ -530,7 +570,9 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
         Memo::new(move |_| app.roadmap.with(|r| heatmap::linked_initiatives(r, &id)))
     };
     let currency = move || app.roadmap.with(|r| r.currency.clone());
-    let text = move |f: fn(&crate::domain::Capability) -> String| Signal::derive(move || item.with(|c| c.as_ref().map(|c| f(c)).unwrap_or_default()));
+    let text = move |f: fn(&crate::domain::Capability) -> String| {
+        Signal::derive(move || item.with(|c| c.as_ref().map(|c| f(c)).unwrap_or_default()))
+    };
     let commit = {
         let id = id.clone();
         move |change: fn(&mut crate::domain::Capability, String) -> Result<(), String>| {

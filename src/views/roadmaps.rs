@@ -118,12 +118,27 @@ pub fn read_and_import(app: App, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-            app.notify("import", Level::Error, &format!("\"{name}\" could not be read as text. Nothing was changed."), vec![]);
+            app.notify(
+                "import",
+                Level::Error,
+                &format!("\"{name}\" could not be read as text. Nothing was changed."),
+                vec![],
+            );
             return;
         };
         match app.import_file(&text) {
-            Ok(roadmap) => app.notify("import", Level::Info, &format!("Imported \"{roadmap}\" from {name} as a new roadmap."), vec![]),
-            Err(message) => app.notify("import", Level::Error, &format!("\"{name}\" was not imported: {message} Nothing was changed."), vec![]),
+            Ok(roadmap) => app.notify(
+                "import",
+                Level::Info,
+                &format!("Imported \"{roadmap}\" from {name} as a new roadmap."),
+                vec![],
+            ),
+            Err(message) => app.notify(
+                "import",
+                Level::Error,
+                &format!("\"{name}\" was not imported: {message} Nothing was changed."),
+                vec![],
+            ),
         }
     });
 }

@@ -8,12 +8,25 @@ use crate::views::fields::{parse_month, parse_number, parse_whole, Choice, Commi
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// Commits an edit of the roadmap; a refused edit returns its messages.
-pub fn commit_with(app: App, change: impl Fn(&mut Roadmap, String) -> Result<(), String> + Send + Sync + 'static) -> Commit {
+pub fn commit_with(
+    app: App,
+    change: impl Fn(&mut Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
+) -> Commit {
     Callback::new(move |text: String| {
         let mut parse_error = None;
         let result = app.edit(|r| {
@@ -145,4 +158,3 @@ fn CapacityTable() -> impl IntoView {
         </div>
     }
 }
-

@@ -47,7 +47,8 @@ impl TimelineChoices {
         let mut lines = saved.lines();
         let mut next = || lines.next().unwrap_or_default();
         let zoom = Some(next()).and_then(|v| Zoom::ALL.into_iter().find(|z| z.label() == v)).unwrap_or(Zoom::Quarters);
-        let grouping = Some(next()).and_then(|v| Grouping::ALL.into_iter().find(|g| g.label() == v)).unwrap_or(Grouping::Goal);
+        let grouping =
+            Some(next()).and_then(|v| Grouping::ALL.into_iter().find(|g| g.label() == v)).unwrap_or(Grouping::Goal);
         let colour_by = ColourBy::from_key(next()).unwrap_or(ColourBy::Status);
         let dependencies = next() != "false";
         let choices = TimelineChoices {
@@ -63,7 +64,13 @@ impl TimelineChoices {
         // A share link is viewed without writing anything to storage.
         let app = use_context::<crate::state::App>();
         Effect::new(move |_| {
-            let value = format!("{}\n{}\n{}\n{}", zoom.get().label(), grouping.get().label(), colour_by.get().key(), dependencies.get());
+            let value = format!(
+                "{}\n{}\n{}\n{}",
+                zoom.get().label(),
+                grouping.get().label(),
+                colour_by.get().key(),
+                dependencies.get()
+            );
             if !app.is_some_and(|a| a.read_only()) {
                 crate::persistence::save_preference("timeline", &value);
             }
@@ -118,12 +125,22 @@ fn offer_push(app: App, id: &str) {
         "push",
         Level::Warning,
         &format!("Moving \"{name}\" makes {names} start before it ends (they depend on it)."),
-        vec![("Push them along".into(), Action::PushSuccessors(id.to_string())), ("Leave them".into(), Action::Dismiss)],
+        vec![
+            ("Push them along".into(), Action::PushSuccessors(id.to_string())),
+            ("Leave them".into(), Action::Dismiss),
+        ],
     );
 }
 
 /// What the chart draws, for the roadmap, axis and layout given.
-fn view_with<'a>(r: &'a Roadmap, a: &'a Axis, l: &'a TimelineLayout, sel: Option<&'a str>, colour_by: ColourBy, deps: bool) -> TimelineView<'a> {
+fn view_with<'a>(
+    r: &'a Roadmap,
+    a: &'a Axis,
+    l: &'a TimelineLayout,
+    sel: Option<&'a str>,
+    colour_by: ColourBy,
+    deps: bool,
+) -> TimelineView<'a> {
     TimelineView {
         roadmap: r,
         axis: a,
@@ -142,7 +159,14 @@ fn view_with<'a>(r: &'a Roadmap, a: &'a Axis, l: &'a TimelineLayout, sel: Option
 /// The 1920 × 1080 slide of the timeline as chosen (zoom, lanes, colours, dependencies,
 /// collapsed lanes): its file stem and SVG. The whole horizon and every lane, fitted to the
 /// slide; exports, presentation mode and printing show this picture.
-pub fn slide(r: &Roadmap, zoom: Zoom, grouping: Grouping, colour_by: ColourBy, deps: bool, collapsed: &HashSet<String>) -> (String, String) {
+pub fn slide(
+    r: &Roadmap,
+    zoom: Zoom,
+    grouping: Grouping,
+    colour_by: ColourBy,
+    deps: bool,
+    collapsed: &HashSet<String>,
+) -> (String, String) {
     let a = Axis::for_roadmap(r, zoom);
     let l = timeline::layout(r, grouping, &a, collapsed, &timeline_options());
     let v = view_with(r, &a, &l, None, colour_by, deps);
@@ -167,11 +191,27 @@ pub fn Timeline() -> impl IntoView {
     });
     let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
     let show_all_parked = RwSignal::new(false);
-    let parked = Memo::new(move |_| app.roadmap.with(|r| timeline::parking_lot(r).into_iter().filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone()))).collect::<Vec<_>>()));
+    let parked = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            timeline::parking_lot(r)
+                .into_iter()
+                .filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
 
     let export = move |png: bool| {
         let (stem, text) = app.roadmap.with_untracked(|r| {
-            collapsed.with_untracked(|c| slide(r, zoom.get_untracked(), grouping.get_untracked(), colour_by.get_untracked(), dependencies.get_untracked(), c))
+            collapsed.with_untracked(|c| {
+                slide(
+                    r,
+                    zoom.get_untracked(),
+                    grouping.get_untracked(),
+                    colour_by.get_untracked(),
+                    dependencies.get_untracked(),
+                    c,
+                )
+            })
         });
         app.export_slide(stem, text, png);
     };
@@ -340,7 +380,9 @@ fn Chart(
             port.set(window);
         }
         let mut clip = crate::views::canvas::clipper(&el);
-        crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip));
+        crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| {
+            chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip)
+        });
     });
     // Bar buttons: all of them for a roadmap of ordinary size; for a large one, those near
     // the view (in blocks of 256 px, a quarter screen of margin), so the page holds a few
@@ -350,13 +392,16 @@ fn Chart(
         layout.with(|l| {
             const BLOCK: f64 = 256.0;
             let block = |v: f64| (v / BLOCK).floor() * BLOCK;
-            let near = Rect { x: block(p.x - p.w / 4.0) - LANE_GUTTER, y: block(p.y - p.h / 4.0) - HEADER, w: 0.0, h: 0.0 };
+            let near =
+                Rect { x: block(p.x - p.w / 4.0) - LANE_GUTTER, y: block(p.y - p.h / 4.0) - HEADER, w: 0.0, h: 0.0 };
             let (x1, y1) = (block(p.x + 1.25 * p.w) + BLOCK - LANE_GUTTER, block(p.y + 1.25 * p.h) + BLOCK - HEADER);
             let all = l.bars.len() <= 300;
             l.bars
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| all || (b.rect.right() >= near.x && b.rect.x <= x1 && b.rect.bottom() >= near.y && b.rect.y <= y1))
+                .filter(|(_, b)| {
+                    all || (b.rect.right() >= near.x && b.rect.x <= x1 && b.rect.bottom() >= near.y && b.rect.y <= y1)
+                })
                 .map(|(n, b)| (n, b.initiative.clone(), b.rect, b.start, b.end, b.lane))
                 .collect::<Vec<_>>()
         })
@@ -368,7 +413,11 @@ fn Chart(
             let Ok(list) = w.query_selector_all(".bar-hit") else { return };
             let mut first = None;
             for n in 0..list.length() {
-                let Some(el) = list.item(n).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) else { continue };
+                let Some(el) =
+                    list.item(n).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                else {
+                    continue;
+                };
                 if el.get_attribute("data-initiative").as_deref() == Some(id.as_str()) {
                     if el.get_attribute("data-lane").as_deref() == Some(lane.to_string().as_str()) {
                         let _ = el.focus();
@@ -390,7 +439,14 @@ fn Chart(
             (ev.client_x() as f64) - r.left() < LANE_GUTTER || (ev.client_y() as f64) - r.top() < HEADER
         })
     };
-    let names = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.iter().map(|i| (i.id.clone(), (i.name.clone(), i.status.label()))).collect::<std::collections::HashMap<_, _>>()));
+    let names = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            r.initiatives
+                .iter()
+                .map(|i| (i.id.clone(), (i.name.clone(), i.status.label())))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     // Layout coordinates of a pointer event on the overlay.
     let local = |ev: &web_sys::PointerEvent| -> (f64, f64) {
         let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
@@ -407,14 +463,20 @@ fn Chart(
             Some(Hit::Bar { index, part }) => {
                 let id = layout.with_untracked(|l| l.bars[index].initiative.clone());
                 drag.set(Some(Drag { id, part, x0: x, months: 0, moved: false }));
-                if let Some(t) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                if let Some(t) =
+                    ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                {
                     let _ = t.set_pointer_capture(ev.pointer_id());
                 }
                 ev.prevent_default();
             }
             Some(Hit::LaneHeader(index)) => {
                 let key = layout.with_untracked(|l| l.lanes[index].key.clone());
-                collapsed.update(|c| if !c.remove(&key) { c.insert(key); });
+                collapsed.update(|c| {
+                    if !c.remove(&key) {
+                        c.insert(key);
+                    }
+                });
             }
             _ => {}
         }
@@ -432,7 +494,12 @@ fn Chart(
         drag.set(None);
         if d.moved && d.months != 0 {
             // One gesture, one undo step.
-            if app.edit(|r| { apply_drag(r, &d); }).is_ok() {
+            if app
+                .edit(|r| {
+                    apply_drag(r, &d);
+                })
+                .is_ok()
+            {
                 offer_push(app, &d.id);
             }
         } else if !d.moved {
@@ -446,7 +513,9 @@ fn Chart(
         let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
         let left = target.map(|t| t.get_bounding_client_rect().left()).unwrap_or_default();
         let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
-        let _ = app.edit(|r| { timeline::schedule(r, &id, month); });
+        let _ = app.edit(|r| {
+            timeline::schedule(r, &id, month);
+        });
     };
     let keyed = move |id: Id, lane: usize, ev: leptos::ev::KeyboardEvent| {
         let step = match ev.key().as_str() {

@@ -108,7 +108,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Enter", "In a parking-lot start month: schedule the initiative"),
         ],
     ),
-    ("Adding initiatives quickly (Roadmap → Initiatives)", &[("Enter", "Add the initiative and start the next one"), ("Esc", "Clear the fields")]),
+    (
+        "Adding initiatives quickly (Roadmap → Initiatives)",
+        &[("Enter", "Add the initiative and start the next one"), ("Esc", "Clear the fields")],
+    ),
 ];
 
 /// Presentation, printing and the shortcut list; the app shell provides it.
@@ -125,9 +128,9 @@ fn document() -> Option<web_sys::Document> {
 }
 
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+    })
 }
 
 fn go(hash: &str) {
@@ -152,13 +155,19 @@ fn call_quietly(target: &wasm_bindgen::JsValue, method: &str) {
 impl Workshop {
     /// Creates the state and listens for the keys, printing, full screen and new versions.
     pub fn start(app: App, route: RwSignal<Route>) -> Workshop {
-        let w = Workshop { presenting: RwSignal::new(false), printing: RwSignal::new(false), shortcuts_open: RwSignal::new(false) };
+        let w = Workshop {
+            presenting: RwSignal::new(false),
+            printing: RwSignal::new(false),
+            shortcuts_open: RwSignal::new(false),
+        };
         let _ = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| w.on_key(&e, route));
         let _ = window_event_listener_untyped("beforeprint", move |_| w.printing.set(true));
         // Print media without a print dialog (print preview emulation, automation) too.
         let print_media = web_sys::window().and_then(|win| win.match_media("print").ok().flatten());
         let media = print_media.clone();
-        let _ = window_event_listener_untyped("afterprint", move |_| w.printing.set(media.as_ref().is_some_and(|q| q.matches())));
+        let _ = window_event_listener_untyped("afterprint", move |_| {
+            w.printing.set(media.as_ref().is_some_and(|q| q.matches()))
+        });
         if let Some(query) = print_media {
             let q = query.clone();
             let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || w.printing.set(q.matches()));
@@ -174,7 +183,11 @@ impl Workshop {
         Effect::new(move |_| {
             let on = w.presenting.get();
             if let Some(root) = document().and_then(|d| d.document_element()) {
-                let _ = if on { root.set_attribute("data-presenting", "") } else { root.remove_attribute("data-presenting") };
+                let _ = if on {
+                    root.set_attribute("data-presenting", "")
+                } else {
+                    root.remove_attribute("data-presenting")
+                };
             }
         });
         // A new version of Cairn installed itself beside this one (see public/boot.js).
@@ -195,14 +208,22 @@ impl Workshop {
                 vec![("Reload".into(), Action::ReloadForUpdate), ("Later".into(), Action::Dismiss)],
             )
         });
-        if document().and_then(|d| d.document_element()).and_then(|r| r.get_attribute("data-cairn-update")).as_deref() == Some("ready") {
+        if document().and_then(|d| d.document_element()).and_then(|r| r.get_attribute("data-cairn-update")).as_deref()
+            == Some("ready")
+        {
             ready();
         }
         w
     }
 
     fn on_key(self, e: &web_sys::KeyboardEvent, route: RwSignal<Route>) {
-        if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() || in_text_field(e) || self.shortcuts_open.get_untracked() {
+        if e.default_prevented()
+            || e.ctrl_key()
+            || e.meta_key()
+            || e.alt_key()
+            || in_text_field(e)
+            || self.shortcuts_open.get_untracked()
+        {
             return;
         }
         if document().and_then(|d| d.query_selector("dialog[open]").ok().flatten()).is_some() {
@@ -295,19 +316,33 @@ pub fn Stage() -> impl IntoView {
             View::Timeline if !presenting && time.as_table.get() => return None,
             View::Heatmap => {
                 let focus = heat.focus.get();
-                let (_, svg) = app.roadmap.with(|r| crate::views::heatmap::slide(r, heat.metric.get(), heat.rollup.get(), heat.quarter.get(), &focus));
+                let (_, svg) = app.roadmap.with(|r| {
+                    crate::views::heatmap::slide(r, heat.metric.get(), heat.rollup.get(), heat.quarter.get(), &focus)
+                });
                 ("Capability heatmap", svg)
             }
             View::Timeline => {
                 let (_, svg) = app.roadmap.with(|r| {
-                    time.collapsed.with(|c| crate::views::timeline::slide(r, time.zoom.get(), time.grouping.get(), time.colour_by.get(), time.dependencies.get(), c))
+                    time.collapsed.with(|c| {
+                        crate::views::timeline::slide(
+                            r,
+                            time.zoom.get(),
+                            time.grouping.get(),
+                            time.colour_by.get(),
+                            time.dependencies.get(),
+                            c,
+                        )
+                    })
                 });
                 ("Timeline", svg)
             }
             _ => return None,
         };
         let name = app.roadmap.with(|r| r.name.clone());
-        Some((format!("{title} of {name}"), format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg)))))
+        Some((
+            format!("{title} of {name}"),
+            format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg))),
+        ))
     });
     view! {
         {move || slide.get().map(|(alt, src)| view! {
@@ -338,7 +373,9 @@ pub fn ShortcutsDialog() -> impl IntoView {
     Effect::new(move |was_open: Option<bool>| {
         let now = open.get();
         if now && was_open != Some(true) {
-            back.set_value(document().and_then(|d| d.active_element()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+            back.set_value(
+                document().and_then(|d| d.active_element()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+            );
         } else if !now && was_open == Some(true) {
             if let Some(el) = back.get_value() {
                 let _ = el.focus();
@@ -400,8 +437,23 @@ mod tests {
 
     #[test]
     fn every_presentation_key_is_in_the_shortcut_list() {
-        let listed: Vec<&str> = SHORTCUTS.iter().find(|(p, _)| *p == "Presenting").unwrap().1.iter().flat_map(|(k, _)| k.split('|')).collect();
-        for (key, shown) in [("ArrowRight", "→"), ("ArrowLeft", "←"), ("PageDown", "Page Down"), ("PageUp", "Page Up"), ("Home", "Home"), ("End", "End"), ("Escape", "Esc")] {
+        let listed: Vec<&str> = SHORTCUTS
+            .iter()
+            .find(|(p, _)| *p == "Presenting")
+            .unwrap()
+            .1
+            .iter()
+            .flat_map(|(k, _)| k.split('|'))
+            .collect();
+        for (key, shown) in [
+            ("ArrowRight", "→"),
+            ("ArrowLeft", "←"),
+            ("PageDown", "Page Down"),
+            ("PageUp", "Page Up"),
+            ("Home", "Home"),
+            ("End", "End"),
+            ("Escape", "Esc"),
+        ] {
             assert!(Step::for_key(key).is_some());
             assert!(listed.contains(&shown), "{key} is not listed");
         }

@@ -819,7 +819,10 @@ fn roadmap_settings(
             }
         } else if fields::same_name(key, fields::SCORING_MODEL) {
             let v = fields::normalise(value);
-            match crate::domain::model::ScoringModel::ALL.into_iter().find(|m| fields::normalise(m.label()) == v || fields::normalise(m.key()) == v) {
+            match crate::domain::model::ScoringModel::ALL
+                .into_iter()
+                .find(|m| fields::normalise(m.label()) == v || fields::normalise(m.key()) == v)
+            {
                 Some(m) => r.scoring.model = m,
                 None => {
                     bad(report, key, value, "expected \"Weighted scoring\" or \"WSJF (weighted shortest job first)\"");

@@ -27,34 +27,40 @@
 //!    initiatives (rule 2); none when the portfolio costs nothing.
 
 use super::{counts, finite, plans, ItemRef};
-use crate::domain::heatmap::CapabilityTree;
 use crate::domain::calendar::Month;
+use crate::domain::heatmap::CapabilityTree;
 use crate::domain::model::{display_name, GoalLink, Id, Initiative, Roadmap, Status};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub const MATRIX_RULE: &str = "Each cell shows how strongly an initiative serves a goal: 1 some, 2 strong, 3 decisive; \
+pub const MATRIX_RULE: &str =
+    "Each cell shows how strongly an initiative serves a goal: 1 some, 2 strong, 3 decisive; \
      empty when it does not. Cancelled initiatives are shown but count towards nothing.";
-pub const INVESTMENT_RULE: &str = "The one-off cost (capex + opex) of every initiative that serves the goal and is not \
+pub const INVESTMENT_RULE: &str =
+    "The one-off cost (capex + opex) of every initiative that serves the goal and is not \
      cancelled, dated or not, counted in full. An initiative serving three goals counts in all three, so these \
      figures add up to more than the portfolio.";
-pub const ATTRIBUTED_RULE: &str = "The goal's part of the cost: each initiative's one-off cost split among the goals it \
+pub const ATTRIBUTED_RULE: &str =
+    "The goal's part of the cost: each initiative's one-off cost split among the goals it \
      serves in proportion to its contributions (a 3 gets three times the part of a 1). The parts add up to the \
      aligned spend.";
 pub const INITIATIVES_RULE: &str = "How many initiatives that are not cancelled serve the goal.";
 pub const WEIGHTED_CONTRIBUTION_RULE: &str = "The contributions of the initiatives serving the goal (1 to 3 each), \
      added up and multiplied by the goal's weight (1 to 5): how much of the plan pushes towards the goal, scaled by \
      how much the goal matters.";
-pub const INITIATIVE_TOTALS_RULE: &str = "For an initiative: the goals it serves, its contributions added up, and each \
+pub const INITIATIVE_TOTALS_RULE: &str =
+    "For an initiative: the goals it serves, its contributions added up, and each \
      contribution times that goal's weight, added up.";
-pub const UNALIGNED_RULE: &str = "Initiatives that are not cancelled and serve no goal, with their one-off cost (capex + \
+pub const UNALIGNED_RULE: &str =
+    "Initiatives that are not cancelled and serve no goal, with their one-off cost (capex + \
      opex), dated or not: spend that answers no business goal — an IT wish list, not a strategy.";
 pub const STRATEGY_GAP_RULE: &str = "Goals that no initiative serves (cancelled initiatives do not count): strategy \
      without a plan.";
 pub const UNPLANNED_GAP_RULE: &str = "Capabilities whose target maturity is above their current maturity and that no \
      initiative links to, neither directly nor through a capability below them (cancelled initiatives do not count).";
-pub const SHARE_RULE: &str = "The one-off cost (capex + opex) of the initiatives that serve at least one goal, divided \
+pub const SHARE_RULE: &str =
+    "The one-off cost (capex + opex) of the initiatives that serve at least one goal, divided \
      by the one-off cost of all initiatives. Both count every initiative that is not cancelled, dated or not; run \
      cost is not included.";
 
@@ -283,7 +289,8 @@ pub fn alignment(r: &Roadmap) -> Alignment {
     }
     unaligned.sort_by(|a, b| b.cost.total_cmp(&a.cost));
     let unaligned_total = unaligned.iter().map(|u| u.cost).sum();
-    let strategy_gaps = goals.iter().filter(|g| g.is_gap()).map(|g| ItemRef { id: g.id.clone(), name: g.name.clone() }).collect();
+    let strategy_gaps =
+        goals.iter().filter(|g| g.is_gap()).map(|g| ItemRef { id: g.id.clone(), name: g.name.clone() }).collect();
     let planned = plans(r);
     let unplanned_gaps = CapabilityTree::new(r)
         .pre_order()
@@ -485,7 +492,9 @@ mod tests {
         assert_eq!(set_contribution(&mut r, "B", "g2", 3), Ok(true));
         assert_eq!(set_contribution(&mut r, "A", "g2", 0), Ok(true));
         assert_eq!(set_contribution(&mut r, "C", "g2", 0), Ok(false));
-        let links = |id: &str| r.initiative(id).unwrap().goals.iter().map(|l| (l.goal.clone(), l.contribution)).collect::<Vec<_>>();
+        let links = |id: &str| {
+            r.initiative(id).unwrap().goals.iter().map(|l| (l.goal.clone(), l.contribution)).collect::<Vec<_>>()
+        };
         assert_eq!(links("A"), [("g1".to_string(), 1)]);
         assert_eq!(links("E"), [("g3".to_string(), 2)]);
         assert_eq!(links("B"), [("g2".to_string(), 3), ("gx".to_string(), 3)]);

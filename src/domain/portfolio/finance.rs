@@ -25,8 +25,8 @@
 //!    The run cost actually spent in the year (part of its opex) is shown beside it.
 
 use super::{counts, finite, ItemRef, MONEY_TOLERANCE};
-use crate::domain::calendar::{fiscal_year_label, fiscal_year_start};
 use crate::domain::calendar::Month;
+use crate::domain::calendar::{fiscal_year_label, fiscal_year_start};
 use crate::domain::model::{display_name, Id, Initiative, Roadmap, Status};
 use crate::domain::spend::{active_span, fiscal_years, spend_by_fiscal_year, spend_through, YearSpend};
 use std::collections::HashMap;
@@ -161,7 +161,8 @@ pub fn tco_report(r: &Roadmap) -> Tco {
     let mut undated = Vec::new();
     let mut total = [0.0; 2];
     for i in &r.initiatives {
-        let (Some((start, end)), Some(three), Some(five)) = (active_span(i), tco(i, TCO_YEARS[0]), tco(i, TCO_YEARS[1]))
+        let (Some((start, end)), Some(three), Some(five)) =
+            (active_span(i), tco(i, TCO_YEARS[0]), tco(i, TCO_YEARS[1]))
         else {
             if counts(i) && !i.is_dated() {
                 undated.push(ItemRef::of(i));
@@ -377,7 +378,10 @@ mod tests {
         assert_eq!(report.undated, vec![ItemRef { id: "U".into(), name: "Initiative U".into() }]);
         assert_eq!(portfolio_tco(&fixture(), 5), 6170.0);
         let z = &report.initiatives[1];
-        assert_eq!((z.one_off, z.run_per_year, z.tco, z.start, z.end), (50.0, 0.0, [50.0, 50.0], m("2027-06"), m("2027-06")));
+        assert_eq!(
+            (z.one_off, z.run_per_year, z.tco, z.start, z.end),
+            (50.0, 0.0, [50.0, 50.0], m("2027-06"), m("2027-06"))
+        );
     }
 
     #[test]

@@ -271,11 +271,8 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
     let line = px * LINE_HEIGHT;
     let (legend, legend_bottom) = legend(px, width);
 
-    let largest = years
-        .iter()
-        .flat_map(|y| [y.capex, y.opex(), y.budget_capex, y.budget_opex])
-        .map(amount)
-        .fold(0.0, f64::max);
+    let largest =
+        years.iter().flat_map(|y| [y.capex, y.opex(), y.budget_capex, y.budget_opex]).map(amount).fold(0.0, f64::max);
     let step = nice_step(largest / 4.0);
     let steps = (largest / step).ceil().max(1.0);
     let top_value = steps * step;
@@ -294,7 +291,8 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
         .enumerate()
         .map(|(k, &v)| {
             let y = y_of(v);
-            let label = (k % every == 0).then(|| Label::new(short_money(v), px, false, Anchor::End, gutter - 6.0, y - line / 2.0));
+            let label = (k % every == 0)
+                .then(|| Label::new(short_money(v), px, false, Anchor::End, gutter - 6.0, y - line / 2.0));
             (v, y, label)
         })
         .collect();
@@ -308,10 +306,14 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
     let mut bars = Vec::with_capacity(years.len() * 2);
     for (k, y) in years.iter().enumerate() {
         let centre = plot.x + group * (k as f64 + 0.5);
-        for (kind, x) in [(BarKind::Capex, centre - pitch / 2.0 - bar_w / 2.0), (BarKind::Opex, centre + pitch / 2.0 - bar_w / 2.0)] {
+        for (kind, x) in
+            [(BarKind::Capex, centre - pitch / 2.0 - bar_w / 2.0), (BarKind::Opex, centre + pitch / 2.0 - bar_w / 2.0)]
+        {
             let (parts, envelope, over) = match kind {
                 BarKind::Capex => (vec![(Part::Capex, y.capex)], y.budget_capex, y.over_capex),
-                BarKind::Opex => (vec![(Part::ProjectOpex, y.project_opex), (Part::Run, y.run)], y.budget_opex, y.over_opex),
+                BarKind::Opex => {
+                    (vec![(Part::ProjectOpex, y.project_opex), (Part::Run, y.run)], y.budget_opex, y.over_opex)
+                }
             };
             let mut base = 0.0;
             let mut segments = Vec::new();
@@ -357,7 +359,8 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
             let x = b.rect.x + b.rect.w / 2.0;
             let above = b.envelope_line.map_or(b.rect.y, |(_, _, ey)| ey.min(b.rect.y)) - 3.0;
             let value = Label::new(short_money(b.value), vpx, false, Anchor::Middle, x, above - vpx * LINE_HEIGHT);
-            b.over_label = over_text(b).map(|t| Label::new(t, vpx, true, Anchor::Middle, x, value.rect.y - vpx * LINE_HEIGHT - 1.0));
+            b.over_label = over_text(b)
+                .map(|t| Label::new(t, vpx, true, Anchor::Middle, x, value.rect.y - vpx * LINE_HEIGHT - 1.0));
             b.value_label = Some(value);
         }
     }
@@ -366,7 +369,16 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
         .iter()
         .enumerate()
         .map(|(k, y)| {
-            year_px.map(|s| Label::new(y.label.clone(), s, true, Anchor::Middle, plot.x + group * (k as f64 + 0.5), plot.bottom() + 5.0))
+            year_px.map(|s| {
+                Label::new(
+                    y.label.clone(),
+                    s,
+                    true,
+                    Anchor::Middle,
+                    plot.x + group * (k as f64 + 0.5),
+                    plot.bottom() + 5.0,
+                )
+            })
         })
         .collect();
     FinanceChart { width, height, plot, top_value, ticks, bars, years, legend, values_shown: value_px.is_some() }
@@ -470,22 +482,34 @@ pub fn risk_matrix_chart(m: &RiskMatrix, o: &RiskOptions) -> RiskMatrixChart {
             }
         }
     }
-    labels.push(Label::new("Impact", px, true, Anchor::Middle, grid.x + grid.w / 2.0, grid.bottom() + 6.0 + 2.0 * line));
+    labels.push(Label::new(
+        "Impact",
+        px,
+        true,
+        Anchor::Middle,
+        grid.x + grid.w / 2.0,
+        grid.bottom() + 6.0 + 2.0 * line,
+    ));
 
     let mut cells = Vec::with_capacity(25);
     for likelihood in (1..=5u8).rev() {
         for impact in 1..=5u8 {
-            let rect = Rect { x: gx + (impact - 1) as f64 * side, y: gy + (5 - likelihood) as f64 * side, w: side, h: side };
+            let rect =
+                Rect { x: gx + (impact - 1) as f64 * side, y: gy + (5 - likelihood) as f64 * side, w: side, h: side };
             let count = m.count(likelihood, impact);
             let score = likelihood * impact;
             let (cx, cy) = rect.centre();
             let text = count.to_string();
-            let count_px = fitting((side * 0.36).min(2.0 * px), |s| text_width(&text, s) <= side - 8.0 && s * LINE_HEIGHT <= side - 8.0)
-                .filter(|_| count > 0);
-            let count_label = count_px.map(|s| Label::new(text.clone(), s, true, Anchor::Middle, cx, cy - s * LINE_HEIGHT / 2.0));
+            let count_px = fitting((side * 0.36).min(2.0 * px), |s| {
+                text_width(&text, s) <= side - 8.0 && s * LINE_HEIGHT <= side - 8.0
+            })
+            .filter(|_| count > 0);
+            let count_label =
+                count_px.map(|s| Label::new(text.clone(), s, true, Anchor::Middle, cx, cy - s * LINE_HEIGHT / 2.0));
             let score_px = (px * 0.85).max(MIN_FONT);
-            let score_label = Some(Label::new(score.to_string(), score_px, false, Anchor::Start, rect.x + 4.0, rect.y + 3.0))
-                .filter(|s| s.rect.inside(&rect) && count_label.as_ref().is_none_or(|c| !c.rect.overlaps(&s.rect)));
+            let score_label =
+                Some(Label::new(score.to_string(), score_px, false, Anchor::Start, rect.x + 4.0, rect.y + 3.0))
+                    .filter(|s| s.rect.inside(&rect) && count_label.as_ref().is_none_or(|c| !c.rect.overlaps(&s.rect)));
             cells.push(RiskCell {
                 likelihood,
                 impact,
@@ -527,7 +551,10 @@ mod tests {
 
     #[test]
     fn nice_steps() {
-        assert_eq!([0.0, 0.3, 1.0, 1.5, 3.0, 7.0, 1_800_000.0, f64::NAN].map(nice_step), [1.0, 0.5, 1.0, 2.0, 5.0, 10.0, 2_000_000.0, 1.0]);
+        assert_eq!(
+            [0.0, 0.3, 1.0, 1.5, 3.0, 7.0, 1_800_000.0, f64::NAN].map(nice_step),
+            [1.0, 0.5, 1.0, 2.0, 5.0, 10.0, 2_000_000.0, 1.0]
+        );
     }
 
     #[test]
@@ -614,7 +641,9 @@ mod tests {
                 assert!(l.rect.inside(&r), "{} inside its cell", l.text);
             }
         }
-        for (x, y) in [(c.grid.x - 0.01, c.grid.y), (c.grid.right(), c.grid.y), (c.grid.x, c.grid.bottom()), (-5.0, -5.0)] {
+        for (x, y) in
+            [(c.grid.x - 0.01, c.grid.y), (c.grid.right(), c.grid.y), (c.grid.x, c.grid.bottom()), (-5.0, -5.0)]
+        {
             assert_eq!(risk_cell_at(&c, x, y), None);
         }
         // The cells do not overlap each other.

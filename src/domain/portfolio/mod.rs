@@ -291,7 +291,10 @@ mod tests {
         assert_eq!(percent(Some(1.0)), "100%");
         assert_eq!(percent(None), "—");
         assert_eq!(percent(Some(f64::NAN)), "—");
-        assert_eq!([0.0, 999.0, 1000.0, 2400.4, 1_234_567.0].map(thousands), ["0", "999", "1,000", "2,400", "1,234,567"]);
+        assert_eq!(
+            [0.0, 999.0, 1000.0, 2400.4, 1_234_567.0].map(thousands),
+            ["0", "999", "1,000", "2,400", "1,234,567"]
+        );
         assert_eq!(thousands(-1500.0), "−1,500");
     }
 

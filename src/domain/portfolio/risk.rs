@@ -25,12 +25,14 @@ use std::collections::HashMap;
 pub const MATRIX_RULE: &str = "Open initiatives (neither done nor cancelled, dated or not) by the likelihood (1 rare \
      to 5 almost certain) and impact (1 minimal to 5 severe) of their delivery risk. Score = likelihood × impact: \
      low 1–4, moderate 5–9, significant 10–14, high 15–19, severe 20–25.";
-pub const TOP_RULE: &str = "The open initiatives with the highest risk score (likelihood × impact); equal scores go by \
+pub const TOP_RULE: &str =
+    "The open initiatives with the highest risk score (likelihood × impact); equal scores go by \
      the higher impact, then the higher likelihood.";
 pub const COMPLIANCE_RULE: &str = "For each compliance framework tagged on capabilities or initiatives: the \
      capabilities tagged with it and the initiatives addressing them — those not cancelled that link to the \
      capability or to a capability below it — and the initiatives tagged with it.";
-pub const HIGH_RISK_RULE: &str = "Capabilities with risk High or Critical. One that no initiative addresses (none that \
+pub const HIGH_RISK_RULE: &str =
+    "Capabilities with risk High or Critical. One that no initiative addresses (none that \
      is not cancelled links to it or to a capability below it) is unmanaged risk.";
 
 /// A band of risk scores (rule 2).

@@ -14,8 +14,8 @@ use super::risk::{self, RiskBand, RiskItem};
 use super::vendors::{self, Concentration, LockInThreshold, Vendors};
 use super::workforce::{self, QuarterLoad};
 use super::{money, percent, thousands, Explains, ItemRef};
-use crate::domain::heatmap::figures;
 use crate::domain::calendar::Month;
+use crate::domain::heatmap::figures;
 use crate::domain::model::{display_name, Horizon, Id, Roadmap};
 
 pub const GAPS_CLOSED_RULE: &str = "Of the capabilities whose target maturity is above their current maturity, those \
@@ -218,7 +218,9 @@ impl Summary {
         let a = &self.alignment.figure;
         let value = match a.share {
             None => "Nothing is planned yet".to_string(),
-            Some(share) if a.unaligned.is_empty() => format!("{} of the planned cost serves a goal", percent(Some(share))),
+            Some(share) if a.unaligned.is_empty() => {
+                format!("{} of the planned cost serves a goal", percent(Some(share)))
+            }
             Some(share) => format!(
                 "{} of the planned cost serves a goal; {} serves none ({})",
                 percent(Some(share)),
@@ -246,14 +248,18 @@ impl Summary {
         let value = if top.is_empty() {
             "No open initiatives".to_string()
         } else {
-            top.iter().map(|x| format!("{} ({} × {} = {})", x.name, x.likelihood, x.impact, x.score)).collect::<Vec<_>>().join(", ")
+            top.iter()
+                .map(|x| format!("{} ({} × {} = {})", x.name, x.likelihood, x.impact, x.score))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let attention = top.first().is_some_and(|x| x.band >= RiskBand::High);
         line("Top risks".into(), value, attention, self.top_risks.explains, self.top_risks.rule);
         let v = &self.vendors.figure;
         let value = match (v.hhi, v.concentration, &v.top) {
             (Some(hhi), Some(band), Some((name, share))) => {
-                let mut text = format!("HHI {} ({}); largest: {name}, {}", thousands(hhi), band.label(), percent(Some(*share)));
+                let mut text =
+                    format!("HHI {} ({}); largest: {name}, {}", thousands(hhi), band.label(), percent(Some(*share)));
                 if !v.lock_in.is_empty() {
                     let who = names(v.lock_in.iter().map(|(n, _)| n.as_str()), 3);
                     text.push_str(&format!(" — lock-in: {who} above {}", percent(Some(v.threshold.share()))));
@@ -331,7 +337,9 @@ mod tests {
         assert_eq!(s.top_risks.figure[0].id, "ini-erp");
         // Gaps: cap-people-skills has no plan, so it cannot close.
         let g = &s.capability_gaps.figure;
-        assert!(g.open.iter().any(|o| o.id == "cap-people-skills") && g.closed > 0 && g.closed + g.open.len() == g.gaps);
+        assert!(
+            g.open.iter().any(|o| o.id == "cap-people-skills") && g.closed > 0 && g.closed + g.open.len() == g.gaps
+        );
         // Each headline links to the view that explains it.
         assert_eq!(
             [s.spend.explains, s.alignment.explains, s.strategy_gaps.explains, s.capability_gaps.explains],
@@ -343,7 +351,8 @@ mod tests {
         );
 
         let lines = s.lines();
-        let find = |title: &str| lines.iter().find(|l| l.title == title).unwrap_or_else(|| panic!("{title}: {lines:#?}"));
+        let find =
+            |title: &str| lines.iter().find(|l| l.title == title).unwrap_or_else(|| panic!("{title}: {lines:#?}"));
         let fy27 = find("Spend FY27");
         assert!(fy27.attention && fy27.value.contains("capex over by EUR 576k"), "{}", fy27.value);
         assert!(!find("Spend FY26").attention && !find("Spend FY28").attention);
@@ -351,7 +360,11 @@ mod tests {
         assert!(alignment.value.contains("EUR 210k serves none (Intranet redesign)"), "{}", alignment.value);
         assert_eq!(find("Strategy gaps").value, "1 goal has no initiative: Cut CO₂ per shipment");
         let vendors = find("Vendor concentration");
-        assert!(vendors.attention && vendors.value.contains("lock-in: Arcturus Software above 40%"), "{}", vendors.value);
+        assert!(
+            vendors.attention && vendors.value.contains("lock-in: Arcturus Software above 40%"),
+            "{}",
+            vendors.value
+        );
         assert_eq!(find("Overloaded quarters").value, "2027-Q2: 42.7 FTE needed, 41 available");
         assert!(find("Top risks").value.starts_with("ERP upgrade to the cloud edition (4 × 5 = 20)"));
         assert!(find("Capability gaps closed by Dec 2028").attention);

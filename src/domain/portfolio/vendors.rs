@@ -261,11 +261,17 @@ mod tests {
     #[test]
     fn spend_shares_and_hhi_by_hand() {
         let v = vendors(&fixture(), LockInThreshold::default());
-        let rows: Vec<_> = v.vendors.iter().map(|x| (x.name.as_str(), x.spend, x.initiatives.len(), x.lock_in)).collect();
+        let rows: Vec<_> =
+            v.vendors.iter().map(|x| (x.name.as_str(), x.spend, x.initiatives.len(), x.lock_in)).collect();
         // Acme: 200 (half of A) + 300 + 18 × 100 (B) + 100 (G) = 2,400; Cedar 600; Birch 200.
         assert_eq!(
             rows,
-            [("Acme", 2400.0, 3, true), ("Cedar", 600.0, 1, false), ("Birch", 200.0, 1, false), ("Dune", 0.0, 1, false)]
+            [
+                ("Acme", 2400.0, 3, true),
+                ("Cedar", 600.0, 1, false),
+                ("Birch", 200.0, 1, false),
+                ("Dune", 0.0, 1, false)
+            ]
         );
         assert_eq!((v.total, v.in_house), (3200.0, 100.0));
         let shares: Vec<f64> = v.vendors.iter().map(|x| x.share).collect();

@@ -147,7 +147,12 @@ mod tests {
         // Q3: E two months of 1.5 = 1, against no capacity at all. Q4: nobody.
         assert_eq!(
             rows,
-            [("2026-Q1", 5.0, 5.0, false), ("2026-Q2", 5.5, 3.0, true), ("2026-Q3", 1.0, 0.0, true), ("2026-Q4", 0.0, 10.0, false)]
+            [
+                ("2026-Q1", 5.0, 5.0, false),
+                ("2026-Q2", 5.5, 3.0, true),
+                ("2026-Q3", 1.0, 0.0, true),
+                ("2026-Q4", 0.0, 10.0, false)
+            ]
         );
         let q2 = &w.quarters[1];
         let causes: Vec<_> = q2.causes.iter().map(|c| (c.id.as_str(), c.fte)).collect();

@@ -10,10 +10,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Cuts every envelope and capacity to `share` (as the optimiser's own tests do).
@@ -46,10 +43,7 @@ fn measure(n: usize) -> Result<Figures, String> {
     let mut r = generate(42, n);
     cut(&mut r, 0.8);
     let options = Options::for_roadmap(&r);
-    let main_options = Options {
-        budget_value: false,
-        ..options.clone()
-    };
+    let main_options = Options { budget_value: false, ..options.clone() };
     // The main search: the median of three runs (one for large roadmaps, which take long).
     let runs = if n <= 300 { 3 } else { 1 };
     let mut times = Vec::with_capacity(runs);
@@ -89,12 +83,7 @@ fn measure(n: usize) -> Result<Figures, String> {
     let candidates = o
         .decisions
         .iter()
-        .filter(|d| {
-            matches!(
-                d.why,
-                Why::Chosen | Why::Displaced { .. } | Why::NoValue | Why::NotReached
-            )
-        })
+        .filter(|d| matches!(d.why, Why::Chosen | Why::Displaced { .. } | Why::NoValue | Why::NotReached))
         .count();
     Ok(Figures {
         initiatives: n,

@@ -26,10 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 const SLICE_MS: f64 = 12.0;
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// A run of the optimiser and its result, kept while the user visits other views.
@@ -133,9 +130,7 @@ impl OptimiserRun {
                 Ok(Reply::Ready) => {
                     let sent = self.worker.try_update_value(|l| {
                         l.as_mut().and_then(|l| {
-                            l.request
-                                .take()
-                                .map(|r| l.worker.post_message(&JsValue::from_str(&r)).is_ok())
+                            l.request.take().map(|r| l.worker.post_message(&JsValue::from_str(&r)).is_ok())
                         })
                     });
                     if sent.flatten() == Some(false) {
@@ -221,10 +216,7 @@ impl OptimiserRun {
         loop {
             let n = self.nodes_per_step.get_value();
             let t = now();
-            let step = self
-                .search
-                .try_update_value(|o| o.as_mut().map(|o| o.step(n)))
-                .flatten();
+            let step = self.search.try_update_value(|o| o.as_mut().map(|o| o.step(n))).flatten();
             // Steps of about 3 ms: enough to check the clock often, few enough calls.
             let dt = now() - t;
             let next = if dt < 1.5 {
@@ -264,10 +256,8 @@ impl OptimiserRun {
         if !self.running.get_untracked() {
             return;
         }
-        let asked = self.worker.with_value(|l| {
-            l.as_ref()
-                .map(|l| l.worker.post_message(&JsValue::from_str(STOP)).is_ok())
-        });
+        let asked =
+            self.worker.with_value(|l| l.as_ref().map(|l| l.worker.post_message(&JsValue::from_str(STOP)).is_ok()));
         if let Some(asked) = asked {
             if asked {
                 self.stopping.set(true);
@@ -277,10 +267,7 @@ impl OptimiserRun {
             }
             return;
         }
-        let out = self
-            .search
-            .try_update_value(|o| o.as_mut().map(Optimiser::stop))
-            .flatten();
+        let out = self.search.try_update_value(|o| o.as_mut().map(Optimiser::stop)).flatten();
         self.stop_with(out);
     }
 }
@@ -305,14 +292,9 @@ pub fn Optimise() -> impl IntoView {
     let app = expect_context::<App>();
     let run = expect_context::<DecideState>().run;
     let count = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.len()));
-    let stale = Memo::new(move |_| {
-        app.roadmap
-            .with(|r| run.basis.with(|b| b.as_ref().is_some_and(|b| !b.same_as(r))))
-    });
-    let applied_now = Memo::new(move |_| {
-        app.roadmap
-            .with(|r| run.applied.with(|a| a.as_ref().is_some_and(|a| a.same_as(r))))
-    });
+    let stale = Memo::new(move |_| app.roadmap.with(|r| run.basis.with(|b| b.as_ref().is_some_and(|b| !b.same_as(r)))));
+    let applied_now =
+        Memo::new(move |_| app.roadmap.with(|r| run.applied.with(|a| a.as_ref().is_some_and(|a| a.same_as(r)))));
     // What applying the result to the open roadmap would change.
     let changes = Memo::new(move |_| {
         let Some(o) = run.outcome.get() else { return Vec::new() };
@@ -335,10 +317,7 @@ pub fn Optimise() -> impl IntoView {
         let Some(o) = run.outcome.get_untracked() else { return };
         let after = app.roadmap.with_untracked(|r| optimiser::apply(r, &o));
         let (approved, held) = changes.with_untracked(|c| {
-            (
-                c.iter().filter(|c| c.to == Status::Approved).count(),
-                c.iter().filter(|c| c.to == Status::OnHold).count(),
-            )
+            (c.iter().filter(|c| c.to == Status::Approved).count(), c.iter().filter(|c| c.to == Status::OnHold).count())
         });
         match app.edit(move |r| *r = after) {
             Ok(()) => {
@@ -358,11 +337,7 @@ pub fn Optimise() -> impl IntoView {
                 Level::Error,
                 &format!(
                     "The result could not be applied: {}",
-                    problems
-                        .iter()
-                        .map(|p| p.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
                 ),
                 vec![],
             ),
@@ -376,10 +351,8 @@ pub fn Optimise() -> impl IntoView {
         let roadmap = app.roadmap.with_untracked(|r| optimiser::apply(r, &o));
         match app.save_scenario(&name, roadmap) {
             Ok(()) => {
-                scenario_message.set(Some(Ok(format!(
-                    "Saved as the scenario “{}”; the plan is unchanged.",
-                    name.trim()
-                ))));
+                scenario_message
+                    .set(Some(Ok(format!("Saved as the scenario “{}”; the plan is unchanged.", name.trim()))));
                 scenario_name.set(String::new());
             }
             Err(e) => scenario_message.set(Some(Err(e))),
@@ -483,16 +456,9 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
         Some(match run.progress.get() {
             None => "Setting up the search…".to_string(),
             Some(p) => {
-                let gap = if p.bound > 0.0 {
-                    ((p.bound - p.best) / p.bound).max(0.0)
-                } else {
-                    0.0
-                };
-                let step = if p.phases > 1 {
-                    format!(" (step {} of {})", p.phase_index + 1, p.phases)
-                } else {
-                    String::new()
-                };
+                let gap = if p.bound > 0.0 { ((p.bound - p.best) / p.bound).max(0.0) } else { 0.0 };
+                let step =
+                    if p.phases > 1 { format!(" (step {} of {})", p.phase_index + 1, p.phases) } else { String::new() };
                 format!(
                     "{}{step}: {} branches, best total value {} of at most {} (gap {:.2}%)",
                     p.phase,
@@ -507,11 +473,7 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
     let fraction = move || {
         run.progress.with(|p| {
             p.as_ref().map_or(0.0, |p| {
-                let gap = if p.bound > 0.0 {
-                    ((p.bound - p.best) / p.bound).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
+                let gap = if p.bound > 0.0 { ((p.bound - p.best) / p.bound).clamp(0.0, 1.0) } else { 0.0 };
                 (p.phase_index as f64 + (1.0 - gap) * 0.95) / p.phases.max(1) as f64
             })
         })
@@ -573,10 +535,7 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
     let funded = outcome.decisions.iter().filter(|d| d.funded).count();
     let total = outcome.decisions.len();
     let search = if outcome.cancelled && !outcome.proven_optimal {
-        format!(
-            "Cancelled: the best set found so far, within {:.2}% of the best possible",
-            100.0 * outcome.gap
-        )
+        format!("Cancelled: the best set found so far, within {:.2}% of the best possible", 100.0 * outcome.gap)
     } else if outcome.cancelled {
         "Proven optimal. Cancelled while working out what more budget would buy: only the years below were done"
             .to_string()
@@ -589,11 +548,7 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
             one_decimal(outcome.bound)
         )
     };
-    let seconds = if elapsed >= 1000.0 {
-        format!("{:.1} s", elapsed / 1000.0)
-    } else {
-        format!("{elapsed:.0} ms")
-    };
+    let seconds = if elapsed >= 1000.0 { format!("{:.1} s", elapsed / 1000.0) } else { format!("{elapsed:.0} ms") };
     view! {
         <div class="card result-summary">
             <dl class="figures result-figures">
@@ -617,11 +572,7 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
     let row = move |u: &optimiser::Usage| {
         let left = u.available - u.used;
-        let share = if u.available > 0.0 {
-            (u.used / u.available).clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
+        let share = if u.available > 0.0 { (u.used / u.available).clamp(0.0, 1.0) } else { 1.0 };
         let tight = left <= 0.01 * u.available.max(1.0);
         let label = match u.limit {
             Limit::Fte(q) => format!("FTE {q}"),
@@ -636,18 +587,8 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
             <td class="bar-cell" aria-hidden="true"><span class="use-bar"><span style=format!("width:{:.1}%", 100.0 * share)></span></span></td>
         </tr> }
     };
-    let money_rows: Vec<_> = outcome
-        .usage
-        .iter()
-        .filter(|u| !matches!(u.limit, Limit::Fte(_)))
-        .map(&row)
-        .collect();
-    let fte_rows: Vec<_> = outcome
-        .usage
-        .iter()
-        .filter(|u| matches!(u.limit, Limit::Fte(_)))
-        .map(&row)
-        .collect();
+    let money_rows: Vec<_> = outcome.usage.iter().filter(|u| !matches!(u.limit, Limit::Fte(_))).map(&row).collect();
+    let fte_rows: Vec<_> = outcome.usage.iter().filter(|u| matches!(u.limit, Limit::Fte(_))).map(&row).collect();
     let has_fte = !fte_rows.is_empty();
     view! {
         <section class="card" aria-labelledby="usage-title">
@@ -675,12 +616,7 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
 fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
     let app = expect_context::<App>();
     let page = RwSignal::new(0usize);
-    let mut list: Vec<Decision> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.funded == funded)
-        .cloned()
-        .collect();
+    let mut list: Vec<Decision> = outcome.decisions.iter().filter(|d| d.funded == funded).cloned().collect();
     if !funded {
         // The ones worth most first: they are the hard choices.
         list.sort_by(|a, b| b.value.total_cmp(&a.value));
@@ -688,27 +624,15 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
     let list = Arc::new(list);
     let total = list.len();
     let statuses = Memo::new(move |_| {
-        app.roadmap.with(|r| {
-            r.initiatives
-                .iter()
-                .map(|i| (i.id.clone(), i.status))
-                .collect::<HashMap<_, _>>()
-        })
+        app.roadmap.with(|r| r.initiatives.iter().map(|i| (i.id.clone(), i.status)).collect::<HashMap<_, _>>())
     });
-    let (title, caption) = if funded {
-        ("Funded, and why", "Funded initiatives")
-    } else {
-        ("Left out, and why", "Initiatives left out")
-    };
+    let (title, caption) =
+        if funded { ("Funded, and why", "Funded initiatives") } else { ("Left out, and why", "Initiatives left out") };
     let shown = {
         let list = list.clone();
         move || {
             let p = page.get();
-            list.iter()
-                .skip(p * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .cloned()
-                .collect::<Vec<_>>()
+            list.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>()
         }
     };
     view! {
@@ -751,19 +675,12 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
 fn BudgetValue(outcome: Arc<Outcome>) -> impl IntoView {
     let app = expect_context::<App>();
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
-    let names: HashMap<Id, String> = outcome
-        .decisions
-        .iter()
-        .map(|d| (d.id.clone(), d.name.clone()))
-        .collect();
+    let names: HashMap<Id, String> = outcome.decisions.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
     let list = |ids: &[Id]| {
         if ids.is_empty() {
             "—".to_string()
         } else {
-            ids.iter()
-                .map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()))
-                .collect::<Vec<_>>()
-                .join(", ")
+            ids.iter().map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ")
         }
     };
     let rows: Vec<_> = outcome

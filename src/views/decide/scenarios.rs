@@ -46,10 +46,8 @@ pub fn Scenarios() -> impl IntoView {
         let roadmap = app.roadmap.get_untracked();
         match app.save_scenario(&n, roadmap) {
             Ok(()) => {
-                message.set(Some(Ok(format!(
-                    "Saved “{}”. Edit it to try changes; the plan stays as it is.",
-                    n.trim()
-                ))));
+                message
+                    .set(Some(Ok(format!("Saved “{}”. Edit it to try changes; the plan stays as it is.", n.trim()))));
                 name.set(String::new());
                 if state.compare_b.get_untracked().is_empty() {
                     state.compare_b.set(n.trim().to_string());
@@ -128,7 +126,7 @@ fn ScenarioList() -> impl IntoView {
         confirm.set(Some(Confirmation {
             title: format!("Delete the scenario “{name}”?"),
             lines: vec![
-                "It is removed from this browser; Undo does not bring it back. The plan is not affected.".into(),
+                "It is removed from this browser; Undo does not bring it back. The plan is not affected.".into()
             ],
             confirm_label: "Delete scenario".into(),
             on_confirm: Callback::new(move |_| {
@@ -198,10 +196,7 @@ fn Compare() -> impl IntoView {
     let (a, b) = (state.compare_a, state.compare_b);
     let basis = RwSignal::new(Basis::Timeline);
     // Sides that no longer exist fall back: a to the plan, b to the first scenario.
-    let names = Memo::new(move |_| {
-        app.scenarios
-            .with(|l| l.iter().map(|s| s.name.clone()).collect::<Vec<_>>())
-    });
+    let names = Memo::new(move |_| app.scenarios.with(|l| l.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
     Effect::new(move |_| {
         let list = names.get();
         let known = |k: &str| k.is_empty() || list.iter().any(|n| n.eq_ignore_ascii_case(k));
@@ -224,11 +219,7 @@ fn Compare() -> impl IntoView {
     };
     let comparison = Memo::new(move |_| {
         let (ra, rb) = (roadmap_of(a.get())?, roadmap_of(b.get())?);
-        Some(Arc::new((
-            compare(&ra, &rb, basis.get()),
-            ra.currency.clone(),
-            map_roadmap(&ra, &rb),
-        )))
+        Some(Arc::new((compare(&ra, &rb, basis.get()), ra.currency.clone(), map_roadmap(&ra, &rb))))
     });
     let options = move |selected: RwSignal<String>| {
         view! {
@@ -277,10 +268,7 @@ fn map_roadmap(a: &Roadmap, b: &Roadmap) -> Roadmap {
             caps.push(c.clone());
         }
     }
-    Roadmap {
-        capabilities: caps,
-        ..Roadmap::default()
-    }
+    Roadmap { capabilities: caps, ..Roadmap::default() }
 }
 
 #[component]

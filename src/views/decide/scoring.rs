@@ -31,9 +31,8 @@ const SLIDE_CHART: (f64, f64) = (1500.0, 820.0);
 
 /// Okabe–Ito colours for the parts of a score, by criterion position (values are also
 /// written in the panel and in the bar's accessible name).
-const PART_COLOURS: [&str; 8] = [
-    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
-];
+const PART_COLOURS: [&str; 8] =
+    ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
 
 fn score_text(model: ScoringModel, v: f64) -> String {
     match model {
@@ -68,11 +67,7 @@ impl<T> std::ops::Deref for Shared<T> {
 
 /// Refused edits as one message.
 fn refusal(problems: Vec<crate::domain::validate::Problem>) -> String {
-    problems
-        .iter()
-        .map(|p| p.message.clone())
-        .collect::<Vec<_>>()
-        .join("; ")
+    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
 }
 
 #[component]
@@ -86,10 +81,7 @@ pub fn Scoring() -> impl IntoView {
     let chart_width = RwSignal::new(640.0_f64);
     let layout = Memo::new(move |_| {
         let s = scored.get();
-        Shared(Arc::new(
-            app.roadmap
-                .with(|r| chart::layout_scored(r, &s, chart_width.get(), CHART_HEIGHT)),
-        ))
+        Shared(Arc::new(app.roadmap.with(|r| chart::layout_scored(r, &s, chart_width.get(), CHART_HEIGHT))))
     });
     // The panel closes when its initiative goes away (deleted, another roadmap).
     Effect::new(move |_| {
@@ -139,27 +131,14 @@ pub fn Scoring() -> impl IntoView {
 fn Criteria() -> impl IntoView {
     let app = expect_context::<App>();
     let keys = Memo::new(move |_| {
-        app.roadmap.with(|r| {
-            r.scoring
-                .criteria
-                .iter()
-                .enumerate()
-                .map(|(k, c)| (k, c.id.clone()))
-                .collect::<Vec<_>>()
-        })
+        app.roadmap.with(|r| r.scoring.criteria.iter().enumerate().map(|(k, c)| (k, c.id.clone())).collect::<Vec<_>>())
     });
     let total = Memo::new(move |_| {
         app.roadmap.with(|r| {
             r.scoring
                 .criteria
                 .iter()
-                .map(|c| {
-                    if c.weight.is_finite() && c.weight > 0.0 {
-                        c.weight
-                    } else {
-                        0.0
-                    }
-                })
+                .map(|c| if c.weight.is_finite() && c.weight > 0.0 { c.weight } else { 0.0 })
                 .sum::<f64>()
         })
     });
@@ -171,11 +150,7 @@ fn Criteria() -> impl IntoView {
                 .criteria
                 .iter()
                 .map(|c| {
-                    let share = if t > 0.0 && c.weight > 0.0 {
-                        100.0 * c.weight / t
-                    } else {
-                        0.0
-                    };
+                    let share = if t > 0.0 && c.weight > 0.0 { 100.0 * c.weight / t } else { 0.0 };
                     format!("{} {share:.0}%", display_name(&c.name, &c.id))
                 })
                 .collect();
@@ -226,11 +201,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
     let confirm = confirmer();
     let c = Memo::new(move |_| app.roadmap.with(|r| r.scoring.criteria.get(index).cloned()));
     let name = Signal::derive(move || {
-        c.with(|c| {
-            c.as_ref()
-                .map(|c| display_name(&c.name, &c.id).to_string())
-                .unwrap_or_default()
-        })
+        c.with(|c| c.as_ref().map(|c| display_name(&c.name, &c.id).to_string()).unwrap_or_default())
     });
     let id = move || c.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
     let entered = move || c.with(|c| c.as_ref().is_some_and(|c| c.source == CriterionSource::Entered));
@@ -261,11 +232,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
         };
         let cid = id();
         let dropping = app.roadmap.with_untracked(|r| {
-            let was_entered = r
-                .scoring
-                .criteria
-                .iter()
-                .any(|c| c.id == cid && c.source == CriterionSource::Entered);
+            let was_entered = r.scoring.criteria.iter().any(|c| c.id == cid && c.source == CriterionSource::Entered);
             if was_entered && source != CriterionSource::Entered {
                 edit::criterion_values(r, &cid)
             } else {
@@ -299,10 +266,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
         if n > 0 {
             lines.insert(
                 0,
-                format!(
-                    "The {n} value{} entered for it will be removed too.",
-                    if n == 1 { "" } else { "s" }
-                ),
+                format!("The {n} value{} entered for it will be removed too.", if n == 1 { "" } else { "s" }),
             );
         }
         confirm.set(Some(Confirmation {
@@ -480,11 +444,7 @@ fn input_controls(
     };
     let mut controls = vec![
         estimate("Business value", |s| s.business_value, |s, v| s.business_value = v),
-        estimate(
-            "Time criticality",
-            |s| s.time_criticality,
-            |s, v| s.time_criticality = v,
-        ),
+        estimate("Time criticality", |s| s.time_criticality, |s, v| s.time_criticality = v),
         estimate("Risk reduction", |s| s.risk_reduction, |s, v| s.risk_reduction = v),
         estimate("Job size", |s| s.job_size, |s, v| s.job_size = v),
     ]
@@ -494,11 +454,7 @@ fn input_controls(
     for (cid, cname) in criteria {
         let (id, cid2, what) = (id.clone(), cid.clone(), cname.clone());
         let commit = Callback::new(move |(key, text): (String, String)| {
-            let v = if text.trim().is_empty() {
-                None
-            } else {
-                Some(parse_number(&what, &text)?)
-            };
+            let v = if text.trim().is_empty() { None } else { Some(parse_number(&what, &text)?) };
             let (id, cid) = (id.clone(), cid.clone());
             app.edit_merging(&key, move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
@@ -535,11 +491,7 @@ fn input_controls(
     };
     controls.push(("Funding lock".into(), lock));
     if cells {
-        controls
-            .into_iter()
-            .map(|(_, v)| view! { <td>{v}</td> })
-            .collect_view()
-            .into_any()
+        controls.into_iter().map(|(_, v)| view! { <td>{v}</td> }).collect_view().into_any()
     } else {
         view! {
             <div class="form-grid inputs-grid">
@@ -603,20 +555,12 @@ fn InputsTable(
         if by_score.get() {
             rows.sort_by(|a, b| b.3.total_cmp(&a.3));
         }
-        rows.into_iter()
-            .map(|(id, name, status, _)| (id, name, status))
-            .collect::<Vec<_>>()
+        rows.into_iter().map(|(id, name, status, _)| (id, name, status)).collect::<Vec<_>>()
     });
     let total = Signal::derive(move || listed.with(Vec::len));
     let visible = Memo::new(move |_| {
         let p = page.get();
-        listed.with(|l| {
-            l.iter()
-                .skip(p * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        listed.with(|l| l.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
     });
     // The figures of the rows on this page, by id.
     let figures = Memo::new(move |_| {
@@ -633,10 +577,7 @@ fn InputsTable(
                                 score: x.score,
                                 rank: *rank,
                                 missing: x.missing.clone(),
-                                inputs: Inputs {
-                                    scoring: i.scoring.clone(),
-                                    lock: i.funding_lock,
-                                },
+                                inputs: Inputs { scoring: i.scoring.clone(), lock: i.funding_lock },
                             },
                         );
                     }
@@ -760,11 +701,7 @@ fn Ranking(
     // The order: (index into `scored`, rank), best first. Lines are built for one page only.
     let order = Memo::new(move |_| {
         let ranks = ranks.get();
-        let mut live: Vec<(usize, usize)> = ranks
-            .iter()
-            .enumerate()
-            .filter_map(|(k, r)| r.map(|r| (k, r)))
-            .collect();
+        let mut live: Vec<(usize, usize)> = ranks.iter().enumerate().filter_map(|(k, r)| r.map(|r| (k, r))).collect();
         live.sort_by_key(|&(k, r)| (r, k));
         live
     });
@@ -911,9 +848,7 @@ fn BubbleChart(
     let on_move = move |ev: web_sys::MouseEvent| {
         let (x, y) = at(&ev);
         let name = layout.with_untracked(|l| {
-            chart::hit_test(l, x, y)
-                .and_then(|id| l.bubbles.iter().find(|b| b.id == id))
-                .map(|b| b.name.clone())
+            chart::hit_test(l, x, y).and_then(|id| l.bubbles.iter().find(|b| b.id == id)).map(|b| b.name.clone())
         });
         if hovering.get_untracked() != name {
             hovering.set(name);
@@ -939,20 +874,12 @@ fn BubbleChart(
             r.scoring.model.label()
         );
         let text = chart::slide_svg(&l, &r.name, &subtitle);
-        app.export_slide(
-            format!("{}-value-vs-effort", crate::download::file_stem(&r.name)),
-            text,
-            png,
-        );
+        app.export_slide(format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text, png);
     };
     let notes = move || {
         layout.with(|l: &Shared<BubbleLayout>| {
-            let unlabelled: Vec<String> = l
-                .bubbles
-                .iter()
-                .filter(|b| b.label.is_none())
-                .map(|b| b.name.clone())
-                .collect();
+            let unlabelled: Vec<String> =
+                l.bubbles.iter().filter(|b| b.label.is_none()).map(|b| b.name.clone()).collect();
             let unplaced: Vec<String> = l.unplaced.iter().map(|(_, n)| n.clone()).collect();
             (unlabelled, unplaced)
         })
@@ -1010,33 +937,19 @@ fn InitiativePanel(
         let id = id.clone();
         Memo::new(move |_| {
             let ranks = ranks.get();
-            scored.with(|s| {
-                s.iter()
-                    .zip(ranks.iter())
-                    .find(|(x, _)| x.id == id)
-                    .map(|(x, r)| (x.clone(), *r))
-            })
+            scored.with(|s| s.iter().zip(ranks.iter()).find(|(x, _)| x.id == id).map(|(x, r)| (x.clone(), *r)))
         })
     };
     // How each criterion's input reads: money for the cost criterion.
     let sources = Memo::new(move |_| {
-        app.roadmap.with(|r| {
-            r.scoring
-                .criteria
-                .iter()
-                .map(|c| (c.id.clone(), c.source))
-                .collect::<HashMap<_, _>>()
-        })
+        app.roadmap.with(|r| r.scoring.criteria.iter().map(|c| (c.id.clone(), c.source)).collect::<HashMap<_, _>>())
     });
     let inputs = {
         let id = id.clone();
         Memo::new(move |_| {
             app.roadmap.with(|r| {
                 r.initiative(&id)
-                    .map(|i| Inputs {
-                        scoring: i.scoring.clone(),
-                        lock: i.funding_lock,
-                    })
+                    .map(|i| Inputs { scoring: i.scoring.clone(), lock: i.funding_lock })
                     .unwrap_or_default()
             })
         })
@@ -1050,10 +963,8 @@ fn InitiativePanel(
     let info = {
         let id = id.clone();
         move || {
-            app.roadmap.with(|r| {
-                r.initiative(&id)
-                    .map(|i| (i.name.clone(), i.status, i.one_off_cost(), i.start, i.end))
-            })
+            app.roadmap
+                .with(|r| r.initiative(&id).map(|i| (i.name.clone(), i.status, i.one_off_cost(), i.start, i.end)))
         }
     };
     // The controls are built again only when the name or the criteria change, never while
@@ -1063,9 +974,7 @@ fn InitiativePanel(
         Memo::new(move |_| {
             app.roadmap.with(|r| {
                 (
-                    r.initiative(&id)
-                        .map(|i| display_name(&i.name, &i.id).to_string())
-                        .unwrap_or_default(),
+                    r.initiative(&id).map(|i| display_name(&i.name, &i.id).to_string()).unwrap_or_default(),
                     entered_criteria(r),
                 )
             })

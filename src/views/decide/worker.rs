@@ -180,10 +180,7 @@ mod tests {
         let options = Options::for_roadmap(&r);
         let expected = Optimiser::run(&r, &options).unwrap();
         let mut runner = Runner::default();
-        let request = encode(&Request {
-            roadmap: r.clone(),
-            options,
-        });
+        let request = encode(&Request { roadmap: r.clone(), options });
         assert_eq!(runner.receive(&request), None, "a good request starts a run");
         assert!(runner.busy());
         let got = run(&mut runner);
@@ -198,13 +195,7 @@ mod tests {
     fn a_stop_answers_with_the_best_set_so_far_and_bad_requests_fail_politely() {
         let r = crate::domain::generate::generate(3, 120);
         let mut runner = Runner::default();
-        assert_eq!(
-            runner.receive(&encode(&Request {
-                roadmap: r,
-                options: Options::default()
-            })),
-            None
-        );
+        assert_eq!(runner.receive(&encode(&Request { roadmap: r, options: Options::default() })), None);
         // Whatever has been done, a stop answers with a cancelled outcome.
         let _ = runner.work(0.0, || 0.0);
         match runner.receive(STOP) {
@@ -216,10 +207,7 @@ mod tests {
         assert!(matches!(runner.receive("{not json"), Some(Reply::Failed(_))));
         let mut bad = demo_roadmap();
         bad.initiatives.push(bad.initiatives[0].clone());
-        match runner.receive(&encode(&Request {
-            roadmap: bad,
-            options: Options::default(),
-        })) {
+        match runner.receive(&encode(&Request { roadmap: bad, options: Options::default() })) {
             Some(Reply::Failed(e)) => assert!(e.contains("Fix the roadmap's errors"), "{e}"),
             other => panic!("{other:?}"),
         }

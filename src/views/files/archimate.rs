@@ -53,13 +53,15 @@ pub fn import_chosen_files(app: App, state: super::FileDialogState, files: Vec<w
             match read_bytes(file).await {
                 Ok(bytes) => contents.push(bytes),
                 Err(message) => {
-                    let text = format!("\"{}\" was not imported: {} Nothing was changed.", file.name(), sentence(&message));
+                    let text =
+                        format!("\"{}\" was not imported: {} Nothing was changed.", file.name(), sentence(&message));
                     app.notify("import", Level::Error, &text, vec![]);
                     return;
                 }
             }
         }
-        let inputs: Vec<InputFile> = names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
+        let inputs: Vec<InputFile> =
+            names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
         match archimate::import_files(&inputs, &user_language()) {
             Ok((roadmap, report)) => {
                 let name = roadmap.name.clone();
@@ -77,7 +79,12 @@ pub fn import_chosen_files(app: App, state: super::FileDialogState, files: Vec<w
             Err(e) => app.notify(
                 "import",
                 Level::Error,
-                &format!("{} {} not imported: {} Nothing was changed.", names_text(&names), if names.len() == 1 { "was" } else { "were" }, sentence(&e.message)),
+                &format!(
+                    "{} {} not imported: {} Nothing was changed.",
+                    names_text(&names),
+                    if names.len() == 1 { "was" } else { "were" },
+                    sentence(&e.message)
+                ),
                 vec![],
             ),
         }

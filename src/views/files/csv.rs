@@ -70,7 +70,11 @@ pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
     let bom = RwSignal::new(true);
     let delimiter = RwSignal::new(Delimiter::Comma);
     let delimiter_id = unique_id("csv-delimiter");
-    let options = move || ExportOptions { bom: bom.get_untracked(), delimiter: delimiter.get_untracked(), zip_time: Some(zip_time_now()) };
+    let options = move || ExportOptions {
+        bom: bom.get_untracked(),
+        delimiter: delimiter.get_untracked(),
+        zip_time: Some(zip_time_now()),
+    };
     let report = move |result: Result<(), String>| {
         if let Err(e) = result {
             app.notify("download", Level::Error, &e, vec![]);
@@ -84,7 +88,11 @@ pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let download_table = move |table: Table| {
         let bytes = app.roadmap.with_untracked(|r| spreadsheet::export_table(r, table, &options()));
-        let mime = if delimiter.get_untracked() == Delimiter::Tab { "text/tab-separated-values;charset=utf-8" } else { "text/csv;charset=utf-8" };
+        let mime = if delimiter.get_untracked() == Delimiter::Tab {
+            "text/tab-separated-values;charset=utf-8"
+        } else {
+            "text/csv;charset=utf-8"
+        };
         report(crate::download::download_bytes(table.file_name(), mime, &bytes));
     };
     // Counted when the dialog opens, not on every edit.
@@ -184,7 +192,9 @@ impl PartialEq for Shown {
 
 #[component]
 pub fn CsvImportDialog(open: RwSignal<bool>, file: RwSignal<Option<ChosenFile>>) -> impl IntoView {
-    let title = Signal::derive(move || file.with(|f| f.as_ref().map(|f| format!("Import a spreadsheet: {}", f.name)).unwrap_or_default()));
+    let title = Signal::derive(move || {
+        file.with(|f| f.as_ref().map(|f| format!("Import a spreadsheet: {}", f.name)).unwrap_or_default())
+    });
     // A closed preview lets go of the file: it would otherwise be worked out again on every edit.
     Effect::new(move |_| {
         if !open.get() && file.with_untracked(Option::is_some) {
@@ -222,7 +232,9 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
     let ChosenFile { name, parsed } = chosen;
     let table = RwSignal::new(Table::guess(&name, &parsed.headers));
     let empty = Mapping { columns: vec![None; parsed.headers.len()] };
-    let mapping = RwSignal::new(table.get_untracked().map_or_else(|| empty.clone(), |t| spreadsheet::propose_mapping(t, &parsed.headers)));
+    let mapping = RwSignal::new(
+        table.get_untracked().map_or_else(|| empty.clone(), |t| spreadsheet::propose_mapping(t, &parsed.headers)),
+    );
     let refused = RwSignal::new(None::<String>);
     let preview = {
         let parsed = parsed.clone();
@@ -242,7 +254,8 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let can_import = move || {
-        preview.with(|p| p.as_ref().is_some_and(|p| p.0.is_clean() && (!p.0.added.is_empty() || !p.0.updated.is_empty())))
+        preview
+            .with(|p| p.as_ref().is_some_and(|p| p.0.is_clean() && (!p.0.added.is_empty() || !p.0.updated.is_empty())))
     };
     let file_name = name.clone();
     let apply = move |_| {
@@ -253,12 +266,18 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
                 app.notify(
                     "import",
                     Level::Info,
-                    &format!("Imported {} from \"{file_name}\": {}. Undo takes the whole import back.", p.table.title().to_lowercase(), p.summary()),
+                    &format!(
+                        "Imported {} from \"{file_name}\": {}. Undo takes the whole import back.",
+                        p.table.title().to_lowercase(),
+                        p.summary()
+                    ),
                     vec![],
                 );
                 open.set(false);
             }
-            Err(problems) => refused.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
+            Err(problems) => {
+                refused.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")))
+            }
         }
     };
 

@@ -30,7 +30,9 @@ fn length_name(l: LinkLength) -> &'static str {
 pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
     let app = expect_context::<App>();
     // Made when the dialog opens, from the roadmap as it is then.
-    let link = Memo::new(move |_| open.get().then(|| app.roadmap.with_untracked(|r| (r.name.clone(), link_with(&share_link::encode(r))))));
+    let link = Memo::new(move |_| {
+        open.get().then(|| app.roadmap.with_untracked(|r| (r.name.clone(), link_with(&share_link::encode(r)))))
+    });
     let copied = RwSignal::new(None::<&'static str>);
     Effect::new(move |_| {
         open.track();

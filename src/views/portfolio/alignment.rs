@@ -51,7 +51,10 @@ impl Row {
 }
 
 fn columns(a: &Alignment) -> Vec<Column> {
-    a.goals.iter().map(|g| Column { id: g.id.clone(), name: g.name.clone(), weight: g.weight, gap: g.is_gap() }).collect()
+    a.goals
+        .iter()
+        .map(|g| Column { id: g.id.clone(), name: g.name.clone(), weight: g.weight, gap: g.is_gap() })
+        .collect()
 }
 
 fn rows(a: &Alignment) -> Vec<Row> {
@@ -219,7 +222,8 @@ fn Matrix() -> impl IntoView {
                 refused = Some(e);
             }
         });
-        let message = refused.or_else(|| result.err().map(|p| p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")));
+        let message = refused
+            .or_else(|| result.err().map(|p| p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")));
         if let Some(m) = message {
             app.notify("alignment", Level::Error, &format!("The contribution was not changed: {m}"), vec![]);
         }
@@ -321,7 +325,9 @@ fn ChoiceMenu(
         let Ok(list) = menu.query_selector_all("[role=menuitemradio]") else { return };
         let n = list.length() as i32;
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        let at = (0..n).find(|&k| list.item(k as u32).map(|e| Some(e) == active.clone().map(Into::into)).unwrap_or(false)).unwrap_or(0);
+        let at = (0..n)
+            .find(|&k| list.item(k as u32).map(|e| Some(e) == active.clone().map(Into::into)).unwrap_or(false))
+            .unwrap_or(0);
         let to = (at + step).rem_euclid(n.max(1));
         if let Some(el) = list.item(to as u32) {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();

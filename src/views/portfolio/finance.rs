@@ -32,12 +32,23 @@ pub fn FinanceSection() -> impl IntoView {
     let c = f.currency;
     let over_value = Signal::derive(move || {
         fin.with(|x| {
-            let over: Vec<String> = x.over_years().map(|y| format!("{}: {}", y.label, over_text(y, &c.get()))).collect();
-            if over.is_empty() { "No fiscal year is over budget".to_string() } else { over.join("; ") }
+            let over: Vec<String> =
+                x.over_years().map(|y| format!("{}: {}", y.label, over_text(y, &c.get()))).collect();
+            if over.is_empty() {
+                "No fiscal year is over budget".to_string()
+            } else {
+                over.join("; ")
+            }
         })
     });
     let tco_value = Signal::derive(move || {
-        fin.with(|x| format!("{} over 3 years · {} over 5 years", money(x.tco.total[0], &c.get()), money(x.tco.total[1], &c.get())))
+        fin.with(|x| {
+            format!(
+                "{} over 3 years · {} over 5 years",
+                money(x.tco.total[0], &c.get()),
+                money(x.tco.total[1], &c.get())
+            )
+        })
     });
     let growth_value = Signal::derive(move || {
         fin.with(|x| match (x.run_growth.first(), x.run_growth.last()) {
@@ -76,17 +87,31 @@ fn SpendChart() -> impl IntoView {
     follow_width(container, width);
     let years = Memo::new(move |_| f.finance.with(|x| x.years.clone()));
     let chart = Memo::new(move |_| {
-        years.with(|y| finance_chart(y, &FinanceOptions { width: width.get().clamp(320.0, 2400.0), height: CHART_HEIGHT, font_px: 13.0 }))
+        years.with(|y| {
+            finance_chart(
+                y,
+                &FinanceOptions { width: width.get().clamp(320.0, 2400.0), height: CHART_HEIGHT, font_px: 13.0 },
+            )
+        })
     });
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
-        chart.with(|c| crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| draw_finance(root, c, ratio, Backend::Canvas)));
+        chart.with(|c| {
+            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+                draw_finance(root, c, ratio, Backend::Canvas)
+            })
+        });
     });
     let described = move || years.with(|y| finance_described(y, &f.currency.get()).join(". "));
     let export = move |png: bool| {
         let (name, years) = (app.roadmap.with_untracked(|r| r.name.clone()), years.get_untracked());
-        let text = finance_slide_svg(&years, &f.currency.get_untracked(), &name, "Capex and opex per fiscal year against the envelope");
+        let text = finance_slide_svg(
+            &years,
+            &f.currency.get_untracked(),
+            &name,
+            "Capex and opex per fiscal year against the envelope",
+        );
         app.export_slide(format!("{}-finance", crate::download::file_stem(&name)), text, png);
     };
     view! {

@@ -47,10 +47,14 @@ impl Figures {
         Figures {
             alignment: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::alignment::alignment))),
             finance: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::finance::finance))),
-            vendors: Memo::new(move |_| Arc::new(app.roadmap.with(|r| portfolio::vendors::vendors(r, threshold.get())))),
+            vendors: Memo::new(move |_| {
+                Arc::new(app.roadmap.with(|r| portfolio::vendors::vendors(r, threshold.get())))
+            }),
             risk: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::risk::risk))),
             workforce: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::workforce::workforce))),
-            summary: Memo::new(move |_| Arc::new(app.roadmap.with(|r| portfolio::summary::summary(r, threshold.get())))),
+            summary: Memo::new(move |_| {
+                Arc::new(app.roadmap.with(|r| portfolio::summary::summary(r, threshold.get())))
+            }),
             currency: Memo::new(move |_| app.roadmap.with(|r| r.currency.trim().to_string())),
         }
     }
@@ -242,7 +246,10 @@ mod tests {
             match e {
                 Explains::Heatmap => assert_eq!(route, Route::View(crate::route::View::Heatmap)),
                 Explains::Timeline => assert_eq!(route, Route::View(crate::route::View::Timeline)),
-                _ => assert!(matches!(route, Route::Portfolio(s) if s.slug() == e.key() && s != PortfolioSection::Summary), "{e:?} → {href}"),
+                _ => assert!(
+                    matches!(route, Route::Portfolio(s) if s.slug() == e.key() && s != PortfolioSection::Summary),
+                    "{e:?} → {href}"
+                ),
             }
         }
     }

@@ -57,13 +57,20 @@ pub fn RiskSection() -> impl IntoView {
     let selected = RwSignal::new(None::<Cell>);
     let unmanaged_value = Signal::derive(move || {
         k.with(|k| {
-            let names: Vec<String> = k.unmanaged().map(|c| format!("{} ({})", c.name, c.risk.label().to_lowercase())).collect();
-            if names.is_empty() { "None: every high-risk capability has an initiative".to_string() } else { names.join(", ") }
+            let names: Vec<String> =
+                k.unmanaged().map(|c| format!("{} ({})", c.name, c.risk.label().to_lowercase())).collect();
+            if names.is_empty() {
+                "None: every high-risk capability has an initiative".to_string()
+            } else {
+                names.join(", ")
+            }
         })
     });
     let top_value = Signal::derive(move || {
         k.with(|k| match k.top.first() {
-            Some(t) => format!("{} — {} × {} = {}, {}", t.name, t.likelihood, t.impact, t.score, t.band.label().to_lowercase()),
+            Some(t) => {
+                format!("{} — {} × {} = {}, {}", t.name, t.likelihood, t.impact, t.score, t.band.label().to_lowercase())
+            }
             None => "No open initiatives".to_string(),
         })
     });
@@ -115,7 +122,9 @@ fn ExportButtons() -> impl IntoView {
     let f = expect_context::<Figures>();
     let export = move |png: bool| {
         let name = app.roadmap.with_untracked(|r| r.name.clone());
-        let text = f.risk.with_untracked(|k| risk_slide_svg(&k.matrix, &name, "Risk matrix: delivery risk of open initiatives"));
+        let text = f
+            .risk
+            .with_untracked(|k| risk_slide_svg(&k.matrix, &name, "Risk matrix: delivery risk of open initiatives"));
         app.export_slide(format!("{}-risk-matrix", crate::download::file_stem(&name)), text, png);
     };
     view! {
@@ -134,23 +143,34 @@ fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
     follow_width(container, width);
     let matrix = Memo::new(move |_| f.risk.with(|k| k.matrix.clone()));
     let chart = Memo::new(move |_| {
-        matrix.with(|m| risk_matrix_chart(m, &RiskOptions { width: width.get().clamp(280.0, 600.0), height: 520.0, font_px: 14.0 }))
+        matrix.with(|m| {
+            risk_matrix_chart(m, &RiskOptions { width: width.get().clamp(280.0, 600.0), height: 520.0, font_px: 14.0 })
+        })
     });
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let sel = selected.get();
-        chart.with(|c| crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| draw_risk_matrix(root, c, sel, ratio, Backend::Canvas)));
+        chart.with(|c| {
+            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+                draw_risk_matrix(root, c, sel, ratio, Backend::Canvas)
+            })
+        });
     });
     // The cell in the tab order: the selected one, else the top-left (likelihood 5, impact 1).
     let current = move || selected.get().unwrap_or((5, 1));
     let focus = move |(l, i): Cell| {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("risk-cell-{l}-{i}"))) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("risk-cell-{l}-{i}")))
+        {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
         }
     };
     let buttons = Memo::new(move |_| {
-        chart.with(|c| c.cells.iter().map(|x| (x.likelihood, x.impact, x.count, x.rect.x, x.rect.y, x.rect.w)).collect::<Vec<_>>())
+        chart.with(|c| {
+            c.cells.iter().map(|x| (x.likelihood, x.impact, x.count, x.rect.x, x.rect.y, x.rect.w)).collect::<Vec<_>>()
+        })
     });
     view! {
         <div class="pf-risk-matrix" node_ref=container>

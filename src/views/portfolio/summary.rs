@@ -32,7 +32,12 @@ fn groups(lines: Vec<Line>) -> Vec<Group> {
     for line in lines {
         match out.last_mut() {
             Some(g) if g.rule == line.rule && g.explains == line.explains => g.lines.push(line),
-            _ => out.push(Group { heading: line.title.clone(), explains: line.explains, rule: line.rule, lines: vec![line] }),
+            _ => out.push(Group {
+                heading: line.title.clone(),
+                explains: line.explains,
+                rule: line.rule,
+                lines: vec![line],
+            }),
         }
     }
     for g in &mut out {
@@ -69,7 +74,11 @@ pub fn SummarySection() -> impl IntoView {
     let overloaded = Memo::new(move |_| f.summary.with(|s| s.overloaded.figure.clone()));
     let context = move || {
         f.summary.with(|s| {
-            let currency = if s.currency.trim().is_empty() { String::new() } else { format!(" · amounts in {}", s.currency.trim()) };
+            let currency = if s.currency.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" · amounts in {}", s.currency.trim())
+            };
             format!("Horizon {} – {}{currency} · as of {}", s.horizon.start.label(), s.horizon.end.label(), today())
         })
     };
@@ -188,7 +197,9 @@ fn Headline(
         .into_any()
     } else if group.explains == Explains::Heatmap {
         let text = group.lines.first().map(|l| l.value.clone()).unwrap_or_default();
-        let open: Vec<String> = gaps.with_untracked(|g| g.open.iter().take(4).map(|o| format!("{} ({} of {})", o.name, o.reached, o.target)).collect());
+        let open: Vec<String> = gaps.with_untracked(|g| {
+            g.open.iter().take(4).map(|o| format!("{} ({} of {})", o.name, o.reached, o.target)).collect()
+        });
         let more = gaps.with_untracked(|g| g.open.len().saturating_sub(4));
         view! {
             <p class="pf-headline-value">{text}</p>

@@ -21,8 +21,13 @@ pub fn VendorsSection() -> impl IntoView {
     });
     let lock_value = Signal::derive(move || {
         v.with(|v| {
-            let locked: Vec<String> = v.lock_in().map(|x| format!("{} takes {} of the vendor spend", x.name, share_text(x.share))).collect();
-            if locked.is_empty() { "No vendor is above the threshold".to_string() } else { locked.join("; ") }
+            let locked: Vec<String> =
+                v.lock_in().map(|x| format!("{} takes {} of the vendor spend", x.name, share_text(x.share))).collect();
+            if locked.is_empty() {
+                "No vendor is above the threshold".to_string()
+            } else {
+                locked.join("; ")
+            }
         })
     });
     let top_value = Signal::derive(move || {

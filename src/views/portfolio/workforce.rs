@@ -10,7 +10,11 @@ use leptos::prelude::*;
 const CAUSES_SHOWN: usize = 12;
 
 fn share(part: f64, whole: f64) -> String {
-    if whole > 0.0 { format!("{:.0}%", part / whole * 100.0) } else { "—".into() }
+    if whole > 0.0 {
+        format!("{:.0}%", part / whole * 100.0)
+    } else {
+        "—".into()
+    }
 }
 
 /// "42.7", "41".
@@ -25,8 +29,15 @@ pub fn WorkforceSection() -> impl IntoView {
     let w = f.workforce;
     let over_value = Signal::derive(move || {
         w.with(|w| {
-            let over: Vec<String> = w.overloaded().map(|q| format!("{}: {} FTE needed, {} available", q.label, fte(q.demand), fte(q.capacity))).collect();
-            if over.is_empty() { "None: capacity covers every quarter".to_string() } else { over.join("; ") }
+            let over: Vec<String> = w
+                .overloaded()
+                .map(|q| format!("{}: {} FTE needed, {} available", q.label, fte(q.demand), fte(q.capacity)))
+                .collect();
+            if over.is_empty() {
+                "None: capacity covers every quarter".to_string()
+            } else {
+                over.join("; ")
+            }
         })
     });
     let peak_value = Signal::derive(move || {

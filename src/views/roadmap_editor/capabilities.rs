@@ -25,13 +25,17 @@ pub fn Capabilities() -> impl IntoView {
         app.roadmap.with(|r| {
             r.tree_order()
                 .into_iter()
-                .filter(|(c, _)| (a.is_empty() || c.area == a) && matches(&q, &[&c.name, &c.area, &c.description, &c.compliance.join(" ")]))
+                .filter(|(c, _)| {
+                    (a.is_empty() || c.area == a)
+                        && matches(&q, &[&c.name, &c.area, &c.description, &c.compliance.join(" ")])
+                })
                 .collect::<Vec<_>>()
         })
     });
     let areas = Memo::new(move |_| {
         app.roadmap.with(|r| {
-            let mut areas: Vec<String> = r.capabilities.iter().map(|c| c.area.clone()).filter(|a| !a.is_empty()).collect();
+            let mut areas: Vec<String> =
+                r.capabilities.iter().map(|c| c.area.clone()).filter(|a| !a.is_empty()).collect();
             areas.sort();
             areas.dedup();
             areas
@@ -49,10 +53,17 @@ pub fn Capabilities() -> impl IntoView {
         move |_| {
             let parent = if as_child { selected.get_untracked() } else { None };
             let id = app.roadmap.with_untracked(|r| r.fresh_id("cap"));
-            let area = parent.as_ref().and_then(|p| app.roadmap.with_untracked(|r| r.capability(p).map(|c| c.area.clone()))).unwrap_or_default();
-            let cap = Capability { id: id.clone(), name: "New capability".into(), parent, area, ..Capability::default() };
+            let area = parent
+                .as_ref()
+                .and_then(|p| app.roadmap.with_untracked(|r| r.capability(p).map(|c| c.area.clone())))
+                .unwrap_or_default();
+            let cap =
+                Capability { id: id.clone(), name: "New capability".into(), parent, area, ..Capability::default() };
             match app.edit(|r| r.capabilities.push(Arc::new(cap))) {
-                Ok(()) => { selected.set(Some(id)); message.set(None); }
+                Ok(()) => {
+                    selected.set(Some(id));
+                    message.set(None);
+                }
                 Err(p) => message.set(Some(p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
             }
         }
@@ -120,23 +131,39 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.capability(&id).cloned()))
     };
-    let text = move |f: fn(&Capability) -> String| Signal::derive(move || item.with(|c| c.as_ref().map(|c| f(c)).unwrap_or_default()));
+    let text = move |f: fn(&Capability) -> String| {
+        Signal::derive(move || item.with(|c| c.as_ref().map(|c| f(c)).unwrap_or_default()))
+    };
     let commit = {
         let id = id.clone();
-        move |change: fn(&mut Capability, String) -> Result<(), String>| item_commit(app, ItemKind::Capability, id.clone(), find, change)
+        move |change: fn(&mut Capability, String) -> Result<(), String>| {
+            item_commit(app, ItemKind::Capability, id.clone(), find, change)
+        }
     };
     let improving = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| {
-            r.initiatives.iter().filter_map(|i| i.capabilities.iter().find(|l| l.capability == id).map(|l| (i.name.clone(), l.maturity_after))).collect::<Vec<_>>()
-        }))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.initiatives
+                    .iter()
+                    .filter_map(|i| {
+                        i.capabilities.iter().find(|l| l.capability == id).map(|l| (i.name.clone(), l.maturity_after))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     let parent_options = {
         let id = id.clone();
         move || {
             let mut opts = vec![(String::new(), "(none — an L1 capability)".to_string())];
             app.roadmap.with_untracked(|r| {
-                opts.extend(r.tree_order().into_iter().filter(|(c, l)| c.id != id && *l < 3).map(|(c, l)| (c.id.clone(), format!("{}{}", "  ".repeat(l - 1), c.name))));
+                opts.extend(
+                    r.tree_order()
+                        .into_iter()
+                        .filter(|(c, l)| c.id != id && *l < 3)
+                        .map(|(c, l)| (c.id.clone(), format!("{}{}", "  ".repeat(l - 1), c.name))),
+                );
             });
             opts
         }

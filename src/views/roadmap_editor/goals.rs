@@ -111,16 +111,25 @@ fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.goal(&id).cloned()))
     };
-    let text = move |f: fn(&Goal) -> String| Signal::derive(move || item.with(|g| g.as_ref().map(|g| f(g)).unwrap_or_default()));
+    let text = move |f: fn(&Goal) -> String| {
+        Signal::derive(move || item.with(|g| g.as_ref().map(|g| f(g)).unwrap_or_default()))
+    };
     let commit = {
         let id = id.clone();
-        move |change: fn(&mut Goal, String) -> Result<(), String>| item_commit(app, ItemKind::Goal, id.clone(), find, change)
+        move |change: fn(&mut Goal, String) -> Result<(), String>| {
+            item_commit(app, ItemKind::Goal, id.clone(), find, change)
+        }
     };
     let serving = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| {
-            r.initiatives.iter().filter_map(|i| i.goals.iter().find(|l| l.goal == id).map(|l| (i.name.clone(), l.contribution))).collect::<Vec<_>>()
-        }))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.initiatives
+                    .iter()
+                    .filter_map(|i| i.goals.iter().find(|l| l.goal == id).map(|l| (i.name.clone(), l.contribution)))
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     view! {
         <ItemPanel kind=ItemKind::Goal id=id.clone() selected

@@ -5,7 +5,9 @@ use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeade
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
-use crate::views::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
+use crate::views::fields::{
+    money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind,
+};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -164,7 +166,11 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
             Err(problems) => error.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
         }
     };
-    let input = move |label: &'static str, visible: &'static str, sig: RwSignal<String>, kind: &'static str, placeholder: &'static str| {
+    let input = move |label: &'static str,
+                      visible: &'static str,
+                      sig: RwSignal<String>,
+                      kind: &'static str,
+                      placeholder: &'static str| {
         view! {
             <label class="qa-field"><span>{visible}</span>
                 <input type=kind aria-label=label placeholder=placeholder prop:value=move || sig.get()
@@ -198,13 +204,21 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.initiative(&id).cloned()))
     };
-    let text = move |f: fn(&Initiative) -> String| Signal::derive(move || item.with(|i| i.as_ref().map(|i| f(i)).unwrap_or_default()));
+    let text = move |f: fn(&Initiative) -> String| {
+        Signal::derive(move || item.with(|i| i.as_ref().map(|i| f(i)).unwrap_or_default()))
+    };
     let in_money = move |f: fn(&Initiative) -> f64| {
-        Signal::derive(move || item.with(|i| i.as_ref().map(|i| money(&app.roadmap.with(|r| r.currency.clone()), f(i))).unwrap_or_default()))
+        Signal::derive(move || {
+            item.with(|i| {
+                i.as_ref().map(|i| money(&app.roadmap.with(|r| r.currency.clone()), f(i))).unwrap_or_default()
+            })
+        })
     };
     let commit = {
         let id = id.clone();
-        move |change: fn(&mut Initiative, String) -> Result<(), String>| item_commit(app, ItemKind::Initiative, id.clone(), find, change)
+        move |change: fn(&mut Initiative, String) -> Result<(), String>| {
+            item_commit(app, ItemKind::Initiative, id.clone(), find, change)
+        }
     };
 
     view! {
@@ -296,12 +310,23 @@ fn GoalLinks(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let links = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| {
-            r.initiative(&id).map(|i| i.goals.iter().map(|l| (l.clone(), r.goal(&l.goal).map(|g| g.name.clone()).unwrap_or_default())).collect::<Vec<_>>()).unwrap_or_default()
-        }))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.initiative(&id)
+                    .map(|i| {
+                        i.goals
+                            .iter()
+                            .map(|l| (l.clone(), r.goal(&l.goal).map(|g| g.name.clone()).unwrap_or_default()))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
     };
     let id_add = id.clone();
-    let choices = Memo::new(move |_| app.roadmap.with(|r| r.goals.iter().map(|g| (g.id.clone(), g.name.clone())).collect::<Vec<_>>()));
+    let choices = Memo::new(move |_| {
+        app.roadmap.with(|r| r.goals.iter().map(|g| (g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+    });
     view! {
         <fieldset class="links">
             <legend>"Goals it serves"</legend>
@@ -348,12 +373,27 @@ fn CapabilityLinks(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let links = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| {
-            r.initiative(&id).map(|i| i.capabilities.iter().map(|l| (l.clone(), r.capability(&l.capability).map(|c| c.name.clone()).unwrap_or_default())).collect::<Vec<_>>()).unwrap_or_default()
-        }))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.initiative(&id)
+                    .map(|i| {
+                        i.capabilities
+                            .iter()
+                            .map(|l| {
+                                (l.clone(), r.capability(&l.capability).map(|c| c.name.clone()).unwrap_or_default())
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
     };
     let id_add = id.clone();
-    let choices = Memo::new(move |_| app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone(), c.target_maturity)).collect::<Vec<_>>()));
+    let choices = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone(), c.target_maturity)).collect::<Vec<_>>()
+        })
+    });
     view! {
         <fieldset class="links">
             <legend>"Capabilities it improves"</legend>
@@ -399,13 +439,26 @@ fn Dependencies(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let deps = {
         let id = id.clone();
-        Memo::new(move |_| app.roadmap.with(|r| {
-            r.initiative(&id).map(|i| i.depends_on.iter().map(|d| (d.clone(), r.initiative(d).map(|x| x.name.clone()).unwrap_or_default())).collect::<Vec<_>>()).unwrap_or_default()
-        }))
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.initiative(&id)
+                    .map(|i| {
+                        i.depends_on
+                            .iter()
+                            .map(|d| (d.clone(), r.initiative(d).map(|x| x.name.clone()).unwrap_or_default()))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
     };
     let id_add = id.clone();
     let id_self = id.clone();
-    let choices = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.iter().filter(|i| i.id != id_self).map(|i| (i.id.clone(), i.name.clone())).collect::<Vec<_>>()));
+    let choices = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            r.initiatives.iter().filter(|i| i.id != id_self).map(|i| (i.id.clone(), i.name.clone())).collect::<Vec<_>>()
+        })
+    });
     view! {
         <fieldset class="links">
             <legend>"Depends on (must finish before it starts)"</legend>

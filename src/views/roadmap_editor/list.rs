@@ -27,7 +27,11 @@ pub fn sort_rows<T>(rows: &mut [T], sort: Option<Sort>, compare: impl Fn(usize, 
     if let Some(s) = sort {
         rows.sort_by(|a, b| {
             let o = compare(s.column, a, b);
-            if s.ascending { o } else { o.reverse() }
+            if s.ascending {
+                o
+            } else {
+                o.reverse()
+            }
         });
     }
 }

@@ -70,7 +70,8 @@ fn ask_delete(
     let (title, lines) = app.roadmap.with_untracked(|r| {
         (format!("Delete {}?", r.describe(kind, &id)), crate::domain::edit::delete_impact(r, kind, &id))
     });
-    let lines = if lines.is_empty() { vec!["Nothing else links to it. Undo brings it back.".to_string()] } else { lines };
+    let lines =
+        if lines.is_empty() { vec!["Nothing else links to it. Undo brings it back.".to_string()] } else { lines };
     confirm.set(Some(Confirmation {
         title,
         lines,
