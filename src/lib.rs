@@ -9,6 +9,7 @@ pub mod charts;
 
 pub mod domain;
 pub mod download;
+pub mod layout;
 pub mod panic_screen;
 pub mod persistence;
 pub mod route;

@@ -2,7 +2,7 @@
 //! and the budget and FTE strips, drawn with plotters into any drawing area (a canvas on
 //! the page at the device pixel ratio, SVG for exports), and a 1920 × 1080 slide.
 //!
-//! The geometry is `domain::timeline`'s, in its pixel coordinates: the drawing puts a lane
+//! The geometry is `layout::timeline`'s, in its pixel coordinates: the drawing puts a lane
 //! title column of [`LANE_GUTTER`] px on the left and the header band of
 //! `header_height` px on top, so layout point (x, y) is drawn at
 //! (`LANE_GUTTER + x`, `header_height + y`) — times the scale `k`.
@@ -16,14 +16,14 @@
 
 use super::{escape, rgb, svg, Backend, FONT};
 use crate::domain::heatmap::ATTENTION;
-use crate::domain::heatmap_layout::Rect;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
+use crate::domain::schedule::{chain, critical_path_through};
 use crate::domain::scoring::scored;
-use crate::domain::timeline::{
-    budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis,
-    HeaderCell, TimelineLayout, Zoom,
-};
 use crate::domain::Month;
+use crate::layout::timeline::{
+    budget_strip, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis, HeaderCell, TimelineLayout, Zoom,
+};
+use crate::layout::Rect;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -798,7 +798,7 @@ fn draw_headers<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     f: &Frame,
     v: &TimelineView,
-    hdr: &crate::domain::timeline::Headers,
+    hdr: &crate::layout::timeline::Headers,
 ) {
     let top = v.header_height;
     if top < FONT_PX {
@@ -922,14 +922,20 @@ fn strip_bars(v: &TimelineView) -> (Vec<StripBar>, Vec<StripBar>) {
         .map(|q| StripBar {
             x: q.x,
             w: q.w,
-            segments: vec![(q.capex, CAPEX), (q.opex, OPEX), (q.run, RUN)],
-            limit: q.envelope,
-            over: q.over,
+            segments: vec![(q.budget.capex, CAPEX), (q.budget.opex, OPEX), (q.budget.run, RUN)],
+            limit: q.budget.envelope,
+            over: q.budget.over,
         })
         .collect();
     let fte: Vec<StripBar> = fte_strip(v.roadmap, v.axis)
         .into_iter()
-        .map(|q| StripBar { x: q.x, w: q.w, segments: vec![(q.demand, FTE)], limit: q.capacity, over: q.over })
+        .map(|q| StripBar {
+            x: q.x,
+            w: q.w,
+            segments: vec![(q.fte.demand, FTE)],
+            limit: q.fte.capacity,
+            over: q.fte.over,
+        })
         .collect();
     (budget, fte)
 }
@@ -1097,7 +1103,8 @@ fn with_head(mut svg: String, head: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_roadmap;
-    use crate::domain::timeline::{layout, Grouping, TimelineOptions};
+    use crate::domain::schedule::Grouping;
+    use crate::layout::timeline::{layout, TimelineOptions};
     use std::sync::Arc;
 
     fn m(s: &str) -> Month {
@@ -1227,7 +1234,7 @@ mod tests {
             }
         }
         // Nothing is drawn for initiatives whose every bar is far outside.
-        let near = |b: &crate::domain::timeline::Bar| {
+        let near = |b: &crate::layout::timeline::Bar| {
             let y = t + b.rect.y;
             y > body.y - 40.0 && y < body.bottom() + 40.0
         };
@@ -1531,8 +1538,8 @@ mod tests {
         let (w, h) = size(&v);
         assert_eq!((w, h), (LANE_GUTTER + x.axis.width(), 60.0 + x.layout.height + STRIP_HEIGHT));
         let svg = render(&v);
-        let overs = budget_strip(&x.r, &x.axis).iter().filter(|q| q.over).count()
-            + fte_strip(&x.r, &x.axis).iter().filter(|q| q.over).count();
+        let overs = budget_strip(&x.r, &x.axis).iter().filter(|q| q.budget.over).count()
+            + fte_strip(&x.r, &x.axis).iter().filter(|q| q.fte.over).count();
         assert!(overs >= 1);
         assert_eq!(texts(&svg).iter().filter(|t| *t == "over").count(), overs);
         assert!(has(&svg, "Budget per quarter") && has(&svg, "FTE per quarter"));

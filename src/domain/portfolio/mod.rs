@@ -22,7 +22,6 @@
 
 pub mod alignment;
 pub mod finance;
-pub mod layout;
 pub mod risk;
 pub mod summary;
 pub mod vendors;
