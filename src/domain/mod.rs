@@ -1,7 +1,10 @@
 //! The domain: Cairn's model, rules, analysis and file formats.
 //!
 //! Plain Rust only — nothing in here imports leptos, web-sys or wasm-bindgen — so all of it
-//! is tested on the host with `cargo test`.
+//! is tested on the host with `cargo test`. It holds rules, not pixels: scheduling rules
+//! (lanes, dependencies, critical path, rescheduling, quarter sums) are in [`schedule`];
+//! where things go on a chart is `crate::layout`'s, and addresses (route slugs) are
+//! `crate::route`'s.
 
 pub mod archimate;
 pub mod calendar;
