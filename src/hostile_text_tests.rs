@@ -9,6 +9,7 @@ use crate::charts::timeline::{slide_svg as timeline_slide, ColourBy, TimelineVie
 use crate::domain::heatmap::{figures, shown_values, Metric, RollUp, Scale};
 use crate::domain::schedule::Grouping;
 use crate::domain::{demo::demo_roadmap, Month, Roadmap};
+use crate::layout::palette::ScaleColours;
 use crate::layout::timeline::{layout, Axis, TimelineOptions, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;

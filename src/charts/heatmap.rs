@@ -4,6 +4,7 @@ use super::{rgb, svg, text_style, Backend};
 use crate::domain::heatmap::{value_text, Metric, Scale};
 use crate::domain::Id;
 use crate::layout::heatmap::Layout;
+use crate::layout::palette::ScaleColours;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::{HashMap, HashSet};
@@ -93,7 +94,7 @@ const NO_CHANGE: (&str, &str) = ("#e5e8ec", "#1c2430");
 /// (±3 and beyond share the darkest). Blue against orange stays distinct in every common
 /// colour-vision deficiency, and the difference is also written on each tile.
 pub fn difference_colour(d: f64) -> (&'static str, &'static str) {
-    use crate::domain::heatmap::ATTENTION;
+    use crate::layout::palette::ATTENTION;
     let step = if d.is_finite() { d.round().clamp(-3.0, 3.0) as i32 } else { 0 };
     match step {
         -3 => ATTENTION[5],

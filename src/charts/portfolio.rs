@@ -14,11 +14,11 @@
 use super::heatmap::with_head;
 use super::timeline::VERMILLION;
 use super::{escape, rgb, svg, text_style, Backend};
-use crate::domain::heatmap::{ATTENTION, MAGNITUDE};
 use crate::domain::portfolio::finance::{FinanceYear, OVER_RULE, YEAR_RULE};
 use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD, MATRIX_RULE};
 use crate::domain::portfolio::{money, percent};
 use crate::layout::heatmap::wrap;
+use crate::layout::palette::{ATTENTION, MAGNITUDE};
 use crate::layout::portfolio::{
     finance_chart, risk_matrix_chart, Anchor, FinanceChart, FinanceOptions, Label, LegendKey, Part, RiskMatrixChart,
     RiskOptions,

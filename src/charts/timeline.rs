@@ -15,11 +15,11 @@
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
 
 use super::{escape, rgb, svg, Backend, FONT};
-use crate::domain::heatmap::ATTENTION;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
 use crate::domain::schedule::{chain, critical_path_through};
 use crate::domain::scoring::scored;
 use crate::domain::Month;
+use crate::layout::palette::ATTENTION;
 use crate::layout::timeline::{
     budget_strip, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis, HeaderCell, Headers,
     TimelineLayout, Zoom,
