@@ -585,6 +585,13 @@ impl Highlight {
     }
 }
 
+/// What bars and their labels are painted with.
+struct BarPaint<'a> {
+    by_id: HashMap<&'a str, &'a Initiative>,
+    palette: Palette<'a>,
+    hl: Highlight,
+}
+
 /// The first initiative with each id.
 fn initiatives_by_id(r: &Roadmap) -> HashMap<&str, &Initiative> {
     let mut by_id: HashMap<&str, &Initiative> = HashMap::new();
@@ -606,16 +613,18 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
     draw_headers(root, f, v, &hdr);
     draw_lane_titles(root, f, v);
     if f.sees(LANE_GUTTER, v.header_height, width, body_bottom) {
-        let hl = Highlight::new(v.roadmap, v.selected);
-        let by_id = initiatives_by_id(v.roadmap);
-        let palette = Palette::new(v.roadmap);
-        draw_bars(root, f, v, &by_id, &palette, &hl);
+        let bars = BarPaint {
+            by_id: initiatives_by_id(v.roadmap),
+            palette: Palette::new(v.roadmap),
+            hl: Highlight::new(v.roadmap, v.selected),
+        };
+        draw_bars(root, f, v, &bars);
         draw_today(root, f, v);
         if v.show_dependencies {
-            draw_arrows(root, f, v, &hl);
+            draw_arrows(root, f, v, &bars.hl);
         }
-        draw_labels(root, f, v, &by_id, &palette, &hl);
-        draw_milestones(root, f, v, &hl);
+        draw_labels(root, f, v, &bars);
+        draw_milestones(root, f, v, &bars.hl);
     }
     if v.strips {
         draw_strips(root, f, v, body_bottom, cache);
@@ -662,14 +671,8 @@ fn draw_background<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame,
 /// The bars: status told by fill (solid, hatched on hold, outlined when cancelled), the
 /// progress line of work in progress, the dashed border of shared bars and the outline of
 /// the selected bar and the critical path.
-fn draw_bars<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    f: &Frame,
-    v: &TimelineView,
-    by_id: &HashMap<&str, &Initiative>,
-    palette: &Palette,
-    hl: &Highlight,
-) {
+fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, bars: &BarPaint) {
+    let BarPaint { by_id, palette, hl } = bars;
     for bar in &v.layout.bars {
         let b = bar.rect;
         if !f.sees(v.ax(b.x) - 3.0, v.ay(b.y) - 3.0, v.ax(b.right()) + 3.0, v.ay(b.bottom()) + 3.0) {
@@ -797,14 +800,8 @@ fn next_bar_starts(l: &TimelineLayout) -> HashMap<usize, f64> {
 }
 
 /// Labels: inside the bar, or right of it up to the next bar in its row.
-fn draw_labels<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    f: &Frame,
-    v: &TimelineView,
-    by_id: &HashMap<&str, &Initiative>,
-    palette: &Palette,
-    hl: &Highlight,
-) {
+fn draw_labels<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, bars: &BarPaint) {
+    let BarPaint { by_id, palette, hl } = bars;
     let l = v.layout;
     let o = &l.options;
     let next_start = next_bar_starts(l);
