@@ -171,7 +171,6 @@ pub fn parking_lot(r: &Roadmap) -> Vec<Id> {
     r.initiatives.iter().filter(|i| !i.is_dated()).map(|i| i.id.clone()).collect()
 }
 
-/// Packs bars `start..=end` into rows so that no two bars in a row share a month: returns
 // ---------------------------------------------------------------------------------------
 // Dependencies
 // ---------------------------------------------------------------------------------------
@@ -801,6 +800,7 @@ pub(crate) mod tests {
         assert!(!move_after_predecessors(&mut r, "ini-portal"));
     }
 
+    /// a(3) → b(2), a → c(5), x(10) → b, b → d(1), c → d, d → e(4); y (cancelled, 20
     /// months) and z (undated) hang off d and e; p and q form a cycle.
     fn diamond() -> Roadmap {
         let mut y = ini("y", "2027-01..2028-08", &["d"]);

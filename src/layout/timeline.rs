@@ -222,6 +222,10 @@ pub fn today_x(axis: &Axis, today: Month) -> Option<f64> {
     (axis.start <= today && today <= axis.last()).then(|| axis.x_of(today) + axis.px_per_month / 2.0)
 }
 
+/// Packs bars `start..=end` into rows so that no two bars in a row share a month: returns
+/// each bar's row and the number of rows. Greedy in order of start (then end), each bar
+/// into the first row whose last bar ends before it starts — which needs the fewest rows
+/// possible (as many as bars running in the busiest month). A reversed span counts as
 /// its start month.
 pub fn pack_rows(spans: &[(Month, Month)]) -> (Vec<usize>, usize) {
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -1079,7 +1083,6 @@ mod tests {
         );
     }
 
-    /// a(3) → b(2), a → c(5), x(10) → b, b → d(1), c → d, d → e(4); y (cancelled, 20
     // --- Strips -----------------------------------------------------------------------
 
     #[test]
