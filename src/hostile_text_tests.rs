@@ -7,8 +7,10 @@
 use crate::charts::heatmap::{slide_layout, slide_svg as heatmap_slide, MapView, SlideText};
 use crate::charts::timeline::{slide_svg as timeline_slide, ColourBy, TimelineView};
 use crate::domain::heatmap::{figures, shown_values, Metric, RollUp, Scale};
-use crate::domain::timeline::{layout, Axis, Grouping, TimelineOptions, Zoom};
+use crate::domain::schedule::Grouping;
 use crate::domain::{demo::demo_roadmap, Month, Roadmap};
+use crate::layout::palette::ScaleColours;
+use crate::layout::timeline::{layout, Axis, TimelineOptions, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
 

@@ -1,7 +1,8 @@
 //! Cairn: IT strategy roadmapping in the browser.
 //!
 //! `domain` is plain Rust (model, rules, analysis, file formats) tested on the host;
-//! the rest is the Leptos app: thin views that read state, call the domain and render.
+//! `layout` (chart geometry in pixels) and `charts` (drawing it) are plain Rust too; the
+//! rest is the Leptos app: thin views that read state, call the domain and render.
 
 pub mod app;
 pub mod bench;
@@ -9,6 +10,7 @@ pub mod charts;
 
 pub mod domain;
 pub mod download;
+pub mod layout;
 pub mod panic_screen;
 pub mod persistence;
 pub mod route;

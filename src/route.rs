@@ -258,12 +258,6 @@ mod tests {
         for h in ["#/portfolio", "#/portfolio/", "#/portfolio/nope"] {
             assert_eq!(Route::parse(h), Route::Portfolio(PortfolioSection::Summary), "{h}");
         }
-        // The explained figures of the summary link to these sections.
-        for e in crate::domain::portfolio::Explains::ALL {
-            let known =
-                PortfolioSection::ALL.iter().any(|s| s.slug() == e.key()) || ["heatmap", "timeline"].contains(&e.key());
-            assert!(known, "{e:?}");
-        }
     }
 
     #[test]

@@ -579,7 +579,7 @@ impl App {
             }
             Action::PushSuccessors(id) => {
                 let _ = self.edit(|r| {
-                    crate::domain::timeline::push_successors(r, id);
+                    crate::domain::schedule::push_successors(r, id);
                 });
                 dismiss();
             }

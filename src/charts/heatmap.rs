@@ -2,8 +2,9 @@
 
 use super::{rgb, svg, text_style, Backend};
 use crate::domain::heatmap::{value_text, Metric, Scale};
-use crate::domain::heatmap_layout::Layout;
 use crate::domain::Id;
+use crate::layout::heatmap::Layout;
+use crate::layout::palette::ScaleColours;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::{HashMap, HashSet};
@@ -93,7 +94,7 @@ const NO_CHANGE: (&str, &str) = ("#e5e8ec", "#1c2430");
 /// (±3 and beyond share the darkest). Blue against orange stays distinct in every common
 /// colour-vision deficiency, and the difference is also written on each tile.
 pub fn difference_colour(d: f64) -> (&'static str, &'static str) {
-    use crate::domain::heatmap::ATTENTION;
+    use crate::layout::palette::ATTENTION;
     let step = if d.is_finite() { d.round().clamp(-3.0, 3.0) as i32 } else { 0 };
     match step {
         -3 => ATTENTION[5],
@@ -186,7 +187,7 @@ const MAP_AREA: (f64, f64, f64, f64) = (48.0, 130.0, 1920.0 - 96.0, 1080.0 - 130
 /// small map is laid out narrower and taller, then enlarged, so its text reads well when
 /// projected; a large one is laid out wider and scaled down to fit.
 pub fn slide_layout(r: &crate::domain::Roadmap) -> Layout {
-    use crate::domain::heatmap_layout::{layout, Options};
+    use crate::layout::heatmap::{layout, Options};
     let (_, _, w, h) = MAP_AREA;
     let scale = |l: &Layout| (w / l.width.max(1.0)).min(h / l.height.max(1.0)).min(2.0);
     let mut best: Option<(f64, Layout)> = None;
@@ -227,7 +228,7 @@ pub fn slide_svg(v: &MapView, t: &SlideText) -> String {
             let _ = root.draw(&Text::new(label.clone(), (x + 10, y + 9), text_style(20.0, rgb(ink_on), true)));
             x += wbox + 8;
         }
-        let (lines, _) = crate::domain::heatmap_layout::wrap(t.note, 165, 2);
+        let (lines, _) = crate::layout::heatmap::wrap(t.note, 165, 2);
         for (n, line) in lines.into_iter().enumerate() {
             let _ = root.draw(&Text::new(line, (48, y + 52 + n as i32 * 24), text_style(18.0, muted, false)));
         }
@@ -252,8 +253,8 @@ pub(crate) fn with_head(mut svg: String, head: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::heatmap::{figures, shown_values, RollUp};
-    use crate::domain::heatmap_layout::{layout, Options};
     use crate::domain::{demo, Month};
+    use crate::layout::heatmap::{layout, Options};
 
     fn slide_for(r: &crate::domain::Roadmap) -> String {
         let month = Month { year: 2027, month: 6 };

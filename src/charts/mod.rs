@@ -1,4 +1,5 @@
-//! Charts drawn with plotters' SVG backend from geometry computed in `domain`.
+//! Charts drawn with plotters' SVG backend from geometry computed in `layout` (which places
+//! what `domain` computes).
 //!
 //! Plain Rust, no web code: the same SVG goes into the page and into exports, and the host
 //! tests read it. plotters escapes `< > & " '` in text, so user text never becomes markup

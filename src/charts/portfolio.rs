@@ -1,4 +1,4 @@
-//! The portfolio's charts drawn with plotters from `domain::portfolio::layout`: capex and
+//! The portfolio's charts drawn with plotters from `layout::portfolio`: capex and
 //! opex per fiscal year against the envelope, and the 5 × 5 risk matrix. Each draws into any
 //! plotters drawing area (a canvas on the page at the device pixel ratio `k`, SVG for
 //! exports) and has a 1920 × 1080 slide with `<title>` and `<desc>` (every figure as text).
@@ -14,15 +14,16 @@
 use super::heatmap::with_head;
 use super::timeline::VERMILLION;
 use super::{escape, rgb, svg, text_style, Backend};
-use crate::domain::heatmap::{ATTENTION, MAGNITUDE};
-use crate::domain::heatmap_layout::{wrap, Rect};
 use crate::domain::portfolio::finance::{FinanceYear, OVER_RULE, YEAR_RULE};
-use crate::domain::portfolio::layout::{
+use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD, MATRIX_RULE};
+use crate::domain::portfolio::{money, percent};
+use crate::layout::heatmap::wrap;
+use crate::layout::palette::{ATTENTION, MAGNITUDE};
+use crate::layout::portfolio::{
     finance_chart, risk_matrix_chart, Anchor, FinanceChart, FinanceOptions, Label, LegendKey, Part, RiskMatrixChart,
     RiskOptions,
 };
-use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD, MATRIX_RULE};
-use crate::domain::portfolio::{money, percent};
+use crate::layout::Rect;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -24,9 +24,9 @@
 
 use super::{escape, rgb, svg, text_style, Backend};
 use crate::domain::heatmap::short_money;
-use crate::domain::heatmap_layout::Rect;
 use crate::domain::model::{Id, Roadmap, ScoringModel, Status};
 use crate::domain::scoring::scored;
+use crate::layout::Rect;
 use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement};
 use plotters::prelude::*;
@@ -376,7 +376,7 @@ pub fn slide_svg(l: &BubbleLayout, title: &str, subtitle: &str) -> String {
         if !l.unlabelled.is_empty() {
             let names: Vec<&str> = l.bubbles.iter().filter(|b| b.label.is_none()).map(|b| b.name.as_str()).collect();
             let (lines, _) =
-                crate::domain::heatmap_layout::wrap(&format!("Not named on the chart: {}", names.join(", ")), 170, 2);
+                crate::layout::heatmap::wrap(&format!("Not named on the chart: {}", names.join(", ")), 170, 2);
             for (n, line) in lines.into_iter().enumerate() {
                 let _ =
                     root.draw(&Text::new(line, (48, 1080 - 64 + n as i32 * 24), text_style(18.0, rgb(MUTED), false)));

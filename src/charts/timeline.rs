@@ -2,7 +2,7 @@
 //! and the budget and FTE strips, drawn with plotters into any drawing area (a canvas on
 //! the page at the device pixel ratio, SVG for exports), and a 1920 × 1080 slide.
 //!
-//! The geometry is `domain::timeline`'s, in its pixel coordinates: the drawing puts a lane
+//! The geometry is `layout::timeline`'s, in its pixel coordinates: the drawing puts a lane
 //! title column of [`LANE_GUTTER`] px on the left and the header band of
 //! `header_height` px on top, so layout point (x, y) is drawn at
 //! (`LANE_GUTTER + x`, `header_height + y`) — times the scale `k`.
@@ -15,15 +15,16 @@
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
 
 use super::{escape, rgb, svg, Backend, FONT};
-use crate::domain::heatmap::ATTENTION;
-use crate::domain::heatmap_layout::Rect;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
+use crate::domain::schedule::{chain, critical_path_through};
 use crate::domain::scoring::scored;
-use crate::domain::timeline::{
-    budget_strip, chain, critical_path_through, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis,
-    HeaderCell, TimelineLayout, Zoom,
-};
 use crate::domain::Month;
+use crate::layout::palette::ATTENTION;
+use crate::layout::timeline::{
+    budget_strip, dependency_arrows, fte_strip, headers, horizon_band, today_x, Axis, HeaderCell, Headers,
+    TimelineLayout, Zoom,
+};
+use crate::layout::Rect;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -542,89 +543,147 @@ pub fn draw_window<DB: DrawingBackend>(
     clip(None);
 }
 
+impl TimelineView<'_> {
+    /// Drawing x of layout x (right of the lane titles).
+    fn ax(&self, x: f64) -> f64 {
+        LANE_GUTTER + x
+    }
+
+    /// Drawing y of layout y (below the header band).
+    fn ay(&self, y: f64) -> f64 {
+        self.header_height + y
+    }
+}
+
+/// What the selection brightens: the selected bar's dependency chain (everything else is
+/// dimmed) and its critical path.
+struct Highlight {
+    /// `None`: nothing is selected, nothing is dimmed.
+    bright: Option<HashSet<String>>,
+    /// Consecutive (predecessor, successor) pairs on the critical path.
+    critical_pairs: HashSet<(String, String)>,
+    /// Initiatives on the critical path, when it has more than one.
+    on_critical: HashSet<String>,
+}
+
+impl Highlight {
+    fn new(r: &Roadmap, selected: Option<&str>) -> Highlight {
+        let Some(id) = selected else {
+            return Highlight { bright: None, critical_pairs: HashSet::new(), on_critical: HashSet::new() };
+        };
+        let (before, after) = chain(r, id);
+        let mut bright: HashSet<String> = before.into_iter().chain(after).collect();
+        bright.insert(id.to_string());
+        let critical = critical_path_through(r, id);
+        let critical_pairs = critical.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect();
+        let on_critical = if critical.len() > 1 { critical.into_iter().collect() } else { HashSet::new() };
+        Highlight { bright: Some(bright), critical_pairs, on_critical }
+    }
+
+    fn dimmed(&self, id: &str) -> bool {
+        self.bright.as_ref().is_some_and(|s| !s.contains(id))
+    }
+}
+
+/// What bars and their labels are painted with.
+struct BarPaint<'a> {
+    by_id: HashMap<&'a str, &'a Initiative>,
+    palette: Palette<'a>,
+    hl: Highlight,
+}
+
+/// The first initiative with each id.
+fn initiatives_by_id(r: &Roadmap) -> HashMap<&str, &Initiative> {
+    let mut by_id: HashMap<&str, &Initiative> = HashMap::new();
+    for i in &r.initiatives {
+        by_id.entry(i.id.as_str()).or_insert(i);
+    }
+    by_id
+}
+
+/// The whole picture, step by step: background and grid, header rows, lane titles, then —
+/// when the lanes' area shows — bars, the today line, arrows, labels and milestones, and
+/// last the strips.
 fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, f: Frame, cache: &StripCache) {
     let f = &f;
-    let r = v.roadmap;
+    let hdr = headers(v.axis, v.fiscal_start_month);
+    let (width, _) = size(v);
+    let body_bottom = v.ay(v.layout.height);
+    draw_background(root, f, v, &hdr);
+    draw_headers(root, f, v, &hdr);
+    draw_lane_titles(root, f, v);
+    if f.sees(LANE_GUTTER, v.header_height, width, body_bottom) {
+        let bars = BarPaint {
+            by_id: initiatives_by_id(v.roadmap),
+            palette: Palette::new(v.roadmap),
+            hl: Highlight::new(v.roadmap, v.selected),
+        };
+        draw_bars(root, f, v, &bars);
+        draw_today(root, f, v);
+        if v.show_dependencies {
+            draw_arrows(root, f, v, &bars.hl);
+        }
+        draw_labels(root, f, v, &bars);
+        draw_milestones(root, f, v, &bars.hl);
+    }
+    if v.strips {
+        draw_strips(root, f, v, body_bottom, cache);
+    }
+}
+
+/// The header band, lane header rows, the tint outside the horizon and the grid lines.
+fn draw_background<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, hdr: &Headers) {
     let l = v.layout;
     let o = &l.options;
     let (width, height) = size(v);
     let top = v.header_height;
     let body_bottom = top + l.height;
-    let ax = |x: f64| LANE_GUTTER + x;
-    let ay = |y: f64| top + y;
-    let hdr = headers(v.axis, v.fiscal_start_month);
-
     // Header band and lane header rows.
     if top > 0.0 {
         rect(root, f, (LANE_GUTTER, 0.0, width, top), rgb(HEADER_BG).filled());
     }
     for lane in &l.lanes {
-        rect(root, f, (0.0, ay(lane.y), width, ay(lane.y + o.lane_header_height)), rgb(LANE_BG).filled());
+        rect(root, f, (0.0, v.ay(lane.y), width, v.ay(lane.y + o.lane_header_height)), rgb(LANE_BG).filled());
     }
     // Outside the horizon: a light tint over lanes and strips.
     let (h0, h1) = horizon_band(v.axis, v.horizon);
     let tint = rgb(MUTED).mix(0.08);
     if h0 > v.axis.origin_x {
-        rect(root, f, (ax(v.axis.origin_x), top, ax(h0), height), tint.filled());
+        rect(root, f, (v.ax(v.axis.origin_x), top, v.ax(h0), height), tint.filled());
     }
     if h1 < v.axis.end_x() {
-        rect(root, f, (ax(h1), top, ax(v.axis.end_x()), height), tint.filled());
+        rect(root, f, (v.ax(h1), top, v.ax(v.axis.end_x()), height), tint.filled());
     }
     // Grid: quarters light, fiscal years stronger, down through lanes and strips.
     let fy_starts: HashSet<i64> = hdr.fiscal_years.iter().map(|c| (c.x * 100.0).round() as i64).collect();
     for c in hdr.quarters.iter().filter(|c| c.x > v.axis.origin_x) {
         let strong = fy_starts.contains(&((c.x * 100.0).round() as i64));
-        line(root, f, &[(ax(c.x), top), (ax(c.x), height)], rgb(if strong { GRID_STRONG } else { GRID }).into(), 1.0);
+        let colour = rgb(if strong { GRID_STRONG } else { GRID }).into();
+        line(root, f, &[(v.ax(c.x), top), (v.ax(c.x), height)], colour, 1.0);
     }
     for lane in &l.lanes {
-        line(root, f, &[(0.0, ay(lane.y)), (width, ay(lane.y))], rgb(GRID).into(), 1.0);
+        line(root, f, &[(0.0, v.ay(lane.y)), (width, v.ay(lane.y))], rgb(GRID).into(), 1.0);
     }
     line(root, f, &[(0.0, body_bottom), (width, body_bottom)], rgb(GRID_STRONG).into(), 1.0);
     line(root, f, &[(LANE_GUTTER, 0.0), (LANE_GUTTER, height)], rgb(GRID_STRONG).into(), 1.0);
+}
 
-    draw_headers(root, f, v, &hdr);
-    draw_lane_titles(root, f, v);
-
-    // Bars, arrows, labels and milestones: only when the lanes' area shows.
-    if !f.sees(LANE_GUTTER, top, width, body_bottom) {
-        if v.strips {
-            draw_strips(root, f, v, body_bottom, cache);
-        }
-        return;
-    }
-    // Which bars are highlighted.
-    let (bright, critical): (Option<HashSet<String>>, Vec<String>) = match v.selected {
-        Some(id) => {
-            let (before, after) = chain(r, id);
-            let mut set: HashSet<String> = before.into_iter().chain(after).collect();
-            set.insert(id.to_string());
-            (Some(set), critical_path_through(r, id))
-        }
-        None => (None, Vec::new()),
-    };
-    let dimmed = |id: &str| bright.as_ref().is_some_and(|s| !s.contains(id));
-    let critical_pairs: HashSet<(&str, &str)> = critical.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect();
-    let on_critical: HashSet<&str> =
-        if critical.len() > 1 { critical.iter().map(String::as_str).collect() } else { HashSet::new() };
-
-    let mut by_id: HashMap<&str, &Initiative> = HashMap::new();
-    for i in &r.initiatives {
-        by_id.entry(i.id.as_str()).or_insert(i);
-    }
-    let palette = Palette::new(r);
-
-    // Bars.
-    for bar in &l.bars {
+/// The bars: status told by fill (solid, hatched on hold, outlined when cancelled), the
+/// progress line of work in progress, the dashed border of shared bars and the outline of
+/// the selected bar and the critical path.
+fn draw_bars<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, bars: &BarPaint) {
+    let BarPaint { by_id, palette, hl } = bars;
+    for bar in &v.layout.bars {
         let b = bar.rect;
-        if !f.sees(ax(b.x) - 3.0, ay(b.y) - 3.0, ax(b.right()) + 3.0, ay(b.bottom()) + 3.0) {
+        if !f.sees(v.ax(b.x) - 3.0, v.ay(b.y) - 3.0, v.ax(b.right()) + 3.0, v.ay(b.bottom()) + 3.0) {
             continue;
         }
         let Some(i) = by_id.get(bar.initiative.as_str()) else {
             continue;
         };
         let (fill, _) = palette.colour(i, v.colour_by);
-        let alpha = if dimmed(&i.id) { 0.35 } else { 1.0 };
-        let (x0, y0, x1, y1) = (ax(b.x), ay(b.y), ax(b.right()), ay(b.bottom()));
+        let alpha = if hl.dimmed(&i.id) { 0.35 } else { 1.0 };
+        let (x0, y0, x1, y1) = (v.ax(b.x), v.ay(b.y), v.ax(b.right()), v.ay(b.bottom()));
         let colour = rgb(fill);
         match i.status {
             Status::Cancelled => {
@@ -668,72 +727,88 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         }
         if v.selected == Some(i.id.as_str()) {
             line(root, f, &outline(x0, y0, x1, y1, 2.0), rgb(INK).into(), 3.0);
-        } else if on_critical.contains(i.id.as_str()) {
+        } else if hl.on_critical.contains(i.id.as_str()) {
             line(root, f, &outline(x0, y0, x1, y1, 1.5), rgb(INK).into(), 2.0);
         }
     }
+}
 
-    // Today.
-    if let Some(tx) = v.today.and_then(|t| today_x(v.axis, t)) {
-        let x = ax(tx);
-        line(root, f, &[(x, top), (x, height)], rgb(TODAY).mix(0.9), 2.0);
-        let y = l.lanes.first().map_or(top + 8.0, |lane| ay(lane.y + o.lane_header_height / 2.0));
-        put(root, f, "Today".into(), (x + 4.0, y), f.text(FONT_PX, rgb(TODAY).into(), true, HPos::Left, VPos::Center));
-    }
+/// The today line, labelled in the first lane's header row.
+fn draw_today<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView) {
+    let Some(tx) = v.today.and_then(|t| today_x(v.axis, t)) else {
+        return;
+    };
+    let (_, height) = size(v);
+    let l = v.layout;
+    let x = v.ax(tx);
+    line(root, f, &[(x, v.header_height), (x, height)], rgb(TODAY).mix(0.9), 2.0);
+    let y = l.lanes.first().map_or(v.header_height + 8.0, |lane| v.ay(lane.y + l.options.lane_header_height / 2.0));
+    put(root, f, "Today".into(), (x + 4.0, y), f.text(FONT_PX, rgb(TODAY).into(), true, HPos::Left, VPos::Center));
+}
 
-    // Dependency arrows.
-    if v.show_dependencies {
-        for a in dependency_arrows(r, l) {
-            let (x0, y0, x1, y1) =
-                a.points.iter().fold(
-                    (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-                    |(p, q, s, t), &(x, y)| (p.min(x), q.min(y), s.max(x), t.max(y)),
-                );
-            if !f.sees(ax(x0) - 8.0, ay(y0) - 8.0, ax(x1) + 8.0, ay(y1) + 8.0) {
-                continue;
-            }
-            let on_path = critical_pairs.contains(&(a.from.as_str(), a.to.as_str()));
-            let faint = bright.as_ref().is_some_and(|s| !(s.contains(&a.from) && s.contains(&a.to)));
-            let (colour, w) = match (a.broken, on_path) {
-                (true, true) => (VERMILLION, 3.0),
-                (true, false) => (VERMILLION, 2.5),
-                (false, true) => (INK, 3.0),
-                (false, false) => (ARROW, 1.25),
-            };
-            let colour = rgb(colour).mix(if faint { 0.3 } else { 1.0 });
-            let mut pts: Vec<(f64, f64)> = a.points.iter().map(|&(x, y)| (ax(x), ay(y))).collect();
-            let Some(&(x2, y2)) = pts.last() else {
-                continue;
-            };
-            let (head, hx) = (6.0, 6.0 * f.k / f.kx);
-            if let Some(last) = pts.last_mut() {
-                last.0 -= hx * 5.0 / 6.0; // the head covers the end
-            }
-            line(root, f, &pts, colour, w);
-            let tip = [(x2, y2), (x2 - hx, y2 - head * 0.6), (x2 - hx, y2 + head * 0.6)];
-            let _ = root.draw(&Polygon::new(tip.map(|(x, y)| f.p(x, y)).to_vec(), colour.filled()));
+/// Dependency arrows: broken ones vermillion, the critical path thicker, those outside the
+/// selected chain faint.
+fn draw_arrows<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, hl: &Highlight) {
+    for a in dependency_arrows(v.roadmap, v.layout) {
+        let (x0, y0, x1, y1) = a
+            .points
+            .iter()
+            .fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(p, q, s, t), &(x, y)| {
+                (p.min(x), q.min(y), s.max(x), t.max(y))
+            });
+        if !f.sees(v.ax(x0) - 8.0, v.ay(y0) - 8.0, v.ax(x1) + 8.0, v.ay(y1) + 8.0) {
+            continue;
         }
+        let on_path = hl.critical_pairs.contains(&(a.from.clone(), a.to.clone()));
+        let faint = hl.bright.as_ref().is_some_and(|s| !(s.contains(&a.from) && s.contains(&a.to)));
+        let (colour, w) = match (a.broken, on_path) {
+            (true, true) => (VERMILLION, 3.0),
+            (true, false) => (VERMILLION, 2.5),
+            (false, true) => (INK, 3.0),
+            (false, false) => (ARROW, 1.25),
+        };
+        let colour = rgb(colour).mix(if faint { 0.3 } else { 1.0 });
+        let mut pts: Vec<(f64, f64)> = a.points.iter().map(|&(x, y)| (v.ax(x), v.ay(y))).collect();
+        let Some(&(x2, y2)) = pts.last() else {
+            continue;
+        };
+        let (head, hx) = (6.0, 6.0 * f.k / f.kx);
+        if let Some(last) = pts.last_mut() {
+            last.0 -= hx * 5.0 / 6.0; // the head covers the end
+        }
+        line(root, f, &pts, colour, w);
+        let tip = [(x2, y2), (x2 - hx, y2 - head * 0.6), (x2 - hx, y2 + head * 0.6)];
+        let _ = root.draw(&Polygon::new(tip.map(|(x, y)| f.p(x, y)).to_vec(), colour.filled()));
     }
+}
 
-    // Labels: inside the bar, or right of it up to the next bar in its row.
+/// For each bar, the x where the next bar in its row starts (none for the last in a row).
+fn next_bar_starts(l: &TimelineLayout) -> HashMap<usize, f64> {
     let mut next_start: HashMap<usize, f64> = HashMap::new();
-    {
-        let mut order: Vec<usize> = (0..l.bars.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (p, q) = (&l.bars[a], &l.bars[b]);
-            (p.lane, p.row).cmp(&(q.lane, q.row)).then(p.rect.x.total_cmp(&q.rect.x))
-        });
-        for w in order.windows(2) {
-            let (p, q) = (&l.bars[w[0]], &l.bars[w[1]]);
-            if (p.lane, p.row) == (q.lane, q.row) {
-                next_start.insert(w[0], q.rect.x);
-            }
+    let mut order: Vec<usize> = (0..l.bars.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (p, q) = (&l.bars[a], &l.bars[b]);
+        (p.lane, p.row).cmp(&(q.lane, q.row)).then(p.rect.x.total_cmp(&q.rect.x))
+    });
+    for w in order.windows(2) {
+        let (p, q) = (&l.bars[w[0]], &l.bars[w[1]]);
+        if (p.lane, p.row) == (q.lane, q.row) {
+            next_start.insert(w[0], q.rect.x);
         }
     }
+    next_start
+}
+
+/// Labels: inside the bar, or right of it up to the next bar in its row.
+fn draw_labels<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, bars: &BarPaint) {
+    let BarPaint { by_id, palette, hl } = bars;
+    let l = v.layout;
+    let o = &l.options;
+    let next_start = next_bar_starts(l);
     for (n, bar) in l.bars.iter().enumerate() {
         let b = bar.rect;
         let reach = next_start.get(&n).copied().unwrap_or(v.axis.end_x()).max(b.right());
-        if !f.sees(ax(b.x), ay(b.y), ax(reach), ay(b.bottom())) {
+        if !f.sees(v.ax(b.x), v.ay(b.y), v.ax(reach), v.ay(b.bottom())) {
             continue;
         }
         let Some(i) = by_id.get(bar.initiative.as_str()) else {
@@ -764,15 +839,17 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         };
         let Some(text) = text else { continue };
         // A dimmed bar is pale: dark text, a little lighter.
-        let colour = if dimmed(&i.id) { rgb(INK).mix(0.7) } else { rgb(colour).into() };
+        let colour = if hl.dimmed(&i.id) { rgb(INK).mix(0.7) } else { rgb(colour).into() };
         let style = f.text(FONT_PX, colour, false, HPos::Left, VPos::Center);
-        put(root, f, text, (ax(x), ay(b.y + b.h / 2.0)), style);
+        put(root, f, text, (v.ax(x), v.ay(b.y + b.h / 2.0)), style);
     }
+}
 
-    // Milestones.
-    for d in &l.milestones {
-        let alpha = if dimmed(&d.initiative) { 0.35 } else { 1.0 };
-        let (x, y, s) = (ax(d.x), ay(d.y), d.r);
+/// Milestones: dark diamonds with a white ring, square on a stretched slide too.
+fn draw_milestones<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, hl: &Highlight) {
+    for d in &v.layout.milestones {
+        let alpha = if hl.dimmed(&d.initiative) { 0.35 } else { 1.0 };
+        let (x, y, s) = (v.ax(d.x), v.ay(d.y), d.r);
         if !f.sees(x - 2.0 * s, y - s - 1.0, x + 2.0 * s, y + s + 1.0) {
             continue;
         }
@@ -783,10 +860,6 @@ fn draw_at<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v: &TimelineView, 
         ring.push(pts[0]);
         line(root, f, &ring, WHITE.mix(alpha), 1.0);
     }
-
-    if v.strips {
-        draw_strips(root, f, v, body_bottom, cache);
-    }
 }
 
 /// Whether month names fit their cells (always at the month zoom).
@@ -794,12 +867,7 @@ fn show_months(axis: &Axis, f: &Frame) -> bool {
     axis.px_per_month >= Zoom::Months.px_per_month() || text_width("Sep", FONT_PX) + 6.0 <= f.room(axis.px_per_month)
 }
 
-fn draw_headers<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    f: &Frame,
-    v: &TimelineView,
-    hdr: &crate::domain::timeline::Headers,
-) {
+fn draw_headers<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: &Frame, v: &TimelineView, hdr: &Headers) {
     let top = v.header_height;
     if top < FONT_PX {
         return;
@@ -922,14 +990,20 @@ fn strip_bars(v: &TimelineView) -> (Vec<StripBar>, Vec<StripBar>) {
         .map(|q| StripBar {
             x: q.x,
             w: q.w,
-            segments: vec![(q.capex, CAPEX), (q.opex, OPEX), (q.run, RUN)],
-            limit: q.envelope,
-            over: q.over,
+            segments: vec![(q.budget.capex, CAPEX), (q.budget.opex, OPEX), (q.budget.run, RUN)],
+            limit: q.budget.envelope,
+            over: q.budget.over,
         })
         .collect();
     let fte: Vec<StripBar> = fte_strip(v.roadmap, v.axis)
         .into_iter()
-        .map(|q| StripBar { x: q.x, w: q.w, segments: vec![(q.demand, FTE)], limit: q.capacity, over: q.over })
+        .map(|q| StripBar {
+            x: q.x,
+            w: q.w,
+            segments: vec![(q.fte.demand, FTE)],
+            limit: q.fte.capacity,
+            over: q.fte.over,
+        })
         .collect();
     (budget, fte)
 }
@@ -1097,7 +1171,8 @@ fn with_head(mut svg: String, head: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_roadmap;
-    use crate::domain::timeline::{layout, Grouping, TimelineOptions};
+    use crate::domain::schedule::Grouping;
+    use crate::layout::timeline::{layout, TimelineOptions};
     use std::sync::Arc;
 
     fn m(s: &str) -> Month {
@@ -1227,7 +1302,7 @@ mod tests {
             }
         }
         // Nothing is drawn for initiatives whose every bar is far outside.
-        let near = |b: &crate::domain::timeline::Bar| {
+        let near = |b: &crate::layout::timeline::Bar| {
             let y = t + b.rect.y;
             y > body.y - 40.0 && y < body.bottom() + 40.0
         };
@@ -1531,8 +1606,8 @@ mod tests {
         let (w, h) = size(&v);
         assert_eq!((w, h), (LANE_GUTTER + x.axis.width(), 60.0 + x.layout.height + STRIP_HEIGHT));
         let svg = render(&v);
-        let overs = budget_strip(&x.r, &x.axis).iter().filter(|q| q.over).count()
-            + fte_strip(&x.r, &x.axis).iter().filter(|q| q.over).count();
+        let overs = budget_strip(&x.r, &x.axis).iter().filter(|q| q.budget.over).count()
+            + fte_strip(&x.r, &x.axis).iter().filter(|q| q.fte.over).count();
         assert!(overs >= 1);
         assert_eq!(texts(&svg).iter().filter(|t| *t == "over").count(), overs);
         assert!(has(&svg, "Budget per quarter") && has(&svg, "FTE per quarter"));

@@ -1,5 +1,6 @@
 //! The capability heatmap: the figures of every capability at a date, the rules that roll
-//! them up the capability map, and the colour scale they are drawn in.
+//! them up the capability map, and the scale of steps they are coloured by (the colours are
+//! `crate::layout::palette`'s).
 //!
 //! The rules (shown to users beside the legend):
 //!
@@ -498,36 +499,8 @@ fn risk_level(value: f64) -> Risk {
     Risk::ALL[k - 1]
 }
 
-const DARK: &str = "#1a1a1a";
-const WHITE: &str = "#ffffff";
-
-/// Attention scale, step 0 (no attention) to 5 (most attention), diverging blue → orange.
-/// Blue steps from ColorBrewer "Blues", orange steps from ColorBrewer "PuOr" (Cynthia
-/// Brewer, colorbrewer2.org; both marked colour-blind safe). Blue against orange stays
-/// distinct in every common colour-vision deficiency; the value is also written in the box.
-pub const ATTENTION: [(&str, &str); 6] = [
-    ("#08519c", WHITE),
-    ("#2171b5", WHITE),
-    ("#9ecae1", DARK),
-    ("#fdb863", DARK),
-    ("#e08214", DARK),
-    ("#b35806", WHITE),
-];
-
-/// Magnitude scale, light (least) to dark (most): ColorBrewer "Purples", 6 classes — a hue
-/// of its own, so that it is not read as the blue "no attention" end of [`ATTENTION`].
-pub const MAGNITUDE: [(&str, &str); 6] = [
-    ("#f2f0f7", DARK),
-    ("#dadaeb", DARK),
-    ("#bcbddc", DARK),
-    ("#9e9ac8", DARK),
-    ("#756bb1", WHITE),
-    ("#54278f", WHITE),
-];
-
-/// The colour scale of a metric. Fills come in six steps with a text colour of WCAG
-/// contrast at least 4.5:1 on each. Maturity, gap and risk use [`ATTENTION`] (orange where
-/// attention is needed); importance, investment and initiatives use [`MAGNITUDE`].
+/// The scale of a metric: six steps, from least attention or magnitude (0) to most (5).
+/// The colours of the steps are `crate::layout::palette`'s.
 ///
 /// Maturity (0–5), gap (0 or less, +1 … +5), importance (1–5) and risk (Low–Critical) have
 /// fixed scales, an average coloured as the nearest level. Investment and number of
@@ -593,28 +566,12 @@ impl Scale {
         }
     }
 
-    /// The six (fill, text colour) pairs this metric is drawn in.
-    pub fn palette(&self) -> &'static [(&'static str, &'static str); 6] {
-        match self.metric {
-            Metric::Importance | Metric::Investment | Metric::Initiatives => &MAGNITUDE,
-            _ => &ATTENTION,
-        }
-    }
-
-    /// (fill, text colour) for a value.
-    pub fn colour(&self, value: f64) -> (&'static str, &'static str) {
-        self.palette()[self.step(value)]
-    }
-
-    /// The legend, in increasing value: (label, fill, text colour). "0" … "5" for maturity;
+    /// The legend, in increasing value: (label, a value in its step). "0" … "5" for maturity;
     /// "0 or less", "+1" … "+5" for the gap; "1" … "5" for importance; "Low" … "Critical"
     /// for risk; ranges such as "EUR 0–200k" for investment and "0–1" for initiatives (one
     /// entry, "EUR 0" or "0", when every value is 0).
-    pub fn legend(&self, currency: &str) -> Vec<(String, &'static str, &'static str)> {
-        let entry = |label: String, value: f64| {
-            let (fill, text) = self.colour(value);
-            (label, fill, text)
-        };
+    pub fn legend_labels(&self, currency: &str) -> Vec<(String, f64)> {
+        let entry = |label: String, value: f64| (label, value);
         match self.metric {
             Metric::Gap => {
                 (0..=5).map(|g| entry(if g == 0 { "0 or less".into() } else { format!("+{g}") }, g as f64)).collect()
@@ -651,6 +608,7 @@ mod tests {
     use crate::domain::demo::demo_roadmap;
     use crate::domain::generate::generate;
     use crate::domain::model::{CapabilityLink, GoalLink};
+    use crate::layout::palette::ScaleColours;
     use proptest::prelude::*;
     use std::sync::Arc;
 
@@ -877,104 +835,6 @@ mod tests {
         assert_eq!(value_text(Risk, 2.4, "EUR"), "Medium");
         assert_eq!(value_text(Risk, 2.5, "EUR"), "High");
         assert_eq!(value_text(Risk, 1.0, "EUR"), "Low");
-    }
-
-    /// WCAG 2 relative luminance of "#rrggbb".
-    fn luminance(hex: &str) -> f64 {
-        let channel = |k: usize| {
-            let c = u8::from_str_radix(&hex[1 + 2 * k..3 + 2 * k], 16).unwrap() as f64 / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
-    }
-
-    fn contrast(a: &str, b: &str) -> f64 {
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
-
-    #[test]
-    fn text_colours_have_enough_contrast() {
-        for (fill, text) in ATTENTION.iter().chain(&MAGNITUDE) {
-            let ratio = contrast(fill, text);
-            assert!(ratio >= 4.5, "{text} on {fill}: {ratio:.2}");
-        }
-        // Magnitude gets darker step by step; attention is darkest at both ends.
-        let l: Vec<f64> = MAGNITUDE.iter().map(|(f, _)| luminance(f)).collect();
-        assert!(l.windows(2).all(|w| w[0] > w[1]), "{l:?}");
-        let a: Vec<f64> = ATTENTION.iter().map(|(f, _)| luminance(f)).collect();
-        assert!(a[0] < a[1] && a[1] < a[2] && a[3] > a[4] && a[4] > a[5], "{a:?}");
-    }
-
-    #[test]
-    fn scales_are_monotone_and_legends_match() {
-        for metric in Metric::ALL {
-            let values = [0.0, 3.0, 1_234_567.0, 17.0];
-            let scale = Scale::for_values(metric, values.into_iter());
-            let (lo, hi) = (scale.min - 1.0, scale.max + 1.0);
-            let mut last = None;
-            for k in 0..=200 {
-                let v = lo + (hi - lo) * k as f64 / 200.0;
-                // Steps follow attention: up with the value, or down for maturity.
-                let s = scale.step(v) as i32 * if attention_is_high(metric) { 1 } else { -1 };
-                assert!(last.is_none_or(|l| s >= l), "{metric:?} at {v}");
-                last = Some(s);
-            }
-            let legend = scale.legend("EUR");
-            let expected = match metric {
-                Metric::Importance => 5,
-                Metric::Risk => 4,
-                _ => 6,
-            };
-            assert_eq!(legend.len(), expected, "{metric:?}");
-            let fills: Vec<&str> = legend.iter().map(|e| e.1).collect();
-            let mut distinct = fills.clone();
-            distinct.dedup();
-            assert_eq!(distinct.len(), fills.len(), "{metric:?}: {fills:?}");
-            assert!(legend.iter().all(|(_, f, t)| scale.palette().contains(&(*f, *t))));
-        }
-        let maturity = Scale::for_values(Metric::CurrentMaturity, std::iter::empty());
-        let legend = maturity.legend("EUR");
-        assert_eq!(legend.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["0", "1", "2", "3", "4", "5"]);
-        assert_eq!((legend[0].1, legend[5].1), (ATTENTION[5].0, ATTENTION[0].0));
-        assert_eq!(maturity.colour(2.4), maturity.colour(2.0));
-        let gap = Scale::for_values(Metric::Gap, std::iter::empty());
-        assert_eq!(gap.legend("EUR")[0].0, "0 or less");
-        assert_eq!((gap.colour(-3.0), gap.colour(5.0)), (ATTENTION[0], ATTENTION[5]));
-        let risk = Scale::for_values(Metric::Risk, std::iter::empty());
-        assert_eq!(
-            risk.legend("EUR").iter().map(|e| e.1).collect::<Vec<_>>(),
-            ["#08519c", "#9ecae1", "#fdb863", "#b35806"]
-        );
-    }
-
-    #[test]
-    fn ranged_scales() {
-        let money = Scale::for_values(Metric::Investment, [1_130_000.0, 20.0].into_iter());
-        assert_eq!((money.min, money.max), (0.0, 1_200_000.0));
-        let labels: Vec<String> = money.legend("EUR").into_iter().map(|e| e.0).collect();
-        assert_eq!(
-            labels,
-            ["EUR 0–200k", "EUR 200k–400k", "EUR 400k–600k", "EUR 600k–800k", "EUR 800k–1M", "EUR 1M–1.2M"]
-        );
-        assert_eq!(money.colour(199_999.0), MAGNITUDE[0]);
-        assert_eq!(money.colour(200_000.0), MAGNITUDE[1]);
-        assert_eq!(money.colour(1_200_000.0), MAGNITUDE[5]);
-        let count = Scale::for_values(Metric::Initiatives, [5.0, 0.0].into_iter());
-        let labels: Vec<String> = count.legend("EUR").into_iter().map(|e| e.0).collect();
-        assert_eq!(labels, ["0", "1", "2", "3", "4", "5"]);
-        assert_eq!(count.colour(5.0), MAGNITUDE[5]);
-        let count = Scale::for_values(Metric::Initiatives, [7.0].into_iter());
-        let labels: Vec<String> = count.legend("EUR").into_iter().map(|e| e.0).collect();
-        assert_eq!(labels, ["0–1", "2–3", "4–5", "6–7", "8–9", "10–11"]);
-        assert_eq!((count.colour(7.0), count.colour(1.0)), (MAGNITUDE[3], MAGNITUDE[0]));
-        let none = Scale::for_values(Metric::Investment, [0.0, 0.0].into_iter());
-        assert_eq!(none.legend("USD"), vec![("USD 0".to_string(), MAGNITUDE[0].0, MAGNITUDE[0].1)]);
-        assert_eq!(none.colour(0.0), MAGNITUDE[0]);
     }
 
     #[test]

@@ -8,8 +8,9 @@
 use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText};
 use crate::domain::calendar::Quarter;
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
-use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
+use crate::layout::heatmap::{self as heatmap_layout, Direction, Layout};
+use crate::layout::palette::ScaleColours;
 use crate::state::App;
 use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
 use crate::views::settings::commit_with;

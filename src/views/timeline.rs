@@ -1,16 +1,17 @@
 //! Timeline: the roadmap over time — lanes, bars, milestones, dependencies, budget and FTE
 //! strips — with drag and keyboard rescheduling, the problems panel and the parking lot.
 //!
-//! The domain lays it out (`domain::timeline`), plotters draws it on a canvas
-//! (`charts::timeline`), and this view places one focusable button over each bar: pointer
-//! drags use the domain's exact hit-testing (middle moves, ends resize), arrow keys move the
+//! The rules are `domain::schedule`'s, `layout::timeline` lays it out, plotters draws it on a
+//! canvas (`charts::timeline`), and this view places one focusable button over each bar:
+//! pointer drags use the layout's exact hit-testing (middle moves, ends resize), arrow keys move the
 //! bar by a month (Shift: its end), and each gesture is one undo step.
 
 use crate::charts::timeline::{self as chart, ColourBy, TimelineView, LANE_GUTTER};
 use crate::charts::Backend;
-use crate::domain::heatmap_layout::Rect;
-use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
+use crate::domain::schedule::{self, Edge, Grouping};
 use crate::domain::{Id, Month, Roadmap};
+use crate::layout::timeline::{self, Axis, BarPart, Hit, TimelineLayout, TimelineOptions, Zoom};
+use crate::layout::Rect;
 use crate::state::{Action, App, Level};
 use leptos::html;
 use leptos::prelude::*;
@@ -104,15 +105,15 @@ struct Drag {
 fn apply_drag(r: &mut Roadmap, d: &Drag) -> bool {
     let Some((start, end)) = r.initiative(&d.id).and_then(|i| i.dates()) else { return false };
     match d.part {
-        BarPart::Middle => timeline::shift(r, &d.id, d.months),
-        BarPart::Start => timeline::resize(r, &d.id, Edge::Start, start.plus(d.months)),
-        BarPart::End => timeline::resize(r, &d.id, Edge::End, end.plus(d.months)),
+        BarPart::Middle => schedule::shift(r, &d.id, d.months),
+        BarPart::Start => schedule::resize(r, &d.id, Edge::Start, start.plus(d.months)),
+        BarPart::End => schedule::resize(r, &d.id, Edge::End, end.plus(d.months)),
     }
 }
 
 /// After a move: offer to push along successors it now overlaps.
 fn offer_push(app: App, id: &str) {
-    let broken = app.roadmap.with_untracked(|r| timeline::successors_broken_by(r, id));
+    let broken = app.roadmap.with_untracked(|r| schedule::successors_broken_by(r, id));
     if broken.is_empty() {
         app.clear_topic("push");
         return;
@@ -189,11 +190,11 @@ pub fn Timeline() -> impl IntoView {
         let (r, a) = (shown.get(), axis.get());
         Arc::new(collapsed.with(|c| timeline::layout(&r, grouping.get(), &a, c, &timeline_options())))
     });
-    let broken = Memo::new(move |_| app.roadmap.with(timeline::broken_dependencies));
+    let broken = Memo::new(move |_| app.roadmap.with(schedule::broken_dependencies));
     let show_all_parked = RwSignal::new(false);
     let parked = Memo::new(move |_| {
         app.roadmap.with(|r| {
-            timeline::parking_lot(r)
+            schedule::parking_lot(r)
                 .into_iter()
                 .filter_map(|id| r.initiative(&id).map(|i| (id, i.name.clone())))
                 .collect::<Vec<_>>()
@@ -270,7 +271,7 @@ pub fn Timeline() -> impl IntoView {
                                 view! { <li>
                                     <span class="flag">"Broken dependency: "</span>{p.message.clone()}
                                     <button type="button" on:click=move |_| {
-                                        let _ = app.edit(|r| { timeline::move_after_predecessors(r, &id); });
+                                        let _ = app.edit(|r| { schedule::move_after_predecessors(r, &id); });
                                     }>"Move after predecessor"</button>
                                 </li> }
                             }).collect_view()}</ul> }.into_any()
@@ -310,7 +311,7 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
     let schedule = Callback::new(move |_: ()| match crate::views::fields::parse_month(&start.get_untracked()) {
         Ok(Some(m)) => {
             let _ = app.edit(|r| {
-                timeline::schedule(r, &id, m);
+                schedule::schedule(r, &id, m);
             });
         }
         Ok(None) => error.set(Some("Choose a start month.".into())),
@@ -514,7 +515,7 @@ fn Chart(
         let left = target.map(|t| t.get_bounding_client_rect().left()).unwrap_or_default();
         let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
         let _ = app.edit(|r| {
-            timeline::schedule(r, &id, month);
+            schedule::schedule(r, &id, month);
         });
     };
     let keyed = move |id: Id, lane: usize, ev: leptos::ev::KeyboardEvent| {
@@ -533,11 +534,11 @@ fn Chart(
         let moved = app.edit(|r| {
             let Some((s, e)) = r.initiative(&id).and_then(|i| i.dates()) else { return };
             if end {
-                timeline::resize(r, &id, Edge::End, e.plus(step));
+                schedule::resize(r, &id, Edge::End, e.plus(step));
             } else if ev.alt_key() {
-                timeline::resize(r, &id, Edge::Start, s.plus(step));
+                schedule::resize(r, &id, Edge::Start, s.plus(step));
             } else {
-                timeline::shift(r, &id, step);
+                schedule::shift(r, &id, step);
             }
         });
         if moved.is_ok() {

@@ -22,7 +22,6 @@
 
 pub mod alignment;
 pub mod finance;
-pub mod layout;
 pub mod risk;
 pub mod summary;
 pub mod vendors;
@@ -53,23 +52,6 @@ impl Explains {
         Explains::Heatmap,
         Explains::Timeline,
     ];
-
-    /// A key for addresses and element ids ("alignment").
-    pub fn key(self) -> &'static str {
-        match self {
-            Explains::Alignment => "alignment",
-            Explains::Finance => "finance",
-            Explains::Vendors => "vendors",
-            Explains::Risk => "risk",
-            Explains::Workforce => "workforce",
-            Explains::Heatmap => "heatmap",
-            Explains::Timeline => "timeline",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Explains> {
-        Explains::ALL.into_iter().find(|e| e.key().eq_ignore_ascii_case(key.trim()))
-    }
 
     /// The name of the view, for a link ("See Alignment").
     pub fn label(self) -> &'static str {
@@ -273,12 +255,10 @@ mod tests {
     use crate::domain::model::{Risk, Status};
 
     #[test]
-    fn explains_keys_round_trip() {
-        for e in Explains::ALL {
-            assert_eq!(Explains::from_key(e.key()), Some(e));
-            assert!(!e.label().is_empty());
-        }
-        assert_eq!(Explains::from_key("nowhere"), None);
+    fn explains_labels_are_set_and_distinct() {
+        let labels: std::collections::HashSet<_> = Explains::ALL.iter().map(|e| e.label()).collect();
+        assert_eq!(labels.len(), Explains::ALL.len());
+        assert!(labels.iter().all(|l| !l.is_empty()));
     }
 
     #[test]

@@ -7,9 +7,9 @@
 use super::{one_decimal, DecideState};
 use crate::charts::heatmap::{difference_legend, difference_text, draw_difference_map};
 use crate::domain::calendar::fiscal_year_label;
-use crate::domain::heatmap_layout::{self, Layout};
 use crate::domain::scenario::{compare, Basis, Comparison};
 use crate::domain::{Id, Roadmap};
+use crate::layout::heatmap::{self as heatmap_layout, Layout};
 use crate::state::{App, Level};
 use crate::views::confirm::{confirmer, Confirmation};
 use crate::views::fields::{money, short_money};

@@ -6,8 +6,8 @@ use super::{amount, follow_width, with_currency, Card, Figures, Pages, Rule, ROW
 use crate::charts::portfolio::{draw_finance, finance_described, finance_slide_svg};
 use crate::charts::Backend;
 use crate::domain::portfolio::finance::{self as rules, FinanceYear, InitiativeTco};
-use crate::domain::portfolio::layout::{finance_chart, FinanceOptions};
 use crate::domain::portfolio::money;
+use crate::layout::portfolio::{finance_chart, FinanceOptions};
 use crate::state::App;
 use crate::views::roadmap_editor::list::{cmp_f64, sort_rows, Sort, SortHeader};
 use leptos::html;

@@ -60,16 +60,17 @@ impl Figures {
     }
 }
 
-/// Where a headline is explained: a portfolio section, or the heatmap or timeline.
+/// Where a headline is explained: a portfolio section, or the heatmap or timeline (the
+/// domain names the view; the address is the router's).
 pub fn explains_href(e: Explains) -> String {
     match e {
+        Explains::Alignment => PortfolioSection::Alignment.href(),
+        Explains::Finance => PortfolioSection::Finance.href(),
+        Explains::Vendors => PortfolioSection::Vendors.href(),
+        Explains::Risk => PortfolioSection::Risk.href(),
+        Explains::Workforce => PortfolioSection::Workforce.href(),
         Explains::Heatmap => crate::route::View::Heatmap.href(),
         Explains::Timeline => crate::route::View::Timeline.href(),
-        other => PortfolioSection::ALL
-            .into_iter()
-            .find(|s| s.slug() == other.key())
-            .unwrap_or(PortfolioSection::Summary)
-            .href(),
     }
 }
 
@@ -247,7 +248,7 @@ mod tests {
                 Explains::Heatmap => assert_eq!(route, Route::View(crate::route::View::Heatmap)),
                 Explains::Timeline => assert_eq!(route, Route::View(crate::route::View::Timeline)),
                 _ => assert!(
-                    matches!(route, Route::Portfolio(s) if s.slug() == e.key() && s != PortfolioSection::Summary),
+                    matches!(route, Route::Portfolio(s) if s.title() == e.label() && s != PortfolioSection::Summary),
                     "{e:?} → {href}"
                 ),
             }

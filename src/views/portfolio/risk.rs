@@ -7,10 +7,10 @@
 use super::{follow_width, Card, Figures, Rule};
 use crate::charts::portfolio::{draw_risk_matrix, risk_described, risk_legend, risk_slide_svg};
 use crate::charts::Backend;
-use crate::domain::portfolio::layout::{risk_matrix_chart, RiskOptions};
 use crate::domain::portfolio::risk::{self as rules, RiskBand, IMPACT, LIKELIHOOD};
 use crate::domain::portfolio::ItemRef;
 use crate::domain::Risk;
+use crate::layout::portfolio::{risk_matrix_chart, RiskOptions};
 use crate::state::App;
 use leptos::html;
 use leptos::prelude::*;

@@ -18,10 +18,10 @@
 //! overlaps). Each cell holding initiatives shows how many, large; every cell shows its
 //! score, small, where there is room.
 
-use super::finance::FinanceYear;
-use super::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD};
+use super::Rect;
 use crate::domain::heatmap::short_money;
-use crate::domain::heatmap_layout::Rect;
+use crate::domain::portfolio::finance::FinanceYear;
+use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD};
 
 /// Average character width as a multiple of the font size.
 pub const CHAR_WIDTH: f64 = 0.62;
@@ -527,11 +527,11 @@ pub fn risk_matrix_chart(m: &RiskMatrix, o: &RiskOptions) -> RiskMatrixChart {
 
 #[cfg(test)]
 mod tests {
-    use super::super::finance::finance_years;
-    use super::super::risk::risk_matrix;
     use super::*;
     use crate::domain::demo::demo_roadmap;
     use crate::domain::generate::generate;
+    use crate::domain::portfolio::finance::finance_years;
+    use crate::domain::portfolio::risk::risk_matrix;
     use proptest::prelude::*;
 
     fn no_overlaps(labels: &[&Label]) -> Result<(), String> {
