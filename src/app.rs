@@ -30,7 +30,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(app);
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(route);
-    provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
+    provide_context(RwSignal::new(None::<crate::ui::confirm::Confirmation>));
     provide_context(views::heatmap::HeatmapChoices::new());
     provide_context(views::timeline::TimelineChoices::new());
     provide_context(views::workshop::Workshop::start(app, route));
@@ -92,7 +92,7 @@ pub fn Shell() -> impl IntoView {
         <views::files::share::SharedBanner/>
         <Notices/>
         <views::decide::ScenarioBanner/>
-        <views::confirm::ConfirmDialog/>
+        <crate::ui::confirm::ConfirmDialog/>
         <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             <views::workshop::Stage/>

@@ -11,7 +11,7 @@ use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
 use crate::state::App;
-use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
+use crate::ui::fields::{money, parse_whole, Choice, Field, Kind};
 use crate::views::settings::commit_with;
 use leptos::html;
 use leptos::prelude::*;
@@ -425,7 +425,7 @@ fn MapCanvas(
             currency: &c,
             focus: f.as_ref(),
         };
-        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
+        crate::ui::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
     });
     let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
     let signal_of = move |n: usize| {
@@ -580,7 +580,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
             commit_with(app, move |r, t| change(r.capability_mut(&id).ok_or("This capability no longer exists.")?, t))
         }
     };
-    crate::views::fields::focus_later("heatmap-panel-title");
+    crate::ui::fields::focus_later("heatmap-panel-title");
     view! {
         <aside class="editor-panel heatmap-panel" aria-labelledby="heatmap-panel-title">
             <div class="panel-head">

@@ -3,8 +3,8 @@
 
 use crate::domain::{demo, file_format, template, Horizon, Month};
 use crate::state::{App, Level};
-use crate::views::confirm::{confirmer, Confirmation, Modal};
-use crate::views::fields::unique_id;
+use crate::ui::confirm::{confirmer, Confirmation, Modal};
+use crate::ui::fields::unique_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

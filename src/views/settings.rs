@@ -4,7 +4,7 @@
 use crate::domain::calendar::{fiscal_year_label, Quarter};
 use crate::domain::{Budget, Capacity, Roadmap};
 use crate::state::App;
-use crate::views::fields::{parse_month, parse_number, parse_whole, Choice, Commit, Field, Kind};
+use crate::ui::fields::{parse_month, parse_number, parse_whole, Choice, Commit, Field, Kind};
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [

@@ -307,7 +307,7 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
     let start = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let id_drag = id.clone();
-    let schedule = Callback::new(move |_: ()| match crate::views::fields::parse_month(&start.get_untracked()) {
+    let schedule = Callback::new(move |_: ()| match crate::ui::fields::parse_month(&start.get_untracked()) {
         Ok(Some(m)) => {
             let _ = app.edit(|r| {
                 timeline::schedule(r, &id, m);
@@ -379,8 +379,8 @@ fn Chart(
         if port.get_untracked() != window {
             port.set(window);
         }
-        let mut clip = crate::views::canvas::clipper(&el);
-        crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| {
+        let mut clip = crate::ui::canvas::clipper(&el);
+        crate::ui::canvas::paint(&el, window.w, window.h, |root, ratio| {
             chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip)
         });
     });

@@ -10,7 +10,7 @@
 
 use crate::route::{Route, View};
 use crate::state::{Action, App, Level};
-use crate::views::confirm::Modal;
+use crate::ui::confirm::Modal;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

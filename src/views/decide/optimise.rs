@@ -13,8 +13,8 @@ use crate::domain::optimiser::{
 };
 use crate::domain::{Id, Roadmap, Status};
 use crate::state::{App, Level};
-use crate::views::fields::money;
-use crate::views::roadmap_editor::list::{Pager, PAGE_SIZE};
+use crate::ui::fields::money;
+use crate::ui::list::{Pager, PAGE_SIZE};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -512,7 +512,7 @@ fn Envelopes() -> impl IntoView {
         <details class="card envelopes">
             <summary><strong>"Budget envelopes: "</strong>
                 <span class="muted">{move || rows.get().into_iter().map(|(fy, c, o)| match (c, o) {
-                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), crate::views::fields::short_money(c), crate::views::fields::short_money(o)),
+                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), crate::ui::fields::short_money(c), crate::ui::fields::short_money(o)),
                     _ => format!("{} not limited", fiscal_year_label(fy)),
                 }).collect::<Vec<_>>().join("; ")}
                 {move || format!("; team capacity set for {} quarter{}", capacity(), if capacity() == 1 { "" } else { "s" })}</span>

@@ -11,8 +11,8 @@ use crate::domain::heatmap_layout::{self, Layout};
 use crate::domain::scenario::{compare, Basis, Comparison};
 use crate::domain::{Id, Roadmap};
 use crate::state::{App, Level};
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{money, short_money};
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::{money, short_money};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -173,7 +173,7 @@ fn ScenarioList() -> impl IntoView {
                                             <button type="button" aria-label=format!("Compare {n2} with the plan") on:click=move |_| {
                                                 state.compare_a.set(String::new());
                                                 state.compare_b.set(n2.clone());
-                                                crate::views::fields::focus_later("compare-title");
+                                                crate::ui::fields::focus_later("compare-title");
                                             }>"Compare"</button>
                                             <button type="button" aria-label=format!("Make {n3} the plan") on:click=move |_| promote(n3.clone())>"Make it the plan…"</button>
                                             <button type="button" class="danger" aria-label=format!("Delete {n4}") disabled=editing on:click=move |_| delete(n4.clone())>"Delete…"</button>
@@ -427,7 +427,7 @@ fn DifferenceMap(data: Arc<(Comparison, String, Roadmap)>) -> impl IntoView {
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l: Arc<Layout> = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| {
+        crate::ui::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| {
             draw_difference_map(root, &l, &d, ratio)
         });
     });

@@ -17,9 +17,9 @@ use crate::domain::model::{
 };
 use crate::domain::scoring::{self, Scored};
 use crate::state::App;
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{focus_later, parse_number, unique_id};
-use crate::views::roadmap_editor::list::{matches, Pager, SearchBox, PAGE_SIZE};
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::{focus_later, parse_number, unique_id};
+use crate::ui::list::{matches, Pager, SearchBox, PAGE_SIZE};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -833,7 +833,7 @@ fn BubbleChart(
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| {
+        crate::ui::canvas::paint(&el, l.width, l.height, |root, ratio| {
             chart::draw_at(root, &l, (0.0, 0.0, ratio), Backend::Canvas)
         });
     });
@@ -996,7 +996,7 @@ fn InitiativePanel(
             {move || info().map(|(_, status, cost, start, end)| view! {
                 <p class="muted">
                     <span class=format!("status status-{}", status.key())>{status.label()}</span>
-                    " · one-off cost " {crate::views::fields::money(&currency(), cost)}
+                    " · one-off cost " {crate::ui::fields::money(&currency(), cost)}
                     " · " {match (start, end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}
                 </p>
             })}
@@ -1007,7 +1007,7 @@ fn InitiativePanel(
                 let input_text = move |p: &scoring::Part| match p.input {
                     None => "—".to_string(),
                     Some(v) if sources.get(&p.criterion) == Some(&CriterionSource::Cost) && model == ScoringModel::Weighted => {
-                        format!("{currency} {}", crate::views::fields::short_money(v))
+                        format!("{currency} {}", crate::ui::fields::short_money(v))
                     }
                     Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
                     Some(v) => format!("{v:.1}"),

@@ -7,8 +7,8 @@ use super::{grouped, read_bytes};
 use crate::domain::spreadsheet::{self, Delimiter, ExportOptions, Field, Mapping, Parsed, Preview, Table, ZipTime};
 use crate::domain::Roadmap;
 use crate::state::{App, Level};
-use crate::views::confirm::Modal;
-use crate::views::fields::unique_id;
+use crate::ui::confirm::Modal;
+use crate::ui::fields::unique_id;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -9,7 +9,7 @@ use crate::domain::portfolio::finance::{self as rules, FinanceYear, InitiativeTc
 use crate::domain::portfolio::layout::{finance_chart, FinanceOptions};
 use crate::domain::portfolio::money;
 use crate::state::App;
-use crate::views::roadmap_editor::list::{cmp_f64, sort_rows, Sort, SortHeader};
+use crate::ui::list::{cmp_f64, sort_rows, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -98,7 +98,7 @@ fn SpendChart() -> impl IntoView {
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         chart.with(|c| {
-            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+            crate::ui::canvas::paint(&el, c.width, c.height, |root, ratio| {
                 draw_finance(root, c, ratio, Backend::Canvas)
             })
         });

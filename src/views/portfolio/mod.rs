@@ -23,7 +23,7 @@ use crate::domain::portfolio::workforce::Workforce;
 use crate::domain::portfolio::{self, Explains};
 use crate::route::{PortfolioSection, Route};
 use crate::state::App;
-use crate::views::fields::{Field, Kind};
+use crate::ui::fields::{Field, Kind};
 use crate::views::settings::commit_with;
 use leptos::html;
 use leptos::prelude::*;

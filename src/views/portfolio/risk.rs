@@ -152,7 +152,7 @@ fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
         let Some(el) = canvas.get() else { return };
         let sel = selected.get();
         chart.with(|c| {
-            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+            crate::ui::canvas::paint(&el, c.width, c.height, |root, ratio| {
                 draw_risk_matrix(root, c, sel, ratio, Backend::Canvas)
             })
         });

@@ -1,10 +1,10 @@
 //! Business goals: list, and the form with the goal's KPI and the initiatives serving it.
 
-use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
-use crate::views::fields::{parse_month, parse_number, parse_whole, Field, Kind};
+use crate::ui::fields::{parse_month, parse_number, parse_whole, Field, Kind};
+use crate::ui::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use leptos::prelude::*;
 use std::sync::Arc;
 

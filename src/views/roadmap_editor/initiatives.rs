@@ -1,13 +1,11 @@
 //! Initiatives: the list (search, status filter, sort, pages), fast capture for workshops,
 //! and the form that edits one initiative and all its links.
 
-use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
-use crate::views::fields::{
-    money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind,
-};
+use crate::ui::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
+use crate::ui::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;

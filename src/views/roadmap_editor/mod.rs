@@ -3,13 +3,12 @@
 mod capabilities;
 mod goals;
 mod initiatives;
-pub(crate) mod list;
 
 use crate::domain::{ItemKind, Roadmap};
 use crate::route::EditorTab;
 use crate::state::App;
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{Commit, ItemProblems};
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::{Commit, ItemProblems};
 use crate::views::settings::commit_with;
 use leptos::prelude::*;
 
@@ -138,5 +137,5 @@ fn panel_heading(kind: ItemKind) -> &'static str {
 /// Opens an item's panel from its row and moves focus to it.
 fn open_panel(selected: RwSignal<Option<String>>, kind: ItemKind, id: String) {
     selected.set(Some(id));
-    crate::views::fields::focus_later(panel_heading(kind));
+    crate::ui::fields::focus_later(panel_heading(kind));
 }
