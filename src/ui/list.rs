@@ -95,7 +95,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'
 pub fn SearchBox(label: &'static str, query: RwSignal<String>) -> impl IntoView {
     view! {
         <input type="search" class="search" aria-label=label placeholder=label
-            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
     }
 }
 

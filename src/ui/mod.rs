@@ -5,3 +5,4 @@ pub mod canvas;
 pub mod confirm;
 pub mod fields;
 pub mod list;
+pub mod shared;

@@ -6,7 +6,6 @@ use crate::state::{App, Level};
 use crate::ui::confirm::{confirmer, Confirmation, Modal};
 use crate::ui::fields::unique_id;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// This year January to two years on December: the default planning horizon.
 fn default_horizon() -> Horizon {
@@ -227,9 +226,4 @@ fn RenameDialog(open: RwSignal<bool>) -> impl IntoView {
             </form>
         </Modal>
     }
-}
-
-/// The element an event happened on, as the type the caller expects.
-pub fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target().expect("an event has a target").unchecked_into()
 }

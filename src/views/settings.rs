@@ -4,7 +4,7 @@
 use crate::domain::calendar::{fiscal_year_label, Quarter};
 use crate::domain::{Budget, Capacity, Roadmap};
 use crate::state::App;
-use crate::ui::fields::{parse_month, parse_number, parse_whole, Choice, Commit, Field, Kind};
+use crate::ui::fields::{commit_with, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [
@@ -21,25 +21,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// Commits an edit of the roadmap; a refused edit returns its messages.
-pub fn commit_with(
-    app: App,
-    change: impl Fn(&mut Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
-) -> Commit {
-    Callback::new(move |text: String| {
-        let mut parse_error = None;
-        let result = app.edit(|r| {
-            if let Err(e) = change(r, text) {
-                parse_error = Some(e);
-            }
-        });
-        if let Some(e) = parse_error {
-            return Err(e);
-        }
-        result.map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))
-    })
-}
 
 /// The fiscal years the horizon touches.
 pub fn fiscal_years(r: &Roadmap) -> Vec<i32> {

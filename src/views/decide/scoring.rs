@@ -20,6 +20,7 @@ use crate::state::App;
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::fields::{focus_later, parse_number, unique_id};
 use crate::ui::list::{matches, Pager, SearchBox, PAGE_SIZE};
+use crate::ui::shared::Shared;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -38,30 +39,6 @@ fn score_text(model: ScoringModel, v: f64) -> String {
     match model {
         ScoringModel::Weighted => one_decimal(v),
         ScoringModel::Wsjf => format!("{v:.2}"),
-    }
-}
-
-/// Shared results compared by identity: a new computation is a change. (Comparing two
-/// lists of 2,000 scores field by field on every keystroke costs as much as computing them.)
-#[derive(Debug)]
-pub(crate) struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
     }
 }
 

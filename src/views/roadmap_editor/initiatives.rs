@@ -353,7 +353,7 @@ fn GoalLinks(id: String) -> impl IntoView {
                     let goal = event_target_value(&ev);
                     if goal.is_empty() { return; }
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.goals.push(GoalLink { goal, contribution: 2 }); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose a goal…"</option>
                     {move || choices.get().into_iter().filter(|(gid, _)| !links.with(|l| l.iter().any(|(x, _)| &x.goal == gid)))
@@ -419,7 +419,7 @@ fn CapabilityLinks(id: String) -> impl IntoView {
                     if capability.is_empty() { return; }
                     let target = choices.with_untracked(|c| c.iter().find(|(cid, _, _)| *cid == capability).map(|c| c.2).unwrap_or(3));
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.capabilities.push(CapabilityLink { capability, maturity_after: target }); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose a capability…"</option>
                     {move || choices.get().into_iter().filter(|(cid, _, _)| !links.with(|l| l.iter().any(|(x, _)| &x.capability == cid)))
@@ -474,7 +474,7 @@ fn Dependencies(id: String) -> impl IntoView {
                     let dep = event_target_value(&ev);
                     if dep.is_empty() { return; }
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.depends_on.push(dep); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose an initiative…"</option>
                     {move || choices.get().into_iter().filter(|(iid, _)| !deps.with(|d| d.iter().any(|(x, _)| x == iid)))

@@ -8,8 +8,8 @@ use crate::domain::{ItemKind, Roadmap};
 use crate::route::EditorTab;
 use crate::state::App;
 use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::commit_with;
 use crate::ui::fields::{Commit, ItemProblems};
-use crate::views::settings::commit_with;
 use leptos::prelude::*;
 
 #[component]
