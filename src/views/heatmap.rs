@@ -11,8 +11,10 @@ use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
 use crate::state::App;
+use crate::ui::export::ExportButtons;
 use crate::ui::fields::commit_with;
 use crate::ui::fields::{money, parse_whole, Choice, Field, Kind};
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -143,34 +145,23 @@ pub fn Heatmap() -> impl IntoView {
     let focused = Memo::new(move |_| app.roadmap.with(|r| focus.with(|f| focus_set(r, f))));
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
 
-    // The map follows the width of its container.
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-            let top =
-                el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-            let screen =
-                web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
-            let h = (screen - top - 16.0).max(360.0);
-            if (h - height.get_untracked()).abs() > 1.0 {
-                height.set(h);
-            }
-        }
-    };
-    // Measure when the map appears, and again when the side panel or the table changes the
-    // room it has.
+    // The map follows the width of its container (a window resize, the side panel or the
+    // table changing the room it has); its height, the room left below it on the screen.
+    let size = use_element_size(container);
     Effect::new(move |_| {
-        selected.track();
-        as_table.track();
-        if container.get().is_some() {
-            request_animation_frame(measure);
+        let (w, _) = size.get();
+        let Some(el) = container.get_untracked() else { return };
+        if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
+            width.set(w);
+        }
+        let top =
+            el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+        let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let h = (screen - top - 16.0).max(360.0);
+        if (h - height.get_untracked()).abs() > 1.0 {
+            height.set(h);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     // Play: one quarter a second until the end of the horizon.
     let playing = RwSignal::new(false);
@@ -205,11 +196,10 @@ pub fn Heatmap() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let export = move |png: bool| {
-        let (stem, text) = app.roadmap.with_untracked(|r| {
+    let export = move || {
+        app.roadmap.with_untracked(|r| {
             slide(r, metric.get_untracked(), rollup.get_untracked(), quarter.get_untracked(), &focus.get_untracked())
-        });
-        app.export_slide(stem, text, png);
+        })
     };
 
     view! {
@@ -220,8 +210,7 @@ pub fn Heatmap() -> impl IntoView {
                     <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
                         {move || if as_table.get() { "Show as map" } else { "Show as table" }}
                     </button>
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <div class="heatmap-controls">

@@ -12,6 +12,8 @@ use crate::domain::heatmap_layout::Rect;
 use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::domain::{Id, Month, Roadmap};
 use crate::state::{Action, App, Level};
+use crate::ui::export::ExportButtons;
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -200,8 +202,8 @@ pub fn Timeline() -> impl IntoView {
         })
     });
 
-    let export = move |png: bool| {
-        let (stem, text) = app.roadmap.with_untracked(|r| {
+    let export = move || {
+        app.roadmap.with_untracked(|r| {
             collapsed.with_untracked(|c| {
                 slide(
                     r,
@@ -212,8 +214,7 @@ pub fn Timeline() -> impl IntoView {
                     c,
                 )
             })
-        });
-        app.export_slide(stem, text, png);
+        })
     };
 
     view! {
@@ -224,8 +225,7 @@ pub fn Timeline() -> impl IntoView {
                     <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
                         {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
                     </button>
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <div class="heatmap-controls">
@@ -354,13 +354,14 @@ fn Chart(
     });
     let (sw, sh) = screen.unwrap_or((1000.0, 800.0));
     let port = RwSignal::new(Rect { x: 0.0, y: 0.0, w: sw, h: sh });
+    // Scrolled, or its room changed (a window resize, the side panel).
     let moved = RwSignal::new(0u32);
-    let resize = window_event_listener(leptos::ev::resize, move |_| moved.update(|n| *n += 1));
-    on_cleanup(move || resize.remove());
+    let room = use_element_size(scroller);
     Effect::new(move |_| {
         let (Some(el), Some(sc), Some(wr)) = (canvas.get(), scroller.get(), wrap.get()) else { return };
         let (r, a, l) = (shown.get(), axis.get(), layout.get());
         moved.track();
+        room.track();
         colour_by.track();
         dependencies.track();
         let sel = selected.get();

@@ -13,6 +13,7 @@ use crate::domain::{Id, Roadmap};
 use crate::state::{App, Level};
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::fields::{money, short_money};
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -408,21 +409,13 @@ fn DifferenceMap(data: Arc<(Comparison, String, Roadmap)>) -> impl IntoView {
     let differences: Arc<HashMap<Id, f64>> = Arc::new(data.0.maturity_difference());
     let map = data.clone();
     let layout = Memo::new(move |_| Arc::new(heatmap_layout::layout_to_fit(&map.2, width.get(), 520.0)));
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = (el.client_width() as f64).max(320.0);
-            if (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-        }
-    };
+    let size = use_element_size(container);
     Effect::new(move |_| {
-        if container.get().is_some() {
-            request_animation_frame(measure);
+        let (w, _) = size.get();
+        if w > 0.0 && (w.max(320.0) - width.get_untracked()).abs() > 1.0 {
+            width.set(w.max(320.0));
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
     let d = differences.clone();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };

@@ -18,9 +18,11 @@ use crate::domain::model::{
 use crate::domain::scoring::{self, Scored};
 use crate::state::App;
 use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::export::ExportButtons;
 use crate::ui::fields::{focus_later, parse_number, unique_id};
 use crate::ui::list::{matches, Pager, SearchBox, PAGE_SIZE};
 use crate::ui::shared::Shared;
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -791,22 +793,13 @@ fn BubbleChart(
     let app = expect_context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = (el.client_width() as f64).max(320.0);
-            if (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-        }
-    };
+    let size = use_element_size(container);
     Effect::new(move |_| {
-        selected.with(Option::is_some);
-        if container.get().is_some() {
-            request_animation_frame(measure);
+        let (w, _) = size.get();
+        if w > 0.0 && (w.max(320.0) - width.get_untracked()).abs() > 1.0 {
+            width.set(w.max(320.0));
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l = layout.get();
@@ -843,7 +836,7 @@ fn BubbleChart(
             })
         })
     };
-    let export = move |png: bool| {
+    let export = move || {
         let r = app.roadmap.get_untracked();
         let l = chart::layout(&r, SLIDE_CHART.0, SLIDE_CHART.1);
         let subtitle = format!(
@@ -851,7 +844,7 @@ fn BubbleChart(
             r.scoring.model.label()
         );
         let text = chart::slide_svg(&l, &r.name, &subtitle);
-        app.export_slide(format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text, png);
+        (format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text)
     };
     let notes = move || {
         layout.with(|l: &Shared<BubbleLayout>| {
@@ -866,8 +859,7 @@ fn BubbleChart(
             <div class="section-head">
                 <h3 id="bubble-title">"Value vs effort"</h3>
                 <div class="toolbar">
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <p class="field-hint">{move || app.roadmap.with(|r| match r.scoring.model {
