@@ -31,8 +31,8 @@ pub fn Shell() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(route);
     provide_context(RwSignal::new(None::<crate::ui::confirm::Confirmation>));
-    provide_context(views::heatmap::HeatmapChoices::new());
-    provide_context(views::timeline::TimelineChoices::new());
+    provide_context(crate::ui::choices::HeatmapChoices::new());
+    provide_context(crate::ui::choices::TimelineChoices::new());
     provide_context(views::workshop::Workshop::start(app, route));
     provide_context(views::decide::DecideState::new());
 
@@ -89,7 +89,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
-        <views::files::share::SharedBanner/>
+        <views::roadmaps::files::share::SharedBanner/>
         <Notices/>
         <views::decide::ScenarioBanner/>
         <crate::ui::confirm::ConfirmDialog/>
@@ -97,7 +97,7 @@ pub fn Shell() -> impl IntoView {
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             <views::workshop::Stage/>
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
-                views::files::share::BrokenShareLink(views::files::share::BrokenShareLinkProps { message }).into_any()
+                views::roadmaps::files::share::BrokenShareLink(views::roadmaps::files::share::BrokenShareLinkProps { message }).into_any()
             } else { match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),

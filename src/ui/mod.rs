@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod card;
+pub mod choices;
 pub mod confirm;
 pub mod export;
 pub mod fields;
@@ -11,3 +12,9 @@ pub mod list;
 pub mod shared;
 pub mod size;
 pub mod tabs;
+
+/// This month, by the browser's clock.
+pub fn today() -> crate::domain::Month {
+    let d = js_sys::Date::new_0();
+    crate::domain::Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
+}

@@ -5,107 +5,22 @@
 //! transparent button over each tile (focus, click, arrow keys, screen-reader text) and
 //! offers the same data as a table and as SVG/PNG slides.
 
-use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText};
-use crate::domain::calendar::Quarter;
+use crate::charts::heatmap::{draw_map, MapView};
+use crate::charts::slides::{focus_set, heatmap_slide, quarter_text};
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout};
-use crate::domain::{spend, Id, Month, Risk, Roadmap};
+use crate::domain::{spend, Id, Risk};
 use crate::state::App;
+use crate::ui::choices::HeatmapChoices;
 use crate::ui::export::ExportButtons;
 use crate::ui::fields::commit_with;
 use crate::ui::fields::{money, parse_whole, Choice, Field, Kind};
 use crate::ui::size::use_element_size;
+use crate::ui::today;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// The heatmap's choices, kept while the user visits other views.
-#[derive(Clone, Copy)]
-pub struct HeatmapChoices {
-    pub metric: RwSignal<Metric>,
-    pub rollup: RwSignal<RollUp>,
-    /// Index into the horizon's quarters; `None` until first shown (then: this quarter).
-    pub quarter: RwSignal<Option<usize>>,
-    pub focus: RwSignal<String>,
-    pub as_table: RwSignal<bool>,
-}
-
-impl HeatmapChoices {
-    pub fn new() -> Self {
-        HeatmapChoices {
-            metric: RwSignal::new(Metric::Gap),
-            rollup: RwSignal::new(RollUp::Worst),
-            quarter: RwSignal::new(None),
-            focus: RwSignal::new(String::new()),
-            as_table: RwSignal::new(false),
-        }
-    }
-}
-
-impl Default for HeatmapChoices {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn today() -> Month {
-    let d = js_sys::Date::new_0();
-    Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
-}
-
-/// The capabilities a focus choice highlights: `goal:<id>` (through its initiatives),
-/// `initiative:<id>`, `area:<name>`.
-fn focus_set(r: &Roadmap, focus: &str) -> Option<HashSet<Id>> {
-    let (kind, key) = focus.split_once(':')?;
-    let caps_of = |ids: &mut dyn Iterator<Item = &crate::domain::Initiative>| -> HashSet<Id> {
-        ids.flat_map(|i| i.capabilities.iter().map(|l| l.capability.clone())).collect()
-    };
-    Some(match kind {
-        "goal" => caps_of(&mut r.initiatives.iter().map(|i| &**i).filter(|i| i.goals.iter().any(|g| g.goal == key))),
-        "initiative" => caps_of(&mut r.initiatives.iter().map(|i| &**i).filter(|i| i.id == key)),
-        "area" => r.capabilities.iter().filter(|c| c.area == key).map(|c| c.id.clone()).collect(),
-        _ => return None,
-    })
-}
-
-/// "End of 2027-Q2 (June 2027)": the date the map shows is the last month of the quarter.
-fn quarter_text(q: Quarter) -> String {
-    format!("End of {q} ({})", q.last_month().label())
-}
-
-/// The 1920 × 1080 slide of the heatmap as chosen (metric, parents, quarter index — `None`:
-/// this quarter — and highlight): its file stem and SVG. Exports, presentation mode and
-/// printing show this picture.
-pub fn slide(r: &Roadmap, m: Metric, rollup: RollUp, quarter: Option<usize>, focus: &str) -> (String, String) {
-    let quarters = spend::quarters(r);
-    let i = quarter.unwrap_or_else(|| quarters.iter().position(|q| *q == today().quarter()).unwrap_or(0));
-    let current = quarters.get(i.min(quarters.len().saturating_sub(1))).copied();
-    let month = current.map(|q| q.last_month()).unwrap_or_else(today);
-    let figures = heatmap::figures(r, month);
-    let v = heatmap::shown_values(r, &figures, m, rollup);
-    let s = Scale::for_values(m, v.values().copied());
-    let f = focus_set(r, focus);
-    let slide_layout = crate::charts::heatmap::slide_layout(r);
-    let when = current.map(quarter_text).unwrap_or_default();
-    let subtitle = format!("Capability heatmap · {} · {} · parents: {}", m.label(), when, rollup.label());
-    let legend = s.legend(&r.currency);
-    let note = format!("{} {}", m.rule(), rollup.rule());
-    let view =
-        MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
-    let described: Vec<String> = r
-        .tree_order()
-        .iter()
-        .map(|(c, _)| {
-            format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default())
-        })
-        .collect();
-    let text = slide_svg(
-        &view,
-        &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described },
-    );
-    (format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key()), text)
-}
 
 #[component]
 pub fn Heatmap() -> impl IntoView {
@@ -198,7 +113,14 @@ pub fn Heatmap() -> impl IntoView {
 
     let export = move || {
         app.roadmap.with_untracked(|r| {
-            slide(r, metric.get_untracked(), rollup.get_untracked(), quarter.get_untracked(), &focus.get_untracked())
+            heatmap_slide(
+                r,
+                metric.get_untracked(),
+                rollup.get_untracked(),
+                quarter.get_untracked(),
+                &focus.get_untracked(),
+                today(),
+            )
         })
     };
 

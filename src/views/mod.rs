@@ -1,7 +1,6 @@
 //! One module per view. Views are thin: they read state, call the domain, and render.
 
 pub mod decide;
-pub mod files;
 pub mod heatmap;
 pub mod portfolio;
 pub mod roadmap_editor;

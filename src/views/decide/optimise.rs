@@ -14,7 +14,7 @@ use crate::domain::optimiser::{
 use crate::domain::{Id, Roadmap, Status};
 use crate::state::{App, Level};
 use crate::ui::fields::money;
-use crate::ui::list::{Pager, PAGE_SIZE};
+use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -632,7 +632,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
         let list = list.clone();
         move || {
             let p = page.get();
-            list.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>()
+            page_of(&list, p)
         }
     };
     view! {
@@ -663,9 +663,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { total > PAGE_SIZE }>
-                    <Pager page total=Signal::derive(move || total) noun=if funded { "funded initiatives" } else { "initiatives left out" }/>
-                </Show>
+                <Pager page total=Signal::derive(move || total) noun=if funded { "funded initiatives" } else { "initiatives left out" } only_when_paged=true/>
             </Show>
         </section>
     }

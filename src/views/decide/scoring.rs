@@ -20,7 +20,7 @@ use crate::state::App;
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::export::ExportButtons;
 use crate::ui::fields::{focus_later, parse_number, unique_id};
-use crate::ui::list::{matches, Pager, SearchBox, PAGE_SIZE};
+use crate::ui::list::{matches, page_of, Pager, SearchBox, PAGE_SIZE};
 use crate::ui::shared::Shared;
 use crate::ui::size::use_element_size;
 use leptos::html;
@@ -539,7 +539,7 @@ fn InputsTable(
     let total = Signal::derive(move || listed.with(Vec::len));
     let visible = Memo::new(move |_| {
         let p = page.get();
-        listed.with(|l| l.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+        listed.with(|l| page_of(l, p))
     });
     // The figures of the rows on this page, by id.
     let figures = Memo::new(move |_| {
@@ -774,9 +774,7 @@ fn Ranking(
                     }
                 </For>
             </ol>
-            <Show when=move || { total.get() > PAGE_SIZE }>
-                <Pager page total noun="ranked initiatives"/>
-            </Show>
+            <Pager page total noun="ranked initiatives" only_when_paged=true/>
             <p class="field-hint">"Initiatives still to decide or running (not done or cancelled), highest score first. * some inputs are not estimated yet. Choose a name to see how its score is made."</p>
         </section>
     }

@@ -5,7 +5,7 @@ use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
 use crate::ui::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
-use crate::ui::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
+use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +53,7 @@ pub fn Initiatives() -> impl IntoView {
     let total = Signal::derive(move || rows.with(Vec::len));
     let visible = move || {
         let p = page.get();
-        rows.with(|r| r.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+        rows.with(|r| page_of(r, p))
     };
 
     view! {
