@@ -61,8 +61,8 @@ impl Figures {
 /// Where a headline is explained: a portfolio section, or the heatmap or timeline.
 pub fn explains_href(e: Explains) -> String {
     match e {
-        Explains::Heatmap => crate::route::View::Heatmap.href(),
-        Explains::Timeline => crate::route::View::Timeline.href(),
+        Explains::Heatmap => Route::Heatmap.href(),
+        Explains::Timeline => Route::Timeline.href(),
         other => PortfolioSection::ALL
             .into_iter()
             .find(|s| s.slug() == other.key())
@@ -130,8 +130,8 @@ mod tests {
             let href = explains_href(e);
             let route = Route::parse(&href);
             match e {
-                Explains::Heatmap => assert_eq!(route, Route::View(crate::route::View::Heatmap)),
-                Explains::Timeline => assert_eq!(route, Route::View(crate::route::View::Timeline)),
+                Explains::Heatmap => assert_eq!(route, Route::Heatmap),
+                Explains::Timeline => assert_eq!(route, Route::Timeline),
                 _ => assert!(
                     matches!(route, Route::Portfolio(s) if s.slug() == e.key() && s != PortfolioSection::Summary),
                     "{e:?} → {href}"

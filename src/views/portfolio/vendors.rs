@@ -4,7 +4,7 @@
 use super::{amount, share_text, with_currency, Figures};
 use crate::domain::portfolio::vendors as rules;
 use crate::domain::portfolio::{money, thousands};
-use crate::route::View;
+use crate::route::Route;
 use crate::ui::card::{Attention, Card, Rule};
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn VendorsSection() -> impl IntoView {
                     rule=rules::LOCK_IN_RULE.to_string()>
                     <p class="pf-card-detail">
                         {move || format!("Threshold: {}% of the vendor spend. ", threshold_exact())}
-                        <a href=View::Settings.href()>"Change it in Settings"</a>
+                        <a href=Route::Settings.href()>"Change it in Settings"</a>
                     </p>
                 </Card>
                 <Card title="Vendor concentration (HHI)" value=hhi_value

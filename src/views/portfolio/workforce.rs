@@ -3,7 +3,7 @@
 
 use super::Figures;
 use crate::domain::portfolio::workforce as rules;
-use crate::route::View;
+use crate::route::Route;
 use crate::ui::card::{Attention, Card, Rule};
 use leptos::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn WorkforceSection() -> impl IntoView {
                 <Card title="Overloaded quarters" value=over_value attention=Signal::derive(move || w.with(|w| w.overloaded().next().is_some()))
                     rule=rules::OVERLOAD_RULE.to_string()/>
                 <Card title="Peak demand" value=peak_value attention=false rule=rules::DEMAND_RULE.to_string()>
-                    <p class="pf-card-detail">"Capacity is entered per quarter in " <a href=View::Settings.href()>"Settings"</a> "."</p>
+                    <p class="pf-card-detail">"Capacity is entered per quarter in " <a href=Route::Settings.href()>"Settings"</a> "."</p>
                 </Card>
             </div>
             <section class="pf-block" aria-labelledby="pf-fte-title">
