@@ -40,3 +40,19 @@ where
     on_cleanup(disconnect);
     size.into()
 }
+
+/// Keeps `width` at the element's width (at least `min`) once it is measured; a change of a
+/// pixel or less is ignored.
+pub fn follow_width<E>(node: NodeRef<E>, width: RwSignal<f64>, min: f64)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let size = use_element_size(node);
+    Effect::new(move |_| {
+        let w = size.get().0;
+        if w > 0.0 && (w.max(min) - width.get_untracked()).abs() > 1.0 {
+            width.set(w.max(min));
+        }
+    });
+}

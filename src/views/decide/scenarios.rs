@@ -13,7 +13,7 @@ use crate::domain::{Id, Roadmap};
 use crate::state::{App, Level};
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::fields::{money, short_money};
-use crate::ui::size::use_element_size;
+use crate::ui::size::follow_width;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -409,13 +409,7 @@ fn DifferenceMap(data: Arc<(Comparison, String, Roadmap)>) -> impl IntoView {
     let differences: Arc<HashMap<Id, f64>> = Arc::new(data.0.maturity_difference());
     let map = data.clone();
     let layout = Memo::new(move |_| Arc::new(heatmap_layout::layout_to_fit(&map.2, width.get(), 520.0)));
-    let size = use_element_size(container);
-    Effect::new(move |_| {
-        let (w, _) = size.get();
-        if w > 0.0 && (w.max(320.0) - width.get_untracked()).abs() > 1.0 {
-            width.set(w.max(320.0));
-        }
-    });
+    follow_width(container, width, 320.0);
     let d = differences.clone();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };

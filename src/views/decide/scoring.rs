@@ -22,7 +22,7 @@ use crate::ui::export::ExportButtons;
 use crate::ui::fields::{focus_later, parse_number, unique_id};
 use crate::ui::list::{matches, page_of, Pager, SearchBox, PAGE_SIZE};
 use crate::ui::shared::Shared;
-use crate::ui::size::use_element_size;
+use crate::ui::size::follow_width;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -791,13 +791,7 @@ fn BubbleChart(
     let app = expect_context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
-    let size = use_element_size(container);
-    Effect::new(move |_| {
-        let (w, _) = size.get();
-        if w > 0.0 && (w.max(320.0) - width.get_untracked()).abs() > 1.0 {
-            width.set(w.max(320.0));
-        }
-    });
+    follow_width(container, width, 320.0);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l = layout.get();
