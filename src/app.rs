@@ -1,7 +1,7 @@
 //! The app frame: header with the roadmap switcher, undo/redo and save status, navigation
 //! between the views, the notices, and hash routing.
 
-use crate::route::{Route, View};
+use crate::route::{EditorTab, PortfolioSection, Route, View};
 use crate::state::{Action, App, Level, SaveStatus};
 use crate::views;
 use leptos::ev;
@@ -30,9 +30,9 @@ pub fn Shell() -> impl IntoView {
     provide_context(app);
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(route);
-    provide_context(RwSignal::new(None::<views::confirm::Confirmation>));
-    provide_context(views::heatmap::HeatmapChoices::new());
-    provide_context(views::timeline::TimelineChoices::new());
+    provide_context(RwSignal::new(None::<crate::ui::confirm::Confirmation>));
+    provide_context(crate::ui::choices::HeatmapChoices::new());
+    provide_context(crate::ui::choices::TimelineChoices::new());
     provide_context(views::workshop::Workshop::start(app, route));
     provide_context(views::decide::DecideState::new());
 
@@ -82,41 +82,43 @@ pub fn Shell() -> impl IntoView {
     // The page shown: moving between portfolio sections keeps the portfolio view (and the
     // figures it has worked out); it follows the section itself.
     let page = Memo::new(move |_| match route.get() {
-        Route::Portfolio(_) => Route::View(View::Portfolio),
+        Route::Portfolio(_) => Route::Portfolio(PortfolioSection::Summary),
         r => r,
+    });
+    // The generator's test page opens a generated roadmap, then the editor (an effect: the
+    // view below only draws).
+    Effect::new(move |_| {
+        if let Route::DebugGenerate(n) = route.get() {
+            app.open_new(crate::domain::generate::generate(1, n));
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&Route::Editor(EditorTab::Initiatives).href());
+            }
+        }
     });
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <Header/>
-        <views::files::share::SharedBanner/>
+        <views::roadmaps::files::share::SharedBanner/>
         <Notices/>
         <views::decide::ScenarioBanner/>
-        <views::confirm::ConfirmDialog/>
+        <crate::ui::confirm::ConfirmDialog/>
         <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             <views::workshop::Stage/>
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
-                views::files::share::BrokenShareLink(views::files::share::BrokenShareLinkProps { message }).into_any()
+                views::roadmaps::files::share::BrokenShareLink(views::roadmaps::files::share::BrokenShareLinkProps { message }).into_any()
             } else { match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
                 Route::DebugBench => crate::bench::BenchPage().into_any(),
                 Route::DebugOptimise(n) => views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any(),
-                Route::DebugGenerate(n) => {
-                    app.open_new(crate::domain::generate::generate(1, n));
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().set_hash(&crate::route::EditorTab::Initiatives.href());
-                    }
-                    ().into_any()
-                }
+                Route::DebugGenerate(_) => ().into_any(),
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
-                Route::View(View::Heatmap) => views::heatmap::Heatmap().into_any(),
-                Route::View(View::Timeline) => views::timeline::Timeline().into_any(),
-                Route::View(View::Portfolio) | Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
+                Route::Heatmap => views::heatmap::Heatmap().into_any(),
+                Route::Timeline => views::timeline::Timeline().into_any(),
+                Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
                 Route::Decide(tab) => views::decide::Decide(views::decide::DecideProps { tab }).into_any(),
-                Route::View(View::Decide) => views::decide::Decide(views::decide::DecideProps { tab: crate::route::DecideTab::Scoring }).into_any(),
-                Route::View(View::Settings) => views::settings::Settings().into_any(),
-                Route::View(View::Roadmap) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab: crate::route::EditorTab::Initiatives }).into_any(),
+                Route::Settings => views::settings::Settings().into_any(),
             }}}
         </main>
     }

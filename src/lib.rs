@@ -15,6 +15,7 @@ pub mod panic_screen;
 pub mod persistence;
 pub mod route;
 pub mod state;
+pub mod ui;
 pub mod views;
 
 #[cfg(test)]

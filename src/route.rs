@@ -100,12 +100,15 @@ impl PortfolioSection {
     }
 }
 
+/// A place in the app: one variant per place, each with one address (`href`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Route {
-    View(View),
     Editor(EditorTab),
+    Heatmap,
+    Timeline,
     Portfolio(PortfolioSection),
     Decide(DecideTab),
+    Settings,
     /// Deliberately panics: lets the end-to-end tests prove the error screen works.
     DebugPanic,
     /// In-browser measurements for `bench/run`.
@@ -142,6 +145,7 @@ impl View {
         }
     }
 
+    /// The navigation's link: `#/portfolio` opens the view's first part.
     pub fn href(self) -> String {
         format!("#/{}", self.slug())
     }
@@ -198,21 +202,35 @@ impl Route {
             (Some("debug"), Some("generate")) => {
                 Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000))
             }
-            (Some(slug), _) => {
-                View::ALL.into_iter().find(|v| v.slug() == slug).map_or(Route::Editor(EditorTab::Initiatives), |v| {
-                    match v {
-                        View::Roadmap => Route::Editor(EditorTab::Initiatives),
-                        v => Route::View(v),
-                    }
-                })
-            }
-            (None, _) => Route::Editor(EditorTab::Initiatives),
+            (Some("heatmap"), _) => Route::Heatmap,
+            (Some("timeline"), _) => Route::Timeline,
+            (Some("settings"), _) => Route::Settings,
+            _ => Route::Editor(EditorTab::Initiatives),
         }
     }
 
+    /// The address of this place; `Route::parse` reads it back as the same place.
+    pub fn href(self) -> String {
+        match self {
+            Route::Editor(t) => t.href(),
+            Route::Heatmap => View::Heatmap.href(),
+            Route::Timeline => View::Timeline.href(),
+            Route::Portfolio(s) => s.href(),
+            Route::Decide(t) => t.href(),
+            Route::Settings => View::Settings.href(),
+            Route::DebugPanic => "#/debug/panic".to_string(),
+            Route::DebugBench => "#/debug/bench".to_string(),
+            Route::DebugGenerate(n) => format!("#/debug/generate/{n}"),
+            Route::DebugOptimise(n) => format!("#/debug/optimise/{n}"),
+        }
+    }
+
+    /// The view this place belongs to (the navigation marks it).
     pub fn view(self) -> View {
         match self {
-            Route::View(v) => v,
+            Route::Heatmap => View::Heatmap,
+            Route::Timeline => View::Timeline,
+            Route::Settings => View::Settings,
             Route::Portfolio(_) => View::Portfolio,
             Route::Decide(_) => View::Decide,
             Route::Editor(_)
@@ -246,7 +264,7 @@ mod tests {
         assert_eq!(Route::parse("#/debug/panic"), Route::DebugPanic);
         assert_eq!(Route::parse("#/debug/generate/300"), Route::DebugGenerate(300));
         assert_eq!(Route::parse("#/debug/generate"), Route::DebugGenerate(2_000));
-        assert_eq!(Route::parse("#/heatmap?x=1"), Route::View(View::Heatmap));
+        assert_eq!(Route::parse("#/heatmap?x=1"), Route::Heatmap);
     }
 
     #[test]
@@ -258,6 +276,37 @@ mod tests {
         for h in ["#/portfolio", "#/portfolio/", "#/portfolio/nope"] {
             assert_eq!(Route::parse(h), Route::Portfolio(PortfolioSection::Summary), "{h}");
         }
+    }
+
+    /// Every place: each tab and section, each view, the test pages.
+    fn every_place() -> Vec<Route> {
+        let mut all = vec![Route::Heatmap, Route::Timeline, Route::Settings, Route::DebugPanic, Route::DebugBench];
+        all.extend(EditorTab::ALL.map(Route::Editor));
+        all.extend(PortfolioSection::ALL.map(Route::Portfolio));
+        all.extend(DecideTab::ALL.map(Route::Decide));
+        all.extend([Route::DebugGenerate(300), Route::DebugOptimise(2000)]);
+        all
+    }
+
+    #[test]
+    fn every_place_has_one_address_that_reads_back() {
+        let places = every_place();
+        for r in &places {
+            assert_eq!(Route::parse(&r.href()), *r, "{}", r.href());
+        }
+        let mut hrefs: Vec<String> = places.iter().map(|r| r.href()).collect();
+        hrefs.sort();
+        hrefs.dedup();
+        assert_eq!(hrefs.len(), places.len(), "two places share an address");
+        // The navigation's links open a place of their own view.
+        for v in View::ALL {
+            let r = Route::parse(&v.href());
+            assert_eq!(r.view(), v);
+            assert!(places.contains(&r), "{v:?}");
+        }
+        assert_eq!(Route::parse("#/portfolio"), Route::Portfolio(PortfolioSection::Summary));
+        assert_eq!(Route::parse("#/decide"), Route::Decide(DecideTab::Scoring));
+        assert_eq!(Route::parse("#/roadmap"), Route::Editor(EditorTab::Initiatives));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod heatmap;
 pub mod portfolio;
 pub mod scoring;
+pub mod slides;
 pub mod timeline;
 
 use plotters::prelude::*;

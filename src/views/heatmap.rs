@@ -5,106 +5,23 @@
 //! transparent button over each tile (focus, click, arrow keys, screen-reader text) and
 //! offers the same data as a table and as SVG/PNG slides.
 
-use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText};
-use crate::domain::calendar::Quarter;
+use crate::charts::heatmap::{draw_map, MapView};
+use crate::charts::slides::{focus_set, heatmap_slide, quarter_text};
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
-use crate::domain::{spend, Id, Month, Risk, Roadmap};
+use crate::domain::{spend, Id, Risk};
 use crate::layout::heatmap::{self as heatmap_layout, Direction, Layout};
 use crate::layout::palette::ScaleColours;
 use crate::state::App;
-use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
-use crate::views::settings::commit_with;
+use crate::ui::choices::HeatmapChoices;
+use crate::ui::export::ExportButtons;
+use crate::ui::fields::commit_with;
+use crate::ui::fields::{money, parse_whole, Choice, Field, Kind};
+use crate::ui::size::use_element_size;
+use crate::ui::today;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// The heatmap's choices, kept while the user visits other views.
-#[derive(Clone, Copy)]
-pub struct HeatmapChoices {
-    pub metric: RwSignal<Metric>,
-    pub rollup: RwSignal<RollUp>,
-    /// Index into the horizon's quarters; `None` until first shown (then: this quarter).
-    pub quarter: RwSignal<Option<usize>>,
-    pub focus: RwSignal<String>,
-    pub as_table: RwSignal<bool>,
-}
-
-impl HeatmapChoices {
-    pub fn new() -> Self {
-        HeatmapChoices {
-            metric: RwSignal::new(Metric::Gap),
-            rollup: RwSignal::new(RollUp::Worst),
-            quarter: RwSignal::new(None),
-            focus: RwSignal::new(String::new()),
-            as_table: RwSignal::new(false),
-        }
-    }
-}
-
-impl Default for HeatmapChoices {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn today() -> Month {
-    let d = js_sys::Date::new_0();
-    Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
-}
-
-/// The capabilities a focus choice highlights: `goal:<id>` (through its initiatives),
-/// `initiative:<id>`, `area:<name>`.
-fn focus_set(r: &Roadmap, focus: &str) -> Option<HashSet<Id>> {
-    let (kind, key) = focus.split_once(':')?;
-    let caps_of = |ids: &mut dyn Iterator<Item = &crate::domain::Initiative>| -> HashSet<Id> {
-        ids.flat_map(|i| i.capabilities.iter().map(|l| l.capability.clone())).collect()
-    };
-    Some(match kind {
-        "goal" => caps_of(&mut r.initiatives.iter().map(|i| &**i).filter(|i| i.goals.iter().any(|g| g.goal == key))),
-        "initiative" => caps_of(&mut r.initiatives.iter().map(|i| &**i).filter(|i| i.id == key)),
-        "area" => r.capabilities.iter().filter(|c| c.area == key).map(|c| c.id.clone()).collect(),
-        _ => return None,
-    })
-}
-
-/// "End of 2027-Q2 (June 2027)": the date the map shows is the last month of the quarter.
-fn quarter_text(q: Quarter) -> String {
-    format!("End of {q} ({})", q.last_month().label())
-}
-
-/// The 1920 × 1080 slide of the heatmap as chosen (metric, parents, quarter index — `None`:
-/// this quarter — and highlight): its file stem and SVG. Exports, presentation mode and
-/// printing show this picture.
-pub fn slide(r: &Roadmap, m: Metric, rollup: RollUp, quarter: Option<usize>, focus: &str) -> (String, String) {
-    let quarters = spend::quarters(r);
-    let i = quarter.unwrap_or_else(|| quarters.iter().position(|q| *q == today().quarter()).unwrap_or(0));
-    let current = quarters.get(i.min(quarters.len().saturating_sub(1))).copied();
-    let month = current.map(|q| q.last_month()).unwrap_or_else(today);
-    let figures = heatmap::figures(r, month);
-    let v = heatmap::shown_values(r, &figures, m, rollup);
-    let s = Scale::for_values(m, v.values().copied());
-    let f = focus_set(r, focus);
-    let slide_layout = crate::charts::heatmap::slide_layout(r);
-    let when = current.map(quarter_text).unwrap_or_default();
-    let subtitle = format!("Capability heatmap · {} · {} · parents: {}", m.label(), when, rollup.label());
-    let legend = s.legend(&r.currency);
-    let note = format!("{} {}", m.rule(), rollup.rule());
-    let view =
-        MapView { layout: &slide_layout, values: &v, scale: &s, metric: m, currency: &r.currency, focus: f.as_ref() };
-    let described: Vec<String> = r
-        .tree_order()
-        .iter()
-        .map(|(c, _)| {
-            format!("{}: {}", c.name, v.get(&c.id).map(|x| heatmap::value_text(m, *x, &r.currency)).unwrap_or_default())
-        })
-        .collect();
-    let text = slide_svg(
-        &view,
-        &SlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note: &note, described: &described },
-    );
-    (format!("{}-heatmap-{}", crate::download::file_stem(&r.name), m.key()), text)
-}
 
 #[component]
 pub fn Heatmap() -> impl IntoView {
@@ -144,34 +61,23 @@ pub fn Heatmap() -> impl IntoView {
     let focused = Memo::new(move |_| app.roadmap.with(|r| focus.with(|f| focus_set(r, f))));
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
 
-    // The map follows the width of its container.
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-            let top =
-                el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-            let screen =
-                web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
-            let h = (screen - top - 16.0).max(360.0);
-            if (h - height.get_untracked()).abs() > 1.0 {
-                height.set(h);
-            }
-        }
-    };
-    // Measure when the map appears, and again when the side panel or the table changes the
-    // room it has.
+    // The map follows the width of its container (a window resize, the side panel or the
+    // table changing the room it has); its height, the room left below it on the screen.
+    let size = use_element_size(container);
     Effect::new(move |_| {
-        selected.track();
-        as_table.track();
-        if container.get().is_some() {
-            request_animation_frame(measure);
+        let (w, _) = size.get();
+        let Some(el) = container.get_untracked() else { return };
+        if w > 0.0 && (w - width.get_untracked()).abs() > 1.0 {
+            width.set(w);
+        }
+        let top =
+            el.get_bounding_client_rect().top() + web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+        let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let h = (screen - top - 16.0).max(360.0);
+        if (h - height.get_untracked()).abs() > 1.0 {
+            height.set(h);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     // Play: one quarter a second until the end of the horizon.
     let playing = RwSignal::new(false);
@@ -206,11 +112,17 @@ pub fn Heatmap() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let export = move |png: bool| {
-        let (stem, text) = app.roadmap.with_untracked(|r| {
-            slide(r, metric.get_untracked(), rollup.get_untracked(), quarter.get_untracked(), &focus.get_untracked())
-        });
-        app.export_slide(stem, text, png);
+    let export = move || {
+        app.roadmap.with_untracked(|r| {
+            heatmap_slide(
+                r,
+                metric.get_untracked(),
+                rollup.get_untracked(),
+                quarter.get_untracked(),
+                &focus.get_untracked(),
+                today(),
+            )
+        })
     };
 
     view! {
@@ -221,8 +133,7 @@ pub fn Heatmap() -> impl IntoView {
                     <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
                         {move || if as_table.get() { "Show as map" } else { "Show as table" }}
                     </button>
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <div class="heatmap-controls">
@@ -426,7 +337,7 @@ fn MapCanvas(
             currency: &c,
             focus: f.as_ref(),
         };
-        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
+        crate::ui::canvas::paint(&el, l.width, l.height, |root, ratio| draw_map(root, &view, ratio));
     });
     let signals = StoredValue::new(Vec::<ArcRwSignal<TileLive>>::new());
     let signal_of = move |n: usize| {
@@ -581,7 +492,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
             commit_with(app, move |r, t| change(r.capability_mut(&id).ok_or("This capability no longer exists.")?, t))
         }
     };
-    crate::views::fields::focus_later("heatmap-panel-title");
+    crate::ui::fields::focus_later("heatmap-panel-title");
     view! {
         <aside class="editor-panel heatmap-panel" aria-labelledby="heatmap-panel-title">
             <div class="panel-head">

@@ -1,10 +1,6 @@
 //! One module per view. Views are thin: they read state, call the domain, and render.
 
-pub mod canvas;
-pub mod confirm;
 pub mod decide;
-pub mod fields;
-pub mod files;
 pub mod heatmap;
 pub mod portfolio;
 pub mod roadmap_editor;

@@ -2,9 +2,10 @@
 //! envelope per fiscal year and team capacity per quarter, and the data kept in this browser.
 
 use crate::domain::calendar::{fiscal_year_label, Quarter};
+use crate::domain::portfolio::vendors::LockInThreshold;
 use crate::domain::{Budget, Capacity, Roadmap};
 use crate::state::App;
-use crate::views::fields::{parse_month, parse_number, parse_whole, Choice, Commit, Field, Kind};
+use crate::ui::fields::{commit_with, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [
@@ -21,25 +22,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// Commits an edit of the roadmap; a refused edit returns its messages.
-pub fn commit_with(
-    app: App,
-    change: impl Fn(&mut Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
-) -> Commit {
-    Callback::new(move |text: String| {
-        let mut parse_error = None;
-        let result = app.edit(|r| {
-            if let Err(e) = change(r, text) {
-                parse_error = Some(e);
-            }
-        });
-        if let Some(e) = parse_error {
-            return Err(e);
-        }
-        result.map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))
-    })
-}
 
 /// The fiscal years the horizon touches.
 pub fn fiscal_years(r: &Roadmap) -> Vec<i32> {
@@ -88,7 +70,7 @@ pub fn Settings() -> impl IntoView {
             </div>
             <Budgets/>
             <CapacityTable/>
-            <crate::views::portfolio::PortfolioSettings/>
+            <PortfolioSettings/>
         </section>
     }
 }
@@ -155,6 +137,27 @@ fn CapacityTable() -> impl IntoView {
                     view! { <Field label=format!("{q} FTE") kind=Kind::Number min="0" step="0.5" value commit/> }
                 }).collect_view()}
             </div>
+        </div>
+    }
+}
+
+/// The portfolio's settings: the vendor lock-in threshold.
+#[component]
+fn PortfolioSettings() -> impl IntoView {
+    let app = expect_context::<App>();
+    let value = Signal::derive(move || app.roadmap.with(|r| r.lock_in_threshold.to_string()));
+    view! {
+        <div class="card">
+            <h3>"Portfolio"</h3>
+            <div class="form-grid">
+                <Field label="Vendor lock-in threshold (%)" kind=Kind::Number min="1" max="100" step="1" value
+                    commit=commit_with(app, |r, t| {
+                        // Rounded to a millionth of a percent: 40 stays 40, not 40.00000000000001.
+                        r.lock_in_threshold = (LockInThreshold::from_percent(&t)?.percent() * 1e6).round() / 1e6;
+                        Ok(())
+                    })/>
+            </div>
+            <p class="field-hint">"A vendor taking more than this share of the vendor spend is flagged for lock-in in Portfolio → Vendors and in the executive summary."</p>
         </div>
     }
 }

@@ -6,13 +6,18 @@
 //! pointer drags use the layout's exact hit-testing (middle moves, ends resize), arrow keys move the
 //! bar by a month (Shift: its end), and each gesture is one undo step.
 
-use crate::charts::timeline::{self as chart, ColourBy, TimelineView, LANE_GUTTER};
+use crate::charts::slides::{timeline_slide, timeline_view, TIMELINE_HEADER};
+use crate::charts::timeline::{self as chart, ColourBy, LANE_GUTTER};
 use crate::charts::Backend;
 use crate::domain::schedule::{self, Edge, Grouping};
-use crate::domain::{Id, Month, Roadmap};
+use crate::domain::{Id, Roadmap};
 use crate::layout::timeline::{self, Axis, BarPart, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::layout::Rect;
 use crate::state::{Action, App, Level};
+use crate::ui::choices::TimelineChoices;
+use crate::ui::export::ExportButtons;
+use crate::ui::size::use_element_size;
+use crate::ui::today;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -22,73 +27,10 @@ use std::sync::Arc;
 const PARKED_SHOWN: usize = 25;
 
 /// Height of the axis header band above the lanes.
-const HEADER: f64 = 66.0;
+const HEADER: f64 = TIMELINE_HEADER;
 
 fn timeline_options() -> TimelineOptions {
     TimelineOptions::default()
-}
-
-/// The timeline's choices, kept while the user visits other views.
-#[derive(Clone, Copy)]
-pub struct TimelineChoices {
-    pub zoom: RwSignal<Zoom>,
-    pub grouping: RwSignal<Grouping>,
-    pub colour_by: RwSignal<ColourBy>,
-    pub dependencies: RwSignal<bool>,
-    pub collapsed: RwSignal<HashSet<String>>,
-    pub selected: RwSignal<Option<Id>>,
-    pub as_table: RwSignal<bool>,
-}
-
-impl TimelineChoices {
-    /// The choices the user made last time (zoom, lanes, colour, dependencies), else the
-    /// defaults; kept from then on as they change.
-    pub fn new() -> Self {
-        let saved = crate::persistence::preference("timeline").unwrap_or_default();
-        let mut lines = saved.lines();
-        let mut next = || lines.next().unwrap_or_default();
-        let zoom = Some(next()).and_then(|v| Zoom::ALL.into_iter().find(|z| z.label() == v)).unwrap_or(Zoom::Quarters);
-        let grouping =
-            Some(next()).and_then(|v| Grouping::ALL.into_iter().find(|g| g.label() == v)).unwrap_or(Grouping::Goal);
-        let colour_by = ColourBy::from_key(next()).unwrap_or(ColourBy::Status);
-        let dependencies = next() != "false";
-        let choices = TimelineChoices {
-            zoom: RwSignal::new(zoom),
-            grouping: RwSignal::new(grouping),
-            colour_by: RwSignal::new(colour_by),
-            dependencies: RwSignal::new(dependencies),
-            collapsed: RwSignal::new(HashSet::new()),
-            selected: RwSignal::new(None),
-            as_table: RwSignal::new(false),
-        };
-        let TimelineChoices { zoom, grouping, colour_by, dependencies, .. } = choices;
-        // A share link is viewed without writing anything to storage.
-        let app = use_context::<crate::state::App>();
-        Effect::new(move |_| {
-            let value = format!(
-                "{}\n{}\n{}\n{}",
-                zoom.get().label(),
-                grouping.get().label(),
-                colour_by.get().key(),
-                dependencies.get()
-            );
-            if !app.is_some_and(|a| a.read_only()) {
-                crate::persistence::save_preference("timeline", &value);
-            }
-        });
-        choices
-    }
-}
-
-impl Default for TimelineChoices {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn today() -> Month {
-    let d = js_sys::Date::new_0();
-    Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
 }
 
 /// A drag in progress: which bar, which part, where it started, how many months so far.
@@ -133,48 +75,6 @@ fn offer_push(app: App, id: &str) {
     );
 }
 
-/// What the chart draws, for the roadmap, axis and layout given.
-fn view_with<'a>(
-    r: &'a Roadmap,
-    a: &'a Axis,
-    l: &'a TimelineLayout,
-    sel: Option<&'a str>,
-    colour_by: ColourBy,
-    deps: bool,
-) -> TimelineView<'a> {
-    TimelineView {
-        roadmap: r,
-        axis: a,
-        layout: l,
-        fiscal_start_month: r.fiscal_year_start_month,
-        colour_by,
-        show_dependencies: deps,
-        selected: sel,
-        today: Some(today()),
-        horizon: r.horizon,
-        header_height: HEADER,
-        strips: true,
-    }
-}
-
-/// The 1920 × 1080 slide of the timeline as chosen (zoom, lanes, colours, dependencies,
-/// collapsed lanes): its file stem and SVG. The whole horizon and every lane, fitted to the
-/// slide; exports, presentation mode and printing show this picture.
-pub fn slide(
-    r: &Roadmap,
-    zoom: Zoom,
-    grouping: Grouping,
-    colour_by: ColourBy,
-    deps: bool,
-    collapsed: &HashSet<String>,
-) -> (String, String) {
-    let a = Axis::for_roadmap(r, zoom);
-    let l = timeline::layout(r, grouping, &a, collapsed, &timeline_options());
-    let v = view_with(r, &a, &l, None, colour_by, deps);
-    let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.label(), colour_by.label());
-    (format!("{}-timeline", crate::download::file_stem(&r.name)), chart::slide_svg(&v, &r.name, &subtitle))
-}
-
 #[component]
 pub fn Timeline() -> impl IntoView {
     let app = expect_context::<App>();
@@ -201,20 +101,20 @@ pub fn Timeline() -> impl IntoView {
         })
     });
 
-    let export = move |png: bool| {
-        let (stem, text) = app.roadmap.with_untracked(|r| {
+    let export = move || {
+        app.roadmap.with_untracked(|r| {
             collapsed.with_untracked(|c| {
-                slide(
+                timeline_slide(
                     r,
                     zoom.get_untracked(),
                     grouping.get_untracked(),
                     colour_by.get_untracked(),
                     dependencies.get_untracked(),
                     c,
+                    today(),
                 )
             })
-        });
-        app.export_slide(stem, text, png);
+        })
     };
 
     view! {
@@ -225,8 +125,7 @@ pub fn Timeline() -> impl IntoView {
                     <button type="button" on:click=move |_| as_table.update(|t| *t = !*t)>
                         {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
                     </button>
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <div class="heatmap-controls">
@@ -308,7 +207,7 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
     let start = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let id_drag = id.clone();
-    let schedule = Callback::new(move |_: ()| match crate::views::fields::parse_month(&start.get_untracked()) {
+    let schedule = Callback::new(move |_: ()| match crate::ui::fields::parse_month(&start.get_untracked()) {
         Ok(Some(m)) => {
             let _ = app.edit(|r| {
                 schedule::schedule(r, &id, m);
@@ -355,17 +254,19 @@ fn Chart(
     });
     let (sw, sh) = screen.unwrap_or((1000.0, 800.0));
     let port = RwSignal::new(Rect { x: 0.0, y: 0.0, w: sw, h: sh });
+    // Scrolled, or its room changed (a window resize, the side panel).
     let moved = RwSignal::new(0u32);
-    let resize = window_event_listener(leptos::ev::resize, move |_| moved.update(|n| *n += 1));
-    on_cleanup(move || resize.remove());
+    let room = use_element_size(scroller);
     Effect::new(move |_| {
         let (Some(el), Some(sc), Some(wr)) = (canvas.get(), scroller.get(), wrap.get()) else { return };
         let (r, a, l) = (shown.get(), axis.get(), layout.get());
         moved.track();
+        room.track();
         colour_by.track();
         dependencies.track();
         let sel = selected.get();
-        let v = view_with(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked());
+        let v =
+            timeline_view(&r, &a, &l, sel.as_deref(), colour_by.get_untracked(), dependencies.get_untracked(), today());
         let (w, h) = chart::size(&v);
         let size = format!("width:{}px;height:{}px", w.ceil(), h.ceil());
         if wr.get_attribute("style").as_deref() != Some(size.as_str()) {
@@ -380,8 +281,8 @@ fn Chart(
         if port.get_untracked() != window {
             port.set(window);
         }
-        let mut clip = crate::views::canvas::clipper(&el);
-        crate::views::canvas::paint(&el, window.w, window.h, |root, ratio| {
+        let mut clip = crate::ui::canvas::clipper(&el);
+        crate::ui::canvas::paint(&el, window.w, window.h, |root, ratio| {
             chart::draw_window(root, &v, ratio, Backend::Canvas, window, &mut clip)
         });
     });

@@ -10,7 +10,7 @@
 
 use crate::route::{Route, View};
 use crate::state::{Action, App, Level};
-use crate::views::confirm::Modal;
+use crate::ui::confirm::Modal;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -301,8 +301,8 @@ pub fn Stage() -> impl IntoView {
     let app = expect_context::<App>();
     let w = expect_context::<Workshop>();
     let route = expect_context::<RwSignal<Route>>();
-    let heat = expect_context::<crate::views::heatmap::HeatmapChoices>();
-    let time = expect_context::<crate::views::timeline::TimelineChoices>();
+    let heat = expect_context::<crate::ui::choices::HeatmapChoices>();
+    let time = expect_context::<crate::ui::choices::TimelineChoices>();
     let stop = Memo::new(move |_| stop_of(route.get().view()));
     // The picture, worked out only while it can be seen. A chart shown as its table prints
     // as the table (on as many pages as it takes: the way to print a large roadmap legibly).
@@ -317,20 +317,28 @@ pub fn Stage() -> impl IntoView {
             View::Heatmap => {
                 let focus = heat.focus.get();
                 let (_, svg) = app.roadmap.with(|r| {
-                    crate::views::heatmap::slide(r, heat.metric.get(), heat.rollup.get(), heat.quarter.get(), &focus)
+                    crate::charts::slides::heatmap_slide(
+                        r,
+                        heat.metric.get(),
+                        heat.rollup.get(),
+                        heat.quarter.get(),
+                        &focus,
+                        crate::ui::today(),
+                    )
                 });
                 ("Capability heatmap", svg)
             }
             View::Timeline => {
                 let (_, svg) = app.roadmap.with(|r| {
                     time.collapsed.with(|c| {
-                        crate::views::timeline::slide(
+                        crate::charts::slides::timeline_slide(
                             r,
                             time.zoom.get(),
                             time.grouping.get(),
                             time.colour_by.get(),
                             time.dependencies.get(),
                             c,
+                            crate::ui::today(),
                         )
                     })
                 });

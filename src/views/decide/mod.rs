@@ -13,6 +13,7 @@ pub mod worker;
 use crate::domain::Id;
 use crate::route::DecideTab;
 use crate::state::App;
+use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
 
 pub use optimise::OptimiserRun;
@@ -49,21 +50,17 @@ impl Default for DecideState {
 #[component]
 pub fn Decide(tab: DecideTab) -> impl IntoView {
     let app = expect_context::<App>();
-    let count = move |t: DecideTab| match t {
-        DecideTab::Scenarios => Some(app.scenarios.with(Vec::len)),
-        _ => None,
-    };
+
     view! {
         <section class="view decide" aria-labelledby="view-title">
             <h2 id="view-title" class="visually-hidden">"Decide what to fund"</h2>
-            <nav class="tabs" aria-label="Decide what to fund">
-                {DecideTab::ALL.into_iter().map(|t| view! {
-                    <a href=t.href() aria-current=(t == tab).then_some("page")>
-                        {t.title()}
-                        {move || count(t).map(|n| view! { " " <span class="count">{n}</span> })}
-                    </a>
-                }).collect_view()}
-            </nav>
+            <TabBar label="Decide what to fund" tabs=DecideTab::ALL.into_iter().map(|t| {
+                let tab_of = Tab::new(t.title(), t.href(), t == tab);
+                match t {
+                    DecideTab::Scenarios => tab_of.with_count(move || app.scenarios.with(Vec::len)),
+                    _ => tab_of,
+                }
+            }).collect()/>
             {match tab {
                 DecideTab::Scoring => view! { <scoring::Scoring/> }.into_any(),
                 DecideTab::Optimise => view! { <optimise::Optimise/> }.into_any(),

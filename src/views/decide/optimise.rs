@@ -13,8 +13,8 @@ use crate::domain::optimiser::{
 };
 use crate::domain::{Id, Roadmap, Status};
 use crate::state::{App, Level};
-use crate::views::fields::money;
-use crate::views::roadmap_editor::list::{Pager, PAGE_SIZE};
+use crate::ui::fields::money;
+use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -512,7 +512,7 @@ fn Envelopes() -> impl IntoView {
         <details class="card envelopes">
             <summary><strong>"Budget envelopes: "</strong>
                 <span class="muted">{move || rows.get().into_iter().map(|(fy, c, o)| match (c, o) {
-                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), crate::views::fields::short_money(c), crate::views::fields::short_money(o)),
+                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), crate::ui::fields::short_money(c), crate::ui::fields::short_money(o)),
                     _ => format!("{} not limited", fiscal_year_label(fy)),
                 }).collect::<Vec<_>>().join("; ")}
                 {move || format!("; team capacity set for {} quarter{}", capacity(), if capacity() == 1 { "" } else { "s" })}</span>
@@ -632,7 +632,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
         let list = list.clone();
         move || {
             let p = page.get();
-            list.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>()
+            page_of(&list, p)
         }
     };
     view! {
@@ -663,9 +663,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { total > PAGE_SIZE }>
-                    <Pager page total=Signal::derive(move || total) noun=if funded { "funded initiatives" } else { "initiatives left out" }/>
-                </Show>
+                <Pager page total=Signal::derive(move || total) noun=if funded { "funded initiatives" } else { "initiatives left out" } only_when_paged=true/>
             </Show>
         </section>
     }

@@ -11,8 +11,9 @@ use crate::domain::scenario::{compare, Basis, Comparison};
 use crate::domain::{Id, Roadmap};
 use crate::layout::heatmap::{self as heatmap_layout, Layout};
 use crate::state::{App, Level};
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{money, short_money};
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::{money, short_money};
+use crate::ui::size::follow_width;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -173,7 +174,7 @@ fn ScenarioList() -> impl IntoView {
                                             <button type="button" aria-label=format!("Compare {n2} with the plan") on:click=move |_| {
                                                 state.compare_a.set(String::new());
                                                 state.compare_b.set(n2.clone());
-                                                crate::views::fields::focus_later("compare-title");
+                                                crate::ui::fields::focus_later("compare-title");
                                             }>"Compare"</button>
                                             <button type="button" aria-label=format!("Make {n3} the plan") on:click=move |_| promote(n3.clone())>"Make it the plan…"</button>
                                             <button type="button" class="danger" aria-label=format!("Delete {n4}") disabled=editing on:click=move |_| delete(n4.clone())>"Delete…"</button>
@@ -408,26 +409,12 @@ fn DifferenceMap(data: Arc<(Comparison, String, Roadmap)>) -> impl IntoView {
     let differences: Arc<HashMap<Id, f64>> = Arc::new(data.0.maturity_difference());
     let map = data.clone();
     let layout = Memo::new(move |_| Arc::new(heatmap_layout::layout_to_fit(&map.2, width.get(), 520.0)));
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = (el.client_width() as f64).max(320.0);
-            if (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    follow_width(container, width, 320.0);
     let d = differences.clone();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l: Arc<Layout> = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| {
+        crate::ui::canvas::paint(&el, l.width, l.height.max(1.0), |root, ratio| {
             draw_difference_map(root, &l, &d, ratio)
         });
     });

@@ -17,9 +17,12 @@ use crate::domain::model::{
 };
 use crate::domain::scoring::{self, Scored};
 use crate::state::App;
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{focus_later, parse_number, unique_id};
-use crate::views::roadmap_editor::list::{matches, Pager, SearchBox, PAGE_SIZE};
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::export::ExportButtons;
+use crate::ui::fields::{focus_later, parse_number, unique_id};
+use crate::ui::list::{matches, page_of, Pager, SearchBox, PAGE_SIZE};
+use crate::ui::shared::Shared;
+use crate::ui::size::follow_width;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -38,30 +41,6 @@ fn score_text(model: ScoringModel, v: f64) -> String {
     match model {
         ScoringModel::Weighted => one_decimal(v),
         ScoringModel::Wsjf => format!("{v:.2}"),
-    }
-}
-
-/// Shared results compared by identity: a new computation is a change. (Comparing two
-/// lists of 2,000 scores field by field on every keystroke costs as much as computing them.)
-#[derive(Debug)]
-pub(crate) struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
     }
 }
 
@@ -560,7 +539,7 @@ fn InputsTable(
     let total = Signal::derive(move || listed.with(Vec::len));
     let visible = Memo::new(move |_| {
         let p = page.get();
-        listed.with(|l| l.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+        listed.with(|l| page_of(l, p))
     });
     // The figures of the rows on this page, by id.
     let figures = Memo::new(move |_| {
@@ -795,9 +774,7 @@ fn Ranking(
                     }
                 </For>
             </ol>
-            <Show when=move || { total.get() > PAGE_SIZE }>
-                <Pager page total noun="ranked initiatives"/>
-            </Show>
+            <Pager page total noun="ranked initiatives" only_when_paged=true/>
             <p class="field-hint">"Initiatives still to decide or running (not done or cancelled), highest score first. * some inputs are not estimated yet. Choose a name to see how its score is made."</p>
         </section>
     }
@@ -814,26 +791,11 @@ fn BubbleChart(
     let app = expect_context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
-            let w = (el.client_width() as f64).max(320.0);
-            if (w - width.get_untracked()).abs() > 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        selected.with(Option::is_some);
-        if container.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    follow_width(container, width, 320.0);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let l = layout.get();
-        crate::views::canvas::paint(&el, l.width, l.height, |root, ratio| {
+        crate::ui::canvas::paint(&el, l.width, l.height, |root, ratio| {
             chart::draw_at(root, &l, (0.0, 0.0, ratio), Backend::Canvas)
         });
     });
@@ -866,7 +828,7 @@ fn BubbleChart(
             })
         })
     };
-    let export = move |png: bool| {
+    let export = move || {
         let r = app.roadmap.get_untracked();
         let l = chart::layout(&r, SLIDE_CHART.0, SLIDE_CHART.1);
         let subtitle = format!(
@@ -874,7 +836,7 @@ fn BubbleChart(
             r.scoring.model.label()
         );
         let text = chart::slide_svg(&l, &r.name, &subtitle);
-        app.export_slide(format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text, png);
+        (format!("{}-value-vs-effort", crate::download::file_stem(&r.name)), text)
     };
     let notes = move || {
         layout.with(|l: &Shared<BubbleLayout>| {
@@ -889,8 +851,7 @@ fn BubbleChart(
             <div class="section-head">
                 <h3 id="bubble-title">"Value vs effort"</h3>
                 <div class="toolbar">
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
+                    <ExportButtons slide=export/>
                 </div>
             </div>
             <p class="field-hint">{move || app.roadmap.with(|r| match r.scoring.model {
@@ -996,7 +957,7 @@ fn InitiativePanel(
             {move || info().map(|(_, status, cost, start, end)| view! {
                 <p class="muted">
                     <span class=format!("status status-{}", status.key())>{status.label()}</span>
-                    " · one-off cost " {crate::views::fields::money(&currency(), cost)}
+                    " · one-off cost " {crate::ui::fields::money(&currency(), cost)}
                     " · " {match (start, end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}
                 </p>
             })}
@@ -1007,7 +968,7 @@ fn InitiativePanel(
                 let input_text = move |p: &scoring::Part| match p.input {
                     None => "—".to_string(),
                     Some(v) if sources.get(&p.criterion) == Some(&CriterionSource::Cost) && model == ScoringModel::Weighted => {
-                        format!("{currency} {}", crate::views::fields::short_money(v))
+                        format!("{currency} {}", crate::ui::fields::short_money(v))
                     }
                     Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
                     Some(v) => format!("{v:.1}"),

@@ -7,12 +7,14 @@
 //! their content, so an edit redraws only the row it changed; long lists are filtered and
 //! shown 50 rows at a time.
 
-use super::{amount, with_currency, Card, Figures, Pages, Rule, ROWS_PER_PAGE};
+use super::{amount, with_currency, Figures};
 use crate::domain::calendar::Month;
 use crate::domain::portfolio::alignment::{self as rules, contribution_label, Alignment};
 use crate::domain::portfolio::{money, percent};
 use crate::domain::{Id, Status};
 use crate::state::{App, Level};
+use crate::ui::card::{Attention, Card, Rule};
+use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
 
@@ -212,7 +214,7 @@ fn Matrix() -> impl IntoView {
     let total = Signal::derive(move || shown.with(Vec::len));
     let page_rows = Memo::new(move |_| {
         let p = page.get();
-        shown.with(|rows| rows.iter().skip(p * ROWS_PER_PAGE).take(ROWS_PER_PAGE).cloned().collect::<Vec<_>>())
+        shown.with(|rows| page_of(rows, p))
     });
     // One edit, one undo step; the edited row is drawn again, so its cell gets the focus back.
     let set = move |initiative: Id, goal: Id, value: u8, cell: String| {
@@ -241,7 +243,7 @@ fn Matrix() -> impl IntoView {
                     prop:value=move || query.get() on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); }/>
                 <label class="check"><input type="checkbox" prop:checked=move || only_unaligned.get()
                     on:change=move |ev| { only_unaligned.set(event_target_checked(&ev)); page.set(0); }/>" Only initiatives serving no goal"</label>
-                <Pages page total noun="initiatives"/>
+                <Pager page total noun="initiatives" only_when_paged=true/>
             </div>
             <div class="pf-matrix-scroll" node_ref=wrap>
                 {move || {
@@ -256,7 +258,7 @@ fn Matrix() -> impl IntoView {
                                     <th scope="col" class="pf-goal-col" class:pf-gap-col=g.gap>
                                         <span class="pf-goal-name">{g.name.clone()}</span>
                                         <span class="pf-goal-weight">{format!("weight {}", g.weight)}</span>
-                                        {g.gap.then(|| view! { <span class="pf-attention small"><span aria-hidden="true">"⚠ "</span>"No initiative"</span> })}
+                                        {g.gap.then(|| view! { <Attention text="No initiative" small=true/> })}
                                     </th>
                                 }).collect_view()}
                                 <th scope="col" class="num pf-total-col">{with_currency("One-off cost", &c)}</th>
@@ -435,7 +437,7 @@ fn MatrixRow(
             <td class="num">{cost}</td>
             <td class="num">
                 {if unaligned {
-                    view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>"None"</span> }.into_any()
+                    view! { <Attention text="None"/> }.into_any()
                 } else {
                     view! { <span>{row.goals}</span> }.into_any()
                 }}

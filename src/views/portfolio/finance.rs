@@ -2,14 +2,18 @@
 //! canvas, the same figures as a table, SVG and PNG slides), the total cost of ownership of
 //! each initiative and of the portfolio over 3 and 5 years, and the run-cost growth.
 
-use super::{amount, follow_width, with_currency, Card, Figures, Pages, Rule, ROWS_PER_PAGE};
+use super::{amount, with_currency, Figures};
 use crate::charts::portfolio::{draw_finance, finance_described, finance_slide_svg};
 use crate::charts::Backend;
 use crate::domain::portfolio::finance::{self as rules, FinanceYear, InitiativeTco};
 use crate::domain::portfolio::money;
 use crate::layout::portfolio::{finance_chart, FinanceOptions};
 use crate::state::App;
-use crate::views::roadmap_editor::list::{cmp_f64, sort_rows, Sort, SortHeader};
+use crate::ui::card::{Attention, Card, Rule};
+use crate::ui::export::ExportButtons;
+use crate::ui::list::{cmp_f64, sort_rows, Sort, SortHeader};
+use crate::ui::list::{page_of, Pager};
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -83,8 +87,11 @@ fn SpendChart() -> impl IntoView {
     let app = expect_context::<App>();
     let f = expect_context::<Figures>();
     let container = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(900.0_f64);
-    follow_width(container, width);
+    let size = use_element_size(container);
+    let width = Memo::new(move |_| match size.get().0 {
+        w if w > 0.0 => w,
+        _ => 900.0,
+    });
     let years = Memo::new(move |_| f.finance.with(|x| x.years.clone()));
     let chart = Memo::new(move |_| {
         years.with(|y| {
@@ -98,13 +105,13 @@ fn SpendChart() -> impl IntoView {
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         chart.with(|c| {
-            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+            crate::ui::canvas::paint(&el, c.width, c.height, |root, ratio| {
                 draw_finance(root, c, ratio, Backend::Canvas)
             })
         });
     });
     let described = move || years.with(|y| finance_described(y, &f.currency.get()).join(". "));
-    let export = move |png: bool| {
+    let slide = move || {
         let (name, years) = (app.roadmap.with_untracked(|r| r.name.clone()), years.get_untracked());
         let text = finance_slide_svg(
             &years,
@@ -112,16 +119,13 @@ fn SpendChart() -> impl IntoView {
             &name,
             "Capex and opex per fiscal year against the envelope",
         );
-        app.export_slide(format!("{}-finance", crate::download::file_stem(&name)), text, png);
+        (format!("{}-finance", crate::download::file_stem(&name)), text)
     };
     view! {
         <section class="pf-block" aria-labelledby="pf-spend-title">
             <div class="pf-block-head">
                 <h3 id="pf-spend-title">"Capex and opex per fiscal year against the envelope"</h3>
-                <div class="toolbar">
-                    <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-                    <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
-                </div>
+                <div class="toolbar"><ExportButtons slide/></div>
             </div>
             <Rule text=format!("{} {}", rules::YEAR_RULE, rules::OVER_RULE)/>
             <div class="pf-chart" node_ref=container>
@@ -155,7 +159,7 @@ fn YearTable() -> impl IntoView {
                     <tbody>
                         {move || f.finance.with(|x| x.years.iter().map(|y| {
                             let status = if y.is_over() {
-                                view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>{format!("Over budget: {}", over_text(y, &c.get()))}</span> }.into_any()
+                                view! { <Attention text={format!("Over budget: {}", over_text(y, &c.get()))}/> }.into_any()
                             } else if !y.has_envelope {
                                 view! { <span class="muted">"No budget set"</span> }.into_any()
                             } else {
@@ -203,13 +207,13 @@ fn TcoTable() -> impl IntoView {
     let total = Signal::derive(move || rows.with(Vec::len));
     let page_rows = move || {
         let p = page.get();
-        rows.with(|r| r.iter().skip(p * ROWS_PER_PAGE).take(ROWS_PER_PAGE).cloned().collect::<Vec<_>>())
+        rows.with(|r| page_of(r, p))
     };
     view! {
         <section class="pf-block" aria-labelledby="pf-tco-title">
             <div class="pf-block-head">
                 <h3 id="pf-tco-title">"Total cost of ownership per initiative"</h3>
-                <Pages page total noun="initiatives"/>
+                <Pager page total noun="initiatives" only_when_paged=true/>
             </div>
             <Rule text=rules::TCO_RULE.to_string()/>
             <div class="table-scroll">

@@ -4,7 +4,7 @@
 //! capabilities tagged and the initiatives addressing them, and the high-risk capabilities
 //! no initiative addresses.
 
-use super::{follow_width, Card, Figures, Rule};
+use super::Figures;
 use crate::charts::portfolio::{draw_risk_matrix, risk_described, risk_legend, risk_slide_svg};
 use crate::charts::Backend;
 use crate::domain::portfolio::risk::{self as rules, RiskBand, IMPACT, LIKELIHOOD};
@@ -12,6 +12,9 @@ use crate::domain::portfolio::ItemRef;
 use crate::domain::Risk;
 use crate::layout::portfolio::{risk_matrix_chart, RiskOptions};
 use crate::state::App;
+use crate::ui::card::{Attention, Card, Rule};
+use crate::ui::export::ExportButtons;
+use crate::ui::size::use_element_size;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -99,7 +102,7 @@ pub fn RiskSection() -> impl IntoView {
             <section class="pf-block" aria-labelledby="pf-matrix-risk-title">
                 <div class="pf-block-head">
                     <h3 id="pf-matrix-risk-title">"Risk matrix: delivery risk of open initiatives"</h3>
-                    <ExportButtons/>
+                    <RiskExport/>
                 </div>
                 <Rule text=rules::MATRIX_RULE.to_string()/>
                 <div class="pf-risk-body">
@@ -117,30 +120,28 @@ pub fn RiskSection() -> impl IntoView {
 }
 
 #[component]
-fn ExportButtons() -> impl IntoView {
+fn RiskExport() -> impl IntoView {
     let app = expect_context::<App>();
     let f = expect_context::<Figures>();
-    let export = move |png: bool| {
+    let slide = move || {
         let name = app.roadmap.with_untracked(|r| r.name.clone());
         let text = f
             .risk
             .with_untracked(|k| risk_slide_svg(&k.matrix, &name, "Risk matrix: delivery risk of open initiatives"));
-        app.export_slide(format!("{}-risk-matrix", crate::download::file_stem(&name)), text, png);
+        (format!("{}-risk-matrix", crate::download::file_stem(&name)), text)
     };
-    view! {
-        <div class="toolbar">
-            <button type="button" on:click=move |_| export(false)>"Export SVG"</button>
-            <button type="button" on:click=move |_| export(true)>"Export PNG"</button>
-        </div>
-    }
+    view! { <div class="toolbar"><ExportButtons slide/></div> }
 }
 
 #[component]
 fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
     let f = expect_context::<Figures>();
     let container = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(520.0_f64);
-    follow_width(container, width);
+    let size = use_element_size(container);
+    let width = Memo::new(move |_| match size.get().0 {
+        w if w > 0.0 => w,
+        _ => 520.0,
+    });
     let matrix = Memo::new(move |_| f.risk.with(|k| k.matrix.clone()));
     let chart = Memo::new(move |_| {
         matrix.with(|m| {
@@ -152,7 +153,7 @@ fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
         let Some(el) = canvas.get() else { return };
         let sel = selected.get();
         chart.with(|c| {
-            crate::views::canvas::paint(&el, c.width, c.height, |root, ratio| {
+            crate::ui::canvas::paint(&el, c.width, c.height, |root, ratio| {
                 draw_risk_matrix(root, c, sel, ratio, Backend::Canvas)
             })
         });
@@ -311,11 +312,11 @@ fn Compliance() -> impl IntoView {
                                             // The ones nobody addresses first, all of them; then the first few others.
                                             {fw.unaddressed().take(UNADDRESSED_SHOWN).map(|c| view! { <li>
                                                 <span class="pf-ini-name">{c.name.clone()}</span>
-                                                <span class="pf-attention"><span aria-hidden="true">" ⚠ "</span>"Not addressed"</span>
+                                                " "<Attention text="Not addressed"/>
                                             </li> }).collect_view()}
                                             {{
                                                 let more = fw.unaddressed().count().saturating_sub(UNADDRESSED_SHOWN);
-                                                (more > 0).then(|| view! { <li><span class="pf-attention"><span aria-hidden="true">"⚠ "</span>{format!("and {more} more not addressed")}</span></li> })
+                                                (more > 0).then(|| view! { <li><Attention text=format!("and {more} more not addressed")/></li> })
                                             }}
                                             {fw.capabilities.iter().filter(|c| !c.addressed_by.is_empty()).take(ADDRESSED_SHOWN).map(|c| view! { <li>
                                                 <span class="pf-ini-name">{c.name.clone()}</span>
@@ -358,7 +359,7 @@ fn HighRisk() -> impl IntoView {
                                     <th scope="row">{c.name.clone()}</th>
                                     <td><span class={if c.risk >= Risk::Critical { "risk risk-critical" } else { "risk risk-high" }}>{c.risk.label()}</span></td>
                                     <td>{if c.is_unmanaged() {
-                                        view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>"Unmanaged: no initiative addresses it"</span> }.into_any()
+                                        view! { <Attention text="Unmanaged: no initiative addresses it"/> }.into_any()
                                     } else {
                                         view! { <span>{some_names(&c.addressed_by, 3)}</span> }.into_any()
                                     }}</td>

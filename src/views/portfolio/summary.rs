@@ -9,6 +9,7 @@ use crate::domain::portfolio::summary::{GapsClosed, Line};
 use crate::domain::portfolio::workforce::QuarterLoad;
 use crate::domain::portfolio::Explains;
 use crate::state::App;
+use crate::ui::card::Attention;
 use leptos::prelude::*;
 
 /// Headlines shown together: consecutive lines explained by the same rule (the spend of
@@ -219,7 +220,7 @@ fn Headline(
             <div class="pf-headline-top">
                 <h4 class="pf-headline-title">{group.heading.clone()}</h4>
                 {if attention {
-                    view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>"Needs attention"</span> }.into_any()
+                    view! { <Attention text="Needs attention"/> }.into_any()
                 } else {
                     view! { <span class="pf-ok"><span aria-hidden="true">"✓ "</span>"On track"</span> }.into_any()
                 }}

@@ -1,10 +1,11 @@
 //! Vendors: spend and initiatives per vendor, each vendor's share, the Herfindahl–Hirschman
 //! index with its band in words, and the lock-in warning above the threshold set in Settings.
 
-use super::{amount, share_text, with_currency, Card, Figures, Rule};
+use super::{amount, share_text, with_currency, Figures};
 use crate::domain::portfolio::vendors as rules;
 use crate::domain::portfolio::{money, thousands};
-use crate::route::View;
+use crate::route::Route;
+use crate::ui::card::{Attention, Card, Rule};
 use leptos::prelude::*;
 
 #[component]
@@ -43,7 +44,7 @@ pub fn VendorsSection() -> impl IntoView {
                     rule=rules::LOCK_IN_RULE.to_string()>
                     <p class="pf-card-detail">
                         {move || format!("Threshold: {}% of the vendor spend. ", threshold_exact())}
-                        <a href=View::Settings.href()>"Change it in Settings"</a>
+                        <a href=Route::Settings.href()>"Change it in Settings"</a>
                     </p>
                 </Card>
                 <Card title="Vendor concentration (HHI)" value=hhi_value
@@ -91,7 +92,7 @@ pub fn VendorsSection() -> impl IntoView {
                                         </td>
                                         <td class="num">{x.initiatives.len()}</td>
                                         <td>{if x.lock_in {
-                                            view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>{format!("Lock-in risk: above {}%", (limit * 100.0 * 1e6).round() / 1e6)}</span> }.into_any()
+                                            view! { <Attention text={format!("Lock-in risk: above {}%", (limit * 100.0 * 1e6).round() / 1e6)}/> }.into_any()
                                         } else {
                                             view! { <span class="muted">"—"</span> }.into_any()
                                         }}</td>

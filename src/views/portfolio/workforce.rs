@@ -1,9 +1,10 @@
 //! Workforce: FTE demand per quarter against capacity, the overloaded quarters and the
 //! initiatives that make up their demand.
 
-use super::{Card, Figures, Rule};
+use super::Figures;
 use crate::domain::portfolio::workforce as rules;
-use crate::route::View;
+use crate::route::Route;
+use crate::ui::card::{Attention, Card, Rule};
 use leptos::prelude::*;
 
 /// The causes listed one by one; the rest are added up in one row.
@@ -57,7 +58,7 @@ pub fn WorkforceSection() -> impl IntoView {
                 <Card title="Overloaded quarters" value=over_value attention=Signal::derive(move || w.with(|w| w.overloaded().next().is_some()))
                     rule=rules::OVERLOAD_RULE.to_string()/>
                 <Card title="Peak demand" value=peak_value attention=false rule=rules::DEMAND_RULE.to_string()>
-                    <p class="pf-card-detail">"Capacity is entered per quarter in " <a href=View::Settings.href()>"Settings"</a> "."</p>
+                    <p class="pf-card-detail">"Capacity is entered per quarter in " <a href=Route::Settings.href()>"Settings"</a> "."</p>
                 </Card>
             </div>
             <section class="pf-block" aria-labelledby="pf-fte-title">
@@ -80,7 +81,7 @@ pub fn WorkforceSection() -> impl IntoView {
                                 w.with(|w| w.quarters.iter().map(|q| {
                                     let pct = |x: f64| if top > 0.0 { (x / top * 100.0).clamp(0.0, 100.0) } else { 0.0 };
                                     let status = if q.over {
-                                        view! { <span class="pf-attention"><span aria-hidden="true">"⚠ "</span>{format!("Overloaded by {} FTE", fte(q.excess))}</span> }.into_any()
+                                        view! { <Attention text={format!("Overloaded by {} FTE", fte(q.excess))}/> }.into_any()
                                     } else if q.capacity == 0.0 && q.demand == 0.0 {
                                         view! { <span class="muted">"No demand"</span> }.into_any()
                                     } else {

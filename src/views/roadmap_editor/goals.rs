@@ -1,10 +1,10 @@
 //! Business goals: list, and the form with the goal's KPI and the initiatives serving it.
 
-use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
-use crate::views::fields::{parse_month, parse_number, parse_whole, Field, Kind};
+use crate::ui::fields::{parse_month, parse_number, parse_whole, Field, Kind};
+use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -76,7 +76,7 @@ pub fn Goals() -> impl IntoView {
                             <SortHeader label="Initiatives" column=5 sort/>
                         </tr></thead>
                         <tbody>
-                            <For each=move || { let p = page.get(); rows.with(|r| r.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>()) }
+                            <For each=move || { let p = page.get(); rows.with(|r| page_of(r, p)) }
                                 key=|(g, n)| (Arc::as_ptr(g) as usize, *n) let:row>
                                 {
                                     let (g, n) = row;

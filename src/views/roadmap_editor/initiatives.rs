@@ -1,13 +1,11 @@
 //! Initiatives: the list (search, status filter, sort, pages), fast capture for workshops,
 //! and the form that edits one initiative and all its links.
 
-use super::list::{cmp_f64, matches, sort_rows, Pager, SearchBox, Sort, SortHeader, PAGE_SIZE};
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
-use crate::views::fields::{
-    money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind,
-};
+use crate::ui::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
+use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,7 +53,7 @@ pub fn Initiatives() -> impl IntoView {
     let total = Signal::derive(move || rows.with(Vec::len));
     let visible = move || {
         let p = page.get();
-        rows.with(|r| r.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).cloned().collect::<Vec<_>>())
+        rows.with(|r| page_of(r, p))
     };
 
     view! {
@@ -355,7 +353,7 @@ fn GoalLinks(id: String) -> impl IntoView {
                     let goal = event_target_value(&ev);
                     if goal.is_empty() { return; }
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.goals.push(GoalLink { goal, contribution: 2 }); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose a goal…"</option>
                     {move || choices.get().into_iter().filter(|(gid, _)| !links.with(|l| l.iter().any(|(x, _)| &x.goal == gid)))
@@ -421,7 +419,7 @@ fn CapabilityLinks(id: String) -> impl IntoView {
                     if capability.is_empty() { return; }
                     let target = choices.with_untracked(|c| c.iter().find(|(cid, _, _)| *cid == capability).map(|c| c.2).unwrap_or(3));
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.capabilities.push(CapabilityLink { capability, maturity_after: target }); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose a capability…"</option>
                     {move || choices.get().into_iter().filter(|(cid, _, _)| !links.with(|l| l.iter().any(|(x, _)| &x.capability == cid)))
@@ -476,7 +474,7 @@ fn Dependencies(id: String) -> impl IntoView {
                     let dep = event_target_value(&ev);
                     if dep.is_empty() { return; }
                     link_edit(app, error, |r| if let Some(i) = r.initiative_mut(&id_add) { i.depends_on.push(dep); });
-                    crate::views::roadmaps::event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
                 }>
                     <option value="">"Choose an initiative…"</option>
                     {move || choices.get().into_iter().filter(|(iid, _)| !deps.with(|d| d.iter().any(|(x, _)| x == iid)))

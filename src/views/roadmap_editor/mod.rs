@@ -3,14 +3,14 @@
 mod capabilities;
 mod goals;
 mod initiatives;
-pub(crate) mod list;
 
 use crate::domain::{ItemKind, Roadmap};
 use crate::route::EditorTab;
 use crate::state::App;
-use crate::views::confirm::{confirmer, Confirmation};
-use crate::views::fields::{Commit, ItemProblems};
-use crate::views::settings::commit_with;
+use crate::ui::confirm::{confirmer, Confirmation};
+use crate::ui::fields::commit_with;
+use crate::ui::fields::{Commit, ItemProblems};
+use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
 
 #[component]
@@ -26,13 +26,9 @@ pub fn RoadmapEditor(tab: EditorTab) -> impl IntoView {
     view! {
         <section class="view editor" aria-labelledby="view-title">
             <h2 id="view-title" class="visually-hidden">"Roadmap editor"</h2>
-            <nav class="tabs" aria-label="Roadmap lists">
-                {EditorTab::ALL.into_iter().map(|t| view! {
-                    <a href=t.href() aria-current=(t == tab).then_some("page")>
-                        {t.title()} " " <span class="count">{move || count(t)}</span>
-                    </a>
-                }).collect_view()}
-            </nav>
+            <TabBar label="Roadmap lists" tabs=EditorTab::ALL.into_iter().map(|t| {
+                Tab::new(t.title(), t.href(), t == tab).with_count(move || count(t))
+            }).collect()/>
             {match tab {
                 EditorTab::Initiatives => view! { <initiatives::Initiatives/> }.into_any(),
                 EditorTab::Goals => view! { <goals::Goals/> }.into_any(),
@@ -138,5 +134,5 @@ fn panel_heading(kind: ItemKind) -> &'static str {
 /// Opens an item's panel from its row and moves focus to it.
 fn open_panel(selected: RwSignal<Option<String>>, kind: ItemKind, id: String) {
     selected.set(Some(id));
-    crate::views::fields::focus_later(panel_heading(kind));
+    crate::ui::fields::focus_later(panel_heading(kind));
 }

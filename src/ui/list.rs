@@ -1,9 +1,15 @@
-//! What every list of the editor shares: search, sortable columns, pages.
+//! What every list shares: search, sortable columns, pages.
 
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
-pub const PAGE_SIZE: usize = 100;
+/// Rows shown at a time in every long list and table (the rest a page away).
+pub const PAGE_SIZE: usize = 50;
+
+/// The rows of page `page` (from 0).
+pub fn page_of<T: Clone>(rows: &[T], page: usize) -> Vec<T> {
+    rows.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE).cloned().collect()
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Sort {
@@ -64,9 +70,15 @@ pub fn SortHeader(label: &'static str, column: usize, sort: RwSignal<Option<Sort
     }
 }
 
-/// "Showing 1–100 of 2,000" with previous/next page buttons.
+/// "Showing 1–50 of 2,000 initiatives" with previous/next page buttons (only when there is
+/// more than one page). `only_when_paged` hides the whole pager for a list of one page.
 #[component]
-pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'static str) -> impl IntoView {
+pub fn Pager(
+    page: RwSignal<usize>,
+    #[prop(into)] total: Signal<usize>,
+    noun: &'static str,
+    #[prop(optional)] only_when_paged: bool,
+) -> impl IntoView {
     let pages = move || total.get().div_ceil(PAGE_SIZE).max(1);
     Effect::new(move |_| {
         if page.get() >= pages() {
@@ -74,19 +86,21 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'
         }
     });
     view! {
-        <div class="pager" role="group" aria-label=format!("Pages of {noun}")>
-            <span>{move || {
-                let t = total.get();
-                if t == 0 { format!("No {noun}") } else {
-                    let from = page.get() * PAGE_SIZE + 1;
-                    format!("Showing {}–{} of {} {noun}", from, (from + PAGE_SIZE - 1).min(t), t)
-                }
-            }}</span>
-            <Show when=move || { pages() > 1 }>
-                <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
-                <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
-            </Show>
-        </div>
+        <Show when=move || { !only_when_paged || pages() > 1 }>
+            <div class="pager" role="group" aria-label=format!("Pages of {noun}")>
+                <span>{move || {
+                    let t = total.get();
+                    if t == 0 { format!("No {noun}") } else {
+                        let from = page.get() * PAGE_SIZE + 1;
+                        format!("Showing {}–{} of {} {noun}", from, (from + PAGE_SIZE - 1).min(t), crate::domain::portfolio::thousands(t as f64))
+                    }
+                }}</span>
+                <Show when=move || { pages() > 1 }>
+                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
+                    <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                </Show>
+            </div>
+        </Show>
     }
 }
 
@@ -95,7 +109,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'
 pub fn SearchBox(label: &'static str, query: RwSignal<String>) -> impl IntoView {
     view! {
         <input type="search" class="search" aria-label=label placeholder=label
-            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
     }
 }
 
@@ -106,5 +120,13 @@ mod tests {
         assert!(super::matches("crm", &["Salesforce CRM rollout"]));
         assert!(super::matches("  ", &["x"]));
         assert!(!super::matches("erp", &["CRM", "Sales"]));
+    }
+
+    #[test]
+    fn pages_hold_page_size_rows() {
+        let rows: Vec<usize> = (0..120).collect();
+        assert_eq!(super::page_of(&rows, 0).len(), super::PAGE_SIZE);
+        assert_eq!(super::page_of(&rows, 2), (100..120).collect::<Vec<_>>());
+        assert!(super::page_of(&rows, 3).is_empty());
     }
 }

@@ -63,13 +63,13 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         }
     };
     let on_csv = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = crate::views::roadmaps::event_target(&ev);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         csv::read_chosen_file(app, state, file);
     };
     let on_archimate = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = crate::views::roadmaps::event_target(&ev);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(list) = input.files() else { return };
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");

@@ -6,6 +6,25 @@ use leptos::prelude::*;
 /// The result of committing a field: `Err` carries the message shown next to it.
 pub type Commit = Callback<String, Result<(), String>>;
 
+/// Commits an edit of the roadmap; a refused edit returns its messages.
+pub fn commit_with(
+    app: crate::state::App,
+    change: impl Fn(&mut crate::domain::Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
+) -> Commit {
+    Callback::new(move |text: String| {
+        let mut parse_error = None;
+        let result = app.edit(|r| {
+            if let Err(e) = change(r, text) {
+                parse_error = Some(e);
+            }
+        });
+        if let Some(e) = parse_error {
+            return Err(e);
+        }
+        result.map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))
+    })
+}
+
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
     Text,

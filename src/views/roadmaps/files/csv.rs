@@ -7,8 +7,9 @@ use super::{grouped, read_bytes};
 use crate::domain::spreadsheet::{self, Delimiter, ExportOptions, Field, Mapping, Parsed, Preview, Table, ZipTime};
 use crate::domain::Roadmap;
 use crate::state::{App, Level};
-use crate::views::confirm::Modal;
-use crate::views::fields::unique_id;
+use crate::ui::confirm::Modal;
+use crate::ui::fields::unique_id;
+use crate::ui::shared::Shared;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -180,16 +181,6 @@ pub fn read_chosen_file(app: App, state: super::FileDialogState, file: web_sys::
     });
 }
 
-/// A preview compared by identity: a new one is a new computation.
-#[derive(Clone)]
-struct Shown(Arc<Preview>);
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[component]
 pub fn CsvImportDialog(open: RwSignal<bool>, file: RwSignal<Option<ChosenFile>>) -> impl IntoView {
     let title = Signal::derive(move || {
@@ -240,7 +231,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
         let parsed = parsed.clone();
         Memo::new(move |_| {
             let t = table.get()?;
-            Some(Shown(Arc::new(app.roadmap.with(|r| mapping.with(|m| spreadsheet::preview(r, t, &parsed, m))))))
+            Some(Shared(Arc::new(app.roadmap.with(|r| mapping.with(|m| spreadsheet::preview(r, t, &parsed, m))))))
         })
     };
     let choose_table = {
@@ -259,7 +250,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
     };
     let file_name = name.clone();
     let apply = move |_| {
-        let Some(Shown(p)) = preview.get_untracked() else { return };
+        let Some(Shared(p)) = preview.get_untracked() else { return };
         let Some(result) = p.result.clone() else { return };
         match app.edit(move |r| *r = result) {
             Ok(()) => {
@@ -361,7 +352,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
                 <h3 id="csv-outcome-title">"What the import would do"</h3>
                 {move || match preview.get() {
                     None => view! { <p class="muted">"Choose what this file holds to see what would change."</p> }.into_any(),
-                    Some(Shown(p)) => view! { <Outcome p/> }.into_any(),
+                    Some(Shared(p)) => view! { <Outcome p/> }.into_any(),
                 }}
                 {move || refused.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </section>

@@ -1,12 +1,14 @@
 //! The roadmap switcher: open, create (blank, IT-management template or demo), rename,
-//! duplicate, delete, import from and export to a file.
+//! duplicate, delete, import from and export to a file; `files` holds the menu's
+//! spreadsheet, ArchiMate and share-link dialogs.
+
+pub mod files;
 
 use crate::domain::{demo, file_format, template, Horizon, Month};
 use crate::state::{App, Level};
-use crate::views::confirm::{confirmer, Confirmation, Modal};
-use crate::views::fields::unique_id;
+use crate::ui::confirm::{confirmer, Confirmation, Modal};
+use crate::ui::fields::unique_id;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// This year January to two years on December: the default planning horizon.
 fn default_horizon() -> Horizon {
@@ -30,7 +32,7 @@ pub fn RoadmapSwitcher() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     let close_menu = move || menu_open.set(false);
-    let files = crate::views::files::FileDialogState::new();
+    let files = files::FileDialogState::new();
     let select_id = unique_id("roadmap-select");
     let file_id = unique_id("import-file");
 
@@ -86,13 +88,13 @@ pub fn RoadmapSwitcher() -> impl IntoView {
                     <button type="button" on:click=move |_| { close_menu(); app.download_current(); }>"Export to file"</button>
                     <label class="button" for=file_id.clone()>"Import from file…"</label>
                     <input id=file_id type="file" class="visually-hidden" accept=".json,application/json" on:change=on_import/>
-                    <crate::views::files::FileMenuItems state=files close_menu=move || close_menu()/>
+                    <files::FileMenuItems state=files close_menu=move || close_menu()/>
                     <button type="button" class="danger" disabled=move || app.read_only() on:click=delete_current>"Delete…"</button>
                 </div>
             </div>
             <NewRoadmapDialog open=new_open/>
             <RenameDialog open=rename_open/>
-            <crate::views::files::FileDialogs state=files/>
+            <files::FileDialogs state=files/>
         </div>
     }
 }
@@ -227,9 +229,4 @@ fn RenameDialog(open: RwSignal<bool>) -> impl IntoView {
             </form>
         </Modal>
     }
-}
-
-/// The element an event happened on, as the type the caller expects.
-pub fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target().expect("an event has a target").unchecked_into()
 }

@@ -5,8 +5,8 @@
 use super::grouped;
 use crate::domain::share_link::{self, LinkLength};
 use crate::state::{App, SharedView};
-use crate::views::confirm::Modal;
-use crate::views::fields::unique_id;
+use crate::ui::confirm::Modal;
+use crate::ui::fields::unique_id;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -107,7 +107,7 @@ pub fn SharedBanner() -> impl IntoView {
 #[component]
 pub fn BrokenShareLink(message: String) -> impl IntoView {
     let app = expect_context::<App>();
-    crate::views::fields::focus_later("broken-link-title");
+    crate::ui::fields::focus_later("broken-link-title");
     view! {
         <section class="view broken-link" aria-labelledby="broken-link-title">
             <h2 id="broken-link-title" tabindex="-1">"This share link cannot be opened"</h2>

@@ -6,7 +6,7 @@ use super::csv::sentence;
 use super::{read_bytes, user_language};
 use crate::domain::archimate::{self, InputFile};
 use crate::state::{App, Level};
-use crate::views::confirm::Modal;
+use crate::ui::confirm::Modal;
 use leptos::prelude::*;
 
 /// A finished import: the new roadmap's name, the files it came from and the report's lines.

@@ -25,7 +25,7 @@ pub fn Modal(
             dialog.close();
         }
     });
-    let title_id = crate::views::fields::unique_id("dialog");
+    let title_id = crate::ui::fields::unique_id("dialog");
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=node class="modal" class:modal-wide=wide aria-labelledby=labelled_by on:close=move |_| open.set(false)>
