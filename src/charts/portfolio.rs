@@ -14,6 +14,7 @@
 use super::heatmap::with_head;
 use super::timeline::VERMILLION;
 use super::{escape, rgb, svg, text_style, Backend};
+use crate::domain::format::{percent, short_money};
 use crate::domain::heatmap::{ATTENTION, MAGNITUDE};
 use crate::domain::heatmap_layout::{wrap, Rect};
 use crate::domain::portfolio::finance::{FinanceYear, OVER_RULE, YEAR_RULE};
@@ -22,7 +23,6 @@ use crate::domain::portfolio::layout::{
     RiskOptions,
 };
 use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD, MATRIX_RULE};
-use crate::domain::portfolio::{money, percent};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -187,7 +187,7 @@ pub fn finance_svg(c: &FinanceChart) -> String {
 /// alternative): "FY27: capex EUR 7.4M of EUR 6.8M, over by EUR 576k; opex EUR 4.5M
 /// (project EUR 2.7M, run cost EUR 1.8M) of EUR 4.7M".
 pub fn finance_described(years: &[FinanceYear], currency: &str) -> Vec<String> {
-    let m = |x: f64| money(x, currency);
+    let m = |x: f64| short_money(x, currency);
     years
         .iter()
         .map(|y| {

@@ -229,9 +229,19 @@ pub fn fiscal_quarter_label(fy: i32, quarter: u8) -> String {
     format!("{} Q{quarter}", fiscal_year_label(fy))
 }
 
-/// A size in megabytes with one decimal: "20.5 MB".
-pub fn megabytes(bytes: f64) -> String {
-    format!("{} MB", decimal(bytes / (1024.0 * 1024.0), 1))
+/// A file or data size: "20 MB", "5.5 MB", "512 KB" (rounded up), "300 bytes".
+pub fn file_size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", count(bytes / MB))
+    } else if bytes >= MB {
+        format!("{} MB", decimal(bytes as f64 / MB as f64, 1))
+    } else if bytes >= KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 #[cfg(test)]
@@ -386,7 +396,10 @@ mod tests {
         assert_eq!(month_abbr(1), "Jan");
         assert_eq!(month_abbr(9), "Sep");
         assert_eq!((month_name(0), month_name(13)), ("January", "December"));
-        assert_eq!((1..=12).map(month_abbr).collect::<Vec<_>>().join(" "), "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec");
+        assert_eq!(
+            (1..=12).map(month_abbr).collect::<Vec<_>>().join(" "),
+            "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+        );
         assert_eq!(month_label(Month::new(2026, 3).unwrap()), "Mar 2026");
         assert_eq!(day_label(5, 3, 2026), "5 Mar 2026");
         assert_eq!(quarter_label(Quarter::new(2027, 2).unwrap()), "2027-Q2");
@@ -398,8 +411,13 @@ mod tests {
 
     #[test]
     fn sizes() {
-        assert_eq!(megabytes(20.0 * 1024.0 * 1024.0), "20.0 MB");
-        assert_eq!(megabytes(1.55 * 1024.0 * 1024.0), "1.6 MB");
+        assert_eq!(file_size(20 * 1024 * 1024), "20 MB");
+        assert_eq!(file_size(20 * 1024 * 1024 + 1), "20.0 MB");
+        assert_eq!(file_size(5 * 1024 * 1024 + 512 * 1024), "5.5 MB");
+        assert_eq!(file_size(1500), "2 KB");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(300), "300 bytes");
+        assert_eq!(file_size(0), "0 bytes");
     }
 
     proptest! {

@@ -32,12 +32,11 @@
 //!    inside one fiscal year gets a quarter of it); it is over when spend, run cost included,
 //!    exceeds that. The FTE strip is over when demand exceeds the quarter's capacity.
 
-use super::calendar::{fiscal_year_label, Month, Quarter};
+use super::calendar::{Month, Quarter};
+use super::format::{fiscal_quarter_label, fiscal_year_label, month_abbr};
 use super::model::{display_name, Horizon, Id, Initiative, Roadmap, Status};
 use super::spend;
 use std::collections::{HashMap, HashSet, VecDeque};
-
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 // ---------------------------------------------------------------------------------------
 // Axis and headers
@@ -185,15 +184,15 @@ pub fn headers(axis: &Axis, fiscal_start_month: u8) -> Headers {
             axis,
             |m| (fy(m), m.fiscal_quarter(fs)),
             |m| {
-                let q = format!("Q{}", m.fiscal_quarter(fs));
-                (format!("{} {q}", fiscal_year_label(fy(m))), q)
+                let q = m.fiscal_quarter(fs);
+                (fiscal_quarter_label(fy(m), q), format!("Q{q}"))
             },
         ),
         months: cells(
             axis,
             |m| (m.index(), 0),
             |m| {
-                let name = MONTH_NAMES[(m.month - 1) as usize];
+                let name = month_abbr(m.month);
                 (name.to_string(), name[..1].to_string())
             },
         ),

@@ -7,11 +7,12 @@
 
 use crate::charts::heatmap::{draw_map, slide_svg, MapView, SlideText};
 use crate::domain::calendar::Quarter;
+use crate::domain::format::{money, month_label};
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::heatmap_layout::{self, Direction, Layout};
 use crate::domain::{spend, Id, Month, Risk, Roadmap};
 use crate::state::App;
-use crate::views::fields::{money, parse_whole, Choice, Field, Kind};
+use crate::views::fields::{parse_whole, Choice, Field, Kind};
 use crate::views::settings::commit_with;
 use leptos::html;
 use leptos::prelude::*;
@@ -69,7 +70,7 @@ fn focus_set(r: &Roadmap, focus: &str) -> Option<HashSet<Id>> {
 
 /// "End of 2027-Q2 (June 2027)": the date the map shows is the last month of the quarter.
 fn quarter_text(q: Quarter) -> String {
-    format!("End of {q} ({})", q.last_month().label())
+    format!("End of {q} ({})", month_label(q.last_month()))
 }
 
 /// The 1920 × 1080 slide of the heatmap as chosen (metric, parents, quarter index — `None`:
@@ -538,7 +539,7 @@ fn HeatmapTable(
                             {fig.map(|g| view! {
                                 <td class="num">{g.current}</td><td class="num">{g.target}</td><td class="num">{g.at_date}</td>
                                 <td class="num">{g.gap}</td><td class="num">{g.importance}</td>
-                                <td class="num">{money(&currency, g.investment)}</td><td class="num">{g.initiatives}</td>
+                                <td class="num">{money(g.investment, &currency)}</td><td class="num">{g.initiatives}</td>
                                 <td>{g.risk.label()}</td>
                             })}
                         </tr> }
@@ -600,7 +601,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
                     <div><dt>"At the chosen date"</dt><dd>{f.at_date}</dd></div>
                     <div><dt>"Gap"</dt><dd>{f.gap}</dd></div>
                     <div><dt>"Importance"</dt><dd>{f.importance}</dd></div>
-                    <div><dt>"Planned investment"</dt><dd>{money(&currency(), f.investment)}</dd></div>
+                    <div><dt>"Planned investment"</dt><dd>{money(f.investment, &currency())}</dd></div>
                     <div><dt>"Risk"</dt><dd>{f.risk.label()}</dd></div>
                 </dl>
             })}
@@ -614,7 +615,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
                     <tbody>{l.iter().map(|i| view! { <tr>
                         <td>{i.name.clone()}<div class="muted small">{format!("{} · to maturity {}", i.status.label(), i.maturity_after)}</div></td>
                         <td class="nowrap">{match (i.start, i.end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}</td>
-                        <td class="num">{money(&currency(), i.cost * i.share)}</td>
+                        <td class="num">{money(i.cost * i.share, &currency())}</td>
                     </tr> }).collect_view()}</tbody>
                 </table>
                 <h4>"Goals they serve"</h4>

@@ -14,6 +14,7 @@ mod summary;
 mod vendors;
 mod workforce;
 
+use crate::domain::format::count;
 use crate::domain::portfolio::alignment::Alignment;
 use crate::domain::portfolio::finance::Finance;
 use crate::domain::portfolio::risk::RiskReport;
@@ -166,12 +167,6 @@ fn follow_width(node: NodeRef<html::Div>, width: RwSignal<f64>) {
     on_cleanup(move || resize.remove());
 }
 
-/// A whole amount with thousands separators ("7,376,082"), for tables whose header names
-/// the currency.
-fn amount(x: f64) -> String {
-    portfolio::thousands(x)
-}
-
 /// "Capex (EUR)".
 fn with_currency(label: &str, currency: &str) -> String {
     if currency.is_empty() {
@@ -179,11 +174,6 @@ fn with_currency(label: &str, currency: &str) -> String {
     } else {
         format!("{label} ({currency})")
     }
-}
-
-/// A share as a percentage with one decimal ("45.3%").
-fn share_text(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
 }
 
 /// Rows shown at a time in long tables (the rest a page away).
@@ -204,7 +194,7 @@ fn Pages(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, noun: &'stat
                 <span>{move || {
                     let t = total.get();
                     let from = page.get() * ROWS_PER_PAGE + 1;
-                    format!("Showing {}–{} of {} {noun}", from, (from + ROWS_PER_PAGE - 1).min(t), portfolio::thousands(t as f64))
+                    format!("Showing {}–{} of {} {noun}", from, (from + ROWS_PER_PAGE - 1).min(t), count(t))
                 }}</span>
                 <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
                 <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
@@ -256,9 +246,7 @@ mod tests {
 
     #[test]
     fn amounts_and_shares_read_as_people_write_them() {
-        assert_eq!(amount(7_376_082.4), "7,376,082");
         assert_eq!(with_currency("Capex", "EUR"), "Capex (EUR)");
         assert_eq!(with_currency("Capex", ""), "Capex");
-        assert_eq!(share_text(0.45312), "45.3%");
     }
 }
