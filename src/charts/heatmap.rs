@@ -1,6 +1,7 @@
 //! The capability heatmap as SVG: the map on screen, and a 1920 × 1080 slide for exports.
 
 use super::{rgb, svg, text_style, Backend};
+use crate::domain::format::{signed, trimmed};
 use crate::domain::heatmap::{value_text, Metric, Scale};
 use crate::domain::Id;
 use crate::layout::heatmap::Layout;
@@ -109,12 +110,7 @@ pub fn difference_colour(d: f64) -> (&'static str, &'static str) {
 
 /// A difference as written on a tile: "+2", "−1", "0".
 pub fn difference_text(d: f64) -> String {
-    let n = if d.is_finite() { d.round() as i64 } else { 0 };
-    match n {
-        0 => "0".into(),
-        n if n > 0 => format!("+{n}"),
-        n => format!("−{}", -n),
-    }
+    signed(d, |x| trimmed(x, 0))
 }
 
 /// The difference map's legend, lowest first: (label, fill, text colour).

@@ -14,9 +14,9 @@
 use super::heatmap::with_head;
 use super::timeline::VERMILLION;
 use super::{escape, rgb, svg, text_style, Backend};
+use crate::domain::format::{percent, short_money};
 use crate::domain::portfolio::finance::{FinanceYear, OVER_RULE, YEAR_RULE};
 use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD, MATRIX_RULE};
-use crate::domain::portfolio::{money, percent};
 use crate::layout::heatmap::wrap;
 use crate::layout::palette::{ATTENTION, MAGNITUDE};
 use crate::layout::portfolio::{
@@ -188,7 +188,7 @@ pub fn finance_svg(c: &FinanceChart) -> String {
 /// alternative): "FY27: capex EUR 7.4M of EUR 6.8M, over by EUR 576k; opex EUR 4.5M
 /// (project EUR 2.7M, run cost EUR 1.8M) of EUR 4.7M".
 pub fn finance_described(years: &[FinanceYear], currency: &str) -> Vec<String> {
-    let m = |x: f64| money(x, currency);
+    let m = |x: f64| short_money(x, currency);
     years
         .iter()
         .map(|y| {

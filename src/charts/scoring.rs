@@ -23,7 +23,7 @@
 //!   larger one it overlaps, and a click picks the smallest bubble under the pointer.
 
 use super::{escape, rgb, svg, text_style, Backend};
-use crate::domain::heatmap::short_money;
+use crate::domain::format::{short_amount, trimmed};
 use crate::domain::model::{Id, Roadmap, ScoringModel, Status};
 use crate::domain::scoring::scored;
 use crate::layout::Rect;
@@ -130,11 +130,6 @@ fn ticks(max: f64) -> Vec<f64> {
     (0..=count).map(|k| k as f64 * step).collect()
 }
 
-fn number(v: f64) -> String {
-    let t = format!("{v:.1}");
-    t.strip_suffix(".0").map(String::from).unwrap_or(t)
-}
-
 /// Lays the chart out in `width` × `height` pixels.
 pub fn layout(r: &Roadmap, width: f64, height: f64) -> BubbleLayout {
     layout_scored(r, &scored(r), width, height)
@@ -227,7 +222,6 @@ pub fn layout_scored(r: &Roadmap, scored: &[crate::domain::scoring::Scored], wid
             None => unlabelled.push(b.id.clone()),
         }
     }
-    let money = |v: f64| short_money(v);
     BubbleLayout {
         width,
         height,
@@ -236,8 +230,8 @@ pub fn layout_scored(r: &Roadmap, scored: &[crate::domain::scoring::Scored], wid
         split,
         x_title: if wsjf { "Job size".into() } else { format!("One-off cost ({})", r.currency) },
         y_title: if wsjf { "Cost of delay".into() } else { "Score".into() },
-        x_ticks: x_ticks_v.iter().map(|&v| (px(v), if wsjf { number(v) } else { money(v) })).collect(),
-        y_ticks: y_ticks_v.iter().map(|&v| (py(v), number(v))).collect(),
+        x_ticks: x_ticks_v.iter().map(|&v| (px(v), if wsjf { trimmed(v, 1) } else { short_amount(v) })).collect(),
+        y_ticks: y_ticks_v.iter().map(|&v| (py(v), trimmed(v, 1))).collect(),
         bubbles,
         unlabelled,
         unplaced,
@@ -348,9 +342,9 @@ pub fn described(l: &BubbleLayout) -> Vec<String> {
                 "{}: {} {}, {} {} — {}",
                 b.name,
                 l.y_title.to_lowercase(),
-                number(b.value),
+                trimmed(b.value, 1),
                 l.x_title.split(" (").next().unwrap_or("").to_lowercase(),
-                if l.x_title.starts_with("Job") { number(b.effort) } else { short_money(b.effort) },
+                if l.x_title.starts_with("Job") { trimmed(b.effort, 1) } else { short_amount(b.effort) },
                 b.quadrant.label()
             )
         })

@@ -7,9 +7,9 @@ use crate::charts::timeline::{self as chart, ColourBy, TimelineView};
 use crate::domain::calendar::Quarter;
 use crate::domain::heatmap::{self, Metric, RollUp, Scale};
 use crate::domain::schedule::Grouping;
+use crate::domain::{spend, Id, Month, Roadmap};
 use crate::layout::palette::ScaleColours;
 use crate::layout::timeline::{self, Axis, TimelineLayout, TimelineOptions, Zoom};
-use crate::domain::{spend, Id, Month, Roadmap};
 use std::collections::HashSet;
 
 /// The height of the timeline's header (the axis) above the lanes, in CSS pixels.
@@ -32,7 +32,7 @@ pub fn focus_set(r: &Roadmap, focus: &str) -> Option<HashSet<Id>> {
 
 /// "End of 2027-Q2 (June 2027)": the date the map shows is the last month of the quarter.
 pub fn quarter_text(q: Quarter) -> String {
-    format!("End of {q} ({})", q.last_month().label())
+    format!("End of {q} ({})", crate::domain::format::month_label(q.last_month()))
 }
 
 /// The 1920 × 1080 slide of the heatmap as chosen (metric, parents, quarter index — `None`:

@@ -15,6 +15,7 @@
 //! cancelled is an outline. Shared bars (in more than one lane) have a dashed border.
 
 use super::{escape, rgb, svg, Backend, FONT};
+use crate::domain::format::short_amount;
 use crate::domain::model::{display_name, Horizon, Initiative, Roadmap, ScoringModel, Status};
 use crate::domain::schedule::{chain, critical_path_through};
 use crate::domain::scoring::scored;
@@ -356,18 +357,6 @@ fn fit_with_suffix(name: &str, suffix: &str, width: f64, px: f64) -> Option<Stri
         Some(short) => Some(format!("{short}{suffix}")),
         None => fit(&whole, width, px),
     }
-}
-
-/// "3.1M", "450k", "12".
-fn short_number(x: f64) -> String {
-    let (v, unit) = match x.abs() {
-        a if a >= 1e9 => (x / 1e9, "B"),
-        a if a >= 1e6 => (x / 1e6, "M"),
-        a if a >= 1e3 => (x / 1e3, "k"),
-        _ => (x, ""),
-    };
-    let s = if v.abs() >= 10.0 || unit.is_empty() { format!("{v:.0}") } else { format!("{v:.1}") };
-    format!("{}{unit}", s.strip_suffix(".0").unwrap_or(&s))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1041,7 +1030,7 @@ fn strip<DB: DrawingBackend>(
     put(root, f, limit_name.to_string(), (26.0, ly), f.text(small, muted.into(), false, HPos::Left, VPos::Center));
     // The scale: the top of the highest bar or line.
     let room = f.room(LANE_GUTTER) - 26.0 - text_width(limit_name, small) - 18.0;
-    if let Some(text) = fit(&format!("top {}{unit}", short_number(max)), room, small) {
+    if let Some(text) = fit(&format!("top {}{unit}", short_amount(max)), room, small) {
         put(root, f, text, (LANE_GUTTER - 10.0, ly), f.text(small, muted.into(), false, HPos::Right, VPos::Center));
     }
     line(root, f, &[(0.0, y0 + h), (LANE_GUTTER + v.axis.end_x(), y0 + h)], rgb(GRID).into(), 1.0);
@@ -1510,11 +1499,6 @@ mod tests {
         assert_eq!(fit("Warehouse", 10.0, 12.0), None);
         let held = fit_with_suffix("Warehouse robotics pilot", " (on hold)", 150.0, 12.0).unwrap();
         assert!(held.ends_with("… (on hold)") && text_width(&held, 12.0) <= 150.0, "{held}");
-        assert_eq!(short_number(3_140_000.0), "3.1M");
-        assert_eq!(short_number(12_000_000.0), "12M");
-        assert_eq!(short_number(450_000.0), "450k");
-        assert_eq!(short_number(41.0), "41");
-        assert_eq!(short_number(2_000.0), "2k");
     }
 
     #[test]

@@ -73,12 +73,6 @@ impl Month {
         let offset = (self.month as i32 - start).rem_euclid(12);
         (offset / 3 + 1) as u8
     }
-
-    /// Short label such as "Mar 2026".
-    pub fn label(self) -> String {
-        const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        format!("{} {}", NAMES[(self.month - 1) as usize], self.year)
-    }
 }
 
 impl fmt::Display for Month {
@@ -108,11 +102,6 @@ pub fn fiscal_year_start(fy: i32, start_month: u8) -> Month {
     } else {
         Month { year: fy - 1, month: start }
     }
-}
-
-/// Label of a fiscal year: "FY27" for 2027.
-pub fn fiscal_year_label(fy: i32) -> String {
-    format!("FY{:02}", fy.rem_euclid(100))
 }
 
 /// A calendar quarter.
@@ -209,7 +198,6 @@ mod tests {
         assert_eq!(m("2026-09").fiscal_year(10), 2026);
         assert_eq!(fiscal_year_start(2027, 4), m("2026-04"));
         assert_eq!(fiscal_year_start(2027, 1), m("2027-01"));
-        assert_eq!(fiscal_year_label(2027), "FY27");
         for start in 1..=12u8 {
             for i in 0..36 {
                 let month = m("2025-01").plus(i);

@@ -31,7 +31,7 @@ impl fmt::Display for CompressError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CompressError::TooLarge { limit } => {
-                write!(f, "The data unpacks to more than {}, more than Cairn opens", size_text(*limit))
+                write!(f, "The data unpacks to more than {}, more than Cairn opens", super::format::file_size(*limit))
             }
             CompressError::Damaged => f.write_str("The compressed data is damaged or incomplete"),
         }
@@ -39,21 +39,6 @@ impl fmt::Display for CompressError {
 }
 
 impl std::error::Error for CompressError {}
-
-/// "20 MB", "512 KB", "300 bytes".
-pub fn size_text(bytes: usize) -> String {
-    const KB: usize = 1024;
-    const MB: usize = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
-        format!("{} MB", bytes / MB)
-    } else if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
-    } else if bytes >= KB {
-        format!("{} KB", bytes.div_ceil(KB))
-    } else {
-        format!("{bytes} bytes")
-    }
-}
 
 /// `bytes` compressed with raw deflate (no zlib or gzip header). Roadmap JSON shrinks 5 to 10
 /// times (the demo 6.0 times, a generated 20,000-initiative roadmap 10.3 times).
@@ -203,14 +188,6 @@ mod tests {
         assert_eq!(decompress_with_limit(&[0xFF; 8], 1000), Err(CompressError::Damaged));
         assert_eq!(decompress_with_limit(&[], 1000), Err(CompressError::Damaged));
         assert_eq!(CompressError::Damaged.to_string(), "The compressed data is damaged or incomplete");
-    }
-
-    #[test]
-    fn sizes_read_well() {
-        assert_eq!(size_text(20 * 1024 * 1024), "20 MB");
-        assert_eq!(size_text(5 * 1024 * 1024 + 512 * 1024), "5.5 MB");
-        assert_eq!(size_text(1500), "2 KB");
-        assert_eq!(size_text(300), "300 bytes");
     }
 
     #[test]

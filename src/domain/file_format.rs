@@ -70,9 +70,8 @@ pub(crate) fn write_json<T: Serialize>(value: &T, pretty: bool) -> String {
 /// Refuses a file of `bytes` bytes when it is over [`MAX_FILE_BYTES`] (check before reading it).
 pub fn check_size(bytes: usize) -> Result<(), ImportError> {
     if bytes > MAX_FILE_BYTES {
-        const MB: f64 = 1024.0 * 1024.0;
-        let limit = MAX_FILE_BYTES as f64 / MB;
-        return refuse(format!("The file is {:.1} MB; Cairn opens roadmap files up to {limit} MB", bytes as f64 / MB));
+        let (size, limit) = (super::format::file_size(bytes), super::format::file_size(MAX_FILE_BYTES));
+        return refuse(format!("The file is {size}; Cairn opens roadmap files up to {limit}"));
     }
     Ok(())
 }

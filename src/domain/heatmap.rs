@@ -24,6 +24,7 @@
 //! capability of the loop that comes first in the list. See [`CapabilityTree`].
 
 use super::calendar::Month;
+use super::format::{short_amount, short_money, signed, trimmed};
 use super::model::{display_name, Capability, Id, Initiative, Risk, Roadmap, Status};
 use std::collections::HashMap;
 
@@ -450,46 +451,16 @@ pub fn shown_values(r: &Roadmap, figures: &HashMap<Id, Figures>, metric: Metric,
     out
 }
 
-/// A number with at most one decimal: "3", "2.5".
-fn number(v: f64) -> String {
-    let v = (v * 10.0).round() / 10.0;
-    let text = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v:.1}") };
-    text.replace('-', "−")
-}
-
-/// Money in short form without currency: "0", "900", "350k", "1.2M", "12M", "1.5B".
-pub fn short_money(v: f64) -> String {
-    let a = v.abs();
-    let sign = if v < 0.0 && a >= 0.5 { "−" } else { "" };
-    let body = if a < 999.5 {
-        format!("{a:.0}")
-    } else if a < 999_500.0 {
-        format!("{:.0}k", a / 1e3)
-    } else {
-        let (value, unit) = if a < 999_950_000.0 { (a / 1e6, "M") } else { (a / 1e9, "B") };
-        let text = format!("{value:.1}");
-        format!("{}{unit}", text.strip_suffix(".0").unwrap_or(&text))
-    };
-    format!("{sign}{body}")
-}
-
 /// The text shown in a box: maturity, importance and number of initiatives as a number
 /// ("3", or "2.5" for an average); the gap with its sign ("+2", "0", "−1"); investment as
 /// short money with the currency code ("EUR 1.2M", "EUR 350k", "EUR 0"); risk as its label
 /// ("High"), an average rounded to the nearest level.
 pub fn value_text(metric: Metric, value: f64, currency: &str) -> String {
     match metric {
-        Metric::Gap => {
-            let text = number(value);
-            if text != "0" && !text.starts_with('−') {
-                format!("+{text}")
-            } else {
-                text
-            }
-        }
-        Metric::Investment => format!("{currency} {}", short_money(value)),
+        Metric::Gap => signed(value, |x| trimmed(x, 1)),
+        Metric::Investment => short_money(value, currency),
         Metric::Risk => risk_level(value).label().to_string(),
-        _ => number(value),
+        _ => trimmed(value, 1),
     }
 }
 
@@ -580,18 +551,18 @@ impl Scale {
             Metric::Investment | Metric::Initiatives => {
                 let width = (self.max - self.min) / 6.0;
                 if width <= 0.0 {
-                    let zero = if self.metric == Metric::Investment { format!("{currency} 0") } else { "0".into() };
+                    let zero = if self.metric == Metric::Investment { short_money(0.0, currency) } else { "0".into() };
                     return vec![entry(zero, 0.0)];
                 }
                 (0..6)
                     .map(|k| {
                         let lo = self.min + k as f64 * width;
                         let label = if self.metric == Metric::Investment {
-                            format!("{currency} {}–{}", short_money(lo), short_money(lo + width))
+                            short_money(lo, currency) + "–" + &short_amount(lo + width)
                         } else if width == 1.0 {
-                            number(lo)
+                            trimmed(lo, 1)
                         } else {
-                            format!("{}–{}", number(lo), number(lo + width - 1.0))
+                            format!("{}–{}", trimmed(lo, 1), trimmed(lo + width - 1.0, 1))
                         };
                         entry(label, lo)
                     })

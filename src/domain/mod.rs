@@ -12,6 +12,7 @@ pub mod compress;
 pub mod demo;
 pub mod edit;
 pub mod file_format;
+pub mod format;
 pub mod generate;
 pub mod heatmap;
 pub mod history;

@@ -41,7 +41,7 @@
 //! set, the proven upper bound and the gap between them.
 
 use super::calendar::{fiscal_year_start, Quarter};
-use super::heatmap::short_money;
+use super::format::{fiscal_year_label, short_money, trimmed};
 use super::model::{display_name, FundingLock, Id, Roadmap, Status};
 use super::scoring;
 use super::spend::{self, active_span, monthly_fte, spend_through};
@@ -58,11 +58,11 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// "FY2027 capex", "FY2027 opex", "the FTE capacity of 2027-Q2".
+    /// "FY27 capex", "FY27 opex", "the FTE capacity of 2027-Q2".
     pub fn label(self) -> String {
         match self {
-            Limit::Capex(fy) => format!("FY{fy} capex"),
-            Limit::Opex(fy) => format!("FY{fy} opex"),
+            Limit::Capex(fy) => format!("{} capex", fiscal_year_label(fy)),
+            Limit::Opex(fy) => format!("{} opex", fiscal_year_label(fy)),
             Limit::Fte(q) => format!("the FTE capacity of {q}"),
         }
     }
@@ -70,15 +70,10 @@ impl Limit {
     /// An amount of this limit in words: "EUR 120k", "1.5 FTE".
     pub fn amount(self, value: f64, currency: &str) -> String {
         match self {
-            Limit::Fte(_) => format!("{} FTE", one_decimal(value)),
-            _ => format!("{currency} {}", short_money(value)),
+            Limit::Fte(_) => format!("{} FTE", trimmed(value, 1)),
+            _ => short_money(value, currency),
         }
     }
-}
-
-fn one_decimal(v: f64) -> String {
-    let text = format!("{v:.1}");
-    text.strip_suffix(".0").map(String::from).unwrap_or(text)
 }
 
 /// How the optimiser runs.
@@ -163,7 +158,7 @@ pub struct Decision {
     pub funded: bool,
     pub value: f64,
     pub why: Why,
-    /// `why` in words: "would exceed FY2027 capex by EUR 120k; it fits on its own, but …".
+    /// `why` in words: "would exceed FY27 capex by EUR 120k; it fits on its own, but …".
     pub text: String,
 }
 
@@ -225,7 +220,7 @@ impl Outcome {
 /// Progress of a run, for a progress bar.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Progress {
-    /// "Choosing what to fund" or "What 10% more in FY2027 buys".
+    /// "Choosing what to fund" or "What 10% more in FY27 buys".
     pub phase: String,
     /// 0-based phase and the number of phases (1 + fiscal years when budget value is asked).
     pub phase_index: usize,
@@ -294,7 +289,7 @@ impl Model {
         for fy in spend::fiscal_years(r) {
             let entries: Vec<_> = r.budgets.iter().filter(|b| b.fiscal_year == fy).collect();
             if entries.is_empty() {
-                notes.push(format!("FY{fy} has no budget, so its spend is not limited."));
+                notes.push(format!("{} has no budget, so its spend is not limited.", fiscal_year_label(fy)));
                 continue;
             }
             let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
@@ -1362,7 +1357,7 @@ impl Optimiser {
             if !run.search.run(max_nodes) {
                 let phase_index = 1 + self.values.len();
                 return Step::Working(Progress {
-                    phase: format!("What 10% more in FY{fy} buys"),
+                    phase: format!("What 10% more in {} buys", fiscal_year_label(fy)),
                     phase_index,
                     phases,
                     nodes: run.search.nodes,

@@ -73,13 +73,13 @@ fn explanations_name_the_binding_limit() {
     );
     assert_eq!(
         b.text,
-        "Would exceed FY2026 capex by EUR 40k; it fits on its own, but the initiatives funded instead are worth more"
+        "Would exceed FY26 capex by EUR 40k; it fits on its own, but the initiatives funded instead are worth more"
     );
     assert_eq!(
         decision(&o, "c").text,
-        "Needs \"B\" too, which is out; together they would exceed FY2026 capex by EUR 45k; the initiatives funded instead are worth more"
+        "Needs \"B\" too, which is out; together they would exceed FY26 capex by EUR 45k; the initiatives funded instead are worth more"
     );
-    assert_eq!(decision(&o, "d").text, "Would exceed FY2026 capex by EUR 50k even if nothing else were funded");
+    assert_eq!(decision(&o, "d").text, "Would exceed FY26 capex by EUR 50k even if nothing else were funded");
     assert_eq!(decision(&o, "e").why, Why::DependsOn("d".into()));
     assert_eq!(decision(&o, "e").text, "Depends on \"D\", which is out");
     assert_eq!(decision(&o, "a").why, Why::Chosen);
@@ -155,9 +155,9 @@ fn fixed_work_over_a_limit_blocks_what_uses_it() {
     let o = quick(&roadmap(100.0, items));
     assert_eq!(
         o.notes,
-        ["The done, in-progress and locked initiatives already exceed FY2026 capex by EUR 20k; nothing more that uses it can be funded."]
+        ["The done, in-progress and locked initiatives already exceed FY26 capex by EUR 20k; nothing more that uses it can be funded."]
     );
-    assert_eq!(decision(&o, "more").text, "Would exceed FY2026 capex by EUR 1k even if nothing else were funded");
+    assert_eq!(decision(&o, "more").text, "Would exceed FY26 capex by EUR 1k even if nothing else were funded");
     assert!(decision(&o, "opex-only").funded);
 }
 
@@ -174,7 +174,7 @@ fn years_without_a_budget_and_fte_capacity() {
     r.horizon.end = m("2027-12");
     r.capacity = vec![Capacity { quarter: Quarter { year: 2026, quarter: 1 }, fte: 4.0 }];
     let o = quick(&r);
-    assert_eq!(o.notes, ["FY2027 has no budget, so its spend is not limited."]);
+    assert_eq!(o.notes, ["FY27 has no budget, so its spend is not limited."]);
     assert!(decision(&o, "next-year").funded);
     assert_eq!(o.funded(), ["a", "next-year"]);
     assert_eq!(

@@ -194,7 +194,7 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
     let named = |i: &super::model::Initiative| (i.id.clone(), display_name(&i.name, &i.id).to_string());
     let only_in_a = a.initiatives.iter().filter(|i| !ids_b.contains_key(i.id.as_str())).map(|i| named(i)).collect();
     let only_in_b = b.initiatives.iter().filter(|i| !ids_a.contains_key(i.id.as_str())).map(|i| named(i)).collect();
-    let money = |v: f64| format!("{} {}", b.currency, super::heatmap::short_money(v));
+    let money = |v: f64| super::format::short_money(v, &b.currency);
     let month = |m: Option<Month>| m.map_or("none".to_string(), |m| m.to_string());
     let mut changed = Vec::new();
     for (k, ib) in b.initiatives.iter().enumerate() {

@@ -12,7 +12,7 @@
 //! cut is refused, never read as a different roadmap. The check is against accidents, not a
 //! signature: anyone can make a valid link holding any roadmap.
 
-use super::compress::{compress, crc32, decompress_with_limit, size_text, CompressError};
+use super::compress::{compress, crc32, decompress_with_limit, CompressError};
 use super::file_format::{import_json, write_json, FORMAT, MAX_FILE_BYTES, VERSION as FILE_VERSION};
 use super::model::Roadmap;
 use serde::Serialize;
@@ -73,7 +73,7 @@ impl fmt::Display for ShareLinkError {
             TooLarge => write!(
                 f,
                 "This share link unpacks to more than {}, more than Cairn opens, so it was not opened.",
-                size_text(MAX_UNPACKED_BYTES)
+                super::format::file_size(MAX_UNPACKED_BYTES)
             ),
             NotARoadmap(why) => write!(f, "This share link does not hold a roadmap Cairn can open. {why}"),
         }

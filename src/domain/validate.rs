@@ -228,7 +228,7 @@ impl Check {
         }
         let mut years = HashSet::new();
         for b in &r.budgets {
-            let fy = super::calendar::fiscal_year_label(b.fiscal_year);
+            let fy = super::format::fiscal_year_label(b.fiscal_year);
             self.number(item, "budgets", &format!("the {fy} capex budget"), b.capex, false);
             self.number(item, "budgets", &format!("the {fy} opex budget"), b.opex, false);
             if !years.insert(b.fiscal_year) {

@@ -19,7 +19,7 @@
 //! score, small, where there is room.
 
 use super::Rect;
-use crate::domain::heatmap::short_money;
+use crate::domain::format::{short_amount, signed};
 use crate::domain::portfolio::finance::FinanceYear;
 use crate::domain::portfolio::risk::{RiskBand, RiskMatrix, IMPACT, LIKELIHOOD};
 
@@ -277,7 +277,7 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
     let steps = (largest / step).ceil().max(1.0);
     let top_value = steps * step;
     let tick_values: Vec<f64> = (0..=steps as usize).map(|k| k as f64 * step).collect();
-    let gutter = tick_values.iter().map(|&v| text_width(&short_money(v), px)).fold(0.0, f64::max) + 10.0;
+    let gutter = tick_values.iter().map(|&v| text_width(&short_amount(v), px)).fold(0.0, f64::max) + 10.0;
 
     let top = legend_bottom + 8.0 + 2.0 * line + 6.0;
     let bottom = (height - line - 8.0).max(top + 1.0);
@@ -292,7 +292,7 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
         .map(|(k, &v)| {
             let y = y_of(v);
             let label = (k % every == 0)
-                .then(|| Label::new(short_money(v), px, false, Anchor::End, gutter - 6.0, y - line / 2.0));
+                .then(|| Label::new(short_amount(v), px, false, Anchor::End, gutter - 6.0, y - line / 2.0));
             (v, y, label)
         })
         .collect();
@@ -344,11 +344,11 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
     }
     // Values: one size for all, the largest at which every label stays within half the
     // distance to its neighbours.
-    let over_text = |b: &FinanceBar| (b.over > 0.0).then(|| format!("+{}", short_money(b.over)));
+    let over_text = |b: &FinanceBar| (b.over > 0.0).then(|| signed(b.over, short_amount));
     let room = pitch.min(group - pitch) - 2.0;
     let widest = bars
         .iter()
-        .flat_map(|b| [Some(short_money(b.value)), over_text(b)])
+        .flat_map(|b| [Some(short_amount(b.value)), over_text(b)])
         .flatten()
         .map(|t| t.chars().count())
         .max()
@@ -358,7 +358,7 @@ pub fn finance_chart(years: &[FinanceYear], o: &FinanceOptions) -> FinanceChart 
         for b in &mut bars {
             let x = b.rect.x + b.rect.w / 2.0;
             let above = b.envelope_line.map_or(b.rect.y, |(_, _, ey)| ey.min(b.rect.y)) - 3.0;
-            let value = Label::new(short_money(b.value), vpx, false, Anchor::Middle, x, above - vpx * LINE_HEIGHT);
+            let value = Label::new(short_amount(b.value), vpx, false, Anchor::Middle, x, above - vpx * LINE_HEIGHT);
             b.over_label = over_text(b)
                 .map(|t| Label::new(t, vpx, true, Anchor::Middle, x, value.rect.y - vpx * LINE_HEIGHT - 1.0));
             b.value_label = Some(value);

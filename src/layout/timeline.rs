@@ -19,14 +19,13 @@
 //!    axis, one cell per calendar quarter touching it, clipped to it.
 
 use super::Rect;
-use crate::domain::calendar::{fiscal_year_label, Month, Quarter};
+use crate::domain::calendar::{Month, Quarter};
+use crate::domain::format::{fiscal_quarter_label, fiscal_year_label, month_abbr};
 use crate::domain::model::{display_name, Horizon, Id, Initiative, Roadmap};
 use crate::domain::schedule::{
     self, initiatives_by_id, is_broken, lanes, predecessors, Grouping, LaneItem, QuarterBudget, QuarterFte,
 };
 use std::collections::{HashMap, HashSet};
-
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 // ---------------------------------------------------------------------------------------
 // Axis and headers
@@ -174,15 +173,15 @@ pub fn headers(axis: &Axis, fiscal_start_month: u8) -> Headers {
             axis,
             |m| (fy(m), m.fiscal_quarter(fs)),
             |m| {
-                let q = format!("Q{}", m.fiscal_quarter(fs));
-                (format!("{} {q}", fiscal_year_label(fy(m))), q)
+                let q = m.fiscal_quarter(fs);
+                (fiscal_quarter_label(fy(m), q), format!("Q{q}"))
             },
         ),
         months: cells(
             axis,
             |m| (m.index(), 0),
             |m| {
-                let name = MONTH_NAMES[(m.month - 1) as usize];
+                let name = month_abbr(m.month);
                 (name.to_string(), name[..1].to_string())
             },
         ),

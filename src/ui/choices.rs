@@ -4,8 +4,8 @@
 use crate::charts::timeline::ColourBy;
 use crate::domain::heatmap::{Metric, RollUp};
 use crate::domain::schedule::Grouping;
-use crate::layout::timeline::Zoom;
 use crate::domain::Id;
+use crate::layout::timeline::Zoom;
 use leptos::prelude::*;
 use std::collections::HashSet;
 

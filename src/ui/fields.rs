@@ -167,20 +167,6 @@ pub fn focus_later(id: &'static str) {
     });
 }
 
-/// Money as people read it: "EUR 1,400,000".
-pub fn money(currency: &str, v: f64) -> String {
-    let whole = v.round().abs() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{currency} {}{grouped}", if v < 0.0 { "−" } else { "" })
-}
-
 /// Parses a number field ("" is 0); the message names the field.
 pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
     let t = text.trim().replace([' ', '\u{a0}', '_'], "");
@@ -220,18 +206,6 @@ pub fn parse_list(text: &str) -> Vec<String> {
     out
 }
 
-/// Money for tables: "1.2M", "350k", "900".
-pub fn short_money(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1e6 {
-        format!("{:.1}M", v / 1e6)
-    } else if a >= 1e3 {
-        format!("{:.0}k", v / 1e3)
-    } else {
-        format!("{v:.0}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,10 +222,5 @@ mod tests {
         assert_eq!(parse_month("").unwrap(), None);
         assert!(parse_month("2026-13").is_err());
         assert_eq!(parse_list("AWS, ,Microsoft, aws"), vec!["AWS", "Microsoft"]);
-        assert_eq!(short_money(1_260_000.0), "1.3M");
-        assert_eq!(short_money(350_000.0), "350k");
-        assert_eq!(money("EUR", 1_400_000.0), "EUR 1,400,000");
-        assert_eq!(money("USD", 999.6), "USD 1,000");
-        assert_eq!(money("GBP", -12_345.0), "GBP −12,345");
     }
 }

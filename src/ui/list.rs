@@ -92,7 +92,7 @@ pub fn Pager(
                     let t = total.get();
                     if t == 0 { format!("No {noun}") } else {
                         let from = page.get() * PAGE_SIZE + 1;
-                        format!("Showing {}–{} of {} {noun}", from, (from + PAGE_SIZE - 1).min(t), crate::domain::portfolio::thousands(t as f64))
+                        format!("Showing {}–{} of {} {noun}", from, (from + PAGE_SIZE - 1).min(t), crate::domain::format::count(t))
                     }
                 }}</span>
                 <Show when=move || { pages() > 1 }>

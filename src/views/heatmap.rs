@@ -7,6 +7,7 @@
 
 use crate::charts::heatmap::{draw_map, MapView};
 use crate::charts::slides::{focus_set, heatmap_slide, quarter_text};
+use crate::domain::format::money;
 use crate::domain::heatmap::{self, Figures, Metric, RollUp, Scale};
 use crate::domain::{spend, Id, Risk};
 use crate::layout::heatmap::{self as heatmap_layout, Direction, Layout};
@@ -15,7 +16,7 @@ use crate::state::App;
 use crate::ui::choices::HeatmapChoices;
 use crate::ui::export::ExportButtons;
 use crate::ui::fields::commit_with;
-use crate::ui::fields::{money, parse_whole, Choice, Field, Kind};
+use crate::ui::fields::{parse_whole, Choice, Field, Kind};
 use crate::ui::size::use_element_size;
 use crate::ui::today;
 use leptos::html;
@@ -450,7 +451,7 @@ fn HeatmapTable(
                             {fig.map(|g| view! {
                                 <td class="num">{g.current}</td><td class="num">{g.target}</td><td class="num">{g.at_date}</td>
                                 <td class="num">{g.gap}</td><td class="num">{g.importance}</td>
-                                <td class="num">{money(&currency, g.investment)}</td><td class="num">{g.initiatives}</td>
+                                <td class="num">{money(g.investment, &currency)}</td><td class="num">{g.initiatives}</td>
                                 <td>{g.risk.label()}</td>
                             })}
                         </tr> }
@@ -512,7 +513,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
                     <div><dt>"At the chosen date"</dt><dd>{f.at_date}</dd></div>
                     <div><dt>"Gap"</dt><dd>{f.gap}</dd></div>
                     <div><dt>"Importance"</dt><dd>{f.importance}</dd></div>
-                    <div><dt>"Planned investment"</dt><dd>{money(&currency(), f.investment)}</dd></div>
+                    <div><dt>"Planned investment"</dt><dd>{money(f.investment, &currency())}</dd></div>
                     <div><dt>"Risk"</dt><dd>{f.risk.label()}</dd></div>
                 </dl>
             })}
@@ -526,7 +527,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
                     <tbody>{l.iter().map(|i| view! { <tr>
                         <td>{i.name.clone()}<div class="muted small">{format!("{} · to maturity {}", i.status.label(), i.maturity_after)}</div></td>
                         <td class="nowrap">{match (i.start, i.end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}</td>
-                        <td class="num">{money(&currency(), i.cost * i.share)}</td>
+                        <td class="num">{money(i.cost * i.share, &currency())}</td>
                     </tr> }).collect_view()}</tbody>
                 </table>
                 <h4>"Goals they serve"</h4>

@@ -1,27 +1,13 @@
 //! Settings: the roadmap's details (name, currency, fiscal year, horizon), its budget
 //! envelope per fiscal year and team capacity per quarter, and the data kept in this browser.
 
-use crate::domain::calendar::{fiscal_year_label, Quarter};
+use crate::domain::calendar::Quarter;
+use crate::domain::format::{fiscal_year_label, month_name};
 use crate::domain::portfolio::vendors::LockInThreshold;
 use crate::domain::{Budget, Capacity, Roadmap};
 use crate::state::App;
 use crate::ui::fields::{commit_with, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use leptos::prelude::*;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The fiscal years the horizon touches.
 pub fn fiscal_years(r: &Roadmap) -> Vec<i32> {
@@ -57,7 +43,7 @@ pub fn Settings() -> impl IntoView {
                     <Field label="Currency (ISO code)" hint="e.g. EUR, USD, GBP" value=text(|r| r.currency.clone())
                         commit=commit_with(app, |r, t| { r.currency = t.trim().to_uppercase(); Ok(()) })/>
                     <Choice label="Fiscal year starts in" value=text(|r| r.fiscal_year_start_month.to_string())
-                        options=MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), m.to_string())).collect()
+                        options=(1..=12u8).map(|m| (m.to_string(), month_name(m).to_string())).collect()
                         commit=commit_with(app, |r, t| { r.fiscal_year_start_month = parse_whole("Fiscal year start", &t, 1, 12)?; Ok(()) })/>
                     <Field label="Horizon starts" kind=Kind::Month value=text(|r| r.horizon.start.to_string())
                         commit=commit_with(app, |r, t| { r.horizon.start = parse_month(&t)?.ok_or("The horizon needs a start month")?; Ok(()) })/>

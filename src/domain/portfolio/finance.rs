@@ -25,8 +25,9 @@
 //!    The run cost actually spent in the year (part of its opex) is shown beside it.
 
 use super::{counts, finite, ItemRef, MONEY_TOLERANCE};
+use crate::domain::calendar::fiscal_year_start;
 use crate::domain::calendar::Month;
-use crate::domain::calendar::{fiscal_year_label, fiscal_year_start};
+use crate::domain::format::fiscal_year_label;
 use crate::domain::model::{display_name, Id, Initiative, Roadmap, Status};
 use crate::domain::spend::{active_span, fiscal_years, spend_by_fiscal_year, spend_through, YearSpend};
 use std::collections::HashMap;

@@ -27,7 +27,7 @@ pub mod summary;
 pub mod vendors;
 pub mod workforce;
 
-use super::heatmap::{first_index, short_money, CapabilityTree};
+use super::heatmap::{first_index, CapabilityTree};
 use super::model::{display_name, Id, Initiative, Roadmap, Status};
 
 /// The view that explains a headline figure, so the summary can link to it.
@@ -101,49 +101,6 @@ fn finite(x: f64) -> f64 {
         x
     } else {
         0.0
-    }
-}
-
-/// Money with its currency in short form: "EUR 1.2M", "EUR 350k", "EUR 0".
-pub fn money(amount: f64, currency: &str) -> String {
-    let currency = currency.trim();
-    if currency.is_empty() {
-        short_money(amount)
-    } else {
-        format!("{currency} {}", short_money(amount))
-    }
-}
-
-/// A share as a whole percentage ("45%"); below 1% but above 0 with one decimal ("0.4%");
-/// "—" when there is no share.
-pub fn percent(share: Option<f64>) -> String {
-    match share {
-        Some(s) if s.is_finite() => {
-            let p = s * 100.0;
-            if p > 0.0 && p < 0.95 {
-                format!("{p:.1}%")
-            } else {
-                format!("{p:.0}%")
-            }
-        }
-        _ => "—".to_string(),
-    }
-}
-
-/// A whole number with thousands separated by commas: "2,400", "−1,500".
-pub fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if x < -0.5 {
-        format!("−{out}")
-    } else {
-        out
     }
 }
 
@@ -259,23 +216,6 @@ mod tests {
         let labels: std::collections::HashSet<_> = Explains::ALL.iter().map(|e| e.label()).collect();
         assert_eq!(labels.len(), Explains::ALL.len());
         assert!(labels.iter().all(|l| !l.is_empty()));
-    }
-
-    #[test]
-    fn money_and_percent_texts() {
-        assert_eq!(money(1_234_000.0, "EUR"), "EUR 1.2M");
-        assert_eq!(money(576_082.25, " "), "576k");
-        assert_eq!(percent(Some(0.4512)), "45%");
-        assert_eq!(percent(Some(0.004)), "0.4%");
-        assert_eq!(percent(Some(0.0)), "0%");
-        assert_eq!(percent(Some(1.0)), "100%");
-        assert_eq!(percent(None), "—");
-        assert_eq!(percent(Some(f64::NAN)), "—");
-        assert_eq!(
-            [0.0, 999.0, 1000.0, 2400.4, 1_234_567.0].map(thousands),
-            ["0", "999", "1,000", "2,400", "1,234,567"]
-        );
-        assert_eq!(thousands(-1500.0), "−1,500");
     }
 
     #[test]

@@ -13,8 +13,9 @@ use super::finance::{self, FinanceYear};
 use super::risk::{self, RiskBand, RiskItem};
 use super::vendors::{self, Concentration, LockInThreshold, Vendors};
 use super::workforce::{self, QuarterLoad};
-use super::{money, percent, thousands, Explains, ItemRef};
+use super::{Explains, ItemRef};
 use crate::domain::calendar::Month;
+use crate::domain::format::{month_label, percent, short_money, thousands, trimmed};
 use crate::domain::heatmap::figures;
 use crate::domain::model::{display_name, Horizon, Id, Roadmap};
 
@@ -171,12 +172,6 @@ pub struct Line {
     pub rule: &'static str,
 }
 
-/// "42.7", "41".
-fn fte(x: f64) -> String {
-    let text = format!("{x:.1}");
-    text.strip_suffix(".0").unwrap_or(&text).to_string()
-}
-
 /// Names joined with commas, at most `n` of them, then "and k more".
 fn names<'a>(items: impl ExactSizeIterator<Item = &'a str>, n: usize) -> String {
     let total = items.len();
@@ -201,14 +196,14 @@ impl Summary {
         };
         for y in &self.spend.figure {
             let mut value = if y.has_envelope {
-                format!("{} of {} budget", money(y.spend(), c), money(y.budget(), c))
+                format!("{} of {} budget", short_money(y.spend(), c), short_money(y.budget(), c))
             } else {
-                format!("{} — no budget set", money(y.spend(), c))
+                format!("{} — no budget set", short_money(y.spend(), c))
             };
             let overs: Vec<String> = [(y.over_capex, "capex"), (y.over_opex, "opex")]
                 .iter()
                 .filter(|(x, _)| *x > 0.0)
-                .map(|(x, what)| format!("{what} over by {}", money(*x, c)))
+                .map(|(x, what)| format!("{what} over by {}", short_money(*x, c)))
                 .collect();
             if !overs.is_empty() {
                 value = format!("{value} — {}", overs.join(", "));
@@ -219,12 +214,12 @@ impl Summary {
         let value = match a.share {
             None => "Nothing is planned yet".to_string(),
             Some(share) if a.unaligned.is_empty() => {
-                format!("{} of the planned cost serves a goal", percent(Some(share)))
+                format!("{} of the planned cost serves a goal", percent(share))
             }
             Some(share) => format!(
                 "{} of the planned cost serves a goal; {} serves none ({})",
-                percent(Some(share)),
-                money(a.unaligned_total, c),
+                percent(share),
+                short_money(a.unaligned_total, c),
                 names(a.unaligned.iter().map(|u| u.name.as_str()), 3)
             ),
         };
@@ -242,7 +237,7 @@ impl Summary {
         } else {
             format!("{} of {} closed; {} still open", g.closed, g.gaps, g.open.len())
         };
-        let title = format!("Capability gaps closed by {}", g.by.label());
+        let title = format!("Capability gaps closed by {}", month_label(g.by));
         line(title, value, !g.open.is_empty(), self.capability_gaps.explains, self.capability_gaps.rule);
         let top = &self.top_risks.figure;
         let value = if top.is_empty() {
@@ -259,10 +254,10 @@ impl Summary {
         let value = match (v.hhi, v.concentration, &v.top) {
             (Some(hhi), Some(band), Some((name, share))) => {
                 let mut text =
-                    format!("HHI {} ({}); largest: {name}, {}", thousands(hhi), band.label(), percent(Some(*share)));
+                    format!("HHI {} ({}); largest: {name}, {}", thousands(hhi), band.label(), percent(*share));
                 if !v.lock_in.is_empty() {
                     let who = names(v.lock_in.iter().map(|(n, _)| n.as_str()), 3);
-                    text.push_str(&format!(" — lock-in: {who} above {}", percent(Some(v.threshold.share()))));
+                    text.push_str(&format!(" — lock-in: {who} above {}", percent(v.threshold.share())));
                 }
                 text
             }
@@ -275,7 +270,9 @@ impl Summary {
             "None: capacity covers every quarter".to_string()
         } else {
             over.iter()
-                .map(|q| format!("{}: {} FTE needed, {} available", q.label, fte(q.demand), fte(q.capacity)))
+                .map(|q| {
+                    format!("{}: {} FTE needed, {} available", q.label, trimmed(q.demand, 1), trimmed(q.capacity, 1))
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -394,7 +391,6 @@ mod tests {
 
     #[test]
     fn small_helpers() {
-        assert_eq!([42.0 + 2.0 / 3.0, 41.0, 0.26].map(fte), ["42.7", "41", "0.3"]);
         let list = ["a", "b", "c", "d", "e"];
         assert_eq!(names(list.iter().copied(), 3), "a, b, c, and 2 more");
         assert_eq!(names(list[..2].iter().copied(), 3), "a, b");

@@ -63,15 +63,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         if records.len() > MAX_ROWS {
             return refuse(format!(
                 "The file has more than {} rows; Cairn imports up to {} rows at a time. Split it into smaller files.",
-                group(MAX_ROWS),
-                group(MAX_ROWS)
+                crate::domain::format::count(MAX_ROWS),
+                crate::domain::format::count(MAX_ROWS)
             ));
         }
         if record.len() > MAX_COLUMNS {
             return refuse(format!(
                 "Row {} has {} cells; Cairn imports up to {MAX_COLUMNS} columns.",
                 last_row + 1,
-                group(record.len())
+                crate::domain::format::count(record.len())
             ));
         }
         // The reader skips blank lines but counts the record from the first of them.
@@ -101,19 +101,6 @@ pub(super) fn blank_lines(text: &str) -> usize {
         count += 1;
     }
     count
-}
-
-/// 250000 -> "250,000".
-pub(super) fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The file's text, by its byte-order mark, else UTF-8, else Windows-1252.

@@ -96,13 +96,3 @@ pub fn ScenarioBanner() -> impl IntoView {
         })
     }
 }
-
-/// A number as the tables show it: one decimal, no "-0.0".
-pub(crate) fn one_decimal(v: f64) -> String {
-    format!("{:.1}", if v.abs() < 0.05 { 0.0 } else { v })
-}
-
-/// Whole numbers with thousands separators: "12,345".
-pub(crate) fn thousands(n: u64) -> String {
-    crate::domain::portfolio::thousands(n as f64)
-}

@@ -6,14 +6,13 @@
 //! or Save as scenario. The rules and sentences are `domain::optimiser`'s.
 
 use super::worker::{self, Reply, Request, STOP, WORKER_URL};
-use super::{one_decimal, thousands, DecideState};
-use crate::domain::calendar::fiscal_year_label;
+use super::DecideState;
+use crate::domain::format::{decimal, fiscal_year_label, money, percent_to, short_amount, signed, thousands};
 use crate::domain::optimiser::{
     self, Decision, Limit, Optimiser, Options, Outcome, Progress, Step, Why, EXACT_UP_TO, LARGE_NODE_LIMIT,
 };
 use crate::domain::{Id, Roadmap, Status};
 use crate::state::{App, Level};
-use crate::ui::fields::money;
 use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -377,7 +376,7 @@ pub fn Optimise() -> impl IntoView {
                         if n <= EXACT_UP_TO {
                             format!("Exact search: {n} initiatives, every possible portfolio accounted for.")
                         } else {
-                            format!("{} initiatives: the search stops after {LARGE_NODE_LIMIT} branches and reports how close the result is to the best possible.", thousands(n as u64))
+                            format!("{} initiatives: the search stops after {LARGE_NODE_LIMIT} branches and reports how close the result is to the best possible.", thousands(n as f64))
                         }
                     }}</span>
                 </div>
@@ -460,12 +459,12 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
                 let step =
                     if p.phases > 1 { format!(" (step {} of {})", p.phase_index + 1, p.phases) } else { String::new() };
                 format!(
-                    "{}{step}: {} branches, best total value {} of at most {} (gap {:.2}%)",
+                    "{}{step}: {} branches, best total value {} of at most {} (gap {})",
                     p.phase,
-                    thousands(p.nodes),
-                    one_decimal(p.best),
-                    one_decimal(p.bound),
-                    100.0 * gap
+                    thousands(p.nodes as f64),
+                    decimal(p.best, 1),
+                    decimal(p.bound, 1),
+                    percent_to(gap, 2)
                 )
             }
         })
@@ -512,7 +511,7 @@ fn Envelopes() -> impl IntoView {
         <details class="card envelopes">
             <summary><strong>"Budget envelopes: "</strong>
                 <span class="muted">{move || rows.get().into_iter().map(|(fy, c, o)| match (c, o) {
-                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), crate::ui::fields::short_money(c), crate::ui::fields::short_money(o)),
+                    (Some(c), Some(o)) => format!("{} capex {} · opex {}", fiscal_year_label(fy), short_amount(c), short_amount(o)),
                     _ => format!("{} not limited", fiscal_year_label(fy)),
                 }).collect::<Vec<_>>().join("; ")}
                 {move || format!("; team capacity set for {} quarter{}", capacity(), if capacity() == 1 { "" } else { "s" })}</span>
@@ -522,8 +521,8 @@ fn Envelopes() -> impl IntoView {
                 <thead><tr><th scope="col">"Fiscal year"</th><th scope="col" class="num">"Capex"</th><th scope="col" class="num">"Opex"</th></tr></thead>
                 <tbody>{move || rows.get().into_iter().map(|(fy, c, o)| view! { <tr>
                     <th scope="row">{fiscal_year_label(fy)}</th>
-                    <td class="num">{c.map(|c| money(&currency(), c)).unwrap_or_else(|| "not limited".into())}</td>
-                    <td class="num">{o.map(|o| money(&currency(), o)).unwrap_or_else(|| "not limited".into())}</td>
+                    <td class="num">{c.map(|c| money(c, &currency())).unwrap_or_else(|| "not limited".into())}</td>
+                    <td class="num">{o.map(|o| money(o, &currency())).unwrap_or_else(|| "not limited".into())}</td>
                 </tr> }).collect_view()}</tbody>
             </table>
         </details>
@@ -535,7 +534,7 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
     let funded = outcome.decisions.iter().filter(|d| d.funded).count();
     let total = outcome.decisions.len();
     let search = if outcome.cancelled && !outcome.proven_optimal {
-        format!("Cancelled: the best set found so far, within {:.2}% of the best possible", 100.0 * outcome.gap)
+        format!("Cancelled: the best set found so far, within {} of the best possible", percent_to(outcome.gap, 2))
     } else if outcome.cancelled {
         "Proven optimal. Cancelled while working out what more budget would buy: only the years below were done"
             .to_string()
@@ -543,19 +542,23 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
         "Proven optimal: no other set within the limits is worth more".to_string()
     } else {
         format!(
-            "Best set found within the work limit: within {:.2}% of the best possible (at most {})",
-            100.0 * outcome.gap,
-            one_decimal(outcome.bound)
+            "Best set found within the work limit: within {} of the best possible (at most {})",
+            percent_to(outcome.gap, 2),
+            decimal(outcome.bound, 1)
         )
     };
-    let seconds = if elapsed >= 1000.0 { format!("{:.1} s", elapsed / 1000.0) } else { format!("{elapsed:.0} ms") };
+    let seconds = if elapsed >= 1000.0 {
+        format!("{} s", decimal(elapsed / 1000.0, 1))
+    } else {
+        format!("{} ms", decimal(elapsed, 0))
+    };
     view! {
         <div class="card result-summary">
             <dl class="figures result-figures">
                 <div><dt>"Funded"</dt><dd>{format!("{funded} of {total}")}</dd></div>
                 <div><dt>"Left out"</dt><dd>{total - funded}</dd></div>
-                <div><dt>"Total value"</dt><dd>{one_decimal(outcome.total_value)}</dd></div>
-                <div><dt>"Search"</dt><dd class="small-figure">{format!("{} branches, {seconds}", thousands(outcome.nodes))}</dd></div>
+                <div><dt>"Total value"</dt><dd>{decimal(outcome.total_value, 1)}</dd></div>
+                <div><dt>"Search"</dt><dd class="small-figure">{format!("{} branches, {seconds}", thousands(outcome.nodes as f64))}</dd></div>
             </dl>
             <p class="search-quality" class:flag=outcome.cancelled><strong>{search}</strong></p>
             {(!outcome.notes.is_empty()).then(|| view! {
@@ -656,7 +659,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
                                 view! { <tr>
                                     <th scope="row">{d.name.clone()}</th>
                                     <td>{status.map(|s| view! { <span class=format!("status status-{}", s.key())>{s.label()}</span> })}</td>
-                                    <td class="num">{one_decimal(d.value)}</td>
+                                    <td class="num">{decimal(d.value, 1)}</td>
                                     <td class="why" class:binding=binding>{d.text.clone()}</td>
                                 </tr> }
                             }).collect_view()}
@@ -686,9 +689,9 @@ fn BudgetValue(outcome: Arc<Outcome>) -> impl IntoView {
         .iter()
         .map(|v| {
             view! { <tr>
-                <th scope="row">{format!("FY{}", v.fiscal_year)}</th>
-                <td class="num">{format!("{} capex, {} opex", money(&currency, v.extra_capex), money(&currency, v.extra_opex))}</td>
-                <td class="num"><strong>{if v.gain > 0.05 { format!("+{}", one_decimal(v.gain)) } else { "nothing".into() }}</strong>
+                <th scope="row">{fiscal_year_label(v.fiscal_year)}</th>
+                <td class="num">{format!("{} capex, {} opex", money(v.extra_capex, &currency), money(v.extra_opex, &currency))}</td>
+                <td class="num"><strong>{if v.gain > 0.05 { signed(v.gain, |x| decimal(x, 1)) } else { "nothing".into() }}</strong>
                     {(!v.proven).then(|| view! { <span class="muted small">" (best estimate)"</span> })}</td>
                 <td>{list(&v.added)}</td>
                 <td>{list(&v.removed)}</td>

@@ -4,15 +4,14 @@
 //! year, total value, capability maturity at the end of the horizon as a difference map,
 //! initiatives only in one, changed dates and costs (`domain::scenario::compare`).
 
-use super::{one_decimal, DecideState};
+use super::DecideState;
 use crate::charts::heatmap::{difference_legend, difference_text, draw_difference_map};
-use crate::domain::calendar::fiscal_year_label;
+use crate::domain::format::{change, decimal, fiscal_year_label, money, short_amount, short_money};
 use crate::domain::scenario::{compare, Basis, Comparison};
 use crate::domain::{Id, Roadmap};
 use crate::layout::heatmap::{self as heatmap_layout, Layout};
 use crate::state::{App, Level};
 use crate::ui::confirm::{confirmer, Confirmation};
-use crate::ui::fields::{money, short_money};
 use crate::ui::size::follow_width;
 use leptos::html;
 use leptos::prelude::*;
@@ -161,7 +160,7 @@ fn ScenarioList() -> impl IntoView {
                                     view! { <tr class:selected=editing>
                                         <th scope="row">{name.clone()}{editing.then(|| view! { <span class="editing-mark">" (editing)"</span> })}</th>
                                         <td class="num">{count}</td>
-                                        <td class="num">{if value.abs() < 0.05 { "same".to_string() } else if value > 0.0 { format!("+{}", one_decimal(value)) } else { format!("−{}", one_decimal(-value)) }}</td>
+                                        <td class="num">{change(value, |x| decimal(x, 1), "same")}</td>
                                         <td class="num">{if differences == 0 { "none".to_string() } else { differences.to_string() }}</td>
                                         <td><div class="row-actions">
                                             {if editing {
@@ -279,31 +278,15 @@ fn ComparisonView(data: Arc<(Comparison, String, Roadmap)>, a: String, b: String
     let cost = |s: crate::domain::spend::Spend| s.capex + s.opex;
     let total_a: f64 = c.years.iter().map(|y| cost(y.a)).sum();
     let total_b: f64 = c.years.iter().map(|y| cost(y.b)).sum();
-    let signed = |v: f64| {
-        if v.abs() < 0.5 {
-            "no change".to_string()
-        } else if v > 0.0 {
-            format!("+{}", money(currency, v))
-        } else {
-            format!("−{}", money(currency, -v))
-        }
-    };
-    let signed_short = |v: f64| {
-        if v.abs() < 0.5 {
-            "—".to_string()
-        } else if v > 0.0 {
-            format!("+{}", short_money(v))
-        } else {
-            format!("−{}", short_money(-v))
-        }
-    };
+    let signed = |v: f64| change(v, |x| money(x, currency), "no change");
+    let signed_short = |v: f64| change(v, short_amount, "—");
     let value_change = c.value_b - c.value_a;
     let maturity_changes = c.maturity.iter().filter(|m| m.difference != 0).count();
     let years = c
         .years
         .iter()
         .map(|y| {
-            let envelope = |e: (f64, f64)| if e == (0.0, 0.0) { "none".to_string() } else { format!("{} / {}", short_money(e.0), short_money(e.1)) };
+            let envelope = |e: (f64, f64)| if e == (0.0, 0.0) { "none".to_string() } else { format!("{} / {}", short_amount(e.0), short_amount(e.1)) };
             let env = if y.budget_a == y.budget_b {
                 envelope(y.budget_a)
             } else {
@@ -311,8 +294,8 @@ fn ComparisonView(data: Arc<(Comparison, String, Roadmap)>, a: String, b: String
             };
             view! { <tr>
                 <th scope="row">{fiscal_year_label(y.fiscal_year)}</th>
-                <td class="num">{short_money(y.a.capex)}</td><td class="num">{short_money(y.b.capex)}</td><td class="num diff">{signed_short(y.b.capex - y.a.capex)}</td>
-                <td class="num">{short_money(y.a.opex)}</td><td class="num">{short_money(y.b.opex)}</td><td class="num diff">{signed_short(y.b.opex - y.a.opex)}</td>
+                <td class="num">{short_amount(y.a.capex)}</td><td class="num">{short_amount(y.b.capex)}</td><td class="num diff">{signed_short(y.b.capex - y.a.capex)}</td>
+                <td class="num">{short_amount(y.a.opex)}</td><td class="num">{short_amount(y.b.opex)}</td><td class="num diff">{signed_short(y.b.opex - y.a.opex)}</td>
                 <td class="num">{env}</td>
             </tr> }
         })
@@ -351,9 +334,9 @@ fn ComparisonView(data: Arc<(Comparison, String, Roadmap)>, a: String, b: String
     view! {
         <div class="comparison">
             <dl class="figures comparison-figures">
-                <div><dt>"Total value"</dt><dd>{format!("{} → {}", one_decimal(c.value_a), one_decimal(c.value_b))}</dd>
-                    <dd class="delta">{if value_change.abs() < 0.05 { "no change".to_string() } else if value_change > 0.0 { format!("+{}", one_decimal(value_change)) } else { format!("−{}", one_decimal(-value_change)) }}</dd></div>
-                <div><dt>"Cost over the years shown"</dt><dd>{format!("{currency} {} → {}", short_money(total_a), short_money(total_b))}</dd>
+                <div><dt>"Total value"</dt><dd>{format!("{} → {}", decimal(c.value_a, 1), decimal(c.value_b, 1))}</dd>
+                    <dd class="delta">{change(value_change, |x| decimal(x, 1), "no change")}</dd></div>
+                <div><dt>"Cost over the years shown"</dt><dd>{format!("{} → {}", short_money(total_a, currency), short_amount(total_b))}</dd>
                     <dd class="delta">{signed(total_b - total_a)}</dd></div>
                 <div><dt>"Capabilities with another maturity at the end"</dt><dd>{maturity_changes}</dd></div>
                 <div><dt>"Initiatives only in one / changed"</dt><dd>{format!("{} / {}", c.only_in_a.len() + c.only_in_b.len(), c.changed.len())}</dd></div>

@@ -8,10 +8,11 @@
 //! per page and kept by initiative, each row reading its own small memo, so a keystroke
 //! touches only the rows whose figures changed.
 
-use super::{one_decimal, DecideState};
+use super::DecideState;
 use crate::charts::scoring::{self as chart, BubbleLayout};
 use crate::charts::Backend;
 use crate::domain::edit;
+use crate::domain::format::{decimal, money, percent, short_money, trimmed};
 use crate::domain::model::{
     display_name, CriterionSource, FundingLock, Id, ScoringInputs, ScoringModel, Status, ESTIMATE_SCALE,
 };
@@ -39,8 +40,8 @@ const PART_COLOURS: [&str; 8] =
 
 fn score_text(model: ScoringModel, v: f64) -> String {
     match model {
-        ScoringModel::Weighted => one_decimal(v),
-        ScoringModel::Wsjf => format!("{v:.2}"),
+        ScoringModel::Weighted => decimal(v, 1),
+        ScoringModel::Wsjf => decimal(v, 2),
     }
 }
 
@@ -129,8 +130,8 @@ fn Criteria() -> impl IntoView {
                 .criteria
                 .iter()
                 .map(|c| {
-                    let share = if t > 0.0 && c.weight > 0.0 { 100.0 * c.weight / t } else { 0.0 };
-                    format!("{} {share:.0}%", display_name(&c.name, &c.id))
+                    let share = if t > 0.0 && c.weight > 0.0 { c.weight / t } else { 0.0 };
+                    format!("{} {}", display_name(&c.name, &c.id), percent(share))
                 })
                 .collect();
             if parts.is_empty() {
@@ -276,7 +277,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             </td>
             <td class="num">{move || {
                 let (w, t) = (c.with(|c| c.as_ref().map_or(0.0, |c| c.weight)), total.get());
-                if t > 0.0 && w > 0.0 { format!("{:.0}%", 100.0 * w / t) } else { "0%".into() }
+                percent(if t > 0.0 && w > 0.0 { w / t } else { 0.0 })
             }}</td>
             <td>
                 <select aria-label=move || format!("Where {} comes from", name.get()) on:change=on_source>
@@ -957,7 +958,7 @@ fn InitiativePanel(
             {move || info().map(|(_, status, cost, start, end)| view! {
                 <p class="muted">
                     <span class=format!("status status-{}", status.key())>{status.label()}</span>
-                    " · one-off cost " {crate::ui::fields::money(&currency(), cost)}
+                    " · one-off cost " {money(cost, &currency())}
                     " · " {match (start, end) { (Some(s), Some(e)) => format!("{s} – {e}"), _ => "undated".into() }}
                 </p>
             })}
@@ -968,10 +969,9 @@ fn InitiativePanel(
                 let input_text = move |p: &scoring::Part| match p.input {
                     None => "—".to_string(),
                     Some(v) if sources.get(&p.criterion) == Some(&CriterionSource::Cost) && model == ScoringModel::Weighted => {
-                        format!("{currency} {}", crate::ui::fields::short_money(v))
+                        short_money(v, &currency)
                     }
-                    Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
-                    Some(v) => format!("{v:.1}"),
+                    Some(v) => trimmed(v, 1),
                 };
                 view! {
                     <dl class="figures">
@@ -993,8 +993,8 @@ fn InitiativePanel(
                                 <th scope="row">{p.name.clone()}</th>
                                 <td class="num">{input_text(p)}</td>
                                 {(model == ScoringModel::Weighted).then(|| view! {
-                                    <td class="num">{format!("{:.2}", p.share)}</td>
-                                    <td class="num">{format!("{:.0}%", 100.0 * p.weight)}</td>
+                                    <td class="num">{decimal(p.share, 2)}</td>
+                                    <td class="num">{percent(p.weight)}</td>
                                 })}
                                 <td class="num">{if model == ScoringModel::Wsjf && p.criterion == "job_size" { "÷".to_string() } else { score_text(model, p.points) }}</td>
                             </tr> }).collect_view()}

@@ -7,10 +7,10 @@
 //! their content, so an edit redraws only the row it changed; long lists are filtered and
 //! shown 50 rows at a time.
 
-use super::{amount, with_currency, Figures};
+use super::{with_currency, Figures};
 use crate::domain::calendar::Month;
+use crate::domain::format::{month_label, percent, short_money, thousands};
 use crate::domain::portfolio::alignment::{self as rules, contribution_label, Alignment};
-use crate::domain::portfolio::{money, percent};
 use crate::domain::{Id, Status};
 use crate::state::{App, Level};
 use crate::ui::card::{Attention, Card, Rule};
@@ -96,8 +96,8 @@ pub fn AlignmentSection() -> impl IntoView {
     let unaligned_value = Signal::derive(move || {
         a.with(|a| match a.unaligned.len() {
             0 => "None: every initiative serves a goal".to_string(),
-            1 => format!("{} in 1 initiative", money(a.unaligned_total, &c.get())),
-            n => format!("{} in {n} initiatives", money(a.unaligned_total, &c.get())),
+            1 => format!("{} in 1 initiative", short_money(a.unaligned_total, &c.get())),
+            n => format!("{} in {n} initiatives", short_money(a.unaligned_total, &c.get())),
         })
     });
     let gaps_value = Signal::derive(move || {
@@ -119,14 +119,14 @@ pub fn AlignmentSection() -> impl IntoView {
             <div class="pf-cards">
                 <Card title="Alignment share" value=share_value attention=false
                     rule=rules::SHARE_RULE.to_string()>
-                    <p class="pf-card-detail">{move || a.with(|a| format!("{} of {} planned serves at least one goal.", money(a.aligned, &c.get()), money(a.total, &c.get())))}</p>
+                    <p class="pf-card-detail">{move || a.with(|a| format!("{} of {} planned serves at least one goal.", short_money(a.aligned, &c.get()), short_money(a.total, &c.get())))}</p>
                 </Card>
                 <Card title="Unaligned spend" value=unaligned_value attention=Signal::derive(move || a.with(|a| !a.unaligned.is_empty()))
                     rule=rules::UNALIGNED_RULE.to_string()>
                     <ul class="pf-card-list" aria-label="Initiatives serving no goal">
                         {move || a.with(|a| {
                             let mut items: Vec<String> = a.unaligned.iter().take(6)
-                                .map(|u| format!("{} — {}{}", u.name, money(u.cost, &c.get()), if u.dated { "" } else { " (undated)" }))
+                                .map(|u| format!("{} — {}{}", u.name, short_money(u.cost, &c.get()), if u.dated { "" } else { " (undated)" }))
                                 .collect();
                             if a.unaligned.len() > 6 { items.push(format!("and {} more", a.unaligned.len() - 6)); }
                             items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
@@ -282,8 +282,8 @@ fn Matrix() -> impl IntoView {
                                     };
                                     view! {
                                         {line("Initiatives serving the goal", a.goals.iter().map(|g| g.initiatives.to_string()).collect(), String::new())}
-                                        {line(&with_currency("Investment touching the goal", &c), a.goals.iter().map(|g| amount(g.investment)).collect(), String::new())}
-                                        {line(&with_currency("Attributed investment", &c), a.goals.iter().map(|g| amount(g.attributed)).collect(), amount(a.aligned))}
+                                        {line(&with_currency("Investment touching the goal", &c), a.goals.iter().map(|g| thousands(g.investment)).collect(), String::new())}
+                                        {line(&with_currency("Attributed investment", &c), a.goals.iter().map(|g| thousands(g.attributed)).collect(), thousands(a.aligned))}
                                         {line("Weighted contribution", a.goals.iter().map(|g| g.weighted_contribution.to_string()).collect(), String::new())}
                                     }
                                 })}
@@ -384,10 +384,10 @@ fn MatrixRow(
     let unaligned = row.counted && row.goals == 0;
     let status = row.status;
     let detail = {
-        let when = row.start.map(|m| format!("from {}", m.label())).unwrap_or_else(|| "undated".into());
+        let when = row.start.map(|m| format!("from {}", month_label(m))).unwrap_or_else(|| "undated".into());
         format!("{} · {when}", status.label())
     };
-    let cost = if row.counted { amount(row.cost) } else { "—".into() };
+    let cost = if row.counted { thousands(row.cost) } else { "—".into() };
     view! {
         <tr class:pf-unaligned=unaligned class:pf-cancelled=!row.counted>
             <th scope="row" class="pf-sticky-col pf-ini">

@@ -2,11 +2,11 @@
 //! canvas, the same figures as a table, SVG and PNG slides), the total cost of ownership of
 //! each initiative and of the portfolio over 3 and 5 years, and the run-cost growth.
 
-use super::{amount, with_currency, Figures};
+use super::{with_currency, Figures};
 use crate::charts::portfolio::{draw_finance, finance_described, finance_slide_svg};
 use crate::charts::Backend;
+use crate::domain::format::{percent, short_money, signed, thousands};
 use crate::domain::portfolio::finance::{self as rules, FinanceYear, InitiativeTco};
-use crate::domain::portfolio::money;
 use crate::layout::portfolio::{finance_chart, FinanceOptions};
 use crate::state::App;
 use crate::ui::card::{Attention, Card, Rule};
@@ -24,7 +24,7 @@ fn over_text(y: &FinanceYear, currency: &str) -> String {
     let parts: Vec<String> = [(y.over_capex, "capex"), (y.over_opex, "opex")]
         .iter()
         .filter(|(x, _)| *x > 0.0)
-        .map(|(x, what)| format!("{what} over by {}", money(*x, currency)))
+        .map(|(x, what)| format!("{what} over by {}", short_money(*x, currency)))
         .collect();
     parts.join(", ")
 }
@@ -49,8 +49,8 @@ pub fn FinanceSection() -> impl IntoView {
         fin.with(|x| {
             format!(
                 "{} over 3 years · {} over 5 years",
-                money(x.tco.total[0], &c.get()),
-                money(x.tco.total[1], &c.get())
+                short_money(x.tco.total[0], &c.get()),
+                short_money(x.tco.total[1], &c.get())
             )
         })
     });
@@ -58,9 +58,9 @@ pub fn FinanceSection() -> impl IntoView {
         fin.with(|x| match (x.run_growth.first(), x.run_growth.last()) {
             (Some(first), Some(last)) => format!(
                 "{} a year by the end of {}, from {} at the start of {}",
-                money(last.rate_at_end, &c.get()),
+                short_money(last.rate_at_end, &c.get()),
                 last.label,
-                money(first.rate_at_start, &c.get()),
+                short_money(first.rate_at_start, &c.get()),
                 first.label
             ),
             _ => "No fiscal year in the horizon".to_string(),
@@ -163,19 +163,19 @@ fn YearTable() -> impl IntoView {
                             } else if !y.has_envelope {
                                 view! { <span class="muted">"No budget set"</span> }.into_any()
                             } else {
-                                let used = y.used().map(|u| format!(" · {:.0}% used", u * 100.0)).unwrap_or_default();
+                                let used = y.used().map(|u| format!(" · {} used", percent(u))).unwrap_or_default();
                                 view! { <span>{format!("Within budget{used}")}</span> }.into_any()
                             };
-                            let envelope = |v: f64| if y.has_envelope { amount(v) } else { "—".into() };
+                            let envelope = |v: f64| if y.has_envelope { thousands(v) } else { "—".into() };
                             view! { <tr class:pf-row-over=y.is_over()>
                                 <th scope="row">{y.label.clone()}</th>
-                                <td class="num" class:pf-over-cell={y.over_capex > 0.0}>{amount(y.capex)}</td>
+                                <td class="num" class:pf-over-cell={y.over_capex > 0.0}>{thousands(y.capex)}</td>
                                 <td class="num">{envelope(y.budget_capex)}</td>
-                                <td class="num">{amount(y.project_opex)}</td>
-                                <td class="num">{amount(y.run)}</td>
-                                <td class="num" class:pf-over-cell={y.over_opex > 0.0}>{amount(y.opex())}</td>
+                                <td class="num">{thousands(y.project_opex)}</td>
+                                <td class="num">{thousands(y.run)}</td>
+                                <td class="num" class:pf-over-cell={y.over_opex > 0.0}>{thousands(y.opex())}</td>
                                 <td class="num">{envelope(y.budget_opex)}</td>
-                                <td class="num">{amount(y.spend())}</td>
+                                <td class="num">{thousands(y.spend())}</td>
                                 <td>{status}</td>
                             </tr> }
                         }).collect_view())}
@@ -231,16 +231,16 @@ fn TcoTable() -> impl IntoView {
                         {move || page_rows().into_iter().map(|t| view! { <tr>
                             <th scope="row">{t.name.clone()}</th>
                             <td class="nowrap">{format!("{} – {}", t.start, t.end)}</td>
-                            <td class="num">{amount(t.one_off)}</td>
-                            <td class="num">{amount(t.run_per_year)}</td>
-                            <td class="num">{amount(t.tco[0])}</td>
-                            <td class="num">{amount(t.tco[1])}</td>
+                            <td class="num">{thousands(t.one_off)}</td>
+                            <td class="num">{thousands(t.run_per_year)}</td>
+                            <td class="num">{thousands(t.tco[0])}</td>
+                            <td class="num">{thousands(t.tco[1])}</td>
                         </tr> }).collect_view()}
                     </tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="4">{move || with_currency("Portfolio total", &c.get())}</th>
-                        <td class="num"><strong>{move || f.finance.with(|x| amount(x.tco.total[0]))}</strong></td>
-                        <td class="num"><strong>{move || f.finance.with(|x| amount(x.tco.total[1]))}</strong></td>
+                        <td class="num"><strong>{move || f.finance.with(|x| thousands(x.tco.total[0]))}</strong></td>
+                        <td class="num"><strong>{move || f.finance.with(|x| thousands(x.tco.total[1]))}</strong></td>
                     </tr></tfoot>
                 </table>
             </div>
@@ -274,14 +274,14 @@ fn RunGrowthTable() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {move || f.finance.with(|x| x.run_growth.iter().map(|g| {
-                            let mut by: Vec<String> = g.added_by.iter().take(4).map(|(i, v)| format!("{} ({})", i.name, money(*v, &c.get()))).collect();
+                            let mut by: Vec<String> = g.added_by.iter().take(4).map(|(i, v)| format!("{} ({})", i.name, short_money(*v, &c.get()))).collect();
                             if g.added_by.len() > 4 { by.push(format!("and {} more", g.added_by.len() - 4)); }
                             view! { <tr>
                                 <th scope="row">{g.label.clone()}</th>
-                                <td class="num">{amount(g.rate_at_start)}</td>
-                                <td class="num">{if g.added > 0.0 { format!("+{}", amount(g.added)) } else { "0".into() }}</td>
-                                <td class="num"><strong>{amount(g.rate_at_end)}</strong></td>
-                                <td class="num">{amount(g.run_spent)}</td>
+                                <td class="num">{thousands(g.rate_at_start)}</td>
+                                <td class="num">{signed(g.added.max(0.0), thousands)}</td>
+                                <td class="num"><strong>{thousands(g.rate_at_end)}</strong></td>
+                                <td class="num">{thousands(g.run_spent)}</td>
                                 <td class="pf-added-by">{if by.is_empty() { "—".to_string() } else { by.join(", ") }}</td>
                             </tr> }
                         }).collect_view())}

@@ -101,12 +101,6 @@ pub fn Portfolio() -> impl IntoView {
     }
 }
 
-/// A whole amount with thousands separators ("7,376,082"), for tables whose header names
-/// the currency.
-fn amount(x: f64) -> String {
-    portfolio::thousands(x)
-}
-
 /// "Capex (EUR)".
 fn with_currency(label: &str, currency: &str) -> String {
     if currency.is_empty() {
@@ -114,11 +108,6 @@ fn with_currency(label: &str, currency: &str) -> String {
     } else {
         format!("{label} ({currency})")
     }
-}
-
-/// A share as a percentage with one decimal ("45.3%").
-fn share_text(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
 }
 
 #[cfg(test)]
@@ -143,9 +132,7 @@ mod tests {
 
     #[test]
     fn amounts_and_shares_read_as_people_write_them() {
-        assert_eq!(amount(7_376_082.4), "7,376,082");
         assert_eq!(with_currency("Capex", "EUR"), "Capex (EUR)");
         assert_eq!(with_currency("Capex", ""), "Capex");
-        assert_eq!(share_text(0.45312), "45.3%");
     }
 }

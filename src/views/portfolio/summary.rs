@@ -3,6 +3,7 @@
 //! that explains it.
 
 use super::{explains_href, Figures};
+use crate::domain::format::{day_label, month_label, trimmed};
 use crate::domain::portfolio::finance::FinanceYear;
 use crate::domain::portfolio::risk::RiskItem;
 use crate::domain::portfolio::summary::{GapsClosed, Line};
@@ -52,16 +53,9 @@ fn groups(lines: Vec<Line>) -> Vec<Group> {
 /// Overloaded quarters listed on the summary; the rest are counted.
 const OVERLOADS_SHOWN: usize = 4;
 
-/// "42.7", "41".
-fn fte(x: f64) -> String {
-    let text = format!("{x:.1}");
-    text.strip_suffix(".0").unwrap_or(&text).to_string()
-}
-
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    format!("{} {} {}", d.get_date(), MONTHS[d.get_month() as usize % 12], d.get_full_year())
+    day_label(d.get_date(), d.get_month() as u8 % 12 + 1, d.get_full_year() as i32)
 }
 
 #[component]
@@ -80,7 +74,12 @@ pub fn SummarySection() -> impl IntoView {
             } else {
                 format!(" · amounts in {}", s.currency.trim())
             };
-            format!("Horizon {} – {}{currency} · as of {}", s.horizon.start.label(), s.horizon.end.label(), today())
+            format!(
+                "Horizon {} – {}{currency} · as of {}",
+                month_label(s.horizon.start),
+                month_label(s.horizon.end),
+                today()
+            )
         })
     };
     let attention = move || cards.with(|c| c.iter().filter(|g| g.attention()).count());
@@ -190,7 +189,7 @@ fn Headline(
         view! {
             <ul class="pf-headline-list pf-plain">
                 {all.into_iter().take(OVERLOADS_SHOWN).map(|q| view! {
-                    <li><strong>{q.label}</strong>{format!(": {} FTE needed, {} available", fte(q.demand), fte(q.capacity))}</li>
+                    <li><strong>{q.label}</strong>{format!(": {} FTE needed, {} available", trimmed(q.demand, 1), trimmed(q.capacity, 1))}</li>
                 }).collect_view()}
                 {(more > 0).then(|| view! { <li class="muted">{format!("and {more} more quarters")}</li> })}
             </ul>

@@ -1,9 +1,9 @@
 //! Vendors: spend and initiatives per vendor, each vendor's share, the Herfindahl–Hirschman
 //! index with its band in words, and the lock-in warning above the threshold set in Settings.
 
-use super::{amount, share_text, with_currency, Figures};
+use super::{with_currency, Figures};
+use crate::domain::format::{percent_to, short_money, thousands};
 use crate::domain::portfolio::vendors as rules;
-use crate::domain::portfolio::{money, thousands};
 use crate::route::Route;
 use crate::ui::card::{Attention, Card, Rule};
 use leptos::prelude::*;
@@ -22,8 +22,10 @@ pub fn VendorsSection() -> impl IntoView {
     });
     let lock_value = Signal::derive(move || {
         v.with(|v| {
-            let locked: Vec<String> =
-                v.lock_in().map(|x| format!("{} takes {} of the vendor spend", x.name, share_text(x.share))).collect();
+            let locked: Vec<String> = v
+                .lock_in()
+                .map(|x| format!("{} takes {} of the vendor spend", x.name, percent_to(x.share, 1)))
+                .collect();
             if locked.is_empty() {
                 "No vendor is above the threshold".to_string()
             } else {
@@ -33,7 +35,7 @@ pub fn VendorsSection() -> impl IntoView {
     });
     let top_value = Signal::derive(move || {
         v.with(|v| match v.top() {
-            Some(t) => format!("{}: {} ({})", t.name, share_text(t.share), money(t.spend, &c.get())),
+            Some(t) => format!("{}: {} ({})", t.name, percent_to(t.share, 1), short_money(t.spend, &c.get())),
             None => "No vendor spend".to_string(),
         })
     });
@@ -53,7 +55,7 @@ pub fn VendorsSection() -> impl IntoView {
                 <Card title="Largest vendor" value=top_value attention=false rule=rules::SHARE_RULE.to_string()>
                     <p class="pf-card-detail">{move || v.with(|v| format!(
                         "Vendor spend in the horizon: {}; in-house (no vendor named): {}.",
-                        money(v.total, &c.get()), money(v.in_house, &c.get())
+                        short_money(v.total, &c.get()), short_money(v.in_house, &c.get())
                     ))}</p>
                 </Card>
             </div>
@@ -82,8 +84,8 @@ pub fn VendorsSection() -> impl IntoView {
                                             <span class="pf-ini-name">{x.name.clone()}</span>
                                             <span class="pf-ini-detail">{names.join(", ")}</span>
                                         </th>
-                                        <td class="num">{amount(x.spend)}</td>
-                                        <td class="num"><strong>{share_text(x.share)}</strong></td>
+                                        <td class="num">{thousands(x.spend)}</td>
+                                        <td class="num"><strong>{percent_to(x.share, 1)}</strong></td>
                                         <td class="pf-bar-col" aria-hidden="true">
                                             <div class="pf-share-track">
                                                 <div class="pf-share-bar" class:pf-share-over=x.lock_in style=format!("width:{:.2}%", x.share * 100.0)></div>

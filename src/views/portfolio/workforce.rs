@@ -2,6 +2,7 @@
 //! initiatives that make up their demand.
 
 use super::Figures;
+use crate::domain::format::{percent, trimmed};
 use crate::domain::portfolio::workforce as rules;
 use crate::route::Route;
 use crate::ui::card::{Attention, Card, Rule};
@@ -11,17 +12,7 @@ use leptos::prelude::*;
 const CAUSES_SHOWN: usize = 12;
 
 fn share(part: f64, whole: f64) -> String {
-    if whole > 0.0 {
-        format!("{:.0}%", part / whole * 100.0)
-    } else {
-        "—".into()
-    }
-}
-
-/// "42.7", "41".
-fn fte(x: f64) -> String {
-    let text = format!("{x:.1}");
-    text.strip_suffix(".0").unwrap_or(&text).to_string()
+    percent((whole > 0.0).then(|| part / whole))
 }
 
 #[component]
@@ -32,7 +23,9 @@ pub fn WorkforceSection() -> impl IntoView {
         w.with(|w| {
             let over: Vec<String> = w
                 .overloaded()
-                .map(|q| format!("{}: {} FTE needed, {} available", q.label, fte(q.demand), fte(q.capacity)))
+                .map(|q| {
+                    format!("{}: {} FTE needed, {} available", q.label, trimmed(q.demand, 1), trimmed(q.capacity, 1))
+                })
                 .collect();
             if over.is_empty() {
                 "None: capacity covers every quarter".to_string()
@@ -46,7 +39,7 @@ pub fn WorkforceSection() -> impl IntoView {
             w.quarters
                 .iter()
                 .max_by(|a, b| a.demand.total_cmp(&b.demand))
-                .map(|q| format!("{} FTE in {}", fte(q.demand), q.label))
+                .map(|q| format!("{} FTE in {}", trimmed(q.demand, 1), q.label))
                 .unwrap_or_else(|| "No quarter in the horizon".to_string())
         })
     });
@@ -81,7 +74,7 @@ pub fn WorkforceSection() -> impl IntoView {
                                 w.with(|w| w.quarters.iter().map(|q| {
                                     let pct = |x: f64| if top > 0.0 { (x / top * 100.0).clamp(0.0, 100.0) } else { 0.0 };
                                     let status = if q.over {
-                                        view! { <Attention text={format!("Overloaded by {} FTE", fte(q.excess))}/> }.into_any()
+                                        view! { <Attention text={format!("Overloaded by {} FTE", trimmed(q.excess, 1))}/> }.into_any()
                                     } else if q.capacity == 0.0 && q.demand == 0.0 {
                                         view! { <span class="muted">"No demand"</span> }.into_any()
                                     } else {
@@ -89,9 +82,9 @@ pub fn WorkforceSection() -> impl IntoView {
                                     };
                                     view! { <tr class:pf-row-over=q.over>
                                         <th scope="row">{q.label.clone()}</th>
-                                        <td class="num">{fte(q.demand)}</td>
-                                        <td class="num">{fte(q.capacity)}</td>
-                                        <td class="num">{q.load().map(|l| format!("{:.0}%", l * 100.0)).unwrap_or_else(|| "—".into())}</td>
+                                        <td class="num">{trimmed(q.demand, 1)}</td>
+                                        <td class="num">{trimmed(q.capacity, 1)}</td>
+                                        <td class="num">{percent(q.load())}</td>
                                         <td class="pf-bar-col" aria-hidden="true">
                                             <div class="pf-share-track">
                                                 <div class="pf-share-bar" class:pf-share-over=q.over style=format!("width:{:.2}%", pct(q.demand))></div>
@@ -113,7 +106,7 @@ pub fn WorkforceSection() -> impl IntoView {
                     <Rule text=rules::OVERLOAD_RULE.to_string()/>
                     {move || w.with(|w| w.overloaded().enumerate().map(|(n, q)| view! {
                         <details class="pf-causes" open=n == 0>
-                            <summary>{format!("{}: {} FTE needed, {} available ({} over)", q.label, fte(q.demand), fte(q.capacity), fte(q.excess))}</summary>
+                            <summary>{format!("{}: {} FTE needed, {} available ({} over)", q.label, trimmed(q.demand, 1), trimmed(q.capacity, 1), trimmed(q.excess, 1))}</summary>
                             <div class="table-scroll">
                                 <table class="data-table compact">
                                     <caption class="visually-hidden">{format!("Initiatives needing people in {}", q.label)}</caption>
@@ -125,7 +118,7 @@ pub fn WorkforceSection() -> impl IntoView {
                                     <tbody>
                                         {q.causes.iter().take(CAUSES_SHOWN).map(|c| view! { <tr>
                                             <th scope="row">{c.name.clone()}</th>
-                                            <td class="num">{fte(c.fte)}</td>
+                                            <td class="num">{trimmed(c.fte, 1)}</td>
                                             <td class="num">{share(c.fte, q.demand)}</td>
                                         </tr> }).collect_view()}
                                         {(q.causes.len() > CAUSES_SHOWN).then(|| {
@@ -133,7 +126,7 @@ pub fn WorkforceSection() -> impl IntoView {
                                             let sum: f64 = rest.iter().map(|c| c.fte).sum();
                                             view! { <tr>
                                                 <th scope="row">{format!("{} more initiatives", rest.len())}</th>
-                                                <td class="num">{fte(sum)}</td>
+                                                <td class="num">{trimmed(sum, 1)}</td>
                                                 <td class="num">{share(sum, q.demand)}</td>
                                             </tr> }
                                         })}

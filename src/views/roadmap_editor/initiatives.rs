@@ -2,9 +2,10 @@
 //! and the form that edits one initiative and all its links.
 
 use super::{item_commit, open_panel, ItemPanel};
+use crate::domain::format::{money, short_amount};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
-use crate::ui::fields::{money, parse_list, parse_month, parse_number, parse_whole, short_money, Choice, Field, Kind};
+use crate::ui::fields::{parse_list, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
@@ -95,8 +96,8 @@ pub fn Initiatives() -> impl IntoView {
                                             <td><span class=format!("status status-{}", i.status.key())>{i.status.label()}</span></td>
                                             <td class="nowrap">{i.start.map(|m| m.to_string()).unwrap_or_else(|| "undated".into())}</td>
                                             <td class="nowrap">{i.end.map(|m| m.to_string()).unwrap_or_default()}</td>
-                                            <td class="num">{short_money(i.capex)}</td>
-                                            <td class="num">{short_money(i.opex)}</td>
+                                            <td class="num">{short_amount(i.capex)}</td>
+                                            <td class="num">{short_amount(i.opex)}</td>
                                             <td>{i.owner.clone()}</td>
                                             <td class="num">{if i.goals.is_empty() && i.status != Status::Cancelled {
                                                 view! { <span class="flag" title="Linked to no goal: unaligned spend">"none"</span> }.into_any()
@@ -208,7 +209,7 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
     let in_money = move |f: fn(&Initiative) -> f64| {
         Signal::derive(move || {
             item.with(|i| {
-                i.as_ref().map(|i| money(&app.roadmap.with(|r| r.currency.clone()), f(i))).unwrap_or_default()
+                i.as_ref().map(|i| money(f(i), &app.roadmap.with(|r| r.currency.clone()))).unwrap_or_default()
             })
         })
     };

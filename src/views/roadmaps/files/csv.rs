@@ -3,7 +3,8 @@
 //! from the header names, changeable), lists the row errors, what would be added and
 //! updated; "Import" applies it as one undo step, and only a clean preview can be imported.
 
-use super::{grouped, read_bytes};
+use super::read_bytes;
+use crate::domain::format::count;
 use crate::domain::spreadsheet::{self, Delimiter, ExportOptions, Field, Mapping, Parsed, Preview, Table, ZipTime};
 use crate::domain::Roadmap;
 use crate::state::{App, Level};
@@ -136,7 +137,7 @@ pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
                     {move || counts.get().into_iter().map(|(t, n)| view! {
                         <tr>
                             <th scope="row">{t.title()}</th>
-                            <td class="num">{grouped(n)}</td>
+                            <td class="num">{count(n)}</td>
                             <td class="actions"><button type="button" on:click=move |_| download_table(t)>{format!("Download {}", t.file_name())}</button></td>
                         </tr>
                     }).collect_view()}
@@ -327,7 +328,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <p class="muted">{format!("{} data row{}, cells separated by {delimiter}. Nothing changes until you choose Import.", grouped(rows), if rows == 1 { "" } else { "s" })}</p>
+        <p class="muted">{format!("{} data row{}, cells separated by {delimiter}. Nothing changes until you choose Import.", count(rows), if rows == 1 { "" } else { "s" })}</p>
         <div class="field csv-table-choice">
             <label for=table_id.clone()>"This file holds"</label>
             <select id=table_id on:change=choose_table>
@@ -373,7 +374,7 @@ fn Outcome(p: Arc<Preview>) -> impl IntoView {
         view! {
             <ul class="csv-list">
                 {items.into_iter().take(LISTED).map(|t| view! { <li>{t}</li> }).collect_view()}
-                {(more > 0).then(|| view! { <li class="muted">{format!("…and {} more", grouped(more))}</li> })}
+                {(more > 0).then(|| view! { <li class="muted">{format!("…and {} more", count(more))}</li> })}
             </ul>
         }
     };
@@ -388,7 +389,7 @@ fn Outcome(p: Arc<Preview>) -> impl IntoView {
         {(errors == 0).then(|| view! { <p class="csv-summary"><strong>{p.summary()}</strong></p> })}
         {(errors > 0).then(|| view! {
             <div class="csv-errors" role="group" aria-labelledby="csv-errors-title">
-                <h4 id="csv-errors-title">{if errors == 1 { "1 problem to fix before importing".to_string() } else { format!("{} problems to fix before importing", grouped(errors)) }}</h4>
+                <h4 id="csv-errors-title">{if errors == 1 { "1 problem to fix before importing".to_string() } else { format!("{} problems to fix before importing", count(errors)) }}</h4>
                 {listed(p.errors.iter().take(LISTED).map(|e| e.message.clone()).collect(), errors)}
                 <p class="muted small">"Correct the file and choose it again, or change the column choices. Nothing has changed."</p>
             </div>
@@ -401,11 +402,11 @@ fn Outcome(p: Arc<Preview>) -> impl IntoView {
             </div>
         })}
         {(!p.added.is_empty()).then(|| view! {
-            <h4>{format!("Would be added ({})", grouped(p.added.len()))}</h4>
+            <h4>{format!("Would be added ({})", count(p.added.len()))}</h4>
             {listed(p.added.iter().take(LISTED).map(|c| c.subject.clone()).collect(), p.added.len())}
         })}
         {(!p.updated.is_empty()).then(|| view! {
-            <h4>{format!("Would be updated ({})", grouped(p.updated.len()))}</h4>
+            <h4>{format!("Would be updated ({})", count(p.updated.len()))}</h4>
             {listed(changes(&p.updated), p.updated.len())}
         })}
     }

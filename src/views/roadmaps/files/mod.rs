@@ -142,27 +142,3 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return false };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
-
-/// 7074 -> "7,074".
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(super::grouped(0), "0");
-        assert_eq!(super::grouped(999), "999");
-        assert_eq!(super::grouped(7_074), "7,074");
-        assert_eq!(super::grouped(1_234_567), "1,234,567");
-    }
-}

@@ -2,7 +2,7 @@
 //! advice), the banner shown while a link's roadmap is open read-only, and the card shown
 //! when a link cannot be opened.
 
-use super::grouped;
+use crate::domain::format::count;
 use crate::domain::share_link::{self, LinkLength};
 use crate::state::{App, SharedView};
 use crate::ui::confirm::Modal;
@@ -69,7 +69,7 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
                     <div class="field">
                         <label for=field_id.clone()>{format!("Link to “{name}”")}</label>
                         <textarea id=field_id.clone() class="share-link" readonly rows="4" node_ref=area on:focus=select_all prop:value=url></textarea>
-                        <span class="field-hint">{format!("{} characters — {}", grouped(chars), length_name(class))}</span>
+                        <span class="field-hint">{format!("{} characters — {}", count(chars), length_name(class))}</span>
                     </div>
                     {advice.map(|a| view! { <p class="share-advice" class:share-too-long=too_long>{a}</p> })}
                     <p class="muted small">"The link shows the roadmap as it is now; later changes need a new link."</p>

@@ -1,0 +1,462 @@
+//! One way to write numbers, money and dates for people: every view, chart, summary and
+//! message formats through here, so the same figure reads the same everywhere.
+//!
+//! The rules, fixed by the tests below:
+//!
+//! - **Rounding**: half away from zero, to the digits shown (2.5 → "3", 0.25 → "0.3" with one
+//!   decimal; a binary value just below the half, such as 1.005, rounds down).
+//! - **Negative numbers** are written with the minus sign U+2212 ("−1,500"), never a hyphen. A
+//!   value that rounds to zero has no sign ("0", "0.0", never "−0").
+//! - **Not a number** (NaN, ±infinity, or a share that is missing) is written "—".
+//! - **Thousands** are grouped with commas: "1,234,567".
+//! - **Money** is the currency code, a space and the amount; without a currency code (blank),
+//!   the amount alone. In full it is whole and grouped ("EUR 1,234,567"); short it is
+//!   whole below 1,000 ("900"), whole thousands below 999.5k ("350k"), then millions with at
+//!   most one decimal, a trailing ".0" dropped ("1.2M", "12M"; 999,950 → "1M"), and from
+//!   999.95M billions the same way ("1.5B").
+//! - **Percentages** take a share (0.45 is 45%): whole ("45%"), with one decimal when the
+//!   percentage is above 0 but below 0.95 ("0.4%"), or with fixed decimals ([`percent_to`]).
+//! - **Signed** figures (differences) have "+" or "−" in front, none when they round to zero.
+//! - **Fiscal years** are named by the calendar year they end in, two digits: "FY27";
+//!   fiscal quarters "FY27 Q2"; calendar quarters "2027-Q2"; months "Mar 2026", "March".
+//!
+//! These are texts for people. Machine-readable outputs — CSV cells, JSON, ArchiMate
+//! property values, SVG coordinates, CSS lengths — keep plain ASCII numbers and are written
+//! where those formats are (see docs/spreadsheet.md).
+
+use super::calendar::{Month, Quarter};
+
+/// The minus sign (U+2212) that display text writes in front of negative numbers.
+pub const MINUS: char = '\u{2212}';
+
+/// What is written for a figure that is not a number or is missing.
+pub const NOT_A_NUMBER: &str = "—";
+
+/// `v` rounded half away from zero to `digits` decimals.
+fn round_to(v: f64, digits: usize) -> f64 {
+    let scale = 10f64.powi(digits as i32);
+    let scaled = (v * scale).round() / scale;
+    if scaled.is_finite() {
+        scaled
+    } else {
+        v
+    }
+}
+
+/// `body` with the minus sign in front when `negative`.
+fn with_sign(negative: bool, body: String) -> String {
+    if negative {
+        format!("{MINUS}{body}")
+    } else {
+        body
+    }
+}
+
+/// "1234567" → "1,234,567" (digits only).
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "EUR " in front of `amount`; nothing when the currency is blank.
+fn with_currency(currency: &str, amount: String) -> String {
+    let currency = currency.trim();
+    if currency.is_empty() {
+        amount
+    } else {
+        format!("{currency} {amount}")
+    }
+}
+
+/// A number with exactly `digits` decimals: "3.10", "−0.5", "0.0".
+pub fn decimal(v: f64, digits: usize) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let r = round_to(v.abs(), digits);
+    with_sign(v < 0.0 && r != 0.0, format!("{r:.digits$}"))
+}
+
+/// A number with at most `digits` decimals, trailing zeros dropped: "42.7", "41", "−0.5".
+pub fn trimmed(v: f64, digits: usize) -> String {
+    let text = decimal(v, digits);
+    if digits == 0 || !text.contains('.') {
+        return text;
+    }
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A whole number with thousands grouped: "2,400", "−1,500", "0".
+pub fn thousands(v: f64) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let r = v.abs().round();
+    with_sign(v < 0.0 && r != 0.0, group(&format!("{r:.0}")))
+}
+
+/// A count with thousands grouped: "7,074".
+pub fn count(n: usize) -> String {
+    group(&n.to_string())
+}
+
+/// Money in full, whole and grouped: "EUR 1,234,567", "EUR −12,345".
+pub fn money(v: f64, currency: &str) -> String {
+    with_currency(currency, thousands(v))
+}
+
+/// An amount in short form, without currency: "0", "900", "350k", "1.2M", "12M", "1.5B".
+pub fn short_amount(v: f64) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let a = v.abs();
+    let body = if a.round() < 1e3 {
+        format!("{:.0}", a.round())
+    } else if (a / 1e3).round() < 1e3 {
+        format!("{:.0}k", (a / 1e3).round())
+    } else if round_to(a / 1e6, 1) < 1e3 {
+        format!("{}M", trimmed(a / 1e6, 1))
+    } else {
+        format!("{}B", trimmed(a / 1e9, 1))
+    };
+    with_sign(v < 0.0 && body != "0", body)
+}
+
+/// Money in short form: "EUR 1.2M", "EUR 350k", "EUR 0"; "576k" without a currency code.
+pub fn short_money(v: f64, currency: &str) -> String {
+    with_currency(currency, short_amount(v))
+}
+
+/// A share (0.45) as a whole percentage, "45%"; above 0 but below 0.95% with one decimal,
+/// "0.4%"; "—" when there is no share.
+pub fn percent(share: impl Into<Option<f64>>) -> String {
+    match share.into() {
+        Some(s) if s.is_finite() => {
+            let p = s * 100.0;
+            let digits = if p.abs() > 0.0 && p.abs() < 0.95 { 1 } else { 0 };
+            format!("{}%", decimal(p, digits))
+        }
+        _ => NOT_A_NUMBER.into(),
+    }
+}
+
+/// A share (0.45312) as a percentage with exactly `digits` decimals: "45.3%".
+pub fn percent_to(share: f64, digits: usize) -> String {
+    if !share.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    format!("{}%", decimal(share * 100.0, digits))
+}
+
+/// A difference with its sign: `magnitude` writes the size (`v`'s absolute value), and "+"
+/// or "−" goes in front unless the size is written as zero would be: "+2", "−1.5", "0",
+/// "+EUR 1,200", "−350k".
+pub fn signed(v: f64, magnitude: impl Fn(f64) -> String) -> String {
+    let zero = magnitude(0.0);
+    change(v, magnitude, &zero)
+}
+
+/// [`signed`], but `unchanged` ("no change", "same", "—") for a difference that is written
+/// as zero.
+pub fn change(v: f64, magnitude: impl Fn(f64) -> String, unchanged: &str) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let body = magnitude(v.abs());
+    if body == magnitude(0.0) {
+        unchanged.to_string()
+    } else if v > 0.0 {
+        format!("+{body}")
+    } else {
+        format!("{MINUS}{body}")
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month's name, 1 to 12: "March" (out of range: clamped).
+pub fn month_name(month: u8) -> &'static str {
+    MONTH_NAMES[month.clamp(1, 12) as usize - 1]
+}
+
+/// The month's name in three letters, 1 to 12: "Mar".
+pub fn month_abbr(month: u8) -> &'static str {
+    &month_name(month)[..3]
+}
+
+/// A month as people read it: "Mar 2026".
+pub fn month_label(m: Month) -> String {
+    format!("{} {}", month_abbr(m.month), m.year)
+}
+
+/// A day as people read it: "5 Mar 2026" (`month` 1 to 12).
+pub fn day_label(day: u32, month: u8, year: i32) -> String {
+    format!("{day} {} {year}", month_abbr(month))
+}
+
+/// A calendar quarter: "2027-Q2" (as files write it).
+pub fn quarter_label(q: Quarter) -> String {
+    q.to_string()
+}
+
+/// A fiscal year, named by the calendar year it ends in: "FY27" for 2027.
+pub fn fiscal_year_label(fy: i32) -> String {
+    format!("FY{:02}", fy.rem_euclid(100))
+}
+
+/// A fiscal quarter (1 to 4) of a fiscal year: "FY27 Q2".
+pub fn fiscal_quarter_label(fy: i32, quarter: u8) -> String {
+    format!("{} Q{quarter}", fiscal_year_label(fy))
+}
+
+/// A file or data size: "20 MB", "5.5 MB", "512 KB" (rounded up), "300 bytes".
+pub fn file_size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", count(bytes / MB))
+    } else if bytes >= MB {
+        format!("{} MB", decimal(bytes as f64 / MB as f64, 1))
+    } else if bytes >= KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAN: f64 = f64::NAN;
+    const INF: f64 = f64::INFINITY;
+
+    #[test]
+    fn decimals_fixed_and_trimmed() {
+        assert_eq!(decimal(3.1, 2), "3.10");
+        assert_eq!(decimal(2.5, 0), "3");
+        assert_eq!(decimal(-2.5, 0), "−3");
+        assert_eq!(decimal(0.25, 1), "0.3");
+        assert_eq!(decimal(-0.25, 1), "−0.3");
+        assert_eq!(decimal(0.0, 1), "0.0");
+        assert_eq!(decimal(-0.0, 1), "0.0");
+        assert_eq!(decimal(-0.04, 1), "0.0");
+        assert_eq!(decimal(-0.05, 1), "−0.1");
+        assert_eq!(decimal(1234.5678, 2), "1234.57");
+        assert_eq!(decimal(1e300, 1), format!("{:.1}", 1e300));
+        assert_eq!(decimal(NAN, 1), "—");
+        assert_eq!(decimal(-INF, 1), "—");
+        assert_eq!(trimmed(42.74, 1), "42.7");
+        assert_eq!(trimmed(41.0, 1), "41");
+        assert_eq!(trimmed(40.96, 1), "41");
+        assert_eq!(trimmed(-0.5, 1), "−0.5");
+        assert_eq!(trimmed(-0.04, 1), "0");
+        assert_eq!(trimmed(100.0, 0), "100");
+        assert_eq!(trimmed(2.50, 2), "2.5");
+        assert_eq!(trimmed(INF, 1), "—");
+    }
+
+    #[test]
+    fn thousands_and_counts() {
+        assert_eq!(
+            [0.0, 999.0, 1000.0, 2400.4, 2400.5, 1_234_567.0, 999_999.5].map(thousands),
+            ["0", "999", "1,000", "2,400", "2,401", "1,234,567", "1,000,000"]
+        );
+        assert_eq!(thousands(-1500.0), "−1,500");
+        assert_eq!(thousands(-0.4), "0");
+        assert_eq!(thousands(-0.5), "−1");
+        assert_eq!(thousands(NAN), "—");
+        assert_eq!(thousands(INF), "—");
+        assert_eq!([0, 999, 7_074, 250_000, 1_234_567].map(count), ["0", "999", "7,074", "250,000", "1,234,567"]);
+    }
+
+    #[test]
+    fn money_in_full() {
+        assert_eq!(money(1_400_000.0, "EUR"), "EUR 1,400,000");
+        assert_eq!(money(999.6, "USD"), "USD 1,000");
+        assert_eq!(money(-12_345.0, "GBP"), "GBP −12,345");
+        assert_eq!(money(0.0, "EUR"), "EUR 0");
+        assert_eq!(money(-0.3, "EUR"), "EUR 0");
+        assert_eq!(money(1_234_567.0, " "), "1,234,567");
+        assert_eq!(money(1_234_567.0, " CHF "), "CHF 1,234,567");
+        assert_eq!(money(NAN, "EUR"), "EUR —");
+    }
+
+    #[test]
+    fn money_in_short() {
+        let cases = [
+            (0.0, "0"),
+            (0.4, "0"),
+            (-0.4, "0"),
+            (-0.5, "−1"),
+            (900.0, "900"),
+            (999.4, "999"),
+            (999.5, "1k"),
+            (1_499.0, "1k"),
+            (1_500.0, "2k"),
+            (350_000.0, "350k"),
+            (576_082.25, "576k"),
+            (999_499.0, "999k"),
+            (999_500.0, "1M"),
+            (999_950.0, "1M"),
+            (1_000_000.0, "1M"),
+            (1_234_000.0, "1.2M"),
+            (1_250_000.0, "1.3M"),
+            (1_260_000.0, "1.3M"),
+            (12_000_000.0, "12M"),
+            (12_340_000.0, "12.3M"),
+            (999_949_999.0, "999.9M"),
+            (999_950_000.0, "1B"),
+            (1_500_000_000.0, "1.5B"),
+            (-12_345.0, "−12k"),
+            (-2_500_000.0, "−2.5M"),
+            (NAN, "—"),
+            (INF, "—"),
+            (-INF, "—"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(short_amount(v), text, "{v}");
+        }
+        assert_eq!(short_money(1_234_000.0, "EUR"), "EUR 1.2M");
+        assert_eq!(short_money(576_082.25, " "), "576k");
+        assert_eq!(short_money(0.0, "EUR"), "EUR 0");
+        assert_eq!(short_money(-350_000.0, "EUR"), "EUR −350k");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(0.4512), "45%");
+        assert_eq!(percent(Some(0.4512)), "45%");
+        assert_eq!(percent(0.125), "13%");
+        assert_eq!(percent(0.004), "0.4%");
+        assert_eq!(percent(0.0094), "0.9%");
+        assert_eq!(percent(0.0095), "1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(1.5), "150%");
+        assert_eq!(percent(-0.2), "−20%");
+        assert_eq!(percent(-0.004), "−0.4%");
+        assert_eq!(percent(None), "—");
+        assert_eq!(percent(NAN), "—");
+        assert_eq!(percent(INF), "—");
+        assert_eq!(percent_to(0.45312, 1), "45.3%");
+        assert_eq!(percent_to(0.0, 1), "0.0%");
+        assert_eq!(percent_to(0.000123, 2), "0.01%");
+        assert_eq!(percent_to(-0.5, 0), "−50%");
+        assert_eq!(percent_to(NAN, 2), "—");
+    }
+
+    #[test]
+    fn signed_differences() {
+        let one = |x: f64| trimmed(x, 1);
+        assert_eq!(signed(2.0, one), "+2");
+        assert_eq!(signed(-1.0, one), "−1");
+        assert_eq!(signed(-0.5, one), "−0.5");
+        assert_eq!(signed(0.0, one), "0");
+        assert_eq!(signed(-0.04, one), "0");
+        assert_eq!(signed(0.04, |x| decimal(x, 1)), "0.0");
+        assert_eq!(signed(1.6, |x| trimmed(x, 0)), "+2");
+        assert_eq!(signed(1200.0, |x| money(x, "EUR")), "+EUR 1,200");
+        assert_eq!(signed(-1200.0, |x| money(x, "EUR")), "−EUR 1,200");
+        assert_eq!(signed(-350_000.0, short_amount), "−350k");
+        assert_eq!(signed(NAN, one), "—");
+        assert_eq!(change(0.3, |x| money(x, "EUR"), "no change"), "no change");
+        assert_eq!(change(-0.6, |x| money(x, "EUR"), "no change"), "−EUR 1");
+        assert_eq!(change(0.04, |x| decimal(x, 1), "same"), "same");
+        assert_eq!(change(2.25, |x| decimal(x, 1), "same"), "+2.3");
+        assert_eq!(change(-0.4, short_amount, "—"), "—");
+        assert_eq!(change(-INF, short_amount, "—"), "—");
+    }
+
+    #[test]
+    fn months_quarters_and_fiscal_years() {
+        assert_eq!(month_name(3), "March");
+        assert_eq!(month_name(9), "September");
+        assert_eq!(month_abbr(1), "Jan");
+        assert_eq!(month_abbr(9), "Sep");
+        assert_eq!((month_name(0), month_name(13)), ("January", "December"));
+        assert_eq!(
+            (1..=12).map(month_abbr).collect::<Vec<_>>().join(" "),
+            "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+        );
+        assert_eq!(month_label(Month::new(2026, 3).unwrap()), "Mar 2026");
+        assert_eq!(day_label(5, 3, 2026), "5 Mar 2026");
+        assert_eq!(quarter_label(Quarter::new(2027, 2).unwrap()), "2027-Q2");
+        assert_eq!(fiscal_year_label(2027), "FY27");
+        assert_eq!(fiscal_year_label(2100), "FY00");
+        assert_eq!(fiscal_year_label(2005), "FY05");
+        assert_eq!(fiscal_quarter_label(2027, 2), "FY27 Q2");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(file_size(20 * 1024 * 1024), "20 MB");
+        assert_eq!(file_size(20 * 1024 * 1024 + 1), "20.0 MB");
+        assert_eq!(file_size(5 * 1024 * 1024 + 512 * 1024), "5.5 MB");
+        assert_eq!(file_size(1500), "2 KB");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(300), "300 bytes");
+        assert_eq!(file_size(0), "0 bytes");
+    }
+
+    proptest! {
+        /// Grouping only adds commas: taking them out gives the rounded number back, and every
+        /// group after the first has three digits.
+        #[test]
+        fn thousands_round_trip(v in -1e15f64..1e15) {
+            let text = thousands(v);
+            let plain: String = text.replace(',', "").replace(MINUS, "-");
+            let back: f64 = plain.parse().unwrap();
+            prop_assert_eq!(back, v.round() + 0.0);
+            let digits = text.trim_start_matches(MINUS);
+            let groups: Vec<&str> = digits.split(',').collect();
+            prop_assert!(!groups[0].is_empty() && groups[0].len() <= 3);
+            prop_assert!(groups[1..].iter().all(|g| g.len() == 3));
+            prop_assert!(!text.contains('-'));
+        }
+
+        #[test]
+        fn counts_round_trip(n in any::<usize>()) {
+            prop_assert_eq!(count(n).replace(',', "").parse::<usize>().unwrap(), n);
+        }
+
+        /// A short amount never reads as more than one unit step away from the amount, and is
+        /// never longer than 7 characters below a trillion.
+        #[test]
+        fn short_amounts_are_close_and_short(v in -9.99e11f64..9.99e11) {
+            let text = short_amount(v);
+            prop_assert!(text.chars().count() <= 7, "{}", text);
+            let plain = text.replace(MINUS, "-");
+            let (number, unit) = match plain.chars().last() {
+                Some('k') => (&plain[..plain.len() - 1], 1e3),
+                Some('M') => (&plain[..plain.len() - 1], 1e6),
+                Some('B') => (&plain[..plain.len() - 1], 1e9),
+                _ => (plain.as_str(), 1.0),
+            };
+            let back: f64 = number.parse::<f64>().unwrap() * unit;
+            let step = if unit >= 1e6 { unit / 10.0 } else { unit };
+            prop_assert!((back - v).abs() <= step / 2.0 + 1e-6 * v.abs(), "{} → {}", v, text);
+        }
+    }
+}
