@@ -3,7 +3,7 @@
 
 use crate::domain::calendar::{fiscal_year_label, Quarter};
 use crate::domain::{Budget, Capacity, Roadmap};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::views::fields::{parse_month, parse_number, parse_whole, Choice, Commit, Field, Kind};
 use leptos::prelude::*;
 
@@ -27,18 +27,7 @@ pub fn commit_with(
     app: App,
     change: impl Fn(&mut Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
 ) -> Commit {
-    Callback::new(move |text: String| {
-        let mut parse_error = None;
-        let result = app.edit(|r| {
-            if let Err(e) = change(r, text) {
-                parse_error = Some(e);
-            }
-        });
-        if let Some(e) = parse_error {
-            return Err(e);
-        }
-        result.map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))
-    })
+    Callback::new(move |text: String| app.edit_checked(|r| change(r, text)).map_err(Refusal::into_reason))
 }
 
 /// The fiscal years the horizon touches.

@@ -11,7 +11,7 @@ use crate::charts::Backend;
 use crate::domain::heatmap_layout::Rect;
 use crate::domain::timeline::{self, Axis, BarPart, Edge, Grouping, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::domain::{Id, Month, Roadmap};
-use crate::state::{Action, App, Level};
+use crate::state::{Action, App, Level, Topic};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -114,7 +114,7 @@ fn apply_drag(r: &mut Roadmap, d: &Drag) -> bool {
 fn offer_push(app: App, id: &str) {
     let broken = app.roadmap.with_untracked(|r| timeline::successors_broken_by(r, id));
     if broken.is_empty() {
-        app.clear_topic("push");
+        app.clear_topic(Topic::Push);
         return;
     }
     let names = app.roadmap.with_untracked(|r| {
@@ -122,7 +122,7 @@ fn offer_push(app: App, id: &str) {
     });
     let name = app.roadmap.with_untracked(|r| r.initiative(id).map(|i| i.name.clone()).unwrap_or_default());
     app.notify(
-        "push",
+        Topic::Push,
         Level::Warning,
         &format!("Moving \"{name}\" makes {names} start before it ends (they depend on it)."),
         vec![
@@ -270,7 +270,7 @@ pub fn Timeline() -> impl IntoView {
                                 view! { <li>
                                     <span class="flag">"Broken dependency: "</span>{p.message.clone()}
                                     <button type="button" on:click=move |_| {
-                                        let _ = app.edit(|r| { timeline::move_after_predecessors(r, &id); });
+                                        app.edit_or_tell(|r| { timeline::move_after_predecessors(r, &id); });
                                     }>"Move after predecessor"</button>
                                 </li> }
                             }).collect_view()}</ul> }.into_any()
@@ -309,9 +309,11 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
     let id_drag = id.clone();
     let schedule = Callback::new(move |_: ()| match crate::views::fields::parse_month(&start.get_untracked()) {
         Ok(Some(m)) => {
-            let _ = app.edit(|r| {
+            if let Err(refusal) = app.edit(|r| {
                 timeline::schedule(r, &id, m);
-            });
+            }) {
+                error.set(Some(refusal.into_reason()));
+            }
         }
         Ok(None) => error.set(Some("Choose a start month.".into())),
         Err(e) => error.set(Some(e)),
@@ -494,12 +496,9 @@ fn Chart(
         drag.set(None);
         if d.moved && d.months != 0 {
             // One gesture, one undo step.
-            if app
-                .edit(|r| {
-                    apply_drag(r, &d);
-                })
-                .is_ok()
-            {
+            if app.edit_or_tell(|r| {
+                apply_drag(r, &d);
+            }) {
                 offer_push(app, &d.id);
             }
         } else if !d.moved {
@@ -513,7 +512,7 @@ fn Chart(
         let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
         let left = target.map(|t| t.get_bounding_client_rect().left()).unwrap_or_default();
         let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
-        let _ = app.edit(|r| {
+        app.edit_or_tell(|r| {
             timeline::schedule(r, &id, month);
         });
     };
@@ -530,7 +529,7 @@ fn Chart(
         };
         ev.prevent_default();
         let end = ev.shift_key();
-        let moved = app.edit(|r| {
+        let moved = app.edit_or_tell(|r| {
             let Some((s, e)) = r.initiative(&id).and_then(|i| i.dates()) else { return };
             if end {
                 timeline::resize(r, &id, Edge::End, e.plus(step));
@@ -540,7 +539,7 @@ fn Chart(
                 timeline::shift(r, &id, step);
             }
         });
-        if moved.is_ok() {
+        if moved {
             offer_push(app, &id);
             refocus(id.clone(), lane);
         }

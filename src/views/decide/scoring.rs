@@ -16,7 +16,7 @@ use crate::domain::model::{
     display_name, CriterionSource, FundingLock, Id, ScoringInputs, ScoringModel, Status, ESTIMATE_SCALE,
 };
 use crate::domain::scoring::{self, Scored};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::views::confirm::{confirmer, Confirmation};
 use crate::views::fields::{focus_later, parse_number, unique_id};
 use crate::views::roadmap_editor::list::{matches, Pager, SearchBox, PAGE_SIZE};
@@ -65,11 +65,6 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// Refused edits as one message.
-fn refusal(problems: Vec<crate::domain::validate::Problem>) -> String {
-    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
-}
-
 #[component]
 pub fn Scoring() -> impl IntoView {
     let app = expect_context::<App>();
@@ -96,7 +91,7 @@ pub fn Scoring() -> impl IntoView {
             <div class="card scoring-model">
                 <label class="control">"Scoring model"
                     <select on:change=move |ev| if let Some(m) = ScoringModel::from_key(&event_target_value(&ev)) {
-                        let _ = app.edit(|r| r.scoring.model = m);
+                        app.edit_or_tell(|r| r.scoring.model = m);
                     }>
                         {ScoringModel::ALL.into_iter().map(|m| view! {
                             <option value=m.key() prop:selected=move || model.get() == m>{m.label()}</option>
@@ -162,7 +157,7 @@ fn Criteria() -> impl IntoView {
         })
     };
     let add = move |_| {
-        let _ = app.edit(|r| {
+        app.edit_or_tell(|r| {
             let name = format!("New criterion {}", r.scoring.criteria.len() + 1);
             edit::add_criterion(r, &name, CriterionSource::Entered);
         });
@@ -218,12 +213,11 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             Some(k) => app.edit_merging(&k, edit_fn),
             None => app.edit(edit_fn),
         }
-        .map_err(refusal)
     };
     let number = move |what: &'static str, set: fn(&mut crate::domain::model::Criterion, f64)| {
         Callback::new(move |(key, text): (String, String)| {
             let v = parse_number(what, &text)?;
-            change(Some(key), Box::new(move |c| set(c, v)))
+            change(Some(key), Box::new(move |c| set(c, v))).map_err(Refusal::into_reason)
         })
     };
     let on_source = move |ev: leptos::ev::Event| {
@@ -240,9 +234,9 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             }
         });
         let run = move || {
-            let _ = app.edit(|r| {
-                let _ = edit::set_criterion_source(r, &cid, source);
-            });
+            if let Err(refusal) = app.edit_checked(|r| edit::set_criterion_source(r, &cid, source).map(drop)) {
+                refusal.tell();
+            }
         };
         if dropping == 0 {
             run();
@@ -274,7 +268,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             lines,
             confirm_label: "Remove criterion".into(),
             on_confirm: Callback::new(move |_| {
-                let _ = app.edit(|r| edit::delete_criterion(r, &cid));
+                app.edit_or_tell(|r| edit::delete_criterion(r, &cid));
             }),
         }));
     };
@@ -286,7 +280,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
                     aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                     on:change=move |ev| {
                         let t = event_target_value(&ev).trim().to_string();
-                        name_error.set(change(None, Box::new(move |c| c.name = t)).err());
+                        name_error.set(change(None, Box::new(move |c| c.name = t)).map_err(Refusal::into_reason).err());
                     }/>
                 {move || name_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </td>
@@ -325,7 +319,9 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
                         prop:checked=move || c.with(|c| c.as_ref().is_some_and(|c| c.lower_is_better))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let _ = change(None, Box::new(move |c| c.lower_is_better = on));
+                            if let Err(refusal) = change(None, Box::new(move |c| c.lower_is_better = on)) {
+                                refusal.tell();
+                            }
                         }/>
                 </Show>
             </td>
@@ -432,7 +428,7 @@ fn input_controls(
         let id = id.clone();
         let commit = Callback::new(move |v: u8| {
             let id = id.clone();
-            let _ = app.edit(move |r| {
+            app.edit_or_tell(move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
                     set(&mut i.scoring, v);
                 }
@@ -468,7 +464,7 @@ fn input_controls(
                     }
                 }
             })
-            .map_err(refusal)
+            .map_err(Refusal::into_reason)
         });
         let value = Signal::derive(move || {
             inputs.with(|i| i.scoring.custom.get(&cid2).map(|v| v.to_string()).unwrap_or_default())
@@ -480,7 +476,7 @@ fn input_controls(
         let id = id.clone();
         let commit = Callback::new(move |l: FundingLock| {
             let id = id.clone();
-            let _ = app.edit(move |r| {
+            app.edit_or_tell(move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
                     i.funding_lock = l;
                 }
