@@ -125,6 +125,20 @@ async fn the_app_opens_the_demo_on_a_first_visit_and_autosaves_edits() {
 }
 
 #[wasm_bindgen_test]
+fn a_refused_edit_made_in_passing_is_told_in_a_notice() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    let first = app.roadmap.with_untracked(|r| r.initiatives[0].id.clone());
+    assert!(!app.edit_or_tell(|r| r.initiative_mut(&first).unwrap().depends_on.push("missing".into())));
+    let told = app.notices.get_untracked();
+    assert!(told.iter().any(|n| n.topic == cairn::state::Topic::Refused
+        && n.text.starts_with("That change was not made: ")
+        && n.text.contains("does not exist")));
+}
+
+#[wasm_bindgen_test]
 fn an_invalid_edit_is_refused_and_nothing_changes() {
     clear();
     let owner = Owner::new();
