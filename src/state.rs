@@ -120,7 +120,8 @@ pub struct Notice {
 /// refusal can never vanish without a word.
 #[must_use = "a refused edit must reach the user: show `into_reason()` beside the field, or `tell()` it"]
 pub struct Refusal {
-    app: App,
+    /// Boxed: the app is large, and a refusal travels in the `Err` of every edit.
+    app: Box<App>,
     problems: Vec<Problem>,
     /// Shown already (its reason was taken, or it was told).
     handled: bool,
@@ -128,7 +129,7 @@ pub struct Refusal {
 
 impl Refusal {
     fn new(app: App, problems: Vec<Problem>) -> Refusal {
-        Refusal { app, problems, handled: false }
+        Refusal { app: Box::new(app), problems, handled: false }
     }
 
     /// The problems that refused the edit (new errors the edit would have created).
