@@ -61,14 +61,131 @@ pub enum SharedView {
 pub const READ_ONLY_TEXT: &str =
     "This roadmap was opened from a share link and is read-only. Save a copy to change it; your own roadmaps are untouched.";
 
+/// What a notice is about. A notice replaces the earlier one of the same topic (except
+/// [`Topic::Damaged`]: every damaged stored value keeps its own notice).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Topic {
+    /// Saving to this browser's storage (full, unavailable, failed).
+    Storage,
+    /// The roadmap of a share link is read-only.
+    ReadOnly,
+    /// A roadmap saved by an older Cairn was updated.
+    Migrated,
+    /// A stored value that could not be read, kept aside.
+    Damaged,
+    /// Another tab changed or deleted the open roadmap.
+    Sync,
+    /// Saving the scenarios.
+    Scenarios,
+    /// Applying the optimiser's result.
+    Optimiser,
+    /// Importing a file (JSON, CSV, ArchiMate).
+    Import,
+    /// Downloading a file.
+    Download,
+    /// Exporting a picture.
+    Export,
+    /// Opening another roadmap.
+    Switch,
+    /// A move broke successors: push them along?
+    Push,
+    /// A new version of Cairn.
+    Update,
+    /// An edit refused, and why (see [`Refusal`]).
+    Refused,
+}
+
+impl Topic {
+    /// Whether a new notice of this topic takes the place of the earlier one.
+    fn replaces(self) -> bool {
+        self != Topic::Damaged
+    }
+}
+
 #[derive(Clone, PartialEq, Debug)]
 pub struct Notice {
     pub id: u64,
     /// Notices with the same topic replace each other.
-    pub topic: &'static str,
+    pub topic: Topic,
     pub level: Level,
     pub text: String,
     pub actions: Vec<(String, Action)>,
+}
+
+/// An edit that was refused (nothing changed), and why — in the user's words.
+///
+/// A refusal must reach the user. The caller either shows its reason itself (next to the
+/// field: [`Refusal::into_reason`]) or hands it to the notices ([`Refusal::tell`],
+/// [`Refusal::tell_as`]). One dropped unhandled (`let _ = app.edit(…)`) tells itself, so a
+/// refusal can never vanish without a word.
+#[must_use = "a refused edit must reach the user: show `into_reason()` beside the field, or `tell()` it"]
+pub struct Refusal {
+    /// Boxed: the app is large, and a refusal travels in the `Err` of every edit.
+    app: Box<App>,
+    problems: Vec<Problem>,
+    /// Shown already (its reason was taken, or it was told).
+    handled: bool,
+}
+
+impl Refusal {
+    fn new(app: App, problems: Vec<Problem>) -> Refusal {
+        Refusal { app: Box::new(app), problems, handled: false }
+    }
+
+    /// The problems that refused the edit (new errors the edit would have created).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The problems, to be shown by the caller.
+    pub fn into_problems(mut self) -> Vec<Problem> {
+        self.handled = true;
+        std::mem::take(&mut self.problems)
+    }
+
+    /// The reason, to be shown next to the field that made the edit.
+    pub fn into_reason(mut self) -> String {
+        self.handled = true;
+        reason(&self.problems)
+    }
+
+    /// Tells the user in a notice: "That change was not made: <reason>".
+    pub fn tell(mut self) {
+        self.notify_once(Topic::Refused, REFUSED_LEAD);
+    }
+
+    /// Tells the user in a notice of `topic`: "<lead>: <reason>".
+    pub fn tell_as(mut self, topic: Topic, lead: &str) {
+        self.notify_once(topic, lead);
+    }
+
+    fn notify_once(&mut self, topic: Topic, lead: &str) {
+        if !std::mem::replace(&mut self.handled, true) {
+            let text = format!("{lead}: {}", reason(&self.problems));
+            self.app.notify(topic, Level::Error, &text, vec![]);
+        }
+    }
+}
+
+/// How a refused edit's notice begins.
+const REFUSED_LEAD: &str = "That change was not made";
+
+impl Drop for Refusal {
+    /// The funnel's safety net: a refusal nobody showed is told.
+    fn drop(&mut self) {
+        self.notify_once(Topic::Refused, REFUSED_LEAD);
+    }
+}
+
+impl std::fmt::Debug for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Refusal").field("problems", &self.problems).field("handled", &self.handled).finish()
+    }
+}
+
+/// Problems as one sentence for the user.
+fn reason(problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; ")
 }
 
 /// What the header says about saving.
@@ -95,32 +212,51 @@ impl SaveStatus {
     }
 }
 
+/// The app's state. Views read its signals (`.with`, `.get`); they change only through
+/// [`App::edit`] and the named methods below — the writing halves are private to this module
+/// (and its child `state_scenarios.rs`).
 #[derive(Clone, Copy)]
 pub struct App {
-    pub roadmap: RwSignal<Roadmap>,
+    pub roadmap: ReadSignal<Roadmap>,
     /// Every problem of the open roadmap (warnings included). Kept in step with `roadmap` by
     /// [`App::set_roadmap`]; an edit validates its result once and reuses it here.
-    pub problems: RwSignal<std::sync::Arc<Vec<Problem>>>,
-    pub current_id: RwSignal<String>,
-    pub roadmaps: RwSignal<Vec<Entry>>,
+    pub problems: ReadSignal<std::sync::Arc<Vec<Problem>>>,
+    pub current_id: ReadSignal<String>,
+    pub roadmaps: ReadSignal<Vec<Entry>>,
     histories: RwSignal<HashMap<String, History<Roadmap>>>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub damaged: RwSignal<Vec<Damaged>>,
-    pub save_status: RwSignal<SaveStatus>,
+    pub notices: ReadSignal<Vec<Notice>>,
+    pub damaged: ReadSignal<Vec<Damaged>>,
+    pub save_status: ReadSignal<SaveStatus>,
     /// `Some` while a share link is open: read-only, never saved (see [`SharedView`]).
-    pub shared: RwSignal<Option<SharedView>>,
+    pub shared: ReadSignal<Option<SharedView>>,
     /// The stored revision this tab last read or wrote, per roadmap id.
     revisions: StoredValue<HashMap<String, u64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
-    pub scenarios: RwSignal<Vec<Scenario>>,
+    pub scenarios: ReadSignal<Vec<Scenario>>,
     /// The name of the scenario open for editing: `roadmap` then holds that scenario, its
     /// edits are saved to it, and the plan waits unchanged in `plan_aside`.
-    pub editing: RwSignal<Option<String>>,
+    pub editing: ReadSignal<Option<String>>,
     plan_aside: StoredValue<Option<Roadmap>>,
     /// The field of the last [`App::edit_merging`]: further typing there joins its undo step.
     merge_key: StoredValue<Option<String>>,
+    /// The writing halves of the public signals above.
+    w: Writers,
+}
+
+#[derive(Clone, Copy)]
+struct Writers {
+    roadmap: WriteSignal<Roadmap>,
+    problems: WriteSignal<std::sync::Arc<Vec<Problem>>>,
+    current_id: WriteSignal<String>,
+    roadmaps: WriteSignal<Vec<Entry>>,
+    notices: WriteSignal<Vec<Notice>>,
+    damaged: WriteSignal<Vec<Damaged>>,
+    save_status: WriteSignal<SaveStatus>,
+    shared: WriteSignal<Option<SharedView>>,
+    scenarios: WriteSignal<Vec<Scenario>>,
+    editing: WriteSignal<Option<String>>,
 }
 
 fn new_roadmap_id() -> String {
@@ -130,31 +266,58 @@ fn new_roadmap_id() -> String {
 }
 
 impl App {
-    /// Opens the share link in the address, else the roadmap that was open last time (or the
-    /// demo on a first visit).
-    pub fn start() -> App {
-        let app = App {
-            roadmap: RwSignal::new(Roadmap::default()),
-            problems: RwSignal::new(std::sync::Arc::new(Vec::new())),
-            current_id: RwSignal::new(String::new()),
-            roadmaps: RwSignal::new(Vec::new()),
+    /// An app with nothing open yet, nothing read from storage.
+    fn empty() -> App {
+        let (roadmap, w_roadmap) = signal(Roadmap::default());
+        let (problems, w_problems) = signal(std::sync::Arc::new(Vec::new()));
+        let (current_id, w_current_id) = signal(String::new());
+        let (roadmaps, w_roadmaps) = signal(Vec::new());
+        let (notices, w_notices) = signal(Vec::new());
+        let (damaged, w_damaged) = signal(Vec::new());
+        let (save_status, w_save_status) = signal(SaveStatus::Saved);
+        let (shared, w_shared) = signal(None);
+        let (scenarios, w_scenarios) = signal(Vec::new());
+        let (editing, w_editing) = signal(None);
+        App {
+            roadmap,
+            problems,
+            current_id,
+            roadmaps,
             histories: RwSignal::new(HashMap::new()),
-            notices: RwSignal::new(Vec::new()),
-            damaged: RwSignal::new(Vec::new()),
-            save_status: RwSignal::new(SaveStatus::Saved),
-            shared: RwSignal::new(None),
+            notices,
+            damaged,
+            save_status,
+            shared,
             revisions: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
             next_notice: StoredValue::new(1),
-            scenarios: RwSignal::new(Vec::new()),
-            editing: RwSignal::new(None),
+            scenarios,
+            editing,
             plan_aside: StoredValue::new(None),
             merge_key: StoredValue::new(None),
-        };
+            w: Writers {
+                roadmap: w_roadmap,
+                problems: w_problems,
+                current_id: w_current_id,
+                roadmaps: w_roadmaps,
+                notices: w_notices,
+                damaged: w_damaged,
+                save_status: w_save_status,
+                shared: w_shared,
+                scenarios: w_scenarios,
+                editing: w_editing,
+            },
+        }
+    }
+
+    /// Opens the share link in the address, else the roadmap that was open last time (or the
+    /// demo on a first visit).
+    pub fn start() -> App {
+        let app = App::empty();
         if !persistence::is_available() {
-            app.save_status.set(SaveStatus::MemoryOnly);
+            app.w.save_status.set(SaveStatus::MemoryOnly);
             app.notify(
-                "storage",
+                Topic::Storage,
                 Level::Warning,
                 "This browser is not letting Cairn keep data (private browsing, or storage \
                  blocked by a setting or policy). You can work normally, but nothing will be \
@@ -178,7 +341,7 @@ impl App {
             return;
         }
         let (index, _repaired) = persistence::load_index();
-        self.roadmaps.set(index.roadmaps.clone());
+        self.w.roadmaps.set(index.roadmaps.clone());
         let mut candidates: Vec<String> = index.current.clone().into_iter().collect();
         candidates.extend(index.roadmaps.iter().map(|e| e.id.clone()));
         for id in candidates {
@@ -207,7 +370,7 @@ impl App {
         self.flush_save();
         self.cancel_timer();
         if persistence::is_available() {
-            self.roadmaps.set(persistence::load_index().0.roadmaps);
+            self.w.roadmaps.set(persistence::load_index().0.roadmaps);
         }
         let (roadmap, view) = match share_link::decode(link) {
             Ok(r) => (r, SharedView::Open),
@@ -217,11 +380,11 @@ impl App {
             ),
         };
         // Messages about what was done before belong to the roadmap left behind.
-        for topic in ["read-only", "import", "download", "export", "switch"] {
+        for topic in [Topic::ReadOnly, Topic::Import, Topic::Download, Topic::Export, Topic::Switch] {
             self.clear_topic(topic);
         }
-        self.shared.set(Some(view));
-        self.current_id.set(String::new());
+        self.w.shared.set(Some(view));
+        self.w.current_id.set(String::new());
         self.set_roadmap(roadmap, None);
     }
 
@@ -240,7 +403,7 @@ impl App {
             let name = r.name.clone();
             self.open_new(r);
             self.notify(
-                "read-only",
+                Topic::ReadOnly,
                 Level::Info,
                 &format!("\"{name}\" is saved in this browser as one of your roadmaps; you can change it now."),
                 vec![],
@@ -253,8 +416,8 @@ impl App {
         if !self.read_only_untracked() {
             return;
         }
-        self.shared.set(None);
-        self.clear_topic("read-only");
+        self.w.shared.set(None);
+        self.clear_topic(Topic::ReadOnly);
         if let Some(w) = web_sys::window() {
             if share_link::is_share_link(&w.location().hash().unwrap_or_default()) {
                 if let Ok(history) = w.history() {
@@ -267,8 +430,8 @@ impl App {
     /// A problem saving one roadmap says nothing about the next one opened.
     fn reset_save_status(&self) {
         if self.save_status.get_untracked() != SaveStatus::MemoryOnly {
-            self.save_status.set(SaveStatus::Saved);
-            self.clear_topic("sync");
+            self.w.save_status.set(SaveStatus::Saved);
+            self.clear_topic(Topic::Sync);
         }
     }
 
@@ -282,12 +445,12 @@ impl App {
                     r.insert(id.to_string(), stored.revision);
                 });
                 self.set_roadmap(stored.roadmap, None);
-                self.current_id.set(id.to_string());
+                self.w.current_id.set(id.to_string());
                 self.open_scenarios();
                 self.save_index();
                 if let Some(from) = stored.migrated_from {
                     self.notify(
-                        "migrated",
+                        Topic::Migrated,
                         Level::Info,
                         &format!(
                             "This roadmap was saved by an older Cairn (storage version {from}) and has been updated."
@@ -311,7 +474,7 @@ impl App {
         }
         let key = damaged.key.clone();
         self.notify(
-            "damaged",
+            Topic::Damaged,
             Level::Error,
             &format!(
                 "A saved roadmap could not be read ({}). It has been kept aside unchanged — nothing \
@@ -324,11 +487,11 @@ impl App {
                 ("Delete the damaged data".into(), Action::DiscardDamaged(key)),
             ],
         );
-        self.roadmaps.update(|list| {
+        self.w.roadmaps.update(|list| {
             let id = damaged.key.trim_start_matches(persistence::ROADMAP_PREFIX);
             list.retain(|e| e.id != id);
         });
-        self.damaged.update(|d| d.push(damaged));
+        self.w.damaged.update(|d| d.push(damaged));
     }
 
     /// Makes `roadmap` a new stored roadmap and opens it.
@@ -337,9 +500,9 @@ impl App {
         self.flush_save();
         self.reset_save_status();
         let id = new_roadmap_id();
-        self.roadmaps.update(|list| list.push(Entry { id: id.clone(), name: roadmap.name.clone() }));
+        self.w.roadmaps.update(|list| list.push(Entry { id: id.clone(), name: roadmap.name.clone() }));
         self.set_roadmap(roadmap, None);
-        self.current_id.set(id);
+        self.w.current_id.set(id);
         self.open_scenarios();
         self.save_now();
     }
@@ -350,15 +513,15 @@ impl App {
         }
         self.flush_save();
         if !self.try_open(id) {
-            self.notify("switch", Level::Warning, "That roadmap is no longer stored in this browser.", vec![]);
+            self.notify(Topic::Switch, Level::Warning, "That roadmap is no longer stored in this browser.", vec![]);
         }
     }
 
     /// Replaces the open roadmap and its problems (`None`: validate it here).
     fn set_roadmap(&self, roadmap: Roadmap, problems: Option<Vec<Problem>>) {
         let problems = problems.unwrap_or_else(|| validate::validate(&roadmap));
-        self.problems.set(std::sync::Arc::new(problems));
-        self.roadmap.set(roadmap);
+        self.w.problems.set(std::sync::Arc::new(problems));
+        self.w.roadmap.set(roadmap);
         self.merge_key.set_value(None);
     }
 
@@ -375,33 +538,65 @@ impl App {
         }
     }
 
-    /// Applies an edit. It is refused — nothing changes — when it would create a new error.
-    pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
-        self.edit_keyed(None, change)
+    /// Applies an edit. It is refused — nothing changes — when it would create a new error;
+    /// the [`Refusal`] says why and must reach the user (see there).
+    pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) -> Result<(), Refusal> {
+        self.edit_keyed(None, |r| {
+            change(r);
+            Ok(())
+        })
     }
 
     /// An edit made while typing in one field (`key` names the field and the typing
     /// session): the edits that follow with the same key, with no other edit in between,
     /// join its undo step, so a value typed digit by digit is undone at once.
-    pub fn edit_merging(&self, key: &str, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
-        self.edit_keyed(Some(key), change)
+    pub fn edit_merging(&self, key: &str, change: impl FnOnce(&mut Roadmap)) -> Result<(), Refusal> {
+        self.edit_keyed(Some(key), |r| {
+            change(r);
+            Ok(())
+        })
     }
 
-    fn edit_keyed(&self, key: Option<&str>, change: impl FnOnce(&mut Roadmap)) -> Result<(), Vec<Problem>> {
+    /// An edit by a rule that may refuse it itself (`Err`: why, in the user's words): then
+    /// nothing changes, as when validation refuses it.
+    pub fn edit_checked(&self, change: impl FnOnce(&mut Roadmap) -> Result<(), String>) -> Result<(), Refusal> {
+        self.edit_keyed(None, change)
+    }
+
+    /// Applies an edit, or tells the user why it was refused. `true`: applied.
+    pub fn edit_or_tell(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
+        self.edit(change).map_err(Refusal::tell).is_ok()
+    }
+
+    fn edit_keyed(
+        &self,
+        key: Option<&str>,
+        change: impl FnOnce(&mut Roadmap) -> Result<(), String>,
+    ) -> Result<(), Refusal> {
         if self.read_only_untracked() {
-            self.notify("read-only", Level::Info, READ_ONLY_TEXT, vec![("Save a copy".into(), Action::SaveSharedCopy)]);
-            return Err(vec![Problem::refusal(READ_ONLY_TEXT)]);
+            self.notify(
+                Topic::ReadOnly,
+                Level::Info,
+                READ_ONLY_TEXT,
+                vec![("Save a copy".into(), Action::SaveSharedCopy)],
+            );
+            // Told already, with the way to a copy.
+            let mut refusal = Refusal::new(*self, vec![Problem::refusal(READ_ONLY_TEXT)]);
+            refusal.handled = true;
+            return Err(refusal);
         }
         let before = self.roadmap.get_untracked();
         let mut after = before.clone();
-        change(&mut after);
+        if let Err(why) = change(&mut after) {
+            return Err(Refusal::new(*self, vec![Problem::refusal(why)]));
+        }
         if after.same_as(&before) {
             return Ok(());
         }
         let problems = validate::validate(&after);
         let errors = self.problems.with_untracked(|old| validate::new_errors_among(old, &problems));
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(Refusal::new(*self, errors));
         }
         let merge = key.is_some() && self.merge_key.with_value(|k| k.as_deref() == key);
         if !merge {
@@ -470,7 +665,7 @@ impl App {
         self.histories.update(|h| {
             h.retain(|k, _| k != id && !k.starts_with(&scenario_prefix));
         });
-        self.roadmaps.update(|l| l.retain(|e| e.id != id));
+        self.w.roadmaps.update(|l| l.retain(|e| e.id != id));
         if self.current_id.get_untracked() == id {
             self.cancel_timer();
             let next = self.roadmaps.with_untracked(|l| l.first().map(|e| e.id.clone()));
@@ -494,7 +689,7 @@ impl App {
         let r = self.roadmap.get_untracked();
         let name = format!("{}.cairn.json", crate::download::file_stem(&r.name));
         if let Err(e) = crate::download::download_text(&name, "application/json", &file_format::export_json(&r)) {
-            self.notify("download", Level::Error, &e, vec![]);
+            self.notify(Topic::Download, Level::Error, &e, vec![]);
         }
     }
 
@@ -505,32 +700,33 @@ impl App {
         if png {
             leptos::task::spawn_local(async move {
                 if let Err(e) = crate::download::download_svg_as_png(&format!("{stem}.png"), &svg, 1920, 1080).await {
-                    app.notify("export", Level::Error, &e, vec![]);
+                    app.notify(Topic::Export, Level::Error, &e, vec![]);
                 }
             });
         } else if let Err(e) = crate::download::download_text(&format!("{stem}.svg"), "image/svg+xml", &svg) {
-            self.notify("export", Level::Error, &e, vec![]);
+            self.notify(Topic::Export, Level::Error, &e, vec![]);
         }
     }
 
     // ---- notices -----------------------------------------------------------------------
 
-    pub fn notify(&self, topic: &'static str, level: Level, text: &str, actions: Vec<(String, Action)>) {
+    /// Shows a notice; it replaces the earlier notice of the same topic.
+    pub fn notify(&self, topic: Topic, level: Level, text: &str, actions: Vec<(String, Action)>) {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         let notice = Notice { id, topic, level, text: text.to_string(), actions };
-        self.notices.update(|n| {
-            n.retain(|x| x.topic != topic || topic == "damaged");
+        self.w.notices.update(|n| {
+            n.retain(|x| x.topic != topic || !topic.replaces());
             n.push(notice);
         });
     }
 
-    pub fn clear_topic(&self, topic: &str) {
-        self.notices.update(|n| n.retain(|x| x.topic != topic));
+    pub fn clear_topic(&self, topic: Topic) {
+        self.w.notices.update(|n| n.retain(|x| x.topic != topic));
     }
 
     pub fn run(&self, notice_id: u64, action: &Action) {
-        let dismiss = || self.notices.update(|n| n.retain(|x| x.id != notice_id));
+        let dismiss = || self.w.notices.update(|n| n.retain(|x| x.id != notice_id));
         match action {
             Action::Dismiss => dismiss(),
             Action::ReloadForUpdate => {
@@ -550,7 +746,7 @@ impl App {
             }
             Action::DiscardDamaged(key) => {
                 persistence::remove_key(key);
-                self.damaged.update(|d| d.retain(|x| &x.key != key));
+                self.w.damaged.update(|d| d.retain(|x| &x.key != key));
                 dismiss();
             }
             Action::LoadStored => {
@@ -564,11 +760,11 @@ impl App {
                             r.insert(id.clone(), stored.revision);
                         });
                         self.set_roadmap(stored.roadmap, None);
-                        self.save_status.set(SaveStatus::Saved);
+                        self.w.save_status.set(SaveStatus::Saved);
                         dismiss();
                     }
                     Ok(None) => {
-                        self.notify("sync", Level::Warning, "The other tab deleted this roadmap.", vec![]);
+                        self.notify(Topic::Sync, Level::Warning, "The other tab deleted this roadmap.", vec![]);
                     }
                     Err(d) => self.report_damaged(d),
                 }
@@ -578,7 +774,7 @@ impl App {
                 self.save_shared_copy();
             }
             Action::PushSuccessors(id) => {
-                let _ = self.edit(|r| {
+                self.edit_or_tell(|r| {
                     crate::domain::schedule::push_successors(r, id);
                 });
                 dismiss();
@@ -591,7 +787,7 @@ impl App {
                         self.revisions.update_value(|r| {
                             r.insert(id, rev);
                         });
-                        self.save_status.set(SaveStatus::Saved);
+                        self.w.save_status.set(SaveStatus::Saved);
                         self.save_index();
                         dismiss();
                     }
@@ -624,7 +820,7 @@ impl App {
             return;
         }
         self.cancel_timer();
-        self.save_status.set(SaveStatus::Pending);
+        self.w.save_status.set(SaveStatus::Pending);
         let app = *self;
         if let Ok(handle) = set_timeout_with_handle(move || app.save_now(), SAVE_DELAY) {
             self.save_timer.set_value(Some(handle));
@@ -659,9 +855,9 @@ impl App {
                     r.insert(id, rev);
                 });
                 if self.save_status.get_untracked() != SaveStatus::Saved {
-                    self.save_status.set(SaveStatus::Saved);
+                    self.w.save_status.set(SaveStatus::Saved);
                 }
-                self.clear_topic("storage");
+                self.clear_topic(Topic::Storage);
                 self.save_index();
             }
             Err(e) => self.report_save_error(e),
@@ -671,12 +867,12 @@ impl App {
     fn report_save_error(&self, e: SaveError) {
         match e {
             SaveError::Unavailable => {
-                self.save_status.set(SaveStatus::MemoryOnly);
+                self.w.save_status.set(SaveStatus::MemoryOnly);
             }
             SaveError::Full => {
-                self.save_status.set(SaveStatus::Full);
+                self.w.save_status.set(SaveStatus::Full);
                 self.notify(
-                    "storage",
+                    Topic::Storage,
                     Level::Error,
                     "This browser's storage for Cairn is full, so your latest changes are not \
                      saved. The last saved copy is intact. Download the roadmap as a file now, \
@@ -685,9 +881,9 @@ impl App {
                 );
             }
             SaveError::Conflict => {
-                self.save_status.set(SaveStatus::Conflict);
+                self.w.save_status.set(SaveStatus::Conflict);
                 self.notify(
-                    "sync",
+                    Topic::Sync,
                     Level::Warning,
                     "This roadmap was changed in another tab or window. Your changes here are \
                      not saved yet, so neither version is lost. Choose which one to keep.",
@@ -699,9 +895,9 @@ impl App {
                 );
             }
             SaveError::Other(msg) => {
-                self.save_status.set(SaveStatus::Failed);
+                self.w.save_status.set(SaveStatus::Failed);
                 self.notify(
-                    "storage",
+                    Topic::Storage,
                     Level::Error,
                     &format!(
                         "Your latest changes could not be saved: {msg}. Download the roadmap as a file to keep them."
@@ -718,7 +914,7 @@ impl App {
         }
         let id = self.current_id.get_untracked();
         let name = self.roadmap.with_untracked(|r| r.name.clone());
-        self.roadmaps.update(|l| {
+        self.w.roadmaps.update(|l| {
             if let Some(e) = l.iter_mut().find(|e| e.id == id) {
                 if e.name != name {
                     e.name = name;
@@ -744,7 +940,7 @@ impl App {
             Some(k) if k == persistence::roadmap_key(&id) => {
                 let Some(raw) = new_value else {
                     self.notify(
-                        "sync",
+                        Topic::Sync,
                         Level::Warning,
                         "This roadmap was deleted in another tab. It stays open here; any change you make saves it again.",
                         vec![],
@@ -769,7 +965,7 @@ impl App {
                         });
                         self.set_roadmap(stored.roadmap, None);
                         self.notify(
-                            "sync",
+                            Topic::Sync,
                             Level::Info,
                             "Updated with changes made in another tab.",
                             vec![("OK".into(), Action::Dismiss)],
@@ -788,9 +984,131 @@ impl App {
                     let name = self.roadmap.with_untracked(|r| r.name.clone());
                     list.push(Entry { id: current, name });
                 }
-                self.roadmaps.set(list);
+                self.w.roadmaps.set(list);
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::schedule;
+
+    /// An app with the demo open, kept in memory only (nothing touches the browser).
+    fn app() -> App {
+        let owner = Owner::new();
+        owner.set();
+        std::mem::forget(owner);
+        let app = App::empty();
+        app.w.save_status.set(SaveStatus::MemoryOnly);
+        app.set_roadmap(demo::demo_roadmap(), None);
+        app
+    }
+
+    fn notices(app: &App) -> Vec<(Topic, String)> {
+        app.notices.with_untracked(|n| n.iter().map(|n| (n.topic, n.text.clone())).collect())
+    }
+
+    /// An edit that gives an initiative a dependency that does not exist.
+    fn breaking(app: &App) -> impl FnOnce(&mut Roadmap) {
+        let id = app.roadmap.with_untracked(|r| r.initiatives[0].id.clone());
+        move |r: &mut Roadmap| r.initiative_mut(&id).unwrap().depends_on.push("missing".into())
+    }
+
+    #[test]
+    fn a_notice_replaces_the_earlier_one_of_its_topic_and_damaged_ones_add_up() {
+        let app = app();
+        app.notify(Topic::Import, Level::Error, "first", vec![]);
+        app.notify(Topic::Download, Level::Error, "other", vec![]);
+        app.notify(Topic::Import, Level::Info, "second", vec![]);
+        assert_eq!(notices(&app), [(Topic::Download, "other".into()), (Topic::Import, "second".into())]);
+        app.notify(Topic::Damaged, Level::Error, "one", vec![]);
+        app.notify(Topic::Damaged, Level::Error, "two", vec![]);
+        assert_eq!(notices(&app).iter().filter(|(t, _)| *t == Topic::Damaged).count(), 2);
+        app.clear_topic(Topic::Import);
+        assert!(notices(&app).iter().all(|(t, _)| *t != Topic::Import));
+    }
+
+    #[test]
+    fn an_edit_that_creates_an_error_is_refused_and_nothing_changes() {
+        let app = app();
+        let before = app.roadmap.get_untracked();
+        let refusal = app.edit(breaking(&app)).unwrap_err();
+        assert!(refusal.problems().iter().any(|p| p.message.contains("\"missing\" does not exist")));
+        let reason = refusal.into_reason();
+        assert!(reason.contains("does not exist"), "{reason}");
+        assert_eq!(app.roadmap.get_untracked(), before);
+        assert!(!app.can_undo());
+        // Its reason was shown by the caller: no notice besides.
+        assert!(notices(&app).is_empty());
+    }
+
+    #[test]
+    fn a_refusal_nobody_shows_reaches_the_notices() {
+        let app = app();
+        drop(app.edit(breaking(&app)));
+        let told = notices(&app);
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].0, Topic::Refused);
+        assert!(told[0].1.starts_with("That change was not made: initiative \""), "{}", told[0].1);
+        assert!(told[0].1.contains("\"missing\" does not exist"), "{}", told[0].1);
+        // The funnel for edits made in passing: false, and told once (the same topic replaces).
+        assert!(!app.edit_or_tell(breaking(&app)));
+        assert_eq!(notices(&app).len(), 1);
+        assert!(app.edit_or_tell(|r| r.name = "Renamed".into()));
+        assert_eq!(app.roadmap.with_untracked(|r| r.name.clone()), "Renamed");
+    }
+
+    #[test]
+    fn a_rule_that_refuses_changes_nothing_and_says_why() {
+        let app = app();
+        let before = app.roadmap.get_untracked();
+        let refusal = app
+            .edit_checked(|r| {
+                r.name = "Half done".into();
+                Err("There is nothing above it to go under.".into())
+            })
+            .unwrap_err();
+        assert_eq!(app.roadmap.get_untracked(), before);
+        refusal.tell_as(Topic::Refused, "The capability was not moved");
+        assert_eq!(
+            notices(&app),
+            [(Topic::Refused, "The capability was not moved: There is nothing above it to go under.".into())]
+        );
+    }
+
+    #[test]
+    fn a_bar_moved_before_1900_is_refused_with_the_reason() {
+        let app = app();
+        let id = app.roadmap.with_untracked(|r| r.initiatives.iter().find(|i| i.is_dated()).unwrap().id.clone());
+        let first = crate::domain::Month::new(1900, 1).unwrap();
+        app.edit(|r| {
+            schedule::schedule(r, &id, first);
+        })
+        .unwrap();
+        assert!(!app.edit_or_tell(|r| {
+            schedule::shift(r, &id, -1);
+        }));
+        let told = notices(&app);
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert!(told[0].1.contains("the start would be 1899-12"), "{}", told[0].1);
+        assert_eq!(app.roadmap.with_untracked(|r| r.initiative(&id).unwrap().start), Some(first));
+    }
+
+    #[test]
+    fn an_edit_of_a_shared_roadmap_is_refused_and_told_once_with_the_way_to_a_copy() {
+        let app = app();
+        app.w.shared.set(Some(SharedView::Open));
+        let refusal = app.edit(|r| r.name = "Changed".into()).unwrap_err();
+        assert_eq!(refusal.problems()[0].message, READ_ONLY_TEXT);
+        drop(refusal);
+        let told = app.notices.get_untracked();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].topic, Topic::ReadOnly);
+        assert_eq!(told[0].actions, [("Save a copy".to_string(), Action::SaveSharedCopy)]);
+        // A field showing the reason beside it still gets it.
+        assert_eq!(app.edit(|r| r.name = "Changed".into()).unwrap_err().into_reason(), READ_ONLY_TEXT);
     }
 }

@@ -13,7 +13,7 @@
 //!   the plan set aside; a change of the scenario list made elsewhere is loaded unless this
 //!   tab is editing a scenario (then this tab's list is the one written next).
 
-use super::{App, Level, SaveStatus};
+use super::{App, Level, SaveStatus, Topic};
 use crate::domain::scenario;
 use crate::domain::Roadmap;
 use crate::persistence::{self, Damaged, SaveError};
@@ -22,14 +22,14 @@ use leptos::prelude::*;
 impl App {
     /// Loads the scenarios of the roadmap just opened; none is being edited.
     pub(super) fn open_scenarios(&self) {
-        self.editing.set(None);
+        self.w.editing.set(None);
         self.plan_aside.set_value(None);
-        self.clear_topic("scenarios");
+        self.clear_topic(Topic::Scenarios);
         let id = self.current_id.get_untracked();
         match persistence::load_scenarios(&id) {
-            Ok(list) => self.scenarios.set(list),
+            Ok(list) => self.w.scenarios.set(list),
             Err(damaged) => {
-                self.scenarios.set(Vec::new());
+                self.w.scenarios.set(Vec::new());
                 self.report_damaged_scenarios(damaged);
             }
         }
@@ -41,7 +41,7 @@ impl App {
         }
         let key = damaged.key.clone();
         self.notify(
-            "damaged",
+            Topic::Damaged,
             Level::Error,
             &format!(
                 "The scenarios saved for this roadmap could not be read ({}). They have been kept aside \
@@ -54,7 +54,7 @@ impl App {
                 ("Delete the damaged scenarios".into(), super::Action::DiscardDamaged(key)),
             ],
         );
-        self.damaged.update(|d| d.push(damaged));
+        self.w.damaged.update(|d| d.push(damaged));
     }
 
     /// Writes the scenario list; failures are reported (the list stays in memory).
@@ -66,7 +66,7 @@ impl App {
         let key = persistence::scenarios_key(&id);
         if self.damaged.with_untracked(|d| d.iter().any(|x| x.key == key)) {
             self.notify(
-                "scenarios",
+                Topic::Scenarios,
                 Level::Error,
                 "Scenarios are not saved: the scenarios stored for this roadmap could not be read, and \
                  Cairn does not write over them. Download or delete them (see the message above) first.",
@@ -76,9 +76,9 @@ impl App {
         }
         let saved = self.scenarios.with_untracked(|list| persistence::save_scenarios(&id, list));
         match &saved {
-            Ok(()) | Err(SaveError::Unavailable) => self.clear_topic("scenarios"),
+            Ok(()) | Err(SaveError::Unavailable) => self.clear_topic(Topic::Scenarios),
             Err(SaveError::Full) => self.notify(
-                "scenarios",
+                Topic::Scenarios,
                 Level::Error,
                 "This browser's storage for Cairn is full, so the scenarios are not saved (the copy \
                  saved before is intact). Delete scenarios or roadmaps you no longer need, then try again.",
@@ -89,7 +89,12 @@ impl App {
                     SaveError::Other(msg) => msg.clone(),
                     _ => "the browser refused".into(),
                 };
-                self.notify("scenarios", Level::Error, &format!("The scenarios could not be saved: {why}."), vec![]);
+                self.notify(
+                    Topic::Scenarios,
+                    Level::Error,
+                    &format!("The scenarios could not be saved: {why}."),
+                    vec![],
+                );
             }
         }
         saved
@@ -103,7 +108,7 @@ impl App {
         let r = self.roadmap.get_untracked();
         let at = self.scenarios.with_untracked(|l| scenario::find(l, &name).filter(|&k| !l[k].roadmap.same_as(&r)));
         if let Some(k) = at {
-            self.scenarios.update(|l| l[k].roadmap = r);
+            self.w.scenarios.update(|l| l[k].roadmap = r);
         }
     }
 
@@ -119,7 +124,7 @@ impl App {
             Err(_) => SaveStatus::Failed,
         };
         if self.save_status.get_untracked() != status {
-            self.save_status.set(status);
+            self.w.save_status.set(status);
         }
     }
 
@@ -127,7 +132,7 @@ impl App {
     pub fn save_scenario(&self, name: &str, roadmap: Roadmap) -> Result<(), String> {
         self.sync_scenario();
         let s = self.scenarios.with_untracked(|l| scenario::save_as(&roadmap, name, l))?;
-        self.scenarios.update(|l| l.push(s));
+        self.w.scenarios.update(|l| l.push(s));
         let _ = self.persist_scenarios();
         Ok(())
     }
@@ -167,7 +172,7 @@ impl App {
             return Err(format!("There is no scenario called \"{}\".", name.trim()));
         };
         self.plan_aside.set_value(Some(self.roadmap.get_untracked()));
-        self.editing.set(Some(stored_name));
+        self.w.editing.set(Some(stored_name));
         self.set_roadmap(r, None);
         Ok(())
     }
@@ -180,7 +185,7 @@ impl App {
         self.flush_save();
         self.sync_scenario();
         let plan = self.plan_aside.try_update_value(Option::take).flatten();
-        self.editing.set(None);
+        self.w.editing.set(None);
         if let Some(plan) = plan {
             self.set_roadmap(plan, None);
         }
@@ -195,7 +200,7 @@ impl App {
             return Err(format!("There is no scenario called \"{}\".", name.trim()));
         };
         self.sync_scenario();
-        self.scenarios.update(|l| {
+        self.w.scenarios.update(|l| {
             l.remove(k);
         });
         let _ = self.persist_scenarios();
@@ -212,11 +217,11 @@ impl App {
         let mut list = self.scenarios.get_untracked();
         let mut plan = self.roadmap.get_untracked();
         scenario::promote(&mut plan, &mut list, k)?;
-        self.edit(move |r| *r = plan).map_err(|problems| {
-            let first: Vec<String> = problems.iter().take(3).map(|p| p.message.clone()).collect();
+        self.edit(move |r| *r = plan).map_err(|refusal| {
+            let first: Vec<String> = refusal.into_problems().into_iter().take(3).map(|p| p.message).collect();
             format!("This scenario cannot become the plan until its errors are fixed: {}", first.join("; "))
         })?;
-        self.scenarios.set(list);
+        self.w.scenarios.set(list);
         let _ = self.persist_scenarios();
         Ok(())
     }
@@ -241,7 +246,7 @@ impl App {
             return;
         }
         if let Ok(list) = persistence::load_scenarios(&self.current_id.get_untracked()) {
-            self.scenarios.set(list);
+            self.w.scenarios.set(list);
         }
     }
 }

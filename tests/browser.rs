@@ -125,6 +125,20 @@ async fn the_app_opens_the_demo_on_a_first_visit_and_autosaves_edits() {
 }
 
 #[wasm_bindgen_test]
+fn a_refused_edit_made_in_passing_is_told_in_a_notice() {
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    let first = app.roadmap.with_untracked(|r| r.initiatives[0].id.clone());
+    assert!(!app.edit_or_tell(|r| r.initiative_mut(&first).unwrap().depends_on.push("missing".into())));
+    let told = app.notices.get_untracked();
+    assert!(told.iter().any(|n| n.topic == cairn::state::Topic::Refused
+        && n.text.starts_with("That change was not made: ")
+        && n.text.contains("does not exist")));
+}
+
+#[wasm_bindgen_test]
 fn an_invalid_edit_is_refused_and_nothing_changes() {
     clear();
     let owner = Owner::new();
@@ -133,7 +147,7 @@ fn an_invalid_edit_is_refused_and_nothing_changes() {
     let before = app.roadmap.get_untracked();
     let first = before.initiatives[0].id.clone();
     let refused = app.edit(|r| r.initiative_mut(&first).unwrap().depends_on.push("missing".into()));
-    assert!(refused.unwrap_err().iter().any(|p| p.message.contains("does not exist")));
+    assert!(refused.unwrap_err().into_problems().iter().any(|p| p.message.contains("does not exist")));
     assert_eq!(app.roadmap.get_untracked(), before);
     assert!(!app.can_undo());
 }
@@ -196,7 +210,7 @@ async fn a_share_link_opens_read_only_and_writes_nothing_until_a_copy_is_saved()
     assert_eq!(app.roadmaps.get_untracked().iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Mine"]);
     // Edits are refused with the reason; nothing is saved, whatever happens.
     let refused = app.edit(|r| r.name = "Changed".into()).unwrap_err();
-    assert_eq!(refused[0].message, cairn::state::READ_ONLY_TEXT);
+    assert_eq!(refused.problems()[0].message, cairn::state::READ_ONLY_TEXT);
     assert_eq!(app.roadmap.get_untracked().name, "Theirs");
     app.undo();
     app.save_now();
@@ -331,15 +345,19 @@ fn damaged_scenarios_are_kept_and_a_full_storage_is_reported() {
     assert!(app.scenarios.get_untracked().is_empty());
     app.save_scenario("New", app.roadmap.get_untracked()).unwrap();
     assert_eq!(storage().get_item(&persistence::scenarios_key(&id)).unwrap().as_deref(), Some("{broken"));
-    assert!(app.notices.get_untracked().iter().any(|n| n.topic == "scenarios"));
+    assert!(app.notices.get_untracked().iter().any(|n| n.topic == cairn::state::Topic::Scenarios));
     // Over the quota: reported, no panic, the scenario stays in memory.
     storage().remove_item(&persistence::scenarios_key(&id)).unwrap();
-    app.damaged.update(|d| d.clear());
+    app.run(0, &cairn::state::Action::DiscardDamaged(persistence::scenarios_key(&id)));
     assert!(fill_quota() > 0);
     let mut big = app.roadmap.get_untracked();
     big.description = "z".repeat(300_000);
     app.save_scenario("Big", big).unwrap();
     assert!(app.scenarios.get_untracked().iter().any(|s| s.name == "Big"));
-    assert!(app.notices.get_untracked().iter().any(|n| n.topic == "scenarios" && n.text.contains("full")));
+    assert!(app
+        .notices
+        .get_untracked()
+        .iter()
+        .any(|n| n.topic == cairn::state::Topic::Scenarios && n.text.contains("full")));
     clear();
 }

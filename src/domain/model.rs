@@ -651,18 +651,34 @@ impl Roadmap {
         fn items<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
         }
-        self.name == other.name
-            && self.description == other.description
-            && self.currency == other.currency
-            && self.fiscal_year_start_month == other.fiscal_year_start_month
-            && self.horizon == other.horizon
-            && self.budgets == other.budgets
-            && self.capacity == other.capacity
-            && self.scoring == other.scoring
-            && items(&self.goals, &other.goals)
-            && items(&self.capabilities, &other.capabilities)
-            && items(&self.initiatives, &other.initiatives)
-            && self.lock_in_threshold.to_bits() == other.lock_in_threshold.to_bits()
+        // Every field, named: a field added to `Roadmap` does not compile until it is compared
+        // here (a field left out would make its edits vanish — no undo step, no save).
+        let Roadmap {
+            name,
+            description,
+            currency,
+            fiscal_year_start_month,
+            horizon,
+            budgets,
+            capacity,
+            scoring,
+            goals,
+            capabilities,
+            initiatives,
+            lock_in_threshold,
+        } = self;
+        name == &other.name
+            && description == &other.description
+            && currency == &other.currency
+            && fiscal_year_start_month == &other.fiscal_year_start_month
+            && horizon == &other.horizon
+            && budgets == &other.budgets
+            && capacity == &other.capacity
+            && scoring == &other.scoring
+            && items(goals, &other.goals)
+            && items(capabilities, &other.capabilities)
+            && items(initiatives, &other.initiatives)
+            && lock_in_threshold.to_bits() == other.lock_in_threshold.to_bits()
     }
 
     /// The name of an item, for messages ("initiative \"CRM rollout\"").

@@ -186,11 +186,22 @@ impl Check {
         }
     }
 
-    /// A month built in code (not parsed) may be out of range; a file could not hold it.
+    /// A month built in code (not parsed) may be out of range — e.g. a bar moved before 1900
+    /// on the timeline; a file could not hold it.
     fn month(&mut self, item: Item, field: &'static str, month: Option<Month>) -> bool {
         match month {
             Some(m) if Month::new(m.year, m.month).is_none() => {
-                self.error(item, field, format!("{field} is not a valid month (year {}, month {})", m.year, m.month));
+                let what = match field {
+                    "start" => "the start",
+                    "end" => "the end",
+                    "milestones" => "a milestone",
+                    other => other,
+                };
+                let detail = format!(
+                    "{what} would be {}-{:02}, outside the months Cairn can plan (1900-01 to 9999-12)",
+                    m.year, m.month
+                );
+                self.error(item, field, detail);
                 false
             }
             _ => true,
@@ -716,7 +727,15 @@ mod tests {
 
         let mut r = sample();
         edit_init(&mut r, "i1", |i| i.end = Some(Month { year: 2026, month: 13 }));
-        one(&r, Severity::Error, "end", "end is not a valid month");
+        one(
+            &r,
+            Severity::Error,
+            "end",
+            "the end would be 2026-13, outside the months Cairn can plan (1900-01 to 9999-12)",
+        );
+        let mut r = sample();
+        edit_init(&mut r, "i1", |i| i.start = Some(m("1900-01").plus(-1)));
+        one(&r, Severity::Error, "start", "the start would be 1899-12, outside the months Cairn can plan");
     }
 
     #[test]

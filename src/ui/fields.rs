@@ -11,18 +11,7 @@ pub fn commit_with(
     app: crate::state::App,
     change: impl Fn(&mut crate::domain::Roadmap, String) -> Result<(), String> + Send + Sync + 'static,
 ) -> Commit {
-    Callback::new(move |text: String| {
-        let mut parse_error = None;
-        let result = app.edit(|r| {
-            if let Err(e) = change(r, text) {
-                parse_error = Some(e);
-            }
-        });
-        if let Some(e) = parse_error {
-            return Err(e);
-        }
-        result.map_err(|problems| problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))
-    })
+    Callback::new(move |text: String| app.edit_checked(|r| change(r, text)).map_err(crate::state::Refusal::into_reason))
 }
 
 #[derive(Clone, Copy, PartialEq)]

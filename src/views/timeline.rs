@@ -13,7 +13,7 @@ use crate::domain::schedule::{self, Edge, Grouping};
 use crate::domain::{Id, Roadmap};
 use crate::layout::timeline::{self, Axis, BarPart, Hit, TimelineLayout, TimelineOptions, Zoom};
 use crate::layout::Rect;
-use crate::state::{Action, App, Level};
+use crate::state::{Action, App, Level, Topic};
 use crate::ui::choices::TimelineChoices;
 use crate::ui::export::ExportButtons;
 use crate::ui::size::use_element_size;
@@ -57,7 +57,7 @@ fn apply_drag(r: &mut Roadmap, d: &Drag) -> bool {
 fn offer_push(app: App, id: &str) {
     let broken = app.roadmap.with_untracked(|r| schedule::successors_broken_by(r, id));
     if broken.is_empty() {
-        app.clear_topic("push");
+        app.clear_topic(Topic::Push);
         return;
     }
     let names = app.roadmap.with_untracked(|r| {
@@ -65,7 +65,7 @@ fn offer_push(app: App, id: &str) {
     });
     let name = app.roadmap.with_untracked(|r| r.initiative(id).map(|i| i.name.clone()).unwrap_or_default());
     app.notify(
-        "push",
+        Topic::Push,
         Level::Warning,
         &format!("Moving \"{name}\" makes {names} start before it ends (they depend on it)."),
         vec![
@@ -170,7 +170,7 @@ pub fn Timeline() -> impl IntoView {
                                 view! { <li>
                                     <span class="flag">"Broken dependency: "</span>{p.message.clone()}
                                     <button type="button" on:click=move |_| {
-                                        let _ = app.edit(|r| { schedule::move_after_predecessors(r, &id); });
+                                        app.edit_or_tell(|r| { schedule::move_after_predecessors(r, &id); });
                                     }>"Move after predecessor"</button>
                                 </li> }
                             }).collect_view()}</ul> }.into_any()
@@ -209,9 +209,11 @@ fn ParkedItem(id: Id, name: String) -> impl IntoView {
     let id_drag = id.clone();
     let schedule = Callback::new(move |_: ()| match crate::ui::fields::parse_month(&start.get_untracked()) {
         Ok(Some(m)) => {
-            let _ = app.edit(|r| {
+            if let Err(refusal) = app.edit(|r| {
                 schedule::schedule(r, &id, m);
-            });
+            }) {
+                error.set(Some(refusal.into_reason()));
+            }
         }
         Ok(None) => error.set(Some("Choose a start month.".into())),
         Err(e) => error.set(Some(e)),
@@ -396,12 +398,9 @@ fn Chart(
         drag.set(None);
         if d.moved && d.months != 0 {
             // One gesture, one undo step.
-            if app
-                .edit(|r| {
-                    apply_drag(r, &d);
-                })
-                .is_ok()
-            {
+            if app.edit_or_tell(|r| {
+                apply_drag(r, &d);
+            }) {
                 offer_push(app, &d.id);
             }
         } else if !d.moved {
@@ -415,7 +414,7 @@ fn Chart(
         let target = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
         let left = target.map(|t| t.get_bounding_client_rect().left()).unwrap_or_default();
         let month = axis.with_untracked(|a| a.month_at(ev.client_x() as f64 - left - LANE_GUTTER));
-        let _ = app.edit(|r| {
+        app.edit_or_tell(|r| {
             schedule::schedule(r, &id, month);
         });
     };
@@ -432,7 +431,7 @@ fn Chart(
         };
         ev.prevent_default();
         let end = ev.shift_key();
-        let moved = app.edit(|r| {
+        let moved = app.edit_or_tell(|r| {
             let Some((s, e)) = r.initiative(&id).and_then(|i| i.dates()) else { return };
             if end {
                 schedule::resize(r, &id, Edge::End, e.plus(step));
@@ -442,7 +441,7 @@ fn Chart(
                 schedule::shift(r, &id, step);
             }
         });
-        if moved.is_ok() {
+        if moved {
             offer_push(app, &id);
             refocus(id.clone(), lane);
         }

@@ -9,7 +9,7 @@
 //! screen or the page whatever its shape.
 
 use crate::route::{Route, View};
-use crate::state::{Action, App, Level};
+use crate::state::{Action, App, Level, Topic};
 use crate::ui::confirm::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -193,7 +193,7 @@ impl Workshop {
         // A new version of Cairn installed itself beside this one (see public/boot.js).
         let ready = move || {
             app.notify(
-                "update",
+                Topic::Update,
                 Level::Info,
                 "A new version of Cairn is ready. Reload to start using it; your roadmaps stay as they are.",
                 vec![("Reload".into(), Action::ReloadForUpdate), ("Later".into(), Action::Dismiss)],
@@ -202,7 +202,7 @@ impl Workshop {
         let _ = window_event_listener_untyped("cairn-update-ready", move |_| ready());
         let _ = window_event_listener_untyped("cairn-updated-elsewhere", move |_| {
             app.notify(
-                "update",
+                Topic::Update,
                 Level::Info,
                 "Cairn was updated in another tab. Reload this tab to use the new version.",
                 vec![("Reload".into(), Action::ReloadForUpdate), ("Later".into(), Action::Dismiss)],

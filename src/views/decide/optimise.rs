@@ -12,7 +12,7 @@ use crate::domain::optimiser::{
     self, Decision, Limit, Optimiser, Options, Outcome, Progress, Step, Why, EXACT_UP_TO, LARGE_NODE_LIMIT,
 };
 use crate::domain::{Id, Roadmap, Status};
-use crate::state::{App, Level};
+use crate::state::{App, Level, Topic};
 use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -322,7 +322,7 @@ pub fn Optimise() -> impl IntoView {
             Ok(()) => {
                 run.applied.set(Some(app.roadmap.get_untracked()));
                 app.notify(
-                    "optimiser",
+                    Topic::Optimiser,
                     Level::Info,
                     &format!(
                         "Applied the optimiser's result: {approved} initiative{} approved, {held} put on hold. Undo (Ctrl+Z) takes it back in one step.",
@@ -331,15 +331,7 @@ pub fn Optimise() -> impl IntoView {
                     vec![],
                 );
             }
-            Err(problems) => app.notify(
-                "optimiser",
-                Level::Error,
-                &format!(
-                    "The result could not be applied: {}",
-                    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
-                ),
-                vec![],
-            ),
+            Err(refusal) => refusal.tell_as(Topic::Optimiser, "The result could not be applied"),
         }
     };
     let scenario_name = RwSignal::new(String::new());

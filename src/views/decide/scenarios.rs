@@ -10,7 +10,7 @@ use crate::domain::format::{change, decimal, fiscal_year_label, money, short_amo
 use crate::domain::scenario::{compare, Basis, Comparison};
 use crate::domain::{Id, Roadmap};
 use crate::layout::heatmap::{self as heatmap_layout, Layout};
-use crate::state::{App, Level};
+use crate::state::{App, Level, Topic};
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::size::follow_width;
 use leptos::html;
@@ -94,7 +94,7 @@ fn ScenarioList() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let failed = move |e: String| app.notify("scenarios", Level::Error, &e, vec![]);
+    let failed = move |e: String| app.notify(Topic::Scenarios, Level::Error, &e, vec![]);
     let promote = move |name: String| {
         let title = format!("Make “{name}” the plan?");
         confirm.set(Some(Confirmation {
@@ -107,7 +107,7 @@ fn ScenarioList() -> impl IntoView {
             on_confirm: Callback::new(move |_| match app.promote_scenario(&name) {
                 Ok(()) => {
                     app.notify(
-                        "scenarios",
+                        Topic::Scenarios,
                         Level::Info,
                         &format!(
                             "“{name}” is now the plan; the old plan is kept as the scenario “Plan before {name}”."

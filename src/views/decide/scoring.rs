@@ -17,7 +17,7 @@ use crate::domain::model::{
     display_name, CriterionSource, FundingLock, Id, ScoringInputs, ScoringModel, Status, ESTIMATE_SCALE,
 };
 use crate::domain::scoring::{self, Scored};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::export::ExportButtons;
 use crate::ui::fields::{focus_later, parse_number, unique_id};
@@ -43,11 +43,6 @@ fn score_text(model: ScoringModel, v: f64) -> String {
         ScoringModel::Weighted => decimal(v, 1),
         ScoringModel::Wsjf => decimal(v, 2),
     }
-}
-
-/// Refused edits as one message.
-fn refusal(problems: Vec<crate::domain::validate::Problem>) -> String {
-    problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
 }
 
 #[component]
@@ -76,7 +71,7 @@ pub fn Scoring() -> impl IntoView {
             <div class="card scoring-model">
                 <label class="control">"Scoring model"
                     <select on:change=move |ev| if let Some(m) = ScoringModel::from_key(&event_target_value(&ev)) {
-                        let _ = app.edit(|r| r.scoring.model = m);
+                        app.edit_or_tell(|r| r.scoring.model = m);
                     }>
                         {ScoringModel::ALL.into_iter().map(|m| view! {
                             <option value=m.key() prop:selected=move || model.get() == m>{m.label()}</option>
@@ -142,7 +137,7 @@ fn Criteria() -> impl IntoView {
         })
     };
     let add = move |_| {
-        let _ = app.edit(|r| {
+        app.edit_or_tell(|r| {
             let name = format!("New criterion {}", r.scoring.criteria.len() + 1);
             edit::add_criterion(r, &name, CriterionSource::Entered);
         });
@@ -198,12 +193,11 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             Some(k) => app.edit_merging(&k, edit_fn),
             None => app.edit(edit_fn),
         }
-        .map_err(refusal)
     };
     let number = move |what: &'static str, set: fn(&mut crate::domain::model::Criterion, f64)| {
         Callback::new(move |(key, text): (String, String)| {
             let v = parse_number(what, &text)?;
-            change(Some(key), Box::new(move |c| set(c, v)))
+            change(Some(key), Box::new(move |c| set(c, v))).map_err(Refusal::into_reason)
         })
     };
     let on_source = move |ev: leptos::ev::Event| {
@@ -220,9 +214,9 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             }
         });
         let run = move || {
-            let _ = app.edit(|r| {
-                let _ = edit::set_criterion_source(r, &cid, source);
-            });
+            if let Err(refusal) = app.edit_checked(|r| edit::set_criterion_source(r, &cid, source).map(drop)) {
+                refusal.tell();
+            }
         };
         if dropping == 0 {
             run();
@@ -254,7 +248,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
             lines,
             confirm_label: "Remove criterion".into(),
             on_confirm: Callback::new(move |_| {
-                let _ = app.edit(|r| edit::delete_criterion(r, &cid));
+                app.edit_or_tell(|r| edit::delete_criterion(r, &cid));
             }),
         }));
     };
@@ -266,7 +260,7 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
                     aria-invalid=move || name_error.with(Option::is_some).then_some("true")
                     on:change=move |ev| {
                         let t = event_target_value(&ev).trim().to_string();
-                        name_error.set(change(None, Box::new(move |c| c.name = t)).err());
+                        name_error.set(change(None, Box::new(move |c| c.name = t)).map_err(Refusal::into_reason).err());
                     }/>
                 {move || name_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </td>
@@ -305,7 +299,9 @@ fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
                         prop:checked=move || c.with(|c| c.as_ref().is_some_and(|c| c.lower_is_better))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let _ = change(None, Box::new(move |c| c.lower_is_better = on));
+                            if let Err(refusal) = change(None, Box::new(move |c| c.lower_is_better = on)) {
+                                refusal.tell();
+                            }
                         }/>
                 </Show>
             </td>
@@ -412,7 +408,7 @@ fn input_controls(
         let id = id.clone();
         let commit = Callback::new(move |v: u8| {
             let id = id.clone();
-            let _ = app.edit(move |r| {
+            app.edit_or_tell(move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
                     set(&mut i.scoring, v);
                 }
@@ -448,7 +444,7 @@ fn input_controls(
                     }
                 }
             })
-            .map_err(refusal)
+            .map_err(Refusal::into_reason)
         });
         let value = Signal::derive(move || {
             inputs.with(|i| i.scoring.custom.get(&cid2).map(|v| v.to_string()).unwrap_or_default())
@@ -460,7 +456,7 @@ fn input_controls(
         let id = id.clone();
         let commit = Callback::new(move |l: FundingLock| {
             let id = id.clone();
-            let _ = app.edit(move |r| {
+            app.edit_or_tell(move |r| {
                 if let Some(i) = r.initiative_mut(&id) {
                     i.funding_lock = l;
                 }

@@ -12,7 +12,7 @@ use crate::domain::calendar::Month;
 use crate::domain::format::{month_label, percent, short_money, thousands};
 use crate::domain::portfolio::alignment::{self as rules, contribution_label, Alignment};
 use crate::domain::{Id, Status};
-use crate::state::{App, Level};
+use crate::state::{App, Topic};
 use crate::ui::card::{Attention, Card, Rule};
 use crate::ui::list::{page_of, Pager};
 use leptos::prelude::*;
@@ -218,16 +218,8 @@ fn Matrix() -> impl IntoView {
     });
     // One edit, one undo step; the edited row is drawn again, so its cell gets the focus back.
     let set = move |initiative: Id, goal: Id, value: u8, cell: String| {
-        let mut refused = None;
-        let result = app.edit(|r| {
-            if let Err(e) = rules::set_contribution(r, &initiative, &goal, value) {
-                refused = Some(e);
-            }
-        });
-        let message = refused
-            .or_else(|| result.err().map(|p| p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")));
-        if let Some(m) = message {
-            app.notify("alignment", Level::Error, &format!("The contribution was not changed: {m}"), vec![]);
+        if let Err(refusal) = app.edit_checked(|r| rules::set_contribution(r, &initiative, &goal, value).map(drop)) {
+            refusal.tell_as(Topic::Refused, "The contribution was not changed");
         }
         focus_by_id(cell);
     };

@@ -2,7 +2,7 @@
 
 use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{edit, Capability, ItemKind, Risk, Roadmap, AREAS};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::ui::fields::{parse_list, parse_whole, Choice, Field, Kind};
 use crate::ui::list::{matches, SearchBox};
 use leptos::prelude::*;
@@ -44,9 +44,7 @@ pub fn Capabilities() -> impl IntoView {
     let tree_op = move |op: fn(&mut Roadmap, &str) -> Result<(), String>| {
         move |_| {
             let Some(id) = selected.get_untracked() else { return };
-            let mut result = Ok(());
-            let _ = app.edit(|r| result = op(r, &id));
-            message.set(result.err());
+            message.set(app.edit_checked(|r| op(r, &id)).err().map(Refusal::into_reason));
         }
     };
     let add = move |as_child: bool| {
@@ -64,7 +62,7 @@ pub fn Capabilities() -> impl IntoView {
                     selected.set(Some(id));
                     message.set(None);
                 }
-                Err(p) => message.set(Some(p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
+                Err(refusal) => message.set(Some(refusal.into_reason())),
             }
         }
     };
@@ -171,9 +169,8 @@ fn CapabilityForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
     let parent_commit = {
         let id = id.clone();
         Callback::new(move |p: String| {
-            let mut result = Ok(());
-            let _ = app.edit(|r| result = edit::move_capability(r, &id, (!p.is_empty()).then_some(p.as_str())));
-            result
+            app.edit_checked(|r| edit::move_capability(r, &id, (!p.is_empty()).then_some(p.as_str())))
+                .map_err(Refusal::into_reason)
         })
     };
     let mut areas: Vec<(String, String)> = AREAS.iter().map(|a| (a.to_string(), a.to_string())).collect();

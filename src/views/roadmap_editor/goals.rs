@@ -53,7 +53,7 @@ pub fn Goals() -> impl IntoView {
     let add = move |_| {
         let id = app.roadmap.with_untracked(|r| r.fresh_id("goal"));
         let goal = Goal { id: id.clone(), name: "New goal".into(), ..Goal::default() };
-        if app.edit(|r| r.goals.push(Arc::new(goal))).is_ok() {
+        if app.edit_or_tell(|r| r.goals.push(Arc::new(goal))) {
             selected.set(Some(id));
         }
     };

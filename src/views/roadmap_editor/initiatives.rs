@@ -162,7 +162,7 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
                     let _ = input.focus();
                 }
             }
-            Err(problems) => error.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
+            Err(refusal) => error.set(Some(refusal.into_reason())),
         }
     };
     let input = move |label: &'static str,
@@ -255,7 +255,7 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
 fn link_edit(app: App, error: RwSignal<Option<String>>, change: impl FnOnce(&mut Roadmap)) {
     match app.edit(change) {
         Ok(()) => error.set(None),
-        Err(p) => error.set(Some(p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
+        Err(refusal) => error.set(Some(refusal.into_reason())),
     }
 }
 

@@ -73,8 +73,9 @@ fn ask_delete(
         lines,
         confirm_label: format!("Delete {}", kind.noun()),
         on_confirm: Callback::new(move |_| {
-            let _ = app.edit(|r| crate::domain::edit::delete(r, kind, &id));
-            after();
+            if app.edit_or_tell(|r| crate::domain::edit::delete(r, kind, &id)) {
+                after();
+            }
         }),
     }));
 }
@@ -111,8 +112,9 @@ fn ItemPanel(
             <div class="panel-actions">
                 <button type="button" on:click=move |_| {
                     let mut new_id = None;
-                    let _ = app.edit(|r| new_id = crate::domain::edit::duplicate(r, kind, &id_dup));
-                    if new_id.is_some() { selected.set(new_id); }
+                    if app.edit_or_tell(|r| new_id = crate::domain::edit::duplicate(r, kind, &id_dup)) && new_id.is_some() {
+                        selected.set(new_id);
+                    }
                 }>{format!("Duplicate {noun}")}</button>
                 <button type="button" class="danger" on:click=move |_| ask_delete(app, confirm, kind, id_del.clone(), move || selected.set(None))>
                     {format!("Delete {noun}…")}

@@ -5,7 +5,7 @@
 pub mod files;
 
 use crate::domain::{demo, file_format, template, Horizon, Month};
-use crate::state::{App, Level};
+use crate::state::{App, Level, Topic};
 use crate::ui::confirm::{confirmer, Confirmation, Modal};
 use crate::ui::fields::unique_id;
 use leptos::prelude::*;
@@ -104,7 +104,7 @@ pub fn read_and_import(app: App, file: web_sys::File) {
     let size = file.size();
     if size > file_format::MAX_FILE_BYTES as f64 {
         app.notify(
-            "import",
+            Topic::Import,
             Level::Error,
             &format!(
                 "\"{}\" is {:.1} MB; Cairn opens roadmap files up to {} MB. Nothing was changed.",
@@ -121,7 +121,7 @@ pub fn read_and_import(app: App, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         let Some(text) = text.ok().and_then(|t| t.as_string()) else {
             app.notify(
-                "import",
+                Topic::Import,
                 Level::Error,
                 &format!("\"{name}\" could not be read as text. Nothing was changed."),
                 vec![],
@@ -130,13 +130,13 @@ pub fn read_and_import(app: App, file: web_sys::File) {
         };
         match app.import_file(&text) {
             Ok(roadmap) => app.notify(
-                "import",
+                Topic::Import,
                 Level::Info,
                 &format!("Imported \"{roadmap}\" from {name} as a new roadmap."),
                 vec![],
             ),
             Err(message) => app.notify(
-                "import",
+                Topic::Import,
                 Level::Error,
                 &format!("\"{name}\" was not imported: {message} Nothing was changed."),
                 vec![],
@@ -211,7 +211,7 @@ fn RenameDialog(open: RwSignal<bool>) -> impl IntoView {
         let n = name.get_untracked().trim().to_string();
         match app.edit(|r| r.name = n) {
             Ok(()) => open.set(false),
-            Err(problems) => error.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; "))),
+            Err(refusal) => error.set(Some(refusal.into_reason())),
         }
     };
     view! {

@@ -5,7 +5,7 @@
 use super::csv::sentence;
 use super::{read_bytes, user_language};
 use crate::domain::archimate::{self, InputFile};
-use crate::state::{App, Level};
+use crate::state::{App, Level, Topic};
 use crate::ui::confirm::Modal;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn download_exchange(app: App) {
     let (name, xml) = app.roadmap.with_untracked(|r| (r.name.clone(), archimate::export_exchange(r)));
     let file = format!("{}-archimate.xml", crate::download::file_stem(&name));
     if let Err(e) = crate::download::download_text(&file, "application/xml", &xml) {
-        app.notify("download", Level::Error, &e, vec![]);
+        app.notify(Topic::Download, Level::Error, &e, vec![]);
     }
 }
 
@@ -55,7 +55,7 @@ pub fn import_chosen_files(app: App, state: super::FileDialogState, files: Vec<w
                 Err(message) => {
                     let text =
                         format!("\"{}\" was not imported: {} Nothing was changed.", file.name(), sentence(&message));
-                    app.notify("import", Level::Error, &text, vec![]);
+                    app.notify(Topic::Import, Level::Error, &text, vec![]);
                     return;
                 }
             }
@@ -65,7 +65,7 @@ pub fn import_chosen_files(app: App, state: super::FileDialogState, files: Vec<w
         match archimate::import_files(&inputs, &user_language()) {
             Ok((roadmap, report)) => {
                 let name = roadmap.name.clone();
-                app.clear_topic("import");
+                app.clear_topic(Topic::Import);
                 app.open_new(roadmap);
                 state.archimate_result.set(Some(Outcome {
                     roadmap: name,
@@ -77,7 +77,7 @@ pub fn import_chosen_files(app: App, state: super::FileDialogState, files: Vec<w
                 state.archimate_report.set(true);
             }
             Err(e) => app.notify(
-                "import",
+                Topic::Import,
                 Level::Error,
                 &format!(
                     "{} {} not imported: {} Nothing was changed.",

@@ -7,7 +7,7 @@ use super::read_bytes;
 use crate::domain::format::count;
 use crate::domain::spreadsheet::{self, Delimiter, ExportOptions, Field, Mapping, Parsed, Preview, Table, ZipTime};
 use crate::domain::Roadmap;
-use crate::state::{App, Level};
+use crate::state::{App, Level, Topic};
 use crate::ui::confirm::Modal;
 use crate::ui::fields::unique_id;
 use crate::ui::shared::Shared;
@@ -79,7 +79,7 @@ pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let report = move |result: Result<(), String>| {
         if let Err(e) = result {
-            app.notify("download", Level::Error, &e, vec![]);
+            app.notify(Topic::Download, Level::Error, &e, vec![]);
         }
     };
     let download_zip = move |_| {
@@ -168,12 +168,12 @@ pub fn read_chosen_file(app: App, state: super::FileDialogState, file: web_sys::
         let parsed = read_bytes(&file).await.and_then(|bytes| spreadsheet::parse(&bytes).map_err(|e| e.message));
         match parsed {
             Ok(parsed) => {
-                app.clear_topic("import");
+                app.clear_topic(Topic::Import);
                 state.csv_file.set(Some(ChosenFile { name, parsed: Arc::new(parsed) }));
                 state.csv_import.set(true);
             }
             Err(message) => app.notify(
-                "import",
+                Topic::Import,
                 Level::Error,
                 &format!("\"{name}\" was not imported: {} Nothing was changed.", sentence(&message)),
                 vec![],
@@ -256,7 +256,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
         match app.edit(move |r| *r = result) {
             Ok(()) => {
                 app.notify(
-                    "import",
+                    Topic::Import,
                     Level::Info,
                     &format!(
                         "Imported {} from \"{file_name}\": {}. Undo takes the whole import back.",
@@ -267,9 +267,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
                 );
                 open.set(false);
             }
-            Err(problems) => {
-                refused.set(Some(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")))
-            }
+            Err(refusal) => refused.set(Some(refusal.into_reason())),
         }
     };
 
