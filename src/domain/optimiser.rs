@@ -390,6 +390,7 @@ fn setup(m: &Model, available: &[f64]) -> Setup {
         .collect();
     let out_now: Vec<usize> = (0..n).filter(|&k| matches!(class[k], Class::Out(_))).collect();
     propagate_out(m, &mut class, out_now);
+    #[allow(clippy::needless_range_loop)] // `k` indexes the model's tables and `class`
     for k in 0..n {
         if m.lock[k] == FundingLock::MustFund {
             if let Class::Out(why) = &class[k] {
@@ -757,7 +758,7 @@ impl Search {
             return;
         }
         // A set from the LP: its ones, then the rest greedily in LP order.
-        if self.nodes <= 200 || self.nodes % 8 == 0 {
+        if self.nodes <= 200 || self.nodes.is_multiple_of(8) {
             let mut order: Vec<usize> = (0..free.len()).collect();
             order.sort_by(|&a, &b| lp.x[b].total_cmp(&lp.x[a]));
             let order = order.into_iter().map(|k| free[k]).collect();

@@ -731,6 +731,7 @@ fn capability_parents(
     };
     let mut moved = Vec::new();
     let mut new_parent = parent.clone();
+    #[allow(clippy::needless_range_loop)] // `c` indexes several tables and is passed on
     for c in 0..caps.len() {
         let chain = chain(c);
         let level = chain.len();

@@ -716,7 +716,10 @@ fn csv_files_that_do_not_fit_are_refused_with_a_reason() {
     let relations = file("relations.csv", "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Source\",\"Target\"\r\n");
     let help = "Choose Archi's elements.csv together with relations.csv and properties.csv (from File › Export › Model to CSV…)";
     assert_eq!(err(&[]), help);
-    assert_eq!(err(&[relations.clone()]), format!("There is no elements.csv among the chosen files. {help}"));
+    assert_eq!(
+        err(std::slice::from_ref(&relations)),
+        format!("There is no elements.csv among the chosen files. {help}")
+    );
     assert_eq!(err(&[file("e.csv", " \r\n")]), format!("e.csv is empty. {help}"));
     assert_eq!(
         err(&[file("budget.csv", "Year,Amount\n2026,5\n")]),

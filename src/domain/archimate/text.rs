@@ -23,7 +23,7 @@ pub fn from_cp1252(bytes: &[u8]) -> String {
 
 /// UTF-16 bytes (after the byte-order mark) as text.
 fn from_utf16(bytes: &[u8], little_endian: bool) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("The file is cut off in the middle of a UTF-16 character".into());
     }
     let units = bytes.chunks_exact(2).map(|p| {

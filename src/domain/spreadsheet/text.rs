@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn decode_text(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, ImportError> {
     let utf16 = |bytes: &[u8], big_endian: bool| {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return refuse("The file says it is UTF-16 but ends in half a character; save it again");
         }
         let units = bytes.chunks(2).map(|p| {
