@@ -137,7 +137,13 @@ pub fn short_money(v: f64, currency: &str) -> String {
 /// A share (0.45) as a whole percentage, "45%"; above 0 but below 0.95% with one decimal,
 /// "0.4%"; "—" when there is no share.
 pub fn percent(share: impl Into<Option<f64>>) -> String {
-    match share.into() {
+    percent_of(share.into())
+}
+
+// The generic entry points stay one-line wrappers: the work is compiled once, not once per
+// caller's argument type (the wasm's size).
+fn percent_of(share: Option<f64>) -> String {
+    match share {
         Some(s) if s.is_finite() => {
             let p = s * 100.0;
             let digits = if p.abs() > 0.0 && p.abs() < 0.95 { 1 } else { 0 };
@@ -160,12 +166,16 @@ pub fn percent_to(share: f64, digits: usize) -> String {
 /// "+EUR 1,200", "−350k".
 pub fn signed(v: f64, magnitude: impl Fn(f64) -> String) -> String {
     let zero = magnitude(0.0);
-    change(v, magnitude, &zero)
+    change_by(v, &magnitude, &zero)
 }
 
 /// [`signed`], but `unchanged` ("no change", "same", "—") for a difference that is written
 /// as zero.
 pub fn change(v: f64, magnitude: impl Fn(f64) -> String, unchanged: &str) -> String {
+    change_by(v, &magnitude, unchanged)
+}
+
+fn change_by(v: f64, magnitude: &dyn Fn(f64) -> String, unchanged: &str) -> String {
     if !v.is_finite() {
         return NOT_A_NUMBER.into();
     }
