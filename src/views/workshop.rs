@@ -263,7 +263,12 @@ impl Workshop {
     }
 
     pub fn step(self, step: Step, route: RwSignal<Route>) {
-        match step.from(stop_of(route.get_untracked().view())) {
+        // The address, not the route signal: a key pressed right after the previous step
+        // comes before the browser's hashchange event has updated the route.
+        let here = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .map_or_else(|| route.get_untracked(), |h| Route::parse(&h));
+        match step.from(stop_of(here.view())) {
             Some(i) => go(STOPS[i].1),
             None => self.leave(),
         }
