@@ -19,6 +19,8 @@ pub mod ui;
 pub mod views;
 
 #[cfg(test)]
+mod architecture_tests;
+#[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]
 mod hostile_text_tests;
