@@ -3,6 +3,7 @@
 
 use crate::route::{EditorTab, PortfolioSection, Route, View};
 use crate::state::{Action, App, Level, SaveStatus};
+use crate::ui::lazy::{split_point, Lazy};
 use crate::views;
 use leptos::ev;
 use leptos::prelude::*;
@@ -33,7 +34,8 @@ pub fn Shell() -> impl IntoView {
     provide_context(RwSignal::new(None::<crate::ui::confirm::Confirmation>));
     provide_context(crate::ui::choices::HeatmapChoices::new());
     provide_context(crate::ui::choices::TimelineChoices::new());
-    provide_context(views::workshop::Workshop::start(app, route));
+    let workshop = views::workshop::Workshop::start(app, route);
+    provide_context(workshop);
     provide_context(views::decide::DecideState::new());
 
     let _ = window_event_listener(ev::hashchange, move |_| {
@@ -86,13 +88,10 @@ pub fn Shell() -> impl IntoView {
         r => r,
     });
     // The generator's test page opens a generated roadmap, then the editor (an effect: the
-    // view below only draws).
+    // view below only draws). The generator is in a chunk.
     Effect::new(move |_| {
         if let Route::DebugGenerate(n) = route.get() {
-            app.open_new(crate::domain::generate::generate(1, n));
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash(&Route::Editor(EditorTab::Initiatives).href());
-            }
+            crate::ui::lazy::run_loaded(app, "the roadmap generator", chunk::debug_generate::run(app, n));
         }
     });
 
@@ -105,20 +104,25 @@ pub fn Shell() -> impl IntoView {
         <crate::ui::confirm::ConfirmDialog/>
         <views::workshop::ShortcutsDialog/>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
-            <views::workshop::Stage/>
+            // The presentation mode and the printed slide: a chunk, loaded while presenting or
+            // on the two views that have a slide (so that printing finds it loaded).
+            <Show when=move || workshop.presenting.get() || matches!(page.get(), Route::Heatmap | Route::Timeline)>
+                <Lazy what="the presentation mode" class="lazy-dialog" load=chunk::stage::load view=Box::new(chunk::stage::view)/>
+            </Show>
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {
                 views::roadmaps::files::share::BrokenShareLink(views::roadmaps::files::share::BrokenShareLinkProps { message }).into_any()
             } else { match page.get() {
                 Route::DebugPanic => panic!("the test page #/debug/panic was opened"),
-                Route::DebugBench => crate::bench::BenchPage().into_any(),
-                Route::DebugOptimise(n) => views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any(),
+                // Every view but the editor is its own chunk, loaded on first use (ui::lazy).
+                Route::DebugBench => view! { <Lazy what="the benchmark page" load=chunk::debug_bench::load view=Box::new(chunk::debug_bench::view)/> }.into_any(),
+                Route::DebugOptimise(n) => view! { <Lazy what="the optimiser benchmark" load=chunk::debug_optimise::load view=Box::new(move || chunk::debug_optimise::view(n))/> }.into_any(),
                 Route::DebugGenerate(_) => ().into_any(),
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
-                Route::Heatmap => views::heatmap::Heatmap().into_any(),
-                Route::Timeline => views::timeline::Timeline().into_any(),
-                Route::Portfolio(_) => views::portfolio::Portfolio().into_any(),
-                Route::Decide(tab) => views::decide::Decide(views::decide::DecideProps { tab }).into_any(),
-                Route::Settings => views::settings::Settings().into_any(),
+                Route::Heatmap => view! { <Lazy what="the heatmap" load=chunk::heatmap::load view=Box::new(chunk::heatmap::view)/> }.into_any(),
+                Route::Timeline => view! { <Lazy what="the timeline" load=chunk::timeline::load view=Box::new(chunk::timeline::view)/> }.into_any(),
+                Route::Portfolio(_) => view! { <Lazy what="the portfolio" load=chunk::portfolio::load view=Box::new(chunk::portfolio::view)/> }.into_any(),
+                Route::Decide(tab) => view! { <Lazy what="the Decide view" load=chunk::decide::load view=Box::new(move || chunk::decide::view(tab))/> }.into_any(),
+                Route::Settings => view! { <Lazy what="the settings" load=chunk::settings::load view=Box::new(chunk::settings::view)/> }.into_any(),
             }}}
         </main>
     }
@@ -189,4 +193,68 @@ fn Notices() -> impl IntoView {
             </For>
         </section>
     }
+}
+
+/// The views loaded on first use: each split point is its own chunk in the split release
+/// build (`crate::ui::lazy`).
+mod chunk {
+    use super::*;
+    use crate::route::DecideTab;
+
+    split_point!(
+        heatmap,
+        fn heatmap() {
+            views::heatmap::Heatmap().into_any()
+        }
+    );
+    split_point!(
+        timeline,
+        fn timeline() {
+            views::timeline::Timeline().into_any()
+        }
+    );
+    split_point!(
+        stage,
+        fn stage() {
+            views::workshop::Stage().into_any()
+        }
+    );
+    split_point!(
+        settings,
+        fn settings() {
+            views::settings::Settings().into_any()
+        }
+    );
+    split_point!(
+        portfolio,
+        fn portfolio() {
+            views::portfolio::Portfolio().into_any()
+        }
+    );
+    split_point!(
+        decide,
+        fn decide(tab: DecideTab) {
+            views::decide::Decide(views::decide::DecideProps { tab }).into_any()
+        }
+    );
+    // The test and benchmark pages (`#/debug/...`): chunks too, so that the optimiser's
+    // benchmark and the roadmap generator stay out of the first screen.
+    split_point!(
+        debug_bench,
+        fn debug_bench() {
+            crate::bench::BenchPage().into_any()
+        }
+    );
+    split_point!(
+        debug_optimise,
+        fn debug_optimise(n: usize) {
+            views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any()
+        }
+    );
+    split_point!(action debug_generate, fn debug_generate(app: App, n: usize) {
+        app.open_new(crate::domain::generate::generate(1, n));
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&Route::Editor(EditorTab::Initiatives).href());
+        }
+    });
 }

@@ -93,6 +93,8 @@ pub enum Topic {
     Update,
     /// An edit refused, and why (see [`Refusal`]).
     Refused,
+    /// A part of Cairn loaded on first use could not be loaded (`crate::ui::lazy`).
+    Loading,
 }
 
 impl Topic {

@@ -13,6 +13,7 @@ pub mod worker;
 use crate::domain::Id;
 use crate::route::DecideTab;
 use crate::state::App;
+use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
 
@@ -62,13 +63,33 @@ pub fn Decide(tab: DecideTab) -> impl IntoView {
                 }
             }).collect()/>
             {match tab {
-                DecideTab::Scoring => view! { <scoring::Scoring/> }.into_any(),
-                DecideTab::Optimise => view! { <optimise::Optimise/> }.into_any(),
-                DecideTab::Scenarios => view! { <scenarios::Scenarios/> }.into_any(),
+                DecideTab::Scoring => view! { <Lazy what="scoring" class="lazy-section" load=scoring_tab::load view=Box::new(scoring_tab::view)/> },
+                DecideTab::Optimise => view! { <Lazy what="the optimiser" class="lazy-section" load=optimise_tab::load view=Box::new(optimise_tab::view)/> },
+                DecideTab::Scenarios => view! { <Lazy what="the scenarios" class="lazy-section" load=scenarios_tab::load view=Box::new(scenarios_tab::view)/> },
             }}
         </section>
     }
 }
+
+// Each tab is its own chunk, loaded on first use (ui::lazy).
+split_point!(
+    decide_scoring,
+    fn scoring_tab() {
+        view! { <scoring::Scoring/> }.into_any()
+    }
+);
+split_point!(
+    decide_optimise,
+    fn optimise_tab() {
+        view! { <optimise::Optimise/> }.into_any()
+    }
+);
+split_point!(
+    decide_scenarios,
+    fn scenarios_tab() {
+        view! { <scenarios::Scenarios/> }.into_any()
+    }
+);
 
 /// Shown on every view while a scenario is open for editing.
 #[component]

@@ -23,6 +23,7 @@ use crate::domain::portfolio::workforce::Workforce;
 use crate::domain::portfolio::{self, Explains};
 use crate::route::{PortfolioSection, Route};
 use crate::state::App;
+use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -90,16 +91,54 @@ pub fn Portfolio() -> impl IntoView {
                 }).collect()/>
             </div>
             {move || match section.get() {
-                PortfolioSection::Summary => view! { <summary::SummarySection/> }.into_any(),
-                PortfolioSection::Alignment => view! { <alignment::AlignmentSection/> }.into_any(),
-                PortfolioSection::Finance => view! { <finance::FinanceSection/> }.into_any(),
-                PortfolioSection::Vendors => view! { <vendors::VendorsSection/> }.into_any(),
-                PortfolioSection::Risk => view! { <risk::RiskSection/> }.into_any(),
-                PortfolioSection::Workforce => view! { <workforce::WorkforceSection/> }.into_any(),
+                PortfolioSection::Summary => view! { <Lazy what="the summary" class="lazy-section" load=summary_section::load view=Box::new(summary_section::view)/> },
+                PortfolioSection::Alignment => view! { <Lazy what="the alignment section" class="lazy-section" load=alignment_section::load view=Box::new(alignment_section::view)/> },
+                PortfolioSection::Finance => view! { <Lazy what="the finance section" class="lazy-section" load=finance_section::load view=Box::new(finance_section::view)/> },
+                PortfolioSection::Vendors => view! { <Lazy what="the vendors section" class="lazy-section" load=vendors_section::load view=Box::new(vendors_section::view)/> },
+                PortfolioSection::Risk => view! { <Lazy what="the risk section" class="lazy-section" load=risk_section::load view=Box::new(risk_section::view)/> },
+                PortfolioSection::Workforce => view! { <Lazy what="the workforce section" class="lazy-section" load=workforce_section::load view=Box::new(workforce_section::view)/> },
             }}
         </section>
     }
 }
+
+// Each section is its own chunk, loaded on first use (ui::lazy).
+split_point!(
+    portfolio_summary,
+    fn summary_section() {
+        view! { <summary::SummarySection/> }.into_any()
+    }
+);
+split_point!(
+    portfolio_alignment,
+    fn alignment_section() {
+        view! { <alignment::AlignmentSection/> }.into_any()
+    }
+);
+split_point!(
+    portfolio_finance,
+    fn finance_section() {
+        view! { <finance::FinanceSection/> }.into_any()
+    }
+);
+split_point!(
+    portfolio_vendors,
+    fn vendors_section() {
+        view! { <vendors::VendorsSection/> }.into_any()
+    }
+);
+split_point!(
+    portfolio_risk,
+    fn risk_section() {
+        view! { <risk::RiskSection/> }.into_any()
+    }
+);
+split_point!(
+    portfolio_workforce,
+    fn workforce_section() {
+        view! { <workforce::WorkforceSection/> }.into_any()
+    }
+);
 
 /// "Capex (EUR)".
 fn with_currency(label: &str, currency: &str) -> String {

@@ -16,6 +16,7 @@ pub mod share;
 
 use crate::domain::file_format;
 use crate::state::App;
+use crate::ui::lazy::{run_loaded, split_point, Lazy};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -66,7 +67,7 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        csv::read_chosen_file(app, state, file);
+        run_loaded(app, "the spreadsheet import", csv_read::run(app, state, file));
     };
     let on_archimate = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -74,7 +75,7 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
         if !files.is_empty() {
-            archimate::import_chosen_files(app, state, files);
+            run_loaded(app, "the ArchiMate import", archimate_import::run(app, state, files));
         }
     };
     view! {
@@ -83,7 +84,7 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         <button type="button" disabled=move || app.read_only() on:click=move |_| pick(csv_input)>"Import a spreadsheet (CSV)…"</button>
         <input type="file" hidden
             accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" node_ref=csv_input on:change=on_csv/>
-        <button type="button" on:click=move |_| { close_menu.run(()); archimate::download_exchange(app); }>"Export to ArchiMate (XML)"</button>
+        <button type="button" on:click=move |_| { close_menu.run(()); run_loaded(app, "the ArchiMate export", archimate_export::run(app)); }>"Export to ArchiMate (XML)"</button>
         <button type="button" on:click=move |_| pick(archimate_input)
             title="One ArchiMate exchange file (.xml), or Archi's elements, relations and properties CSV files selected together">"Import from ArchiMate…"</button>
         <input type="file" hidden multiple
@@ -93,16 +94,65 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
     }
 }
 
-/// The dialogs the menu entries open.
+/// The dialogs the menu entries open. Each is its own chunk (`ui::lazy`), loaded when the
+/// dialog first opens and kept from then on (closing and opening it again keeps its choices).
 #[component]
 pub fn FileDialogs(state: FileDialogState) -> impl IntoView {
     view! {
-        <csv::CsvExportDialog open=state.csv_export/>
-        <csv::CsvImportDialog open=state.csv_import file=state.csv_file/>
-        <archimate::ReportDialog open=state.archimate_report outcome=state.archimate_result/>
-        <share::ShareDialog open=state.share/>
+        <Show when=opened_once(state.csv_export)>
+            <Lazy what="the spreadsheet export" class="lazy-dialog" load=csv_export::load view=Box::new(move || csv_export::view(state))/>
+        </Show>
+        <Show when=opened_once(state.csv_import)>
+            <Lazy what="the spreadsheet import" class="lazy-dialog" load=csv_import::load view=Box::new(move || csv_import::view(state))/>
+        </Show>
+        <Show when=opened_once(state.archimate_report)>
+            <Lazy what="the ArchiMate import" class="lazy-dialog" load=archimate_report::load view=Box::new(move || archimate_report::view(state))/>
+        </Show>
+        <Show when=opened_once(state.share)>
+            <Lazy what="the share link" class="lazy-dialog" load=share_dialog::load view=Box::new(move || share_dialog::view(state))/>
+        </Show>
     }
 }
+
+/// True from the first time `open` is true on.
+fn opened_once(open: RwSignal<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let once = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    move || once.get()
+}
+
+split_point!(
+    files_csv_export,
+    fn csv_export(state: FileDialogState) {
+        view! { <csv::CsvExportDialog open=state.csv_export/> }.into_any()
+    }
+);
+split_point!(
+    files_csv_import,
+    fn csv_import(state: FileDialogState) {
+        view! { <csv::CsvImportDialog open=state.csv_import file=state.csv_file/> }.into_any()
+    }
+);
+split_point!(action files_csv_import, fn csv_read(app: App, state: FileDialogState, file: web_sys::File) {
+    csv::read_chosen_file(app, state, file)
+});
+split_point!(
+    files_archimate_import,
+    fn archimate_report(state: FileDialogState) {
+        view! { <archimate::ReportDialog open=state.archimate_report outcome=state.archimate_result/> }.into_any()
+    }
+);
+split_point!(action files_archimate_import, fn archimate_import(app: App, state: FileDialogState, files: Vec<web_sys::File>) {
+    archimate::import_chosen_files(app, state, files)
+});
+split_point!(action files_archimate_export, fn archimate_export(app: App) {
+    archimate::download_exchange(app)
+});
+split_point!(
+    files_share,
+    fn share_dialog(state: FileDialogState) {
+        view! { <share::ShareDialog open=state.share/> }.into_any()
+    }
+);
 
 /// A file's bytes, after its size is checked against the largest file Cairn reads (the
 /// domain's message when it is larger).

@@ -1,0 +1,65 @@
+// What a fresh visit downloads before the view shows (issue 14): for `/` and each deep link,
+// a new browser context (empty cache, service worker blocked so its precaching is not
+// counted) opens the page in headless Chromium and counts every response the page received
+// until the view has rendered (no loading placeholder left) and the network is quiet: raw
+// bytes and gzip -9 bytes of each body (what a static host serving gzip sends).
+//
+//   node bench/first-screen.mjs [dist]      (bench/size runs it after a build)
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+
+const dist = process.argv[2] || 'dist';
+const ROUTES = [
+  ['/', ''],
+  ['heatmap', '#/heatmap'],
+  ['timeline', '#/timeline'],
+  ['portfolio (summary)', '#/portfolio'],
+  ['portfolio/alignment', '#/portfolio/alignment'],
+  ['portfolio/finance', '#/portfolio/finance'],
+  ['portfolio/vendors', '#/portfolio/vendors'],
+  ['portfolio/risk', '#/portfolio/risk'],
+  ['portfolio/workforce', '#/portfolio/workforce'],
+  ['decide/scoring', '#/decide/scoring'],
+  ['decide/optimise', '#/decide/optimise'],
+  ['decide/scenarios', '#/decide/scenarios'],
+  ['settings', '#/settings'],
+];
+
+const server = await startServer({ dir: dist });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+});
+const kb = (n) => (n / 1024).toFixed(1).padStart(9);
+console.log(`first screen: what a fresh visit downloads before the view shows (${dist}/)`);
+console.log(`${'route'.padEnd(24)} ${'files'.padStart(5)} ${'raw KB'.padStart(9)} ${'gzip KB'.padStart(9)}  wasm chunks`);
+const results = [];
+for (const [name, hash] of ROUTES) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => [r.url(), b]).catch(() => null)));
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForFunction(() => document.documentElement.dataset.cairnStarted
+    && document.querySelector('main') && !document.querySelector('[aria-busy="true"]')
+    && document.querySelector('main').children.length > 0, null, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  let raw = 0, gz = 0;
+  const files = [];
+  for (const entry of await Promise.all(bodies)) {
+    if (!entry) continue;
+    const [url, body] = entry;
+    raw += body.length;
+    gz += zlib.gzipSync(body, { level: 9 }).length;
+    files.push(new URL(url).pathname.slice(1));
+  }
+  const chunks = files.filter((f) => f.endsWith('.wasm') && !/^cairn-.*_bg\.wasm$/.test(f))
+    .map((f) => f.replace(/-[0-9a-f]{16}\.wasm$/, ''));
+  console.log(`${name.padEnd(24)} ${String(files.length).padStart(5)} ${kb(raw)} ${kb(gz)}  ${chunks.join(' ') || '-'}`);
+  results.push({ name, raw, gz, files });
+  await context.close();
+}
+await browser.close();
+await server.close();
