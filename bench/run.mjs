@@ -1,6 +1,7 @@
 // Opens the release build in headless Chromium and prints the in-browser measurements
 // (`#/debug/bench`) plus the time to first render of the demo. Run through `bench/run`.
 import { chromium } from '@playwright/test';
+import fs from 'node:fs';
 import os from 'node:os';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -13,16 +14,27 @@ const browser = await chromium.launch({
 const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
 try {
   // Time to first render: a fresh context (empty storage, so the demo is created) each run.
-  const firstRender = [];
-  for (let i = 0; i < RUNS; i++) {
+  // With BASELINE=dir (bench/baseline builds the commit before the split into
+  // target/baseline-dist), the same measurement of that build, in the same run, alternating.
+  const baselineDir = process.env.BASELINE || 'target/baseline-dist';
+  const baseline = fs.existsSync(`${baselineDir}/index.html`) ? await startServer({ dir: baselineDir }) : null;
+  const firstRenderOf = async (url) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${url}/`);
     await page.getByRole('navigation', { name: 'Views' }).waitFor();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
-    firstRender.push(await page.evaluate(() => performance.now()));
+    const ms = await page.evaluate(() => performance.now());
     await context.close();
+    return ms;
+  };
+  const firstRender = [];
+  const baselineRender = [];
+  for (let i = 0; i < RUNS; i++) {
+    firstRender.push(await firstRenderOf(server.url));
+    if (baseline) baselineRender.push(await firstRenderOf(baseline.url));
   }
+  if (baseline) await baseline.close();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.url}/#/debug/bench`);
@@ -31,6 +43,10 @@ try {
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${await browser.version()} headless`);
   console.log(`\nfirst render of the demo (fresh storage, until the initiative table shows): median ${median(firstRender).toFixed(0)} ms of ${RUNS}`);
+  if (baseline) {
+    const [now, before] = [median(firstRender), median(baselineRender)];
+    console.log(`  the build before the split (${baselineDir}), same run: median ${before.toFixed(0)} ms of ${RUNS} (${(before / now).toFixed(1)}x the time)`);
+  }
   console.log('\n| roadmap | initiatives | save ms | load ms | stored (thousand characters) | share of quota |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 

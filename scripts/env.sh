@@ -3,6 +3,7 @@ export PATH="$PWD/node_modules/binaryen/bin:$PWD/node_modules/.bin:$HOME/.cargo/
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The release build: split per view (scripts/build-release; README "Build paths").
 build_release() {
-  trunk build --release --offline
+  scripts/build-release
 }

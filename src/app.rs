@@ -3,7 +3,7 @@
 
 use crate::route::{EditorTab, PortfolioSection, Route, View};
 use crate::state::{Action, App, Level, SaveStatus};
-use crate::ui::lazy::{split_point, Lazy};
+use crate::ui::lazy::{opened_once, split_point, true_once, Lazy};
 use crate::views;
 use leptos::ev;
 use leptos::prelude::*;
@@ -24,6 +24,16 @@ pub fn mount() {
     leptos::mount::mount_to_body(Shell);
 }
 
+/// The app cannot start (a part of it could not be loaded): the loading message of
+/// index.html becomes the reason, as `public/boot.js` shows a failure before the app runs.
+pub fn show_boot_failure(message: &str) {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.set_class_name("boot boot-failed");
+        let _ = boot.set_attribute("role", "alert");
+        boot.set_text_content(Some(message));
+    }
+}
+
 /// The whole app; `mount` puts it in the page body.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -31,7 +41,8 @@ pub fn Shell() -> impl IntoView {
     provide_context(app);
     let route = RwSignal::new(Route::parse(&current_hash()));
     provide_context(route);
-    provide_context(RwSignal::new(None::<crate::ui::confirm::Confirmation>));
+    let confirm = RwSignal::new(None::<crate::ui::confirm::Confirmation>);
+    provide_context(confirm);
     provide_context(crate::ui::choices::HeatmapChoices::new());
     provide_context(crate::ui::choices::TimelineChoices::new());
     let workshop = views::workshop::Workshop::start(app, route);
@@ -101,8 +112,13 @@ pub fn Shell() -> impl IntoView {
         <views::roadmaps::files::share::SharedBanner/>
         <Notices/>
         <views::decide::ScenarioBanner/>
-        <crate::ui::confirm::ConfirmDialog/>
-        <views::workshop::ShortcutsDialog/>
+        // The confirmation and the shortcut list are chunks, loaded when first needed.
+        <Show when=true_once(move || confirm.with(Option::is_some))>
+            <Lazy what="the confirmation" class="lazy-dialog" load=chunk::confirm_dialog::load view=Box::new(chunk::confirm_dialog::view)/>
+        </Show>
+        <Show when=opened_once(workshop.shortcuts_open)>
+            <Lazy what="the shortcut list" class="lazy-dialog" load=chunk::shortcuts::load view=Box::new(chunk::shortcuts::view)/>
+        </Show>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             // The presentation mode and the printed slide: a chunk, loaded while presenting or
             // on the two views that have a slide (so that printing finds it loaded).
@@ -217,6 +233,18 @@ mod chunk {
         stage,
         fn stage() {
             views::workshop::Stage().into_any()
+        }
+    );
+    split_point!(
+        confirm_dialog,
+        fn confirm_dialog() {
+            crate::ui::confirm::ConfirmDialog().into_any()
+        }
+    );
+    split_point!(
+        shortcuts,
+        fn shortcuts() {
+            views::workshop::ShortcutsDialog().into_any()
         }
     );
     split_point!(

@@ -1,5 +1,6 @@
 //! The invariants of docs/architecture.md that a grep can prove: the domain and the layout
-//! hold no web code, no view imports another view, and no edit result is dropped.
+//! hold no web code, no view imports another view, no edit result is dropped, and the shell
+//! reads and writes data only through the codec.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,51 @@ fn no_edit_result_is_dropped() {
         for (file, n, line) in code_lines(folder) {
             let dropped = line.contains("let _ =") && (line.contains(".edit(") || line.contains(".edit_merging("));
             assert!(!dropped, "{file}:{n} drops an edit's refusal: {line}");
+        }
+    }
+}
+
+/// The shell (the main module of the split build) reads and writes data only through
+/// `crate::codec`: a direct call would put serde_json back into the first screen.
+#[test]
+fn the_shell_reads_and_writes_data_through_the_codec() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut lines = code_lines("ui");
+    for entry in fs::read_dir(&root).expect("src/") {
+        let path = entry.expect("a folder entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        // The codec itself; the benchmark page (its own chunk) times the stored format directly.
+        if path.is_dir()
+            || !name.ends_with(".rs")
+            || name.ends_with("_tests.rs")
+            || ["codec.rs", "bench.rs"].contains(&name.as_str())
+        {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("a readable source file");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_string();
+        lines.extend(
+            code.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim_start().starts_with("//"))
+                .map(|(n, l)| (name.clone(), n + 1, l.to_string())),
+        );
+    }
+    assert!(lines.iter().any(|(f, ..)| f == "state.rs"), "the shell's files were read");
+    for (file, n, line) in lines {
+        for direct in [
+            "stored::encode",
+            "stored::decode",
+            "stored::unpack",
+            "import_json(",
+            "export_json(",
+            "share_link::decode",
+            "decode_list(",
+            "encode_list(",
+            "serde_json::",
+            "gloo_storage",
+        ] {
+            assert!(!line.contains(direct), "{file}:{n} calls {direct} outside crate::codec: {line}");
         }
     }
 }

@@ -7,7 +7,7 @@
 pub mod app;
 pub mod bench;
 pub mod charts;
-
+pub mod codec;
 pub mod domain;
 pub mod download;
 pub mod layout;

@@ -30,26 +30,24 @@ fn panic_message(info: &PanicHookInfo<'_>) -> String {
 }
 
 /// Every `cairn.` key of localStorage as one JSON object (`{"key": "text"}`); a packed
-/// roadmap is unpacked to its JSON so the file is readable (and kept raw if it cannot be).
+/// roadmap is unpacked to its JSON so the file is readable (and kept raw if it cannot be, or
+/// if the codec was not loaded yet: `crate::codec`). The browser writes the JSON.
 pub fn stored_data_as_json() -> String {
-    let mut out = serde_json::Map::new();
+    let out = js_sys::Object::new();
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let len = storage.length().unwrap_or(0);
         for i in 0..len {
             if let Ok(Some(key)) = storage.key(i) {
                 if key.starts_with("cairn.") {
                     if let Ok(Some(value)) = storage.get_item(&key) {
-                        let value = match crate::domain::stored::unpack(&value) {
-                            Ok(std::borrow::Cow::Owned(json)) => json,
-                            _ => value,
-                        };
-                        out.insert(key, serde_json::Value::String(value));
+                        let value = crate::codec::unpack_stored_if_loaded(&value).unwrap_or(value);
+                        let _ = js_sys::Reflect::set(&out, &key.into(), &value.into());
                     }
                 }
             }
         }
     }
-    serde_json::Value::Object(out).to_string()
+    js_sys::JSON::stringify(&out).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into())
 }
 
 fn show_error_screen(message: &str) -> Option<()> {

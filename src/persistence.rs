@@ -8,9 +8,9 @@
 //! A roadmap's scenarios live under their own key, `cairn.scenarios.<id>` (see
 //! [`save_scenarios`]), so that an autosave of the plan never rewrites them.
 
+use crate::codec;
 use crate::domain::stored::{self, Stored};
 use crate::domain::Roadmap;
-use gloo_storage::Storage as _;
 use serde::{Deserialize, Serialize};
 
 pub const INDEX_KEY: &str = "cairn.index";
@@ -52,8 +52,9 @@ pub enum SaveError {
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    // `window.localStorage` throws (SecurityError) when storage is blocked; gloo's `raw()`
-    // would panic, so ask the browser directly first.
+    // `window.localStorage` throws (SecurityError) when storage is blocked: asked directly
+    // (not through gloo-storage, whose `raw()` panics then and whose JSON helpers would pull
+    // serde_json into the first screen; the values are (de)coded by `crate::codec`).
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -109,8 +110,10 @@ fn roadmap_ids_in_storage() -> Vec<String> {
 /// The index, repaired against what is really stored: entries without a stored roadmap are
 /// dropped, stored roadmaps missing from the index are added. The flag says it was repaired.
 pub fn load_index() -> (Index, bool) {
-    let read: Option<Index> = if storage().is_some() { gloo_storage::LocalStorage::get(INDEX_KEY).ok() } else { None };
-    let had_index = read.is_some() || get_raw(INDEX_KEY).is_none();
+    // No index (a fresh visit) needs no codec: it may not be loaded yet (`crate::codec`).
+    let raw = get_raw(INDEX_KEY);
+    let read: Option<Index> = raw.as_deref().and_then(codec::decode_index);
+    let had_index = read.is_some() || raw.is_none();
     let mut index = read.unwrap_or_default();
     let stored = roadmap_ids_in_storage();
     let before = index.roadmaps.len();
@@ -129,17 +132,14 @@ pub fn save_index(index: &Index) -> Result<(), SaveError> {
     if storage().is_none() {
         return Err(SaveError::Unavailable);
     }
-    gloo_storage::LocalStorage::set(INDEX_KEY, index).map_err(|e| match e {
-        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => SaveError::Full,
-        other => SaveError::Other(other.to_string()),
-    })
+    set_raw(INDEX_KEY, &codec::encode_index(index))
 }
 
 /// Reads a stored roadmap: `Ok(None)` when there is none, `Err` when it cannot be read.
 pub fn load(id: &str) -> Result<Option<Stored>, Damaged> {
     let key = roadmap_key(id);
     let Some(raw) = get_raw(&key) else { return Ok(None) };
-    stored::decode(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
+    codec::decode_stored(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
 }
 
 /// The revision of a stored value (packed or plain), from its first characters.
@@ -163,14 +163,14 @@ pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<
         return Err(SaveError::Conflict);
     }
     let revision = current.unwrap_or(0) + 1;
-    set_raw(&roadmap_key(id), &stored::encode(roadmap, revision))?;
+    set_raw(&roadmap_key(id), &codec::encode_stored(roadmap, revision))?;
     Ok(revision)
 }
 
 /// Writes a roadmap whatever is stored (the user chose "keep mine").
 pub fn overwrite(id: &str, roadmap: &Roadmap) -> Result<u64, SaveError> {
     let revision = stored_revision(id).unwrap_or(0) + 1;
-    set_raw(&roadmap_key(id), &stored::encode(roadmap, revision))?;
+    set_raw(&roadmap_key(id), &codec::encode_stored(roadmap, revision))?;
     Ok(revision)
 }
 
@@ -191,7 +191,7 @@ pub fn scenarios_key(id: &str) -> String {
 pub fn load_scenarios(id: &str) -> Result<Vec<crate::domain::scenario::Scenario>, Damaged> {
     let key = scenarios_key(id);
     let Some(raw) = get_raw(&key) else { return Ok(Vec::new()) };
-    crate::domain::scenario::decode_list(&raw).map_err(|error| Damaged { key, raw, error })
+    codec::decode_scenarios(&raw).map_err(|error| Damaged { key, raw, error })
 }
 
 /// Writes a roadmap's scenarios (an empty list removes the key). Over the quota the stored
@@ -204,7 +204,7 @@ pub fn save_scenarios(id: &str, scenarios: &[crate::domain::scenario::Scenario])
         remove_key(&scenarios_key(id));
         return Ok(());
     }
-    set_raw(&scenarios_key(id), &crate::domain::scenario::encode_list(scenarios))
+    set_raw(&scenarios_key(id), &codec::encode_scenarios(scenarios))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod scenarios;
 use crate::domain::history::History;
 use crate::domain::scenario::Scenario;
 use crate::domain::validate::{self, Problem};
-use crate::domain::{demo, file_format, share_link, Roadmap};
+use crate::domain::{demo, share_link, Roadmap};
 use crate::persistence::{self, Damaged, Entry, Index, SaveError};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -43,8 +43,13 @@ pub enum Action {
     SaveSharedCopy,
     /// A new version of Cairn is installed: save, let it take over, reload (public/boot.js).
     ReloadForUpdate,
+    /// A save could not run (the code that writes roadmaps did not load): try it again.
+    SaveNow,
     Dismiss,
 }
+
+/// What waits when the code that writes roadmaps could not be loaded for a save.
+const SAVE_WAITS: &str = "your latest changes are not saved yet";
 
 /// A share link (`#share=…`) opened in this tab: its roadmap is shown read-only and nothing
 /// is written to storage until the person saves a copy or goes back to their own roadmaps.
@@ -369,12 +374,17 @@ impl App {
     /// Shows the roadmap of a share link (`#share=…`) read-only, or why it cannot be shown.
     /// Reads the list of the user's roadmaps (for the switcher) and writes nothing.
     pub fn open_shared(&self, link: &str) {
+        if !crate::codec::ready() {
+            let (app, link) = (*self, link.to_string());
+            self.when_codec_ready("the share link is not opened", move || app.open_shared(&link));
+            return;
+        }
         self.flush_save();
         self.cancel_timer();
         if persistence::is_available() {
             self.w.roadmaps.set(persistence::load_index().0.roadmaps);
         }
-        let (roadmap, view) = match share_link::decode(link) {
+        let (roadmap, view) = match crate::codec::open_share_link(link) {
             Ok(r) => (r, SharedView::Open),
             Err(e) => (
                 Roadmap { name: "Share link not opened".into(), ..Roadmap::default() },
@@ -681,16 +691,21 @@ impl App {
 
     /// Imports a roadmap file as a new roadmap (never over an existing one).
     pub fn import_file(&self, text: &str) -> Result<String, String> {
-        let roadmap = file_format::import_json(text).map_err(|e| e.message)?;
+        let roadmap = crate::codec::import_file(text)?;
         let name = roadmap.name.clone();
         self.open_new(roadmap);
         Ok(name)
     }
 
     pub fn download_current(&self) {
+        if !crate::codec::ready() {
+            let app = *self;
+            self.when_codec_ready("the roadmap is not downloaded", move || app.download_current());
+            return;
+        }
         let r = self.roadmap.get_untracked();
         let name = format!("{}.cairn.json", crate::download::file_stem(&r.name));
-        if let Err(e) = crate::download::download_text(&name, "application/json", &file_format::export_json(&r)) {
+        if let Err(e) = crate::download::download_text(&name, "application/json", &crate::codec::export_file(&r)) {
             self.notify(Topic::Download, Level::Error, &e, vec![]);
         }
     }
@@ -740,6 +755,10 @@ impl App {
                 }
             }
             Action::DownloadCurrent => self.download_current(),
+            Action::SaveNow => {
+                dismiss();
+                self.save_now();
+            }
             Action::DownloadDamaged(key) => {
                 let raw = self.damaged.with_untracked(|d| d.iter().find(|x| &x.key == key).map(|x| x.raw.clone()));
                 if let Some(raw) = raw {
@@ -848,6 +867,13 @@ impl App {
         if matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict) {
             return;
         }
+        if !crate::codec::ready() {
+            // A fresh visit's first save, just after its first screen: once the codec is here.
+            self.w.save_status.set(SaveStatus::Pending);
+            let app = *self;
+            self.when_codec_ready(SAVE_WAITS, move || app.save_now());
+            return;
+        }
         let id = self.current_id.get_untracked();
         let known = self.revisions.with_value(|r| r.get(&id).copied());
         let saved = self.roadmap.with_untracked(|r| persistence::save(&id, r, known));
@@ -860,10 +886,40 @@ impl App {
                     self.w.save_status.set(SaveStatus::Saved);
                 }
                 self.clear_topic(Topic::Storage);
+                // A save that waited for its code (`when_codec_ready`) is done: its message goes.
+                self.clear_topic(Topic::Loading);
                 self.save_index();
             }
             Err(e) => self.report_save_error(e),
         }
+    }
+
+    /// Runs `then` once the code that reads and writes roadmaps is loaded (`crate::codec`: at
+    /// once, except just after a fresh visit's first screen). If it cannot be loaded, the user
+    /// is told what waits; a save waiting ([`SAVE_WAITS`]) shows "Not saved" and offers to try
+    /// again (the changes stay in this tab; the next change tries again too).
+    fn when_codec_ready(&self, what: &'static str, then: impl FnOnce() + 'static) {
+        let app = *self;
+        crate::codec::when_ready(then, move || {
+            let save = what == SAVE_WAITS;
+            if save {
+                app.w.save_status.set(SaveStatus::Failed);
+            }
+            app.notify(
+                Topic::Loading,
+                Level::Error,
+                &format!(
+                    "Cairn could not load the code that reads and writes roadmaps (the connection may be \
+                     down), so {what}. {}",
+                    if save {
+                        "Your changes stay in this tab: keep it open and try again once you are back online."
+                    } else {
+                        "Try again once you are back online."
+                    }
+                ),
+                if save { vec![("Try saving again".into(), Action::SaveNow)] } else { vec![] },
+            );
+        });
     }
 
     fn report_save_error(&self, e: SaveError) {
@@ -914,6 +970,11 @@ impl App {
         if self.save_status.get_untracked() == SaveStatus::MemoryOnly || self.read_only_untracked() {
             return;
         }
+        if !crate::codec::ready() {
+            let app = *self;
+            self.when_codec_ready(SAVE_WAITS, move || app.save_index());
+            return;
+        }
         let id = self.current_id.get_untracked();
         let name = self.roadmap.with_untracked(|r| r.name.clone());
         self.w.roadmaps.update(|l| {
@@ -933,6 +994,13 @@ impl App {
 
     /// Another tab wrote to storage (`storage` event).
     pub fn on_storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        if !crate::codec::ready() {
+            let app = *self;
+            self.when_codec_ready("changes made in another tab are not shown here yet", move || {
+                app.on_storage_changed(key, new_value)
+            });
+            return;
+        }
         let id = self.current_id.get_untracked();
         match key.as_deref() {
             Some(k) if k == persistence::roadmap_key(&id) && self.editing.get_untracked().is_some() => {
@@ -959,7 +1027,7 @@ impl App {
                     self.report_save_error(SaveError::Conflict);
                     return;
                 }
-                match crate::domain::stored::decode(&raw) {
+                match crate::codec::decode_stored(&raw) {
                     Ok(stored) => {
                         self.record_for_undo();
                         self.revisions.update_value(|r| {

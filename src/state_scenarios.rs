@@ -230,7 +230,7 @@ impl App {
     /// follows (this tab has no unsaved change of the plan: it was saved before the
     /// scenario was opened).
     pub(super) fn plan_changed_elsewhere(&self, new_value: Option<String>) {
-        let Some(stored) = new_value.and_then(|raw| crate::domain::stored::decode(&raw).ok()) else {
+        let Some(stored) = new_value.and_then(|raw| crate::codec::decode_stored(&raw).ok()) else {
             return;
         };
         let id = self.current_id.get_untracked();

@@ -58,7 +58,7 @@ pub fn export_json(r: &Roadmap) -> String {
 
 /// JSON as Cairn writes it, pretty or compact, whole numbers without ".0". File and storage
 /// share this one serializer type, so the model's serialization exists once in the wasm.
-pub(crate) fn write_json<T: Serialize>(value: &T, pretty: bool) -> String {
+pub fn write_json<T: Serialize>(value: &T, pretty: bool) -> String {
     let mut out = Vec::new();
     let formatter = WholeNumbers(pretty.then(PrettyFormatter::new));
     value

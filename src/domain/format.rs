@@ -74,13 +74,81 @@ fn with_currency(currency: &str, amount: String) -> String {
     }
 }
 
+/// `v` (finite, not negative, already rounded to `digits`) written with exactly `digits`
+/// decimals. Integer arithmetic, not Rust's float formatting (issue 14: core's `{:.N}`
+/// machinery is 15 KB of wasm in the first screen). A whole part up to 2^53 is exact; above,
+/// it is the shortest digits that read back as `v` (zmij, which serde_json uses already),
+/// padded with zeros.
+fn fixed(v: f64, digits: usize) -> String {
+    let scale = 10u64.pow(digits.min(15) as u32);
+    let mut whole = v.trunc();
+    // Below 1, times at most 10^15: exact enough, and an integer below 2^53.
+    let mut fraction = ((v - whole) * scale as f64).round() as u64;
+    if fraction >= scale {
+        fraction -= scale;
+        whole += 1.0;
+    }
+    let whole = if whole < 9_007_199_254_740_992.0 { digit_string(whole as u64) } else { whole_digits(whole) };
+    if digits == 0 {
+        return whole;
+    }
+    let fraction = digit_string(fraction);
+    let mut out = String::with_capacity(whole.len() + 1 + digits);
+    out.push_str(&whole);
+    out.push('.');
+    out.extend(std::iter::repeat_n('0', digits.min(15) - fraction.len()));
+    out.push_str(&fraction);
+    out.extend(std::iter::repeat_n('0', digits.saturating_sub(15)));
+    out
+}
+
+/// An unsigned integer's decimal digits.
+fn digit_string(mut n: u64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+/// The digits of a large whole `v` (≥ 2^53 / 10^15): its shortest round-trip digits
+/// ("1.2345e20") written out with zeros ("123450000000000000000").
+fn whole_digits(v: f64) -> String {
+    let mut buffer = zmij::Buffer::new();
+    let shortest = buffer.format_finite(v);
+    let (mantissa, exponent) = match shortest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (shortest, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac_part = frac_part.trim_end_matches('0');
+    let mut digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let zeros = exponent - frac_part.len() as i32;
+    if zeros >= 0 {
+        digits.extend(std::iter::repeat_n('0', zeros as usize));
+    } else {
+        digits.truncate(digits.len().saturating_sub((-zeros) as usize));
+    }
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed.to_string()
+    }
+}
+
 /// A number with exactly `digits` decimals: "3.10", "−0.5", "0.0".
 pub fn decimal(v: f64, digits: usize) -> String {
     if !v.is_finite() {
         return NOT_A_NUMBER.into();
     }
     let r = round_to(v.abs(), digits);
-    with_sign(v < 0.0 && r != 0.0, format!("{r:.digits$}"))
+    with_sign(v < 0.0 && r != 0.0, fixed(r, digits))
 }
 
 /// A number with at most `digits` decimals, trailing zeros dropped: "42.7", "41", "−0.5".
@@ -98,7 +166,7 @@ pub fn thousands(v: f64) -> String {
         return NOT_A_NUMBER.into();
     }
     let r = v.abs().round();
-    with_sign(v < 0.0 && r != 0.0, group(&format!("{r:.0}")))
+    with_sign(v < 0.0 && r != 0.0, group(&fixed(r, 0)))
 }
 
 /// A count with thousands grouped: "7,074".
@@ -118,9 +186,9 @@ pub fn short_amount(v: f64) -> String {
     }
     let a = v.abs();
     let body = if a.round() < 1e3 {
-        format!("{:.0}", a.round())
+        fixed(a.round(), 0)
     } else if (a / 1e3).round() < 1e3 {
-        format!("{:.0}k", (a / 1e3).round())
+        format!("{}k", fixed((a / 1e3).round(), 0))
     } else if round_to(a / 1e6, 1) < 1e3 {
         format!("{}M", trimmed(a / 1e6, 1))
     } else {
@@ -274,7 +342,10 @@ mod tests {
         assert_eq!(decimal(-0.04, 1), "0.0");
         assert_eq!(decimal(-0.05, 1), "−0.1");
         assert_eq!(decimal(1234.5678, 2), "1234.57");
-        assert_eq!(decimal(1e300, 1), format!("{:.1}", 1e300));
+        assert_eq!(decimal(1e300, 1), format!("1{}.0", "0".repeat(300)));
+        assert_eq!(decimal(1.5e20, 2), "150000000000000000000.00");
+        assert_eq!(decimal(123456789.125, 20), "123456789.12500000000000000000");
+        assert_eq!(thousands(12345678901234567890.0), "12,345,678,901,234,567,000");
         assert_eq!(decimal(NAN, 1), "—");
         assert_eq!(decimal(-INF, 1), "—");
         assert_eq!(trimmed(42.74, 1), "42.7");
@@ -434,6 +505,13 @@ mod tests {
         /// Grouping only adds commas: taking them out gives the rounded number back, and every
         /// group after the first has three digits.
         #[test]
+        /// The integer formatting writes what Rust's `{:.N}` writes for the rounded figure.
+        #[test]
+        fn decimals_as_rust_writes_them(v in 0.0f64..1e12, digits in 0usize..5) {
+            let r = round_to(v, digits);
+            prop_assert_eq!(decimal(v, digits), format!("{r:.digits$}"));
+        }
+
         fn thousands_round_trip(v in -1e15f64..1e15) {
             let text = thousands(v);
             let plain: String = text.replace(',', "").replace(MINUS, "-");

@@ -16,7 +16,18 @@
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
+
+/// Slack for the splitter. `wasm-split-cli` lays the read-only data out again, each module's
+/// data together and aligned; when the alignment makes the result longer than the linker's
+/// `.rodata`, it gives up and leaves *all* the data in the main module (+140 KB, all the
+/// views' text; its log says "Overlong segment"). These bytes are in `.rodata` but no code
+/// reads them, so the splitter drops them and their room takes the alignment (the gaps are at
+/// most a few bytes per chunk). `scripts/build-release` fails if the warning comes back.
+#[cfg(feature = "split")]
+#[used]
+static SPLIT_DATA_SLACK: [u8; 16384] = [0xCA; 16384];
 
 /// A chunk could not be loaded (the details are in the browser console).
 #[derive(Debug, Clone, Copy)]
@@ -36,10 +47,12 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<(), LoadFailed>>>>;
 /// with `load()` (fetches the chunk; at once without the split build) and `view(args)` (renders;
 /// only called once `load` succeeded, when it completes without waiting).
 /// `split_point!(action chunk_name, fn name(args) { body })` defines `name::run(args)`, an
-/// async function that loads the chunk, then runs the body. Split points with the same
+/// async function that loads the chunk, then runs the body.
+/// `split_point!(value chunk_name, fn name(args) -> T { body })` defines `name::load()` and
+/// `name::now(args) -> Option<T>` (a plain call once the chunk is loaded; see `crate::codec`). Split points with the same
 /// chunk name share one chunk.
 macro_rules! split_point {
-    (action $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    (action $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         /// An action whose code is in a chunk: `run` loads the chunk, then does it.
         #[allow(unused_braces)]
         pub mod $name {
@@ -67,7 +80,46 @@ macro_rules! split_point {
             }
         }
     };
-    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    (value $chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        /// A function whose code is in a chunk: `load` fetches the chunk, `now` calls it (`None`
+        /// while the chunk is not loaded; always `Some` without the split build).
+        #[allow(unused_braces)]
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use $crate::ui::lazy::{LoadFailed, Loading};
+
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload))]
+            fn build($($arg: $ty),*) -> Result<$ret, LoadFailed> {
+                Ok($body)
+            }
+
+            #[cfg(feature = "split")]
+            #[allow(dead_code)]
+            pub fn load() -> Loading {
+                Box::pin(async { preload().await.map_err(LoadFailed::from) })
+            }
+
+            #[cfg(not(feature = "split"))]
+            #[allow(dead_code)]
+            pub fn load() -> Loading {
+                Box::pin(async { Ok(()) })
+            }
+
+            #[cfg(feature = "split")]
+            pub fn now($($arg: $ty),*) -> Option<$ret> {
+                $crate::ui::lazy::now_or_never(build($($arg),*)).and_then(Result::ok)
+            }
+
+            #[cfg(not(feature = "split"))]
+            pub fn now($($arg: $ty),*) -> Option<$ret> {
+                Some($body)
+            }
+        }
+    };
+    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         #[allow(unused_braces)]
         pub mod $name {
             #[allow(unused_imports)]
@@ -116,7 +168,8 @@ pub fn run_loaded(
 ) {
     leptos::task::spawn_local(async move {
         if action.await.is_err() {
-            let text = format!("Cairn could not load {what}: the connection may be down. Nothing was changed; try again.");
+            let text =
+                format!("Cairn could not load {what}: the connection may be down. Nothing was changed; try again.");
             app.notify(crate::state::Topic::Loading, crate::state::Level::Error, &text, vec![]);
         }
     });
@@ -130,6 +183,15 @@ pub fn now_or_never<F: Future>(future: F) -> Option<F::Output> {
         Poll::Ready(value) => Some(value),
         Poll::Pending => None,
     }
+}
+
+/// How many views are fetching their chunk now: what is fetched in the background waits for
+/// none to be (`crate::codec`), so that the view the user asked for comes first.
+static VIEWS_LOADING: AtomicUsize = AtomicUsize::new(0);
+
+/// True while a view is fetching its chunk.
+pub fn views_loading() -> bool {
+    VIEWS_LOADING.load(Ordering::Relaxed) > 0
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -155,9 +217,17 @@ pub fn Lazy(
 ) -> impl IntoView {
     let status = RwSignal::new(Status::Loading);
     let start = move || {
+        let mut loading = load();
+        // A chunk loaded before is there at once: no placeholder, not even for a frame.
+        if let Poll::Ready(result) = loading.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            status.set(if result.is_ok() { Status::Ready } else { Status::Failed });
+            return;
+        }
         status.set(Status::Loading);
+        VIEWS_LOADING.fetch_add(1, Ordering::Relaxed);
         leptos::task::spawn_local(async move {
-            let ok = load().await.is_ok();
+            let ok = loading.await.is_ok();
+            VIEWS_LOADING.fetch_sub(1, Ordering::Relaxed);
             if !status.is_disposed() {
                 status.set(if ok { Status::Ready } else { Status::Failed });
             }
@@ -171,7 +241,7 @@ pub fn Lazy(
     }
     move || {
         match status.get() {
-        Status::Ready => untrack(|| view()).unwrap_or_else(|| {
+        Status::Ready => untrack(&view).unwrap_or_else(|| {
             // Loaded, yet not ready at once: should not happen; show the failure (and Retry).
             status.set(Status::Failed);
             ().into_any()
@@ -186,4 +256,18 @@ pub fn Lazy(
         .into_any(),
     }
     }
+}
+
+/// True from the first time `open` is true on: a dialog whose code is a chunk stays mounted
+/// once it has been opened (closing and opening it again keeps its state, and loads nothing).
+pub fn opened_once(open: RwSignal<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    true_once(move || open.get())
+}
+
+/// True from the first time `condition` is true on.
+pub fn true_once(
+    condition: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let once = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || condition());
+    move || once.get()
 }

@@ -41,6 +41,9 @@ export { expect };
 export async function openApp(page, url = '') {
   await page.goto(url);
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  // A fresh visit saves its demo roadmap once the codec is loaded, just after the first
+  // screen (src/codec.rs): what the tests find in storage starts from there.
+  await expect(page.getByRole('banner').getByRole('status')).not.toHaveText('Saving…');
 }
 
 /** The text of a download triggered by `action`. */

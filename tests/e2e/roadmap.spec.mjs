@@ -30,9 +30,11 @@ test('a first visit opens the demo roadmap', async ({ page }) => {
   await expect(page.getByRole('columnheader', { name: 'Capex' })).toHaveAttribute('aria-sort', 'descending');
   await expect(initiatives.nth(1)).toContainText('2.6M');
   await page.getByRole('link', { name: /Goals/ }).click();
+  await expect(page.getByRole('table', { name: 'Business goals' })).toBeVisible(); // its chunk loads on first use
   expect(await page.getByRole('table', { name: 'Business goals' }).getByRole('row').count()).toBeGreaterThan(6);
   await page.getByRole('link', { name: /Capabilities/ }).click();
   const caps = page.getByRole('table', { name: 'Capability map' });
+  await expect(caps).toBeVisible();
   expect(await caps.getByRole('row').count()).toBeGreaterThan(35);
   // Search and filter narrow the list.
   await page.getByRole('searchbox', { name: 'Search capabilities' }).fill('payroll');

@@ -120,7 +120,8 @@ async function tour(page, { readOnly = false } = {}) {
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the heatmap');
   await assertInertSvg(page, (await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).text, 'the heatmap SVG');
-  await page.getByRole('button', { name: 'Export PNG' }).click();
+  // Awaited: a PNG is drawn asynchronously, and a late one would be taken for the next SVG.
+  await downloadText(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
   await page.getByRole('button', { name: 'Show as map' }).click();
 
   await go('#/timeline');
@@ -132,7 +133,8 @@ async function tour(page, { readOnly = false } = {}) {
   await bars.first().focus();
   await page.keyboard.press('Enter');
   await assertInertSvg(page, (await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).text, 'the timeline SVG');
-  await page.getByRole('button', { name: 'Export PNG' }).click();
+  // Awaited: a PNG is drawn asynchronously, and a late one would be taken for the next SVG.
+  await downloadText(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the timeline');
   await page.getByRole('button', { name: 'Show as chart' }).click();
@@ -145,7 +147,7 @@ async function tour(page, { readOnly = false } = {}) {
       const b = page.getByRole('button', { name, exact: true });
       for (let k = 0; k < await b.count(); k++) {
         if (name === 'Export SVG') await assertInertSvg(page, (await downloadText(page, () => b.nth(k).click())).text, `the ${section} SVG`);
-        else await b.nth(k).click();
+        else await downloadText(page, () => b.nth(k).click());
       }
     }
   }

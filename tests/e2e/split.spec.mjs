@@ -1,4 +1,4 @@
-// The release build split per view (issue 14; src/views/lazy.rs, scripts/build-release):
+// The release build split per view (issue 14; src/ui/lazy.rs, scripts/build-release):
 // every view, portfolio section and Decide tab opens by deep link and by navigation, each
 // loading its own chunk; after one visit every one of them opens offline; a chunk that fails
 // to load shows a message with Retry, and Retry recovers with nothing typed lost.
@@ -13,6 +13,8 @@ const dist = process.env.CAIRN_DIST || path.resolve(path.dirname(fileURLToPath(i
 
 // [hash, how to reach it from the navigation, what shows once it is loaded]
 const PAGES = [
+  ['#/roadmap/goals', ['Roadmap lists', /^Goals/], (p) => p.getByRole('table', { name: 'Business goals' })],
+  ['#/roadmap/capabilities', ['Roadmap lists', /^Capabilities/], (p) => p.getByRole('table', { name: 'Capability map' })],
   ['#/heatmap', ['Views', 'Heatmap'], (p) => p.getByRole('heading', { name: 'Capability heatmap', level: 2 })],
   ['#/timeline', ['Views', 'Timeline'], (p) => p.getByRole('heading', { name: 'Timeline', level: 2 })],
   ['#/portfolio', ['Views', 'Portfolio'], (p) => p.locator('#pf-summary-title')],
@@ -57,9 +59,21 @@ test('each view, section and tab opens by deep link, loading the shell and its o
   const home = await browser.newContext({ serviceWorkers: 'block' });
   const page = await home.newPage();
   const chunks = chunkLog(page);
+  // The moment the first screen showed, noted in the page itself.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__shownAt === undefined && document.querySelector('nav[aria-label="Views"]')) window.__shownAt = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+  });
   await openApp(page, `${server.url}/`);
-  await page.waitForLoadState('networkidle');
-  expect(chunks, 'the editor needs no chunk').toEqual([]);
+  // The codec (src/codec.rs) came after the first screen, and the demo roadmap was saved with it.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cairn.roadmap.')).length)).toBe(1);
+  expect(chunks.filter((c) => c.startsWith('split_')).map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')),
+    'the editor needs no chunk; after its first screen, the codec only').toEqual(['split_codec']);
+  const early = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm') && !/\/cairn-[0-9a-f]{16}_bg\.wasm$/.test(e.name) && e.startTime < window.__shownAt)
+    .map((e) => e.name));
+  expect(early, 'no chunk is fetched before the first screen shows').toEqual([]);
   await home.close();
   const all = new Set([...first.values()].flat());
   for (const [hash, loaded] of first) {
@@ -137,4 +151,57 @@ test('a chunk that fails to load shows a message with Retry; Retry recovers and 
   await expect(page.getByRole('button', { name: 'Typed before the network went down' })).toBeVisible();
   // The failed fetches were logged by the loader (console.error): expected here.
   pageErrors.length = 0;
+});
+
+test('a returning visitor\'s roadmaps open once the codec is loaded; if it cannot be, the page says so and they are untouched', async ({ browser, server }) => {
+  test.skip(!isSplit(), 'one module: nothing loads later');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openApp(page, `${server.url}/`);
+  await page.getByLabel('New initiative name').fill('Kept between visits');
+  await page.getByLabel('New initiative name').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+
+  // The codec fails to load (offline before the service worker had it, a server gone).
+  const blocked = await context.newPage();
+  blocked.on('pageerror', () => {});
+  await blocked.route(/\/split_codec-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await blocked.goto(`${server.url}/`);
+  await expect(blocked.getByRole('alert')).toContainText('could not load the code that reads your roadmaps');
+  await expect(blocked.getByRole('alert')).toContainText('Your roadmaps are safe in this browser');
+  expect(await blocked.evaluate(() => ({ ...localStorage })), 'storage untouched').toEqual(stored);
+  await blocked.close();
+
+  // With the codec, the next visit opens the roadmap as it was left.
+  const again = await context.newPage();
+  await again.goto(`${server.url}/`);
+  await expect(again.getByRole('button', { name: 'Kept between visits' })).toBeVisible();
+  await context.close();
+});
+
+test('a fresh visit whose codec cannot be loaded keeps its changes in the tab, says they are not saved, and saves them on Try again', async ({ browser, server }) => {
+  test.skip(!isSplit(), 'one module: nothing loads later');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.on('pageerror', () => {});
+  let failing = true;
+  await page.route(/\/split_codec-[0-9a-f]{16}\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('New initiative name').fill('Typed while the codec was missing');
+  await page.getByLabel('New initiative name').press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'your latest changes are not saved yet' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Not saved$/ })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cairn.roadmap.')))).toEqual([]);
+
+  failing = false;
+  await alert.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cairn.roadmap.')).length);
+  expect(saved).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Typed while the codec was missing' })).toBeVisible();
+  await context.close();
 });

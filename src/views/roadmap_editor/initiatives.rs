@@ -6,6 +6,7 @@ use crate::domain::format::{money, short_amount};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
 use crate::ui::fields::{parse_list, parse_month, parse_number, parse_whole, Choice, Field, Kind};
+use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
@@ -111,9 +112,24 @@ pub fn Initiatives() -> impl IntoView {
                 </div>
                 <Pager page total noun="initiatives"/>
             </div>
-            {move || selected.get().map(|id| view! { <InitiativeForm id selected/> })}
+            // The form is a chunk (ui::lazy): the list shows first.
+            {move || selected.get().map(|id| view! {
+                <Lazy what="the initiative form" class="lazy-panel" load=panel::initiative_form::load
+                    view=Box::new(move || panel::initiative_form::view(id.clone(), selected))/>
+            })}
         </div>
     }
+}
+
+mod panel {
+    use super::*;
+
+    split_point!(
+        editor_initiative_form,
+        fn initiative_form(id: String, selected: RwSignal<Option<String>>) {
+            InitiativeForm(InitiativeFormProps { id, selected }).into_any()
+        }
+    );
 }
 
 /// Workshop capture: type a name (and optionally more), Enter saves and starts the next,

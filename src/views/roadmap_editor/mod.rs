@@ -10,8 +10,10 @@ use crate::state::App;
 use crate::ui::confirm::{confirmer, Confirmation};
 use crate::ui::fields::commit_with;
 use crate::ui::fields::{Commit, ItemProblems};
+use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[component]
 pub fn RoadmapEditor(tab: EditorTab) -> impl IntoView {
@@ -30,12 +32,31 @@ pub fn RoadmapEditor(tab: EditorTab) -> impl IntoView {
                 Tab::new(t.title(), t.href(), t == tab).with_count(move || count(t))
             }).collect()/>
             {match tab {
+                // The initiatives list is the first screen; the other lists and every item's
+                // panel are chunks, loaded on first use (ui::lazy).
                 EditorTab::Initiatives => view! { <initiatives::Initiatives/> }.into_any(),
-                EditorTab::Goals => view! { <goals::Goals/> }.into_any(),
-                EditorTab::Capabilities => view! { <capabilities::Capabilities/> }.into_any(),
+                EditorTab::Goals => view! { <Lazy what="the goals list" load=chunk::goals_list::load view=Box::new(chunk::goals_list::view)/> }.into_any(),
+                EditorTab::Capabilities => view! { <Lazy what="the capability map" load=chunk::capability_map::load view=Box::new(chunk::capability_map::view)/> }.into_any(),
             }}
         </section>
     }
+}
+
+mod chunk {
+    use super::*;
+
+    split_point!(
+        editor_goals,
+        fn goals_list() {
+            goals::Goals().into_any()
+        }
+    );
+    split_point!(
+        editor_capabilities,
+        fn capability_map() {
+            capabilities::Capabilities().into_any()
+        }
+    );
 }
 
 /// Rows of a list are keyed by the identity of the item's `Arc`: an edit makes a new one
@@ -99,6 +120,10 @@ fn ItemPanel(
         }
     });
     let heading = panel_heading(kind);
+    // Opened from a row while its chunk was still loading: the focus moves here on arrival.
+    if FOCUS_ON_ARRIVAL.swap(false, Ordering::Relaxed) {
+        crate::ui::fields::focus_later(heading);
+    }
     let noun = kind.noun();
     let (id_dup, id_del) = (id.clone(), id.clone());
     view! {
@@ -133,8 +158,13 @@ fn panel_heading(kind: ItemKind) -> &'static str {
     }
 }
 
+/// Set when a row opens a panel: the panel takes the focus when it is drawn (at once, or when
+/// its chunk has loaded).
+static FOCUS_ON_ARRIVAL: AtomicBool = AtomicBool::new(false);
+
 /// Opens an item's panel from its row and moves focus to it.
 fn open_panel(selected: RwSignal<Option<String>>, kind: ItemKind, id: String) {
+    FOCUS_ON_ARRIVAL.store(true, Ordering::Relaxed);
     selected.set(Some(id));
     crate::ui::fields::focus_later(panel_heading(kind));
 }

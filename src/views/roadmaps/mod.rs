@@ -8,6 +8,7 @@ use crate::domain::{demo, file_format, template, Horizon, Month};
 use crate::state::{App, Level, Topic};
 use crate::ui::confirm::{confirmer, Confirmation, Modal};
 use crate::ui::fields::unique_id;
+use crate::ui::lazy::{opened_once, split_point, Lazy};
 use leptos::prelude::*;
 
 /// This year January to two years on December: the default planning horizon.
@@ -26,7 +27,6 @@ enum Start {
 #[component]
 pub fn RoadmapSwitcher() -> impl IntoView {
     let app = expect_context::<App>();
-    let confirm = confirmer();
     let new_open = RwSignal::new(false);
     let rename_open = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
@@ -34,30 +34,6 @@ pub fn RoadmapSwitcher() -> impl IntoView {
     let close_menu = move || menu_open.set(false);
     let files = files::FileDialogState::new();
     let select_id = unique_id("roadmap-select");
-    let file_id = unique_id("import-file");
-
-    let delete_current = move |_| {
-        close_menu();
-        let id = app.current_id.get_untracked();
-        let name = app.roadmap.with_untracked(|r| r.name.clone());
-        confirm.set(Some(Confirmation {
-            title: format!("Delete the roadmap \"{name}\"?"),
-            lines: vec![
-                "It is removed from this browser and cannot be brought back with Undo.".into(),
-                "Export it to a file first if you may need it again.".into(),
-            ],
-            confirm_label: "Delete roadmap".into(),
-            on_confirm: Callback::new(move |_| app.delete_roadmap(&id)),
-        }));
-    };
-
-    let on_import = move |ev: leptos::ev::Event| {
-        close_menu();
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        read_and_import(app, file);
-    };
 
     view! {
         <div class="roadmap-switcher">
@@ -82,20 +58,97 @@ pub fn RoadmapSwitcher() -> impl IntoView {
                     aria-controls="roadmap-menu" on:click=move |_| menu_open.update(|o| *o = !*o)>"Roadmaps"</button>
                 <div class="menu-backdrop" hidden=move || !menu_open.get() on:click=move |_| close_menu()></div>
                 <div id="roadmap-menu" class="menu-panel" role="group" aria-label="Roadmap actions" hidden=move || !menu_open.get()>
-                    <button type="button" on:click=move |_| { close_menu(); new_open.set(true); }>"New roadmap…"</button>
-                    <button type="button" disabled=move || app.read_only() on:click=move |_| { close_menu(); rename_open.set(true); }>"Rename…"</button>
-                    <button type="button" on:click=move |_| { close_menu(); app.duplicate_current(); }>"Duplicate"</button>
-                    <button type="button" on:click=move |_| { close_menu(); app.download_current(); }>"Export to file"</button>
-                    <label class="button" for=file_id.clone()>"Import from file…"</label>
-                    <input id=file_id type="file" class="visually-hidden" accept=".json,application/json" on:change=on_import/>
-                    <files::FileMenuItems state=files close_menu=move || close_menu()/>
-                    <button type="button" class="danger" disabled=move || app.read_only() on:click=delete_current>"Delete…"</button>
+                    // The entries are a chunk, loaded when the menu first opens.
+                    <Show when=opened_once(menu_open)>
+                        <Lazy what="the roadmap menu" class="lazy-dialog" load=dialog::menu::load
+                            view=Box::new(move || dialog::menu::view(menu_open, new_open, rename_open, files))/>
+                    </Show>
                 </div>
             </div>
-            <NewRoadmapDialog open=new_open/>
-            <RenameDialog open=rename_open/>
+            // The two dialogs are chunks, loaded when first opened (ui::lazy).
+            <Show when=opened_once(new_open)>
+                <Lazy what="the new-roadmap dialog" class="lazy-dialog" load=dialog::new_roadmap::load view=Box::new(move || dialog::new_roadmap::view(new_open))/>
+            </Show>
+            <Show when=opened_once(rename_open)>
+                <Lazy what="the rename dialog" class="lazy-dialog" load=dialog::rename::load view=Box::new(move || dialog::rename::view(rename_open))/>
+            </Show>
             <files::FileDialogs state=files/>
         </div>
+    }
+}
+
+mod dialog {
+    use super::*;
+
+    split_point!(
+        roadmap_menu,
+        fn menu(
+            menu_open: RwSignal<bool>,
+            new_open: RwSignal<bool>,
+            rename_open: RwSignal<bool>,
+            files: files::FileDialogState,
+        ) {
+            MenuItems(MenuItemsProps { menu_open, new_open, rename_open, files }).into_any()
+        }
+    );
+    split_point!(
+        roadmap_new,
+        fn new_roadmap(open: RwSignal<bool>) {
+            NewRoadmapDialog(NewRoadmapDialogProps { open }).into_any()
+        }
+    );
+    split_point!(
+        roadmap_rename,
+        fn rename(open: RwSignal<bool>) {
+            RenameDialog(RenameDialogProps { open }).into_any()
+        }
+    );
+}
+
+/// The Roadmaps menu's entries.
+#[component]
+fn MenuItems(
+    menu_open: RwSignal<bool>,
+    new_open: RwSignal<bool>,
+    rename_open: RwSignal<bool>,
+    files: files::FileDialogState,
+) -> impl IntoView {
+    let app = expect_context::<App>();
+    let confirm = confirmer();
+    let close_menu = move || menu_open.set(false);
+    let file_id = unique_id("import-file");
+    let delete_current = move |_| {
+        close_menu();
+        let id = app.current_id.get_untracked();
+        let name = app.roadmap.with_untracked(|r| r.name.clone());
+        confirm.set(Some(Confirmation {
+            title: format!("Delete the roadmap \"{name}\"?"),
+            lines: vec![
+                "It is removed from this browser and cannot be brought back with Undo.".into(),
+                "Export it to a file first if you may need it again.".into(),
+            ],
+            confirm_label: "Delete roadmap".into(),
+            on_confirm: Callback::new(move |_| app.delete_roadmap(&id)),
+        }));
+    };
+
+    let on_import = move |ev: leptos::ev::Event| {
+        close_menu();
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        read_and_import(app, file);
+    };
+
+    view! {
+        <button type="button" on:click=move |_| { close_menu(); new_open.set(true); }>"New roadmap…"</button>
+        <button type="button" disabled=move || app.read_only() on:click=move |_| { close_menu(); rename_open.set(true); }>"Rename…"</button>
+        <button type="button" on:click=move |_| { close_menu(); app.duplicate_current(); }>"Duplicate"</button>
+        <button type="button" on:click=move |_| { close_menu(); app.download_current(); }>"Export to file"</button>
+        <label class="button" for=file_id.clone()>"Import from file…"</label>
+        <input id=file_id type="file" class="visually-hidden" accept=".json,application/json" on:change=on_import/>
+        <files::FileMenuItems state=files close_menu=move || close_menu()/>
+        <button type="button" class="danger" disabled=move || app.read_only() on:click=delete_current>"Delete…"</button>
     }
 }
 
@@ -107,9 +160,9 @@ pub fn read_and_import(app: App, file: web_sys::File) {
             Topic::Import,
             Level::Error,
             &format!(
-                "\"{}\" is {:.1} MB; Cairn opens roadmap files up to {} MB. Nothing was changed.",
+                "\"{}\" is {}; Cairn opens roadmap files up to {} MB. Nothing was changed.",
                 file.name(),
-                size / 1_048_576.0,
+                crate::domain::format::file_size(size as usize),
                 file_format::MAX_FILE_BYTES / 1_048_576
             ),
             vec![],

@@ -99,25 +99,19 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
 #[component]
 pub fn FileDialogs(state: FileDialogState) -> impl IntoView {
     view! {
-        <Show when=opened_once(state.csv_export)>
+        <Show when=crate::ui::lazy::opened_once(state.csv_export)>
             <Lazy what="the spreadsheet export" class="lazy-dialog" load=csv_export::load view=Box::new(move || csv_export::view(state))/>
         </Show>
-        <Show when=opened_once(state.csv_import)>
+        <Show when=crate::ui::lazy::opened_once(state.csv_import)>
             <Lazy what="the spreadsheet import" class="lazy-dialog" load=csv_import::load view=Box::new(move || csv_import::view(state))/>
         </Show>
-        <Show when=opened_once(state.archimate_report)>
+        <Show when=crate::ui::lazy::opened_once(state.archimate_report)>
             <Lazy what="the ArchiMate import" class="lazy-dialog" load=archimate_report::load view=Box::new(move || archimate_report::view(state))/>
         </Show>
-        <Show when=opened_once(state.share)>
+        <Show when=crate::ui::lazy::opened_once(state.share)>
             <Lazy what="the share link" class="lazy-dialog" load=share_dialog::load view=Box::new(move || share_dialog::view(state))/>
         </Show>
     }
-}
-
-/// True from the first time `open` is true on.
-fn opened_once(open: RwSignal<bool>) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    let once = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
-    move || once.get()
 }
 
 split_point!(

@@ -1,0 +1,241 @@
+//! Reading and writing Cairn's data — the stored roadmaps, scenario lists and index, roadmap
+//! files and share links (`domain::stored`, `domain::scenario`, `domain::file_format`,
+//! `domain::share_link`) — through one chunk of the split build (issue 14).
+//!
+//! serde_json, the models' (de)serialisers and deflate are a fifth of the app's code, and a
+//! fresh visit does not need them before its first screen: it shows the demo roadmap, whose
+//! first save can wait a moment. So:
+//!
+//! - [`needed_at_start`]: when this browser holds Cairn roadmaps (or the address is a share
+//!   link), `main` loads the codec before the app starts; a fresh visit starts at once and
+//!   fetches the codec just after (`prefetch`).
+//! - The functions below are plain calls once the codec is loaded. Before, [`ready`] is false:
+//!   the app defers what needs it with [`when_ready`] (the first save, another tab's writes, a
+//!   download); the startup order above makes every other use come after the load.
+//! - Without the split build every function is a plain call and [`ready`] is always true.
+
+use crate::domain::scenario::Scenario;
+use crate::domain::share_link::ShareLinkError;
+use crate::domain::stored::Stored;
+use crate::domain::{file_format, scenario, share_link, stored, Roadmap};
+use crate::persistence::Index;
+use crate::ui::lazy::{split_point, LoadFailed};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+mod chunk {
+    use super::*;
+
+    split_point!(
+        value codec,
+        fn decode_stored(raw: &str) -> Result<Stored, String> {
+            stored::decode(raw)
+        }
+    );
+    split_point!(
+        value codec,
+        fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
+            stored::encode(roadmap, revision)
+        }
+    );
+    split_point!(
+        value codec,
+        fn unpack_stored(raw: &str) -> Option<String> {
+            stored::unpack(raw).ok().map(|json| json.into_owned())
+        }
+    );
+    split_point!(
+        value codec,
+        fn decode_scenarios(raw: &str) -> Result<Vec<Scenario>, String> {
+            scenario::decode_list(raw)
+        }
+    );
+    split_point!(
+        value codec,
+        fn encode_scenarios(list: &[Scenario]) -> String {
+            scenario::encode_list(list)
+        }
+    );
+    split_point!(
+        value codec,
+        fn decode_index(raw: &str) -> Option<Index> {
+            serde_json::from_str(raw).ok()
+        }
+    );
+    split_point!(
+        value codec,
+        fn encode_index(index: &Index) -> String {
+            file_format::write_json(index, false)
+        }
+    );
+    split_point!(
+        value codec,
+        fn import_file(text: &str) -> Result<Roadmap, String> {
+            file_format::import_json(text).map_err(|e| e.message)
+        }
+    );
+    split_point!(
+        value codec,
+        fn export_file(roadmap: &Roadmap) -> String {
+            file_format::export_json(roadmap)
+        }
+    );
+    split_point!(
+        value codec,
+        fn open_share_link(link: &str) -> Result<Roadmap, ShareLinkError> {
+            share_link::decode(link)
+        }
+    );
+}
+
+/// Set once the codec is loaded (from the start without the split build). A flag, not a poll
+/// of the chunk's loader: polling it would start the load.
+static LOADED: AtomicBool = AtomicBool::new(!cfg!(feature = "split"));
+
+/// The codec is loaded (always, without the split build).
+pub fn ready() -> bool {
+    LOADED.load(Ordering::Relaxed)
+}
+
+/// Loads the codec (at once when it is loaded already).
+pub async fn load() -> Result<(), LoadFailed> {
+    // Every split function has its own loader (it resolves once the chunk is there, one await
+    // later): all of them are loaded here, so that each call below is a plain call.
+    for load in [
+        chunk::decode_stored::load,
+        chunk::encode_stored::load,
+        chunk::unpack_stored::load,
+        chunk::decode_scenarios::load,
+        chunk::encode_scenarios::load,
+        chunk::decode_index::load,
+        chunk::encode_index::load,
+        chunk::import_file::load,
+        chunk::export_file::load,
+        chunk::open_share_link::load,
+    ] {
+        load().await?;
+    }
+    LOADED.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Fetches the codec in the background, once the first screen is painted (a fresh visit).
+pub fn prefetch() {
+    leptos::task::spawn_local(async {
+        after_first_screen().await;
+        let _ = load().await;
+    });
+}
+
+/// Resolves once the first screen is painted and no view is fetching its chunk (a deep link's
+/// view comes first), or after 5 s whatever happens: what the codec is fetched after, so that
+/// it never competes with the first screen.
+async fn after_first_screen() {
+    let give_up = js_sys::Date::now() + 5_000.0;
+    loop {
+        after_next_frame().await;
+        if !crate::ui::lazy::views_loading() || js_sys::Date::now() > give_up {
+            return;
+        }
+    }
+}
+
+/// Resolves after the next frame has been painted (a frame, then a task), or after 200 ms in a
+/// tab that paints no frames (hidden).
+async fn after_next_frame() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 200);
+        let then = window.clone();
+        let after_frame = Closure::once_into_js(move || {
+            let _ = then.set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// True when the app needs the codec to open: this browser holds Cairn roadmaps, scenarios or
+/// an index, or the address is a share link.
+pub fn needed_at_start() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    if share_link::is_share_link(&window.location().hash().unwrap_or_default()) {
+        return true;
+    }
+    let Some(storage) = window.local_storage().ok().flatten() else { return false };
+    (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).any(|key| {
+        key == crate::persistence::INDEX_KEY
+            || key.starts_with(crate::persistence::ROADMAP_PREFIX)
+            || key.starts_with(crate::persistence::SCENARIOS_PREFIX)
+    })
+}
+
+/// Runs `then` once the codec is loaded: now when it is, else after loading it (the first
+/// screen first: see `after_first_screen`). If it cannot be loaded, `failed` runs instead
+/// (nothing was done, so trying again is safe): see `App::when_codec_ready`.
+pub fn when_ready(then: impl FnOnce() + 'static, failed: impl FnOnce() + 'static) {
+    if ready() {
+        then();
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        after_first_screen().await;
+        match load().await {
+            Ok(()) => then(),
+            Err(LoadFailed) => failed(),
+        }
+    });
+}
+
+/// The codec was used before it was loaded: a mistake in the startup order (see the module
+/// notes), never a user's doing.
+fn not_loaded() -> ! {
+    panic!("the codec was used before it was loaded")
+}
+
+pub fn decode_stored(raw: &str) -> Result<Stored, String> {
+    chunk::decode_stored::now(raw).unwrap_or_else(|| not_loaded())
+}
+
+pub fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
+    chunk::encode_stored::now(roadmap, revision).unwrap_or_else(|| not_loaded())
+}
+
+/// The JSON of a packed stored value, when the codec is loaded and the value unpacks (for the
+/// panic screen's download, which must work whatever happened before).
+pub fn unpack_stored_if_loaded(raw: &str) -> Option<String> {
+    chunk::unpack_stored::now(raw).flatten()
+}
+
+pub fn decode_scenarios(raw: &str) -> Result<Vec<Scenario>, String> {
+    chunk::decode_scenarios::now(raw).unwrap_or_else(|| not_loaded())
+}
+
+pub fn encode_scenarios(list: &[Scenario]) -> String {
+    chunk::encode_scenarios::now(list).unwrap_or_else(|| not_loaded())
+}
+
+/// The index, `None` when it cannot be read.
+pub fn decode_index(raw: &str) -> Option<Index> {
+    chunk::decode_index::now(raw).unwrap_or_else(|| not_loaded())
+}
+
+pub fn encode_index(index: &Index) -> String {
+    chunk::encode_index::now(index).unwrap_or_else(|| not_loaded())
+}
+
+/// A roadmap file read, or the message saying why it cannot be.
+pub fn import_file(text: &str) -> Result<Roadmap, String> {
+    chunk::import_file::now(text).unwrap_or_else(|| not_loaded())
+}
+
+pub fn export_file(roadmap: &Roadmap) -> String {
+    chunk::export_file::now(roadmap).unwrap_or_else(|| not_loaded())
+}
+
+pub fn open_share_link(link: &str) -> Result<Roadmap, ShareLinkError> {
+    chunk::open_share_link::now(link).unwrap_or_else(|| not_loaded())
+}
