@@ -65,7 +65,30 @@ if (split) {
   const toGlue = /(from\s*["'])\.\/cairn\.js(["'])/g;
   if (!toGlue.test(loader)) throw new Error('assemble: __wasm_split.js does not import ./cairn.js');
   loader = loader.replace(toGlue, `$1./${glueName}$2`);
-  write(loaderName, loader);
+  // The loader holds an entry and the dependency list of every chunk (hundreds: 17 KB gzip),
+  // yet the first screen loads no chunk. So the page imports a stub with the same exports
+  // (the split points' loads, which the main module imports) that imports the table on the
+  // first chunk load; if that import fails (offline before the first visit), the load
+  // reports failure the way the loader does (the callback with `false`: Retry appears).
+  const names = [...loader.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+  if (names.length === 0 || names.some((n) => !n.startsWith('__wasm_split_load_'))) {
+    throw new Error(`assemble: __wasm_split.js exports something else than split point loads: ${names.join(', ')}`);
+  }
+  const tableName = `split-table-${hash(loader)}.js`;
+  write(tableName, loader);
+  const stub = [
+    '// The chunk loaders: the table is imported on the first chunk load (scripts/assemble.mjs).',
+    `import { initSync } from "./${glueName}";`,
+    'let table;',
+    `const loaders = () => (table ??= import("./${tableName}").catch((e) => { table = undefined; throw e; }));`,
+    'const failed = (index, data, e) => {',
+    '  console.error(e);',
+    '  initSync(undefined, undefined).__indirect_function_table.get(index)(data, false);',
+    '};',
+    ...names.map((n) => `export const ${n} = (index, data) => loaders().then((t) => t.${n}(index, data), (e) => failed(index, data, e));`),
+    '',
+  ].join('\n');
+  write(loaderName, stub);
 }
 write(glueName, glue);
 
@@ -106,4 +129,4 @@ html = html.replace(/[ \t]*<link data-trunk [^>]*>\n?/g, (tag) => {
   throw new Error(`assemble: index.html has a trunk link this script does not know: ${tag}`);
 });
 write('index.html', html);
-console.log(`assemble: ${glueName}, ${wasmName}, ${chunks.length} chunk(s)${split ? ` and ${loaderName}` : ''}`);
+console.log(`assemble: ${glueName}, ${wasmName}, ${chunks.length} chunk(s)${split ? ` and ${loaderName} (its table on first use)` : ''}`);

@@ -128,6 +128,8 @@ test('a chunk that fails to load shows a message with Retry; Retry recovers and 
     if (failing && !name.startsWith('cairn-')) return route.abort('internetdisconnected');
     return route.continue();
   });
+  // The chunk loaders' table too (scripts/assemble.mjs: imported on the first chunk load).
+  await page.route(/\/split-table-[0-9a-f]{16}\.js$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
   await openApp(page, '/');
   // Something typed in the editor before moving away.
   await page.getByLabel('New initiative name').fill('Typed before the network went down');
