@@ -207,7 +207,8 @@ pub fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
 /// The JSON of a packed stored value, when the codec is loaded and the value unpacks (for the
 /// panic screen's download, which must work whatever happened before).
 pub fn unpack_stored_if_loaded(raw: &str) -> Option<String> {
-    chunk::unpack_stored::now(raw).flatten()
+    // Not loaded: no load is started from a stopped app.
+    ready().then(|| chunk::unpack_stored::now(raw).flatten()).flatten()
 }
 
 pub fn decode_scenarios(raw: &str) -> Result<Vec<Scenario>, String> {

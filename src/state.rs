@@ -48,8 +48,14 @@ pub enum Action {
     Dismiss,
 }
 
-/// What waits when the code that writes roadmaps could not be loaded for a save.
-const SAVE_WAITS: &str = "your latest changes are not saved yet";
+/// What waits for the code that reads and writes roadmaps (`App::when_codec_ready`).
+#[derive(Clone, Copy)]
+enum Waiting {
+    /// A save: if the code cannot be loaded, "Not saved" and an offer to try again.
+    Save,
+    /// Anything else, in the user's words ("the roadmap is not downloaded").
+    Other(&'static str),
+}
 
 /// A share link (`#share=…`) opened in this tab: its roadmap is shown read-only and nothing
 /// is written to storage until the person saves a copy or goes back to their own roadmaps.
@@ -376,7 +382,7 @@ impl App {
     pub fn open_shared(&self, link: &str) {
         if !crate::codec::ready() {
             let (app, link) = (*self, link.to_string());
-            self.when_codec_ready("the share link is not opened", move || app.open_shared(&link));
+            self.when_codec_ready(Waiting::Other("the share link is not opened"), move || app.open_shared(&link));
             return;
         }
         self.flush_save();
@@ -700,7 +706,7 @@ impl App {
     pub fn download_current(&self) {
         if !crate::codec::ready() {
             let app = *self;
-            self.when_codec_ready("the roadmap is not downloaded", move || app.download_current());
+            self.when_codec_ready(Waiting::Other("the roadmap is not downloaded"), move || app.download_current());
             return;
         }
         let r = self.roadmap.get_untracked();
@@ -871,7 +877,7 @@ impl App {
             // A fresh visit's first save, just after its first screen: once the codec is here.
             self.w.save_status.set(SaveStatus::Pending);
             let app = *self;
-            self.when_codec_ready(SAVE_WAITS, move || app.save_now());
+            self.when_codec_ready(Waiting::Save, move || app.save_now());
             return;
         }
         let id = self.current_id.get_untracked();
@@ -896,29 +902,26 @@ impl App {
 
     /// Runs `then` once the code that reads and writes roadmaps is loaded (`crate::codec`: at
     /// once, except just after a fresh visit's first screen). If it cannot be loaded, the user
-    /// is told what waits; a save waiting ([`SAVE_WAITS`]) shows "Not saved" and offers to try
-    /// again (the changes stay in this tab; the next change tries again too).
-    fn when_codec_ready(&self, what: &'static str, then: impl FnOnce() + 'static) {
+    /// is told what waits; a waiting save shows "Not saved" and offers to try again (the
+    /// changes stay in this tab; the next change tries again too).
+    fn when_codec_ready(&self, waiting: Waiting, then: impl FnOnce() + 'static) {
         let app = *self;
         crate::codec::when_ready(then, move || {
-            let save = what == SAVE_WAITS;
-            if save {
-                app.w.save_status.set(SaveStatus::Failed);
-            }
-            app.notify(
-                Topic::Loading,
-                Level::Error,
-                &format!(
-                    "Cairn could not load the code that reads and writes roadmaps (the connection may be \
-                     down), so {what}. {}",
-                    if save {
-                        "Your changes stay in this tab: keep it open and try again once you are back online."
-                    } else {
-                        "Try again once you are back online."
-                    }
-                ),
-                if save { vec![("Try saving again".into(), Action::SaveNow)] } else { vec![] },
-            );
+            let lead = "Cairn could not load the code that reads and writes roadmaps (the connection may be down)";
+            let (text, actions) = match waiting {
+                Waiting::Save => {
+                    app.w.save_status.set(SaveStatus::Failed);
+                    (
+                        format!(
+                            "{lead}, so your latest changes are not saved yet. They stay in this tab: keep it \
+                             open and try again once you are back online."
+                        ),
+                        vec![("Try saving again".into(), Action::SaveNow)],
+                    )
+                }
+                Waiting::Other(what) => (format!("{lead}, so {what}. Try again once you are back online."), vec![]),
+            };
+            app.notify(Topic::Loading, Level::Error, &text, actions);
         });
     }
 
@@ -972,7 +975,7 @@ impl App {
         }
         if !crate::codec::ready() {
             let app = *self;
-            self.when_codec_ready(SAVE_WAITS, move || app.save_index());
+            self.when_codec_ready(Waiting::Save, move || app.save_index());
             return;
         }
         let id = self.current_id.get_untracked();
@@ -996,7 +999,7 @@ impl App {
     pub fn on_storage_changed(&self, key: Option<String>, new_value: Option<String>) {
         if !crate::codec::ready() {
             let app = *self;
-            self.when_codec_ready("changes made in another tab are not shown here yet", move || {
+            self.when_codec_ready(Waiting::Other("changes made in another tab are not shown here yet"), move || {
                 app.on_storage_changed(key, new_value)
             });
             return;

@@ -16,7 +16,7 @@ pub mod share;
 
 use crate::domain::file_format;
 use crate::state::App;
-use crate::ui::lazy::{run_loaded, split_point, Lazy};
+use crate::ui::lazy::{opened_once, run_loaded, split_point, Lazy};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -99,16 +99,16 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
 #[component]
 pub fn FileDialogs(state: FileDialogState) -> impl IntoView {
     view! {
-        <Show when=crate::ui::lazy::opened_once(state.csv_export)>
+        <Show when=opened_once(state.csv_export)>
             <Lazy what="the spreadsheet export" class="lazy-dialog" load=csv_export::load view=Box::new(move || csv_export::view(state))/>
         </Show>
-        <Show when=crate::ui::lazy::opened_once(state.csv_import)>
+        <Show when=opened_once(state.csv_import)>
             <Lazy what="the spreadsheet import" class="lazy-dialog" load=csv_import::load view=Box::new(move || csv_import::view(state))/>
         </Show>
-        <Show when=crate::ui::lazy::opened_once(state.archimate_report)>
+        <Show when=opened_once(state.archimate_report)>
             <Lazy what="the ArchiMate import" class="lazy-dialog" load=archimate_report::load view=Box::new(move || archimate_report::view(state))/>
         </Show>
-        <Show when=crate::ui::lazy::opened_once(state.share)>
+        <Show when=opened_once(state.share)>
             <Lazy what="the share link" class="lazy-dialog" load=share_dialog::load view=Box::new(move || share_dialog::view(state))/>
         </Show>
     }
