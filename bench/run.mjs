@@ -18,20 +18,33 @@ try {
   // target/baseline-dist), the same measurement of that build, in the same run, alternating.
   const baselineDir = process.env.BASELINE || 'target/baseline-dist';
   const baseline = fs.existsSync(`${baselineDir}/index.html`) ? await startServer({ dir: baselineDir }) : null;
-  const firstRenderOf = async (url) => {
+  // `link`: the network the page loads over (Chromium's emulation through the DevTools
+  // protocol); none is this machine's loopback.
+  const firstRenderOf = async (url, link) => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    if (link) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...link });
+    }
     // The moment the table is in the page, noted by the page itself (not when this script
-    // notices it: what the page does next, like fetching the codec, must not count).
+    // notices it: what the page does next, like fetching the codec, must not count). This
+    // script then waits on a promise the page resolves, not by polling the page: Playwright's
+    // locator polling runs in the page and would slow the load it measures.
     await page.addInitScript(() => {
-      new MutationObserver(() => {
-        if (window.__tableAt === undefined
-          && [...document.querySelectorAll('table > caption')].some((c) => c.textContent.trim() === 'Initiatives')) {
-          window.__tableAt = performance.now();
-        }
-      }).observe(document, { subtree: true, childList: true });
+      window.__tableShown = new Promise((resolve) => {
+        new MutationObserver((_, observer) => {
+          if ([...document.querySelectorAll('table > caption')].some((c) => c.textContent.trim() === 'Initiatives')) {
+            window.__tableAt = performance.now();
+            observer.disconnect();
+            resolve(window.__tableAt);
+          }
+        }).observe(document, { subtree: true, childList: true });
+      });
     });
     await page.goto(`${url}/`);
+    await page.evaluate(() => window.__tableShown);
     await page.getByRole('navigation', { name: 'Views' }).waitFor();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
     const ms = await page.evaluate(() => window.__tableAt ?? performance.now());
@@ -44,6 +57,19 @@ try {
     firstRender.push(await firstRenderOf(server.url));
     if (baseline) baselineRender.push(await firstRenderOf(baseline.url));
   }
+  // The same over the issue's hotel Wi-Fi (10 Mbit/s down, 40 ms round trip), the files
+  // gzipped as a static host sends them.
+  const HOTEL_WIFI = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
+  const zipped = await startServer({ dir: 'dist', gzip: true });
+  const zippedBaseline = baseline ? await startServer({ dir: baselineDir, gzip: true }) : null;
+  const slowRender = [];
+  const slowBaselineRender = [];
+  for (let i = 0; i < RUNS; i++) {
+    slowRender.push(await firstRenderOf(zipped.url, HOTEL_WIFI));
+    if (zippedBaseline) slowBaselineRender.push(await firstRenderOf(zippedBaseline.url, HOTEL_WIFI));
+  }
+  await zipped.close();
+  if (zippedBaseline) await zippedBaseline.close();
   if (baseline) await baseline.close();
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -56,6 +82,11 @@ try {
   if (baseline) {
     const [now, before] = [median(firstRender), median(baselineRender)];
     console.log(`  the build before the split (${baselineDir}), same run: median ${before.toFixed(0)} ms of ${RUNS} (${(before / now).toFixed(1)}x the time)`);
+  }
+  console.log(`over hotel Wi-Fi (10 Mbit/s, 40 ms round trip, gzip): median ${median(slowRender).toFixed(0)} ms of ${RUNS}`);
+  if (baseline) {
+    const [now, before] = [median(slowRender), median(slowBaselineRender)];
+    console.log(`  the build before the split, same link, same run: median ${before.toFixed(0)} ms of ${RUNS} (${(before / now).toFixed(1)}x the time)`);
   }
   console.log('\n| roadmap | initiatives | save ms | load ms | stored (thousand characters) | share of quota |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

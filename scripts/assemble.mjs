@@ -12,7 +12,10 @@
 // glue and the chunks' loader import each other, so both take one hash of the pair's content
 // (with the chunks' hashed names written in); every .wasm takes the hash of its own bytes.
 // Every address is relative: the same dist/ works at / and under any sub-path.
+// The JavaScript and the style sheet are minified with esbuild (npm; issue 14: the glue is
+// 11 KB gzip as wasm-bindgen writes it); names still come from the unminified content.
 import crypto from 'node:crypto';
+import { transformSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +32,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 const write = (name, data) => fs.writeFileSync(path.join(dist, name), data);
+const minify = (code, loader) => transformSync(code, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) }).code;
 
 // The chunks: each named by its own content; the loader refers to them as "./<name>.wasm".
 const splitDir = path.join(stage, 'split');
@@ -75,7 +79,7 @@ if (split) {
     throw new Error(`assemble: __wasm_split.js exports something else than split point loads: ${names.join(', ')}`);
   }
   const tableName = `split-table-${hash(loader)}.js`;
-  write(tableName, loader);
+  write(tableName, minify(loader, 'js'));
   const stub = [
     '// The chunk loaders: the table is imported on the first chunk load (scripts/assemble.mjs).',
     `import { initSync } from "./${glueName}";`,
@@ -88,9 +92,9 @@ if (split) {
     ...names.map((n) => `export const ${n} = (index, data) => loaders().then((t) => t.${n}(index, data), (e) => failed(index, data, e));`),
     '',
   ].join('\n');
-  write(loaderName, stub);
+  write(loaderName, minify(stub, 'js'));
 }
-write(glueName, glue);
+write(glueName, minify(glue, 'js'));
 
 // The optimiser's Web Worker: fixed names, as trunk writes workers.
 for (const f of ['optimiser.js', 'optimiser_bg.wasm']) write(f, read(stage, 'worker', f));
@@ -105,6 +109,8 @@ html = html.replace(/[ \t]*<link data-trunk [^>]*>\n?/g, (tag) => {
   if (rel === 'rust') {
     return [
       `<link rel="modulepreload" href="./${glueName}">`,
+      // The glue imports the chunks' loader stub: fetched with the glue, not after it.
+      ...(split ? [`<link rel="modulepreload" href="./${loaderName}">`] : []),
       `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
       `<script type="module">import init from './${glueName}';await init({ module_or_path: './${wasmName}' });</script>`,
     ].map((l) => indent + l + '\n').join('');
@@ -113,7 +119,7 @@ html = html.replace(/[ \t]*<link data-trunk [^>]*>\n?/g, (tag) => {
     const href = attr(tag, 'href');
     const css = read(href);
     const name = `${path.basename(href, '.css')}-${hash(css)}.css`;
-    write(name, css);
+    write(name, minify(css.toString('utf8'), 'css'));
     return `${indent}<link rel="stylesheet" href="./${name}">\n`;
   }
   if (rel === 'copy-dir') {

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -28,8 +29,11 @@ function securityHeaders(root) {
   return headers;
 }
 
-export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0 } = {}) {
+// gzip: answer with gzip -9 bodies when the browser accepts them, as static hosts do (the
+// benchmark's slow-link measurement; the tests and `serve` send files as they are).
+export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0, gzip = false } = {}) {
   const root = path.resolve(dir);
+  const zipped = new Map();
   const security = securityHeaders(root);
   const server = http.createServer((req, res) => {
     let urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -40,12 +44,15 @@ export function startServer({ dir = 'dist', host = '127.0.0.1', port = 0 } = {})
     if (!file.startsWith(root + path.sep)) { res.writeHead(403); return res.end('forbidden'); }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
+      const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      if (compress && !zipped.has(file)) zipped.set(file, zlib.gzipSync(body, { level: 9 }));
       res.writeHead(200, {
         ...security,
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
-      res.end(body);
+      res.end(compress ? zipped.get(file) : body);
     });
   });
   return new Promise((resolve, reject) => {

@@ -146,8 +146,8 @@ pub fn Shell() -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let app = expect_context::<App>();
-    let route = expect_context::<RwSignal<Route>>();
+    let app = crate::ui::context::<App>();
+    let route = crate::ui::context::<RwSignal<Route>>();
     let roadmap_name = move || app.roadmap.with(|r| r.name.clone());
     view! {
         <header class="app-header">
@@ -187,7 +187,7 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Notices() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     view! {
         <section class="notices" aria-label="Messages" aria-live="polite">
             <For each=move || app.notices.get() key=|n| n.id let:notice>

@@ -110,3 +110,14 @@ fn the_shell_reads_and_writes_data_through_the_codec() {
         }
     }
 }
+
+/// Context comes through `crate::ui::context` (issue 14: Leptos's `expect_context` formats its
+/// panic with Debug in each of its uses, which keeps that machinery in the first screen).
+#[test]
+fn context_comes_through_one_helper() {
+    for folder in ["ui", "views"] {
+        for (file, n, line) in code_lines(folder) {
+            assert!(!line.contains("expect_context::<"), "{file}:{n} uses expect_context: {line}");
+        }
+    }
+}

@@ -551,7 +551,7 @@ impl App {
             (self.current_id.get_untracked(), self.editing.get_untracked())
         };
         match editing {
-            Some(name) => format!("{id}\u{1f}{}", name.trim().to_lowercase()),
+            Some(name) => format!("{id}\u{1f}{}", crate::ui::list::lowercase(name.trim())),
             None => id,
         }
     }

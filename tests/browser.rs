@@ -361,3 +361,22 @@ fn damaged_scenarios_are_kept_and_a_full_storage_is_reported() {
         .any(|n| n.topic == cairn::state::Topic::Scenarios && n.text.contains("full")));
     clear();
 }
+
+/// The browser's number reading and lower-casing (ui/fields.rs, ui/list.rs) agree with Rust's,
+/// which the host tests use: exact decimals, non-ASCII text, refusals.
+#[wasm_bindgen_test]
+fn numbers_and_case_are_read_the_browser_way_as_rust_would() {
+    use cairn::ui::fields::parse_number;
+    use cairn::ui::list::{lowercase, matches};
+    for text in ["0.1", "1 200.5", "-3e-7", "123456789.123456789", "9007199254740993", ".5", "5."] {
+        let plain = text.replace(' ', "");
+        assert_eq!(parse_number("Capex", text), Ok(plain.parse::<f64>().unwrap()), "{text}");
+    }
+    for bad in ["1e400", "NaN", "Infinity", "0x10", "12a", "1e"] {
+        assert!(parse_number("Capex", bad).is_err(), "{bad}");
+    }
+    for text in ["ÉLAN", "İstanbul", "ΟΔΥΣΣΕΥΣ", "Straße", "DŽungla"] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+    }
+    assert!(matches("élan", &["Projet ÉLAN"]));
+}

@@ -142,6 +142,23 @@ fn whole_digits(v: f64) -> String {
     }
 }
 
+/// A figure as typed, in messages about a value ("weight is 7.5"): the shortest digits that
+/// read back as `v`, no grouping, the minus sign U+2212; whole numbers below 2^53 in full,
+/// others as the shortest round-trip form ("0.1", "1e300"). Not Rust's `{}` for f64, which
+/// brings core's float formatting (20 KB of wasm) into the first screen (issue 14).
+pub fn shortest(v: f64) -> String {
+    if !v.is_finite() {
+        return NOT_A_NUMBER.into();
+    }
+    let magnitude = v.abs();
+    let body = if magnitude.fract() == 0.0 && magnitude < 9_007_199_254_740_992.0 {
+        digit_string(magnitude as u64)
+    } else {
+        zmij::Buffer::new().format_finite(magnitude).to_string()
+    };
+    with_sign(v < 0.0, body)
+}
+
 /// A number with exactly `digits` decimals: "3.10", "−0.5", "0.0".
 pub fn decimal(v: f64, digits: usize) -> String {
     if !v.is_finite() {
@@ -331,6 +348,15 @@ mod tests {
     const INF: f64 = f64::INFINITY;
 
     #[test]
+    fn shortest_figures() {
+        assert_eq!(shortest(7.0), "7");
+        assert_eq!(shortest(0.1), "0.1");
+        assert_eq!(shortest(-2.5), "−2.5");
+        assert_eq!(shortest(1234567.0), "1234567");
+        assert_eq!(shortest(f64::NAN), NOT_A_NUMBER);
+    }
+
+    #[test]
     fn decimals_fixed_and_trimmed() {
         assert_eq!(decimal(3.1, 2), "3.10");
         assert_eq!(decimal(2.5, 0), "3");
@@ -507,6 +533,15 @@ mod tests {
         fn decimals_as_rust_writes_them(v in 0.0f64..1e12, digits in 0usize..5) {
             let r = round_to(v, digits);
             prop_assert_eq!(decimal(v, digits), format!("{r:.digits$}"));
+        }
+
+        /// A figure in a message reads back as itself, ungrouped.
+        #[test]
+        fn shortest_reads_back(v in -1e15f64..1e15, digits in 0i32..7) {
+            let v = (v * 10f64.powi(digits)).round() / 10f64.powi(digits);
+            let text = shortest(v);
+            prop_assert_eq!(text.replace(MINUS, "-").parse::<f64>().ok(), Some(v), "{}", text);
+            prop_assert!(!text.contains(','));
         }
 
         /// Grouping only adds commas: taking them out gives the rounded number back, and every

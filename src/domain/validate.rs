@@ -4,6 +4,7 @@
 //! Errors make an edit or an import refused; warnings are shown but allowed.
 
 use super::calendar::Month;
+use super::format;
 use super::model::{
     display_name as shown, CriterionSource, FundingLock, Id, Initiative, ItemKind, Roadmap, ScoringModel, Status,
     ESTIMATE_MAX, ESTIMATE_SCALE,
@@ -182,7 +183,7 @@ impl Check {
         if !value.is_finite() {
             self.error(item, field, format!("{what} is not a finite number"));
         } else if value < 0.0 && !may_be_negative {
-            self.error(item, field, format!("{what} is negative ({value})"));
+            self.error(item, field, format!("{what} is negative ({})", format::shortest(value)));
         }
     }
 
@@ -234,12 +235,15 @@ impl Check {
             self.error(
                 item,
                 "lock_in_threshold",
-                format!("the vendor lock-in threshold is {t}%; it must be above 0% and at most 100%"),
+                format!(
+                    "the vendor lock-in threshold is {}%; it must be above 0% and at most 100%",
+                    format::shortest(t)
+                ),
             );
         }
         let mut years = HashSet::new();
         for b in &r.budgets {
-            let fy = super::format::fiscal_year_label(b.fiscal_year);
+            let fy = format::fiscal_year_label(b.fiscal_year);
             self.number(item, "budgets", &format!("the {fy} capex budget"), b.capex, false);
             self.number(item, "budgets", &format!("the {fy} opex budget"), b.opex, false);
             if !years.insert(b.fiscal_year) {
@@ -288,7 +292,8 @@ impl Check {
                         "scoring",
                         format!(
                             "the range of {what} is {} to {}; the highest value must be above the lowest",
-                            c.min, c.max
+                            format::shortest(c.min),
+                            format::shortest(c.max)
                         ),
                     );
                 }
@@ -335,8 +340,12 @@ impl Check {
                 let detail = format!("has a value for criterion \"{name}\", which is derived; the value is ignored");
                 self.warning(item, "scoring", detail);
             } else if c.min.is_finite() && c.max.is_finite() && c.min < c.max && !(c.min..=c.max).contains(&value) {
-                let detail =
-                    format!("the value for criterion \"{name}\" is {value}; it must be {} to {}", c.min, c.max);
+                let detail = format!(
+                    "the value for criterion \"{name}\" is {}; it must be {} to {}",
+                    format::shortest(value),
+                    format::shortest(c.min),
+                    format::shortest(c.max)
+                );
                 self.error(item, "scoring", detail);
             }
         }
@@ -803,7 +812,7 @@ mod tests {
     fn budgets_and_capacity() {
         let mut r = sample();
         r.budgets[0].opex = -1.0;
-        one(&r, Severity::Error, "budgets", "the FY26 opex budget is negative (-1)");
+        one(&r, Severity::Error, "budgets", "the FY26 opex budget is negative (−1)");
         let mut r = sample();
         r.budgets[0].capex = f64::INFINITY;
         one(&r, Severity::Error, "budgets", "the FY26 capex budget is not a finite number");
@@ -867,7 +876,7 @@ mod tests {
             &r,
             Severity::Error,
             "scoring",
-            "roadmap \"Test\": the weight of criterion \"Strategic alignment\" is negative (-1)",
+            "roadmap \"Test\": the weight of criterion \"Strategic alignment\" is negative (−1)",
         );
         let mut r = sample();
         r.scoring.criteria[1].weight = f64::NAN;
@@ -983,10 +992,10 @@ mod tests {
     fn money_and_fte_are_finite_and_not_negative() {
         type Edit = fn(&mut Initiative);
         let cases: [(&str, &str, Edit); 5] = [
-            ("capex", "capex is negative (-1.5)", |i| i.capex = -1.5),
-            ("opex", "opex is negative (-0.01)", |i| i.opex = -0.01),
+            ("capex", "capex is negative (−1.5)", |i| i.capex = -1.5),
+            ("opex", "opex is negative (−0.01)", |i| i.opex = -0.01),
             ("run_cost_per_year", "the yearly run cost is negative", |i| i.run_cost_per_year = -100.0),
-            ("fte", "FTE is negative (-2)", |i| i.fte = -2.0),
+            ("fte", "FTE is negative (−2)", |i| i.fte = -2.0),
             ("capex", "capex is not a finite number", |i| i.capex = f64::NAN),
         ];
         for (field, text, f) in cases {

@@ -47,7 +47,7 @@ pub struct Confirmation {
 /// The pending confirmation; take it while a component is created, `.set(Some(..))` to ask.
 /// The app shell provides it and renders [`ConfirmDialog`] once.
 pub fn confirmer() -> RwSignal<Option<Confirmation>> {
-    expect_context::<RwSignal<Option<Confirmation>>>()
+    crate::ui::context::<RwSignal<Option<Confirmation>>>()
 }
 
 #[component]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// slide's SVG text; PNG is drawn from that SVG.
 #[component]
 pub fn ExportButtons(slide: impl Fn() -> (String, String) + Send + Sync + 'static) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let slide = Callback::new(move |()| slide());
     let export = move |png: bool| {
         let (stem, text) = slide.run(());

@@ -127,7 +127,7 @@ pub fn Choice(
 /// The warnings and errors of one item, shown at the top of its panel.
 #[component]
 pub fn ItemProblems(id: String) -> impl IntoView {
-    let app = expect_context::<crate::state::App>();
+    let app = crate::ui::context::<crate::state::App>();
     let problems = Memo::new(move |_| app.problems_of(&id));
     view! {
         <Show when=move || problems.with(|p| !p.is_empty())>
@@ -162,7 +162,45 @@ pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("{label}: \"{text}\" is not a number"))
+    decimal_value(&t).filter(|v| v.is_finite()).ok_or_else(|| format!("{label}: \"{text}\" is not a number"))
+}
+
+/// A plain decimal ("-1200", "3.5", ".5", "1e6") read as the nearest number; `None` for
+/// anything else ("inf", "NaN", hex, "12a"). On the page the browser reads it (parseFloat,
+/// rounding to nearest as Rust does): Rust's own float parser is 18 KB of wasm in the first
+/// screen (issue 14).
+fn decimal_value(t: &str) -> Option<f64> {
+    let b = t.as_bytes();
+    let digits_in = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let mut digits = digits_in(&mut i);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        digits += digits_in(&mut i);
+    }
+    if digits == 0 {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        i += usize::from(matches!(b.get(i), Some(b'+' | b'-')));
+        if digits_in(&mut i) == 0 {
+            return None;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    #[cfg(target_arch = "wasm32")]
+    return Some(js_sys::parse_float(t));
+    #[cfg(not(target_arch = "wasm32"))]
+    t.parse().ok()
 }
 
 /// Parses a whole number within `min..=max`.
@@ -205,6 +243,13 @@ mod tests {
         assert_eq!(parse_number("Capex", "").unwrap(), 0.0);
         assert!(parse_number("Capex", "12a").unwrap_err().contains("Capex"));
         assert!(parse_number("Capex", "NaN").is_err());
+        for bad in ["inf", "-", ".", "1e", "1e+", "0x10", "1.2.3", "--1", "1e5e"] {
+            assert!(parse_number("Capex", bad).is_err(), "{bad}");
+        }
+        for (text, value) in [("-1_500.25", -1500.25), (".5", 0.5), ("5.", 5.0), ("+2E3", 2000.0), ("1e-2", 0.01)] {
+            assert_eq!(parse_number("Capex", text), Ok(value), "{text}");
+        }
+        assert!(parse_number("Capex", "1e400").is_err());
         assert_eq!(parse_whole("Weight", "4", 1, 5).unwrap(), 4);
         assert!(parse_whole("Weight", "6", 1, 5).is_err());
         assert!(parse_whole("Weight", "2.5", 1, 5).is_err());

@@ -19,3 +19,15 @@ pub fn today() -> crate::domain::Month {
     let d = js_sys::Date::new_0();
     crate::domain::Month { year: d.get_full_year() as i32, month: d.get_month() as u8 + 1 }
 }
+
+/// The shared value of type `T` that an enclosing component provided (the app state, a view's
+/// state). Leptos's `expect_context` writes its panic with Debug formatting in every one of
+/// its ~100 uses, which kept `str`'s Debug escaping in the first screen (issue 14).
+pub fn context<T: Clone + 'static>() -> T {
+    leptos::prelude::use_context().unwrap_or_else(|| missing_context(std::any::type_name::<T>()))
+}
+
+#[cold]
+fn missing_context(type_name: &str) -> ! {
+    panic!("no {type_name} was provided by an enclosing component")
+}

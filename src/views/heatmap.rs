@@ -26,8 +26,8 @@ use std::sync::Arc;
 
 #[component]
 pub fn Heatmap() -> impl IntoView {
-    let app = expect_context::<App>();
-    let choices = expect_context::<HeatmapChoices>();
+    let app = crate::ui::context::<App>();
+    let choices = crate::ui::context::<HeatmapChoices>();
     let HeatmapChoices { metric, rollup, quarter, focus, as_table } = choices;
     let selected = RwSignal::new(None::<Id>);
     let width = RwSignal::new(1200.0_f64);
@@ -181,7 +181,7 @@ pub fn Heatmap() -> impl IntoView {
 
 #[component]
 fn FocusChoice(focus: RwSignal<String>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let options = Memo::new(move |_| {
         app.roadmap.with(|r| {
             let mut areas: Vec<String> =
@@ -302,7 +302,7 @@ fn MapCanvas(
     currency: Memo<String>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let names = Memo::new(move |_| {
         app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<HashMap<_, _>>())
     });
@@ -419,7 +419,7 @@ fn HeatmapTable(
     metric: RwSignal<Metric>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let rows = Memo::new(move |_| {
         app.roadmap
             .with(|r| r.tree_order().into_iter().map(|(c, l)| (c.id.clone(), c.name.clone(), l)).collect::<Vec<_>>())
@@ -464,7 +464,7 @@ fn HeatmapTable(
 
 #[component]
 fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<HashMap<Id, Figures>>>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.capability(&id).cloned()))

@@ -30,7 +30,7 @@ pub fn quarters(r: &Roadmap) -> Vec<Quarter> {
 
 #[component]
 pub fn Settings() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let text = move |f: fn(&Roadmap) -> String| Signal::derive(move || app.roadmap.with(f));
     view! {
         <section class="view settings" aria-labelledby="view-title">
@@ -63,7 +63,7 @@ pub fn Settings() -> impl IntoView {
 
 #[component]
 fn Budgets() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let currency = move || app.roadmap.with(|r| r.currency.clone());
     view! {
         <div class="card">
@@ -102,7 +102,7 @@ fn Budgets() -> impl IntoView {
 
 #[component]
 fn CapacityTable() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     view! {
         <div class="card">
             <h3>"Team capacity per quarter (FTE)"</h3>
@@ -130,7 +130,7 @@ fn CapacityTable() -> impl IntoView {
 /// The portfolio's settings: the vendor lock-in threshold.
 #[component]
 fn PortfolioSettings() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let value = Signal::derive(move || app.roadmap.with(|r| r.lock_in_threshold.to_string()));
     view! {
         <div class="card">

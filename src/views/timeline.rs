@@ -77,8 +77,8 @@ fn offer_push(app: App, id: &str) {
 
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let app = expect_context::<App>();
-    let choices = expect_context::<TimelineChoices>();
+    let app = crate::ui::context::<App>();
+    let choices = crate::ui::context::<TimelineChoices>();
     let TimelineChoices { zoom, grouping, colour_by, dependencies, collapsed, selected, as_table } = choices;
     let drag = RwSignal::new(None::<Drag>);
 
@@ -203,7 +203,7 @@ pub fn Timeline() -> impl IntoView {
 
 #[component]
 fn ParkedItem(id: Id, name: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let start = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let id_drag = id.clone();
@@ -242,8 +242,8 @@ fn Chart(
     selected: RwSignal<Option<Id>>,
     collapsed: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
-    let TimelineChoices { colour_by, dependencies, .. } = expect_context::<TimelineChoices>();
+    let app = crate::ui::context::<App>();
+    let TimelineChoices { colour_by, dependencies, .. } = crate::ui::context::<TimelineChoices>();
     let scroller = NodeRef::<html::Div>::new();
     let wrap = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
@@ -521,7 +521,7 @@ fn Chart(
 
 #[component]
 fn TimelineTable() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     view! {
         <table class="data-table">
             <caption class="visually-hidden">"Timeline as a table"</caption>

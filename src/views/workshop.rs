@@ -287,8 +287,8 @@ impl Workshop {
 /// The header's buttons: present, and the shortcut list.
 #[component]
 pub fn WorkshopButtons() -> impl IntoView {
-    let w = expect_context::<Workshop>();
-    let route = expect_context::<RwSignal<Route>>();
+    let w = crate::ui::context::<Workshop>();
+    let route = crate::ui::context::<RwSignal<Route>>();
     view! {
         <div class="workshop-buttons">
         <button type="button" class="icon-button" aria-keyshortcuts="P" title="Present full screen: heatmap, timeline, portfolio summary (P)"
@@ -303,11 +303,11 @@ pub fn WorkshopButtons() -> impl IntoView {
 /// printing (on screen otherwise nothing); and the presentation's own controls.
 #[component]
 pub fn Stage() -> impl IntoView {
-    let app = expect_context::<App>();
-    let w = expect_context::<Workshop>();
-    let route = expect_context::<RwSignal<Route>>();
-    let heat = expect_context::<crate::ui::choices::HeatmapChoices>();
-    let time = expect_context::<crate::ui::choices::TimelineChoices>();
+    let app = crate::ui::context::<App>();
+    let w = crate::ui::context::<Workshop>();
+    let route = crate::ui::context::<RwSignal<Route>>();
+    let heat = crate::ui::context::<crate::ui::choices::HeatmapChoices>();
+    let time = crate::ui::context::<crate::ui::choices::TimelineChoices>();
     let stop = Memo::new(move |_| stop_of(route.get().view()));
     // The picture, worked out only while it can be seen. A chart shown as its table prints
     // as the table (on as many pages as it takes: the way to print a large roadmap legibly).
@@ -380,7 +380,7 @@ pub fn Stage() -> impl IntoView {
 /// The list of keyboard shortcuts (`?`). Esc closes it and the focus goes back where it was.
 #[component]
 pub fn ShortcutsDialog() -> impl IntoView {
-    let w = expect_context::<Workshop>();
+    let w = crate::ui::context::<Workshop>();
     let open = w.shortcuts_open;
     let back = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |was_open: Option<bool>| {

@@ -50,7 +50,7 @@ impl Default for DecideState {
 
 #[component]
 pub fn Decide(tab: DecideTab) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
 
     view! {
         <section class="view decide" aria-labelledby="view-title">
@@ -94,8 +94,8 @@ split_point!(
 /// Shown on every view while a scenario is open for editing.
 #[component]
 pub fn ScenarioBanner() -> impl IntoView {
-    let app = expect_context::<App>();
-    let state = expect_context::<DecideState>();
+    let app = crate::ui::context::<App>();
+    let state = crate::ui::context::<DecideState>();
     move || {
         app.editing.get().map(|name| {
             let compared = name.clone();

@@ -288,8 +288,8 @@ struct Change {
 
 #[component]
 pub fn Optimise() -> impl IntoView {
-    let app = expect_context::<App>();
-    let run = expect_context::<DecideState>().run;
+    let app = crate::ui::context::<App>();
+    let run = crate::ui::context::<DecideState>().run;
     let count = Memo::new(move |_| app.roadmap.with(|r| r.initiatives.len()));
     let stale = Memo::new(move |_| app.roadmap.with(|r| run.basis.with(|b| b.as_ref().is_some_and(|b| !b.same_as(r)))));
     let applied_now =
@@ -482,7 +482,7 @@ fn ProgressLine(run: OptimiserRun) -> impl IntoView {
 /// The envelopes and capacity the optimiser works with.
 #[component]
 fn Envelopes() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let rows = Memo::new(move |_| {
         app.roadmap.with(|r| {
             crate::domain::spend::fiscal_years(r)
@@ -563,7 +563,7 @@ fn Summary(outcome: Arc<Outcome>, elapsed: f64) -> impl IntoView {
 
 #[component]
 fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
     let row = move |u: &optimiser::Usage| {
         let left = u.available - u.used;
@@ -609,7 +609,7 @@ fn Usage(outcome: Arc<Outcome>) -> impl IntoView {
 /// The funded or the left-out initiatives, with why; pages of 100.
 #[component]
 fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let page = RwSignal::new(0usize);
     let mut list: Vec<Decision> = outcome.decisions.iter().filter(|d| d.funded == funded).cloned().collect();
     if !funded {
@@ -666,7 +666,7 @@ fn Decisions(outcome: Arc<Outcome>, funded: bool) -> impl IntoView {
 
 #[component]
 fn BudgetValue(outcome: Arc<Outcome>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let currency = app.roadmap.with_untracked(|r| r.currency.clone());
     let names: HashMap<Id, String> = outcome.decisions.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
     let list = |ids: &[Id]| {

@@ -37,8 +37,8 @@ fn heading(side: &str) -> String {
 
 #[component]
 pub fn Scenarios() -> impl IntoView {
-    let app = expect_context::<App>();
-    let state = expect_context::<DecideState>();
+    let app = crate::ui::context::<App>();
+    let state = crate::ui::context::<DecideState>();
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Result<String, String>>);
     let save = move || {
@@ -79,8 +79,8 @@ pub fn Scenarios() -> impl IntoView {
 
 #[component]
 fn ScenarioList() -> impl IntoView {
-    let app = expect_context::<App>();
-    let state = expect_context::<DecideState>();
+    let app = crate::ui::context::<App>();
+    let state = crate::ui::context::<DecideState>();
     let confirm = confirmer();
     let rows = Memo::new(move |_| {
         let plan = app.plan();
@@ -191,8 +191,8 @@ fn ScenarioList() -> impl IntoView {
 
 #[component]
 fn Compare() -> impl IntoView {
-    let app = expect_context::<App>();
-    let state = expect_context::<DecideState>();
+    let app = crate::ui::context::<App>();
+    let state = crate::ui::context::<DecideState>();
     let (a, b) = (state.compare_a, state.compare_b);
     let basis = RwSignal::new(Basis::Timeline);
     // Sides that no longer exist fall back: a to the plan, b to the first scenario.

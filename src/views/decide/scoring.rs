@@ -47,8 +47,8 @@ fn score_text(model: ScoringModel, v: f64) -> String {
 
 #[component]
 pub fn Scoring() -> impl IntoView {
-    let app = expect_context::<App>();
-    let state = expect_context::<DecideState>();
+    let app = crate::ui::context::<App>();
+    let state = crate::ui::context::<DecideState>();
     let selected = state.selected;
     let scored = Memo::new(move |_| Shared(Arc::new(app.roadmap.with(scoring::scored))));
     let ranks = Memo::new(move |_| Arc::new(scored.with(|s| scoring::live_ranks(s))));
@@ -104,7 +104,7 @@ pub fn Scoring() -> impl IntoView {
 
 #[component]
 fn Criteria() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let keys = Memo::new(move |_| {
         app.roadmap.with(|r| r.scoring.criteria.iter().enumerate().map(|(k, c)| (k, c.id.clone())).collect::<Vec<_>>())
     });
@@ -172,7 +172,7 @@ fn Criteria() -> impl IntoView {
 
 #[component]
 fn CriterionRow(index: usize, total: Memo<f64>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let confirm = confirmer();
     let c = Memo::new(move |_| app.roadmap.with(|r| r.scoring.criteria.get(index).cloned()));
     let name = Signal::derive(move || {
@@ -511,7 +511,7 @@ fn InputsTable(
     model: Memo<ScoringModel>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let query = RwSignal::new(String::new());
     let all = RwSignal::new(false);
     let by_score = RwSignal::new(false);
@@ -621,7 +621,7 @@ fn InputsRow(
     row: Memo<Option<RowFigures>>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let inputs = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.inputs.clone()).unwrap_or_default()));
     let open = id.clone();
     let is_selected = id.clone();
@@ -785,7 +785,7 @@ fn BubbleChart(
     width: RwSignal<f64>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     follow_width(container, width, 320.0);
@@ -890,7 +890,7 @@ fn InitiativePanel(
     layout: Memo<Shared<BubbleLayout>>,
     selected: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let me = {
         let id = id.clone();
         Memo::new(move |_| {

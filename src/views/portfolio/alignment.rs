@@ -89,7 +89,7 @@ fn some_names(names: &[String], n: usize) -> Vec<String> {
 
 #[component]
 pub fn AlignmentSection() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let a = f.alignment;
     let c = f.currency;
     let share_value = Signal::derive(move || a.with(|a| percent(a.share)));
@@ -191,8 +191,8 @@ fn strength_text(v: u8) -> String {
 
 #[component]
 fn Matrix() -> impl IntoView {
-    let app = expect_context::<App>();
-    let f = expect_context::<Figures>();
+    let app = crate::ui::context::<App>();
+    let f = crate::ui::context::<Figures>();
     let a = f.alignment;
     let query = RwSignal::new(String::new());
     let only_unaligned = RwSignal::new(false);

@@ -31,7 +31,7 @@ fn over_text(y: &FinanceYear, currency: &str) -> String {
 
 #[component]
 pub fn FinanceSection() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let fin = f.finance;
     let c = f.currency;
     let over_value = Signal::derive(move || {
@@ -84,8 +84,8 @@ pub fn FinanceSection() -> impl IntoView {
 
 #[component]
 fn SpendChart() -> impl IntoView {
-    let app = expect_context::<App>();
-    let f = expect_context::<Figures>();
+    let app = crate::ui::context::<App>();
+    let f = crate::ui::context::<Figures>();
     let container = NodeRef::<html::Div>::new();
     let size = use_element_size(container);
     let width = Memo::new(move |_| match size.get().0 {
@@ -137,7 +137,7 @@ fn SpendChart() -> impl IntoView {
 
 #[component]
 fn YearTable() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let c = f.currency;
     view! {
         <section class="pf-block" aria-labelledby="pf-years-title">
@@ -188,7 +188,7 @@ fn YearTable() -> impl IntoView {
 
 #[component]
 fn TcoTable() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let c = f.currency;
     let sort = RwSignal::new(None::<Sort>);
     let page = RwSignal::new(0usize);
@@ -255,7 +255,7 @@ fn TcoTable() -> impl IntoView {
 
 #[component]
 fn RunGrowthTable() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let c = f.currency;
     view! {
         <section class="pf-block" aria-labelledby="pf-run-title">

@@ -75,8 +75,8 @@ pub fn explains_href(e: Explains) -> String {
 
 #[component]
 pub fn Portfolio() -> impl IntoView {
-    let app = expect_context::<App>();
-    let route = expect_context::<RwSignal<Route>>();
+    let app = crate::ui::context::<App>();
+    let route = crate::ui::context::<RwSignal<Route>>();
     let section = Memo::new(move |_| match route.get() {
         Route::Portfolio(s) => s,
         _ => PortfolioSection::Summary,

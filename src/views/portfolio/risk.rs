@@ -55,7 +55,7 @@ fn count_text(n: usize) -> String {
 
 #[component]
 pub fn RiskSection() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let k = f.risk;
     let selected = RwSignal::new(None::<Cell>);
     let unmanaged_value = Signal::derive(move || {
@@ -121,8 +121,8 @@ pub fn RiskSection() -> impl IntoView {
 
 #[component]
 fn RiskExport() -> impl IntoView {
-    let app = expect_context::<App>();
-    let f = expect_context::<Figures>();
+    let app = crate::ui::context::<App>();
+    let f = crate::ui::context::<Figures>();
     let slide = move || {
         let name = app.roadmap.with_untracked(|r| r.name.clone());
         let text = f
@@ -135,7 +135,7 @@ fn RiskExport() -> impl IntoView {
 
 #[component]
 fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let container = NodeRef::<html::Div>::new();
     let size = use_element_size(container);
     let width = Memo::new(move |_| match size.get().0 {
@@ -218,7 +218,7 @@ fn RiskMatrixView(selected: RwSignal<Option<Cell>>) -> impl IntoView {
 
 #[component]
 fn CellPanel(selected: RwSignal<Option<Cell>>) -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let items = Memo::new(move |_| selected.get().map(|(l, i)| f.risk.with(|k| k.matrix.cell(l, i).to_vec())));
     view! {
         <section class="pf-cell-panel" aria-labelledby="pf-cell-title" aria-live="polite">
@@ -252,7 +252,7 @@ fn CellPanel(selected: RwSignal<Option<Cell>>) -> impl IntoView {
 
 #[component]
 fn TopRisks() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     view! {
         <section class="pf-top-risks" aria-labelledby="pf-top-title">
             <h4 id="pf-top-title">"Top risks"</h4>
@@ -283,7 +283,7 @@ fn TopRisks() -> impl IntoView {
 
 #[component]
 fn Compliance() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     view! {
         <section class="pf-block" aria-labelledby="pf-compliance-title">
             <h3 id="pf-compliance-title">"Compliance frameworks"</h3>
@@ -341,7 +341,7 @@ fn Compliance() -> impl IntoView {
 
 #[component]
 fn HighRisk() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     view! {
         <section class="pf-block" aria-labelledby="pf-highrisk-title">
             <h3 id="pf-highrisk-title">"High-risk capabilities"</h3>

@@ -60,8 +60,8 @@ fn today() -> String {
 
 #[component]
 pub fn SummarySection() -> impl IntoView {
-    let app = expect_context::<App>();
-    let f = expect_context::<Figures>();
+    let app = crate::ui::context::<App>();
+    let f = crate::ui::context::<Figures>();
     let cards = Memo::new(move |_| f.summary.with(|s| groups(s.lines())));
     let top_risks = Memo::new(move |_| f.summary.with(|s| s.top_risks.figure.clone()));
     let years = Memo::new(move |_| f.summary.with(|s| s.spend.figure.clone()));

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn VendorsSection() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let v = f.vendors;
     let c = f.currency;
     let threshold_exact = move || v.with(|v| format!("{}", (v.threshold.percent() * 1e6).round() / 1e6));

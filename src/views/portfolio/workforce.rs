@@ -17,7 +17,7 @@ fn share(part: f64, whole: f64) -> String {
 
 #[component]
 pub fn WorkforceSection() -> impl IntoView {
-    let f = expect_context::<Figures>();
+    let f = crate::ui::context::<Figures>();
     let w = f.workforce;
     let over_value = Signal::derive(move || {
         w.with(|w| {

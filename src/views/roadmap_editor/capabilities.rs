@@ -14,7 +14,7 @@ fn find<'a>(r: &'a mut Roadmap, id: &str) -> Option<&'a mut Capability> {
 
 #[component]
 pub fn Capabilities() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let query = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<String>);
@@ -124,7 +124,7 @@ pub fn Capabilities() -> impl IntoView {
 
 #[component]
 fn CapabilityForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.capability(&id).cloned()))

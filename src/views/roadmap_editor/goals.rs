@@ -4,7 +4,7 @@ use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
 use crate::ui::fields::{parse_month, parse_number, parse_whole, Field, Kind};
-use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ fn find<'a>(r: &'a mut Roadmap, id: &str) -> Option<&'a mut Goal> {
 
 #[component]
 pub fn Goals() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<Sort>);
     let page = RwSignal::new(0usize);
@@ -40,7 +40,7 @@ pub fn Goals() -> impl IntoView {
                 .collect()
         });
         sort_rows(&mut rows, sort.get(), |c, (a, na), (b, nb)| match c {
-            0 => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            0 => lowercase(&a.name).cmp(&lowercase(&b.name)),
             1 => a.theme.cmp(&b.theme),
             2 => a.weight.cmp(&b.weight),
             3 => a.owner.cmp(&b.owner),
@@ -106,7 +106,7 @@ pub fn Goals() -> impl IntoView {
 
 #[component]
 fn GoalForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.goal(&id).cloned()))

@@ -7,7 +7,7 @@ use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, R
 use crate::state::App;
 use crate::ui::fields::{parse_list, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use crate::ui::lazy::{split_point, Lazy};
-use crate::ui::list::{cmp_f64, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ fn month_text(m: Option<crate::domain::Month>) -> String {
 
 #[component]
 pub fn Initiatives() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let query = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let sort = RwSignal::new(None::<Sort>);
@@ -41,13 +41,13 @@ pub fn Initiatives() -> impl IntoView {
                 .collect()
         });
         sort_rows(&mut rows, sort.get(), |c, a, b| match c {
-            0 => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            0 => lowercase(&a.name).cmp(&lowercase(&b.name)),
             1 => a.status.cmp(&b.status),
             2 => a.start.cmp(&b.start),
             3 => a.end.cmp(&b.end),
             4 => cmp_f64(a.capex, b.capex),
             5 => cmp_f64(a.opex, b.opex),
-            6 => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
+            6 => lowercase(&a.owner).cmp(&lowercase(&b.owner)),
             _ => a.goals.len().cmp(&b.goals.len()),
         });
         rows
@@ -136,7 +136,7 @@ mod panel {
 /// Esc clears.
 #[component]
 fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let name_ref = NodeRef::<html::Input>::new();
     let fields: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let [name, owner, start, end, capex, opex] = fields;
@@ -214,7 +214,7 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
 
 #[component]
 fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
         Memo::new(move |_| app.roadmap.with(|r| r.initiative(&id).cloned()))
@@ -277,7 +277,7 @@ fn link_edit(app: App, error: RwSignal<Option<String>>, change: impl FnOnce(&mut
 
 #[component]
 fn Milestones(id: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let error = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let new_month = RwSignal::new(String::new());
@@ -321,7 +321,7 @@ fn Milestones(id: String) -> impl IntoView {
 
 #[component]
 fn GoalLinks(id: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let error = RwSignal::new(None::<String>);
     let links = {
         let id = id.clone();
@@ -384,7 +384,7 @@ fn GoalLinks(id: String) -> impl IntoView {
 
 #[component]
 fn CapabilityLinks(id: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let error = RwSignal::new(None::<String>);
     let links = {
         let id = id.clone();
@@ -450,7 +450,7 @@ fn CapabilityLinks(id: String) -> impl IntoView {
 
 #[component]
 fn Dependencies(id: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let error = RwSignal::new(None::<String>);
     let deps = {
         let id = id.clone();

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 #[component]
 pub fn RoadmapEditor(tab: EditorTab) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let count = move |t: EditorTab| {
         app.roadmap.with(|r| match t {
             EditorTab::Initiatives => r.initiatives.len(),
@@ -112,7 +112,7 @@ fn ItemPanel(
     #[prop(into)] exists: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let confirm = confirmer();
     Effect::new(move |_| {
         if !exists.get() {

@@ -26,7 +26,7 @@ enum Start {
 
 #[component]
 pub fn RoadmapSwitcher() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let new_open = RwSignal::new(false);
     let rename_open = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
@@ -113,7 +113,7 @@ fn MenuItems(
     rename_open: RwSignal<bool>,
     files: files::FileDialogState,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let confirm = confirmer();
     let close_menu = move || menu_open.set(false);
     let file_id = unique_id("import-file");
@@ -200,7 +200,7 @@ pub fn read_and_import(app: App, file: web_sys::File) {
 
 #[component]
 fn NewRoadmapDialog(open: RwSignal<bool>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let name = RwSignal::new(String::new());
     let start = RwSignal::new(Start::Template);
     let name_id = unique_id("new-name");
@@ -250,7 +250,7 @@ fn NewRoadmapDialog(open: RwSignal<bool>) -> impl IntoView {
 
 #[component]
 fn RenameDialog(open: RwSignal<bool>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {

@@ -68,7 +68,7 @@ fn delimiter_key(d: Delimiter) -> &'static str {
 
 #[component]
 pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let bom = RwSignal::new(true);
     let delimiter = RwSignal::new(Delimiter::Comma);
     let delimiter_id = unique_id("csv-delimiter");
@@ -220,7 +220,7 @@ fn clip(text: &str) -> String {
 
 #[component]
 fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let ChosenFile { name, parsed } = chosen;
     let table = RwSignal::new(Table::guess(&name, &parsed.headers));
     let empty = Mapping { columns: vec![None; parsed.headers.len()] };

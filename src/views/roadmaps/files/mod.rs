@@ -54,7 +54,7 @@ impl Default for FileDialogState {
 /// The menu entries: spreadsheets, ArchiMate, share link. `close_menu` runs first.
 #[component]
 pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<()>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let csv_input = NodeRef::<leptos::html::Input>::new();
     let archimate_input = NodeRef::<leptos::html::Input>::new();
     let pick = move |input: NodeRef<leptos::html::Input>| {

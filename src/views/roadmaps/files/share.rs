@@ -28,7 +28,7 @@ fn length_name(l: LinkLength) -> &'static str {
 
 #[component]
 pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     // Made when the dialog opens, from the roadmap as it is then.
     let link = Memo::new(move |_| {
         open.get().then(|| app.roadmap.with_untracked(|r| (r.name.clone(), link_with(&share_link::encode(r)))))
@@ -87,7 +87,7 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
 /// The banner above a shared roadmap: read-only, nothing saved, "Save a copy".
 #[component]
 pub fn SharedBanner() -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     let open = move || app.shared.with(|s| s == &Some(SharedView::Open));
     view! {
         <Show when=open>
@@ -106,7 +106,7 @@ pub fn SharedBanner() -> impl IntoView {
 /// Shown instead of a view when the share link in the address cannot be opened.
 #[component]
 pub fn BrokenShareLink(message: String) -> impl IntoView {
-    let app = expect_context::<App>();
+    let app = crate::ui::context::<App>();
     crate::ui::fields::focus_later("broken-link-title");
     view! {
         <section class="view broken-link" aria-labelledby="broken-link-title">
