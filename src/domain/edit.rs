@@ -4,6 +4,7 @@
 //!
 //! Operations that can be refused return `Err(message)` and leave the roadmap unchanged.
 
+use super::landscape::{Application, Technology};
 use super::model::{Capability, Criterion, CriterionSource, Goal, Id, Initiative, ItemKind, Roadmap};
 use super::validate::{too_deep, MAX_CAPABILITY_LEVELS};
 use std::sync::Arc;
@@ -17,10 +18,39 @@ pub fn delete_impact(r: &Roadmap, kind: ItemKind, id: &str) -> Vec<String> {
             .map(|i| format!("{} will no longer {what}", ItemKind::Initiative.subject(&i.name, &i.id)))
             .collect::<Vec<_>>()
     };
+    let apps = |linked: &dyn Fn(&Application) -> bool, what: &str| {
+        r.landscape
+            .applications
+            .iter()
+            .filter(|a| a.id != id && linked(a))
+            .map(|a| format!("{} will no longer {what}", ItemKind::Application.subject(&a.name, &a.id)))
+            .collect::<Vec<_>>()
+    };
     match kind {
         ItemKind::Roadmap => Vec::new(),
         ItemKind::Goal => initiatives(&|i| i.goals.iter().any(|l| l.goal == id), "contribute to it"),
-        ItemKind::Initiative => initiatives(&|i| i.depends_on.iter().any(|d| d == id), "depend on it"),
+        ItemKind::Initiative => {
+            let mut out = initiatives(&|i| i.depends_on.iter().any(|d| d == id), "depend on it");
+            for c in r.landscape.changes.iter().filter(|c| c.initiative == id) {
+                for (app, what) in [(&c.retires, "retired"), (&c.introduces, "introduced")] {
+                    if let Some(app) = app {
+                        let app = r.describe(ItemKind::Application, app);
+                        out.push(format!("{app} will no longer be {what} by it"));
+                    }
+                }
+            }
+            out
+        }
+        ItemKind::Application => {
+            let mut out = apps(&|a| a.successor.as_deref() == Some(id), "have it as successor");
+            out.extend(apps(&|a| a.interfaces.iter().any(|i| i.to == id), "have an interface with it"));
+            for c in r.landscape.changes.iter().filter(|c| c.retires.as_deref() == Some(id) || c.introduces.as_deref() == Some(id)) {
+                let verb = if c.retires.as_deref() == Some(id) { "retire" } else { "introduce" };
+                out.push(format!("{} will no longer {verb} it", r.describe(ItemKind::Initiative, &c.initiative)));
+            }
+            out
+        }
+        ItemKind::Technology => apps(&|a| a.technologies.iter().any(|t| t == id), "use it"),
         ItemKind::Capability => {
             let Some(deleted) = r.capability(id) else { return Vec::new() };
             let to = match &deleted.parent {
@@ -32,6 +62,7 @@ pub fn delete_impact(r: &Roadmap, kind: ItemKind, id: &str) -> Vec<String> {
                 .map(|c| format!("{} moves up to {to}", ItemKind::Capability.subject(&c.name, &c.id)));
             children
                 .chain(initiatives(&|i| i.capabilities.iter().any(|l| l.capability == id), "raise its maturity"))
+                .chain(apps(&|a| a.capabilities.iter().any(|s| s.capability == id), "support it"))
                 .collect()
         }
     }
@@ -49,6 +80,33 @@ pub fn delete(r: &mut Roadmap, kind: ItemKind, id: &str) {
         ItemKind::Initiative => {
             remove(&mut r.initiatives, id);
             edit_initiatives(r, |i| i.depends_on.iter().any(|d| d == id), |i| i.depends_on.retain(|d| d != id));
+            r.landscape.changes.retain(|c| c.initiative != id);
+        }
+        ItemKind::Application => {
+            remove(&mut r.landscape.applications, id);
+            let linked = |a: &Application| {
+                a.successor.as_deref() == Some(id) || a.interfaces.iter().any(|i| i.to == id)
+            };
+            edit_applications(r, linked, |a| {
+                if a.successor.as_deref() == Some(id) {
+                    a.successor = None;
+                }
+                a.interfaces.retain(|i| i.to != id);
+            });
+            // A replacement loses only the deleted side; a change left with neither goes.
+            for c in &mut r.landscape.changes {
+                if c.retires.as_deref() == Some(id) {
+                    c.retires = None;
+                }
+                if c.introduces.as_deref() == Some(id) {
+                    c.introduces = None;
+                }
+            }
+            r.landscape.changes.retain(|c| c.retires.is_some() || c.introduces.is_some());
+        }
+        ItemKind::Technology => {
+            remove(&mut r.landscape.technologies, id);
+            edit_applications(r, |a| a.technologies.iter().any(|t| t == id), |a| a.technologies.retain(|t| t != id));
         }
         ItemKind::Capability => {
             let Some((at, deleted)) = remove(&mut r.capabilities, id) else { return };
@@ -62,13 +120,16 @@ pub fn delete(r: &mut Roadmap, kind: ItemKind, id: &str) {
             r.capabilities.splice(at..at, children);
             let linked = |i: &Initiative| i.capabilities.iter().any(|l| l.capability == id);
             edit_initiatives(r, linked, |i| i.capabilities.retain(|l| l.capability != id));
+            let supports = |a: &Application| a.capabilities.iter().any(|s| s.capability == id);
+            edit_applications(r, supports, |a| a.capabilities.retain(|s| s.capability != id));
         }
     }
 }
 
 /// Copies an item as "<name> (copy)" with a fresh id, right after the original, and returns
-/// the new id. An initiative keeps its links; a capability is copied alone, under the same
-/// parent (its children are not copied).
+/// the new id. An initiative, application or technology keeps its links (an initiative's
+/// changes to applications are not copied: an application is retired once); a capability is
+/// copied alone, under the same parent (its children are not copied).
 pub fn duplicate(r: &mut Roadmap, kind: ItemKind, id: &str) -> Option<Id> {
     let fresh = r.fresh_id(kind.noun());
     match kind {
@@ -76,6 +137,8 @@ pub fn duplicate(r: &mut Roadmap, kind: ItemKind, id: &str) -> Option<Id> {
         ItemKind::Goal => duplicate_in(&mut r.goals, id, fresh.clone())?,
         ItemKind::Capability => duplicate_in(&mut r.capabilities, id, fresh.clone())?,
         ItemKind::Initiative => duplicate_in(&mut r.initiatives, id, fresh.clone())?,
+        ItemKind::Application => duplicate_in(&mut r.landscape.applications, id, fresh.clone())?,
+        ItemKind::Technology => duplicate_in(&mut r.landscape.technologies, id, fresh.clone())?,
     }
     Some(fresh)
 }
@@ -92,6 +155,8 @@ pub fn move_item(r: &mut Roadmap, kind: ItemKind, id: &str, up: bool) -> bool {
         ItemKind::Roadmap => false,
         ItemKind::Goal => step(&mut r.goals, id, up),
         ItemKind::Initiative => step(&mut r.initiatives, id, up),
+        ItemKind::Application => step(&mut r.landscape.applications, id, up),
+        ItemKind::Technology => step(&mut r.landscape.technologies, id, up),
         ItemKind::Capability if up => move_capability_up(r, id).is_ok(),
         ItemKind::Capability => move_capability_down(r, id).is_ok(),
     }
@@ -286,6 +351,29 @@ pub fn set_criterion_source(r: &mut Roadmap, id: &str, source: CriterionSource) 
     Ok(dropped)
 }
 
+/// Adds an application named `name` at the end of the list, with a fresh id
+/// ("application-12"), and returns the id.
+pub fn add_application(r: &mut Roadmap, name: &str) -> Id {
+    let id = r.fresh_id(ItemKind::Application.noun());
+    r.landscape.applications.push(Arc::new(Application { id: id.clone(), name: name.into(), ..Application::default() }));
+    id
+}
+
+/// Adds a technology named `name` at the end of the list, with a fresh id
+/// ("technology-12"), and returns the id.
+pub fn add_technology(r: &mut Roadmap, name: &str) -> Id {
+    let id = r.fresh_id(ItemKind::Technology.noun());
+    r.landscape.technologies.push(Arc::new(Technology { id: id.clone(), name: name.into(), ..Technology::default() }));
+    id
+}
+
+/// Applies `edit` to the applications for which `needs` holds (and only to those).
+fn edit_applications(r: &mut Roadmap, needs: impl Fn(&Application) -> bool, edit: impl Fn(&mut Application)) {
+    for a in r.landscape.applications.iter_mut().filter(|a| needs(a)) {
+        edit(Arc::make_mut(a));
+    }
+}
+
 /// Applies `edit` to the initiatives for which `needs` holds (and only to those).
 fn edit_initiatives(r: &mut Roadmap, needs: impl Fn(&Initiative) -> bool, edit: impl Fn(&mut Initiative)) {
     for i in r.initiatives.iter_mut().filter(|i| needs(i)) {
@@ -293,7 +381,8 @@ fn edit_initiatives(r: &mut Roadmap, needs: impl Fn(&Initiative) -> bool, edit: 
     }
 }
 
-/// What the list operations need from goals, capabilities and initiatives.
+/// What the list operations need from goals, capabilities, initiatives, applications and
+/// technologies.
 trait Entry: Clone {
     fn id(&self) -> &str;
     fn rename(&mut self, id: Id, name: String);
@@ -309,7 +398,7 @@ macro_rules! entry {
         }
     )*};
 }
-entry!(Goal, Capability, Initiative);
+entry!(Goal, Capability, Initiative, Application, Technology);
 
 fn position<T: Entry>(list: &[Arc<T>], id: &str) -> Option<usize> {
     list.iter().position(|x| x.id() == id)

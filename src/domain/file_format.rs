@@ -1,8 +1,11 @@
 //! The roadmap file: Cairn's public JSON contract (`docs/file-format.md`).
 //!
 //! ```text
-//! { "format": "cairn-roadmap", "version": 1, "roadmap": { ... } }
+//! { "format": "cairn-roadmap", "version": 2, "roadmap": { ... } }
 //! ```
+//!
+//! Version 2 added the landscape (applications, technologies, their changes by initiatives);
+//! a version-1 file opens with an empty landscape.
 //!
 //! Export is pretty-printed and stable (same roadmap, same bytes); whole numbers are written
 //! without a fraction (`250000`, not `250000.0`). Import refuses — with a message naming what
@@ -18,7 +21,9 @@ use serde_json::Value;
 use std::{fmt, io};
 
 pub const FORMAT: &str = "cairn-roadmap";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest version this Cairn reads.
+pub const OLDEST_VERSION: u32 = 1;
 /// Cairn opens roadmap files up to 20 MB.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// At most this many problems are listed when a file is refused.
@@ -102,8 +107,8 @@ pub fn import_json(text: &str) -> Result<Roadmap, ImportError> {
         None => return refuse("This is not a Cairn roadmap file (it has no \"format\")"),
         Some(other) => return refuse(format!("This is not a Cairn roadmap file (format is {other})")),
     }
-    match header.version {
-        Some(v) if v.as_u64() == Some(VERSION.into()) => {}
+    let version = match header.version {
+        Some(v) if v.as_u64().is_some_and(|v| (OLDEST_VERSION.into()..=VERSION.into()).contains(&v)) => v.as_u64(),
         Some(v) if v.as_u64().is_some_and(|v| v > VERSION.into()) => {
             return refuse(format!(
                 "This roadmap file was made by a newer Cairn (version {v}); this Cairn reads version {VERSION}"
@@ -115,7 +120,7 @@ pub fn import_json(text: &str) -> Result<Roadmap, ImportError> {
                 "This roadmap file has an unknown version ({v}); this Cairn reads version {VERSION}"
             ))
         }
-    }
+    };
 
     #[derive(Deserialize)]
     struct Body {
@@ -123,9 +128,13 @@ pub fn import_json(text: &str) -> Result<Roadmap, ImportError> {
     }
     let body: Body = serde_json::from_str(text)
         .or_else(|e| refuse(format!("This roadmap file could not be read: {}", explain(&e))))?;
-    let Some(roadmap) = body.roadmap else {
+    let Some(mut roadmap) = body.roadmap else {
         return refuse("This roadmap file has no \"roadmap\"");
     };
+    if version == Some(1) {
+        // Version 1 had no landscape: a "landscape" field there is not Cairn's, and ignored.
+        roadmap.landscape = Default::default();
+    }
 
     let errors: Vec<_> = validate(&roadmap).into_iter().filter(|p| p.is_error()).collect();
     if !errors.is_empty() {
@@ -588,6 +597,78 @@ mod tests {
                 }),
             ],
             lock_in_threshold: 35.0,
+            landscape: sample_landscape(),
+        }
+    }
+
+    /// One application and one technology with every field set, and a replacement.
+    fn sample_landscape() -> crate::domain::landscape::Landscape {
+        use crate::domain::landscape::*;
+        let app = |id: &str, name: &str| Application { id: id.into(), name: name.into(), ..Application::default() };
+        Landscape {
+            applications: vec![
+                Arc::new(Application {
+                    description: "Sales CRM".into(),
+                    kind: AppType::Saas,
+                    hosting: Hosting::Cloud,
+                    vendor: "Salesforce".into(),
+                    business_owner: "CSO".into(),
+                    it_owner: "Head of Sales IT".into(),
+                    criticality: Criticality::MissionCritical,
+                    data_classification: DataClass::Confidential,
+                    users: 420,
+                    lifecycle: Lifecycle {
+                        plan: Some(m("2018-01")),
+                        phase_in: Some(m("2018-06")),
+                        active: Some(m("2019-01")),
+                        phase_out: Some(m("2026-06")),
+                        end_of_life: Some(m("2027-01")),
+                    },
+                    functional_fit: Some(2),
+                    technical_fit: Some(1),
+                    disposition: Some(Disposition::Migrate),
+                    successor: Some("a2".into()),
+                    run_cost_per_year: 120_000.5,
+                    capex: 30_000.0,
+                    contract_end: Some(m("2026-12")),
+                    tags: vec!["sales".into()],
+                    technologies: vec!["t1".into()],
+                    capabilities: vec![Support { capability: "c2".into(), fit: Some(3) }],
+                    interfaces: vec![Interface {
+                        to: "a2".into(),
+                        name: "Accounts".into(),
+                        direction: Direction::Both,
+                        data: "customers".into(),
+                    }],
+                    ..app("a1", "Old CRM")
+                }),
+                Arc::new(app("a2", "New CRM")),
+            ],
+            technologies: vec![Arc::new(Technology {
+                id: "t1".into(),
+                name: "Red Hat Enterprise Linux".into(),
+                category: "os".into(),
+                vendor: "Red Hat".into(),
+                version: "7".into(),
+                release: Some(m("2014-06")),
+                end_of_standard_support: Some(m("2019-08")),
+                end_of_life: Some(m("2024-06")),
+                end_of_extended_support: Some(m("2029-05")),
+                catalog: Some(CatalogLink {
+                    product: "rhel".into(),
+                    cycle: "7".into(),
+                    release: Some(m("2014-06")),
+                    standard_support: Ends::On(m("2019-08")),
+                    end_of_life: Ends::Ended,
+                    extended_support: Ends::Never,
+                }),
+            })],
+            changes: vec![Change {
+                initiative: "i1".into(),
+                retires: Some("a1".into()),
+                introduces: Some("a2".into()),
+                month: Some(m("2026-10")),
+            }],
         }
     }
 
@@ -616,7 +697,7 @@ mod tests {
         let text = export_json(&sample());
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(sorted(keys(&v)), ["format", "roadmap", "version"]);
-        assert_eq!((v["format"].as_str(), v["version"].as_u64()), (Some("cairn-roadmap"), Some(1)));
+        assert_eq!((v["format"].as_str(), v["version"].as_u64()), (Some("cairn-roadmap"), Some(2)));
         let r = &v["roadmap"];
         let expect = |v: &Value, k: &[&str]| assert_eq!(sorted(keys(v)), sorted(k.to_vec()));
         expect(
@@ -634,8 +715,90 @@ mod tests {
                 "capabilities",
                 "initiatives",
                 "lock_in_threshold",
+                "landscape",
             ],
         );
+        let l = &r["landscape"];
+        expect(l, &["applications", "technologies", "changes"]);
+        expect(
+            &l["applications"][0],
+            &[
+                "id",
+                "name",
+                "description",
+                "type",
+                "hosting",
+                "vendor",
+                "business_owner",
+                "it_owner",
+                "criticality",
+                "data_classification",
+                "users",
+                "lifecycle",
+                "functional_fit",
+                "technical_fit",
+                "disposition",
+                "successor",
+                "run_cost_per_year",
+                "capex",
+                "contract_end",
+                "tags",
+                "technologies",
+                "capabilities",
+                "interfaces",
+            ],
+        );
+        // Lean: what is empty or unset is left out.
+        expect(
+            &l["applications"][1],
+            &[
+                "id",
+                "name",
+                "description",
+                "type",
+                "hosting",
+                "vendor",
+                "business_owner",
+                "it_owner",
+                "criticality",
+                "data_classification",
+                "users",
+                "run_cost_per_year",
+                "capex",
+            ],
+        );
+        expect(&l["applications"][0]["lifecycle"], &["plan", "phase_in", "active", "phase_out", "end_of_life"]);
+        expect(&l["applications"][0]["capabilities"][0], &["capability", "fit"]);
+        expect(&l["applications"][0]["interfaces"][0], &["to", "name", "direction", "data"]);
+        expect(
+            &l["technologies"][0],
+            &[
+                "id",
+                "name",
+                "category",
+                "vendor",
+                "version",
+                "release",
+                "end_of_standard_support",
+                "end_of_life",
+                "end_of_extended_support",
+                "catalog",
+            ],
+        );
+        expect(
+            &l["technologies"][0]["catalog"],
+            &["product", "cycle", "release", "standard_support", "end_of_life", "extended_support"],
+        );
+        expect(&l["changes"][0], &["initiative", "retires", "introduces", "month"]);
+        let a = &l["applications"][0];
+        assert_eq!((&a["type"], &a["hosting"], &a["criticality"]), (&"saas".into(), &"cloud".into(), &"mission_critical".into()));
+        assert_eq!((&a["data_classification"], &a["disposition"]), (&"confidential".into(), &"migrate".into()));
+        assert_eq!((&a["lifecycle"]["end_of_life"], &a["interfaces"][0]["direction"]), (&"2027-01".into(), &"both".into()));
+        let c = &l["technologies"][0]["catalog"];
+        assert_eq!((&c["end_of_life"], &c["extended_support"]), (&"ended".into(), &"never".into()));
+        // An empty landscape is left out altogether.
+        let lean: Value = serde_json::from_str(&export_json(&Roadmap::default())).unwrap();
+        assert!(lean["roadmap"].get("landscape").is_none());
         expect(&r["horizon"], &["start", "end"]);
         expect(&r["budgets"][0], &["fiscal_year", "capex", "opex"]);
         expect(&r["capacity"][0], &["quarter", "fte"]);
@@ -706,7 +869,7 @@ mod tests {
         // Whole numbers without ".0"; fractions kept.
         assert!(text.contains("\"capex\": 250000,") && text.contains("\"opex\": 40000.25,"), "{text}");
         assert!(text.contains("\"fte\": 12.5") && text.contains("\"capex\": 0,"));
-        assert!(text.starts_with("{\n  \"format\": \"cairn-roadmap\",\n  \"version\": 1,\n  \"roadmap\": {"));
+        assert!(text.starts_with("{\n  \"format\": \"cairn-roadmap\",\n  \"version\": 2,\n  \"roadmap\": {"));
     }
 
     #[test]
@@ -754,7 +917,7 @@ mod tests {
         assert_eq!(err("{\"format\": \"x\", \"version\": 1}"), "This is not a Cairn roadmap file (format is \"x\")");
         assert_eq!(
             err("{\"format\": \"cairn-roadmap\", \"version\": 7, \"roadmap\": {\"goals\": 5}}"),
-            "This roadmap file was made by a newer Cairn (version 7); this Cairn reads version 1"
+            "This roadmap file was made by a newer Cairn (version 7); this Cairn reads version 2"
         );
         assert_eq!(err("{\"format\": \"cairn-roadmap\"}"), "This roadmap file has no \"version\"");
         assert!(err("{\"format\": \"cairn-roadmap\", \"version\": \"1\"}").contains("unknown version (\"1\")"));
@@ -842,6 +1005,24 @@ mod tests {
         assert_eq!(r.initiatives[0].scoring, ScoringInputs::default());
         assert_eq!(r.initiatives[0].funding_lock, FundingLock::None);
         assert_eq!(import_json(&export_json(&r)).unwrap(), r);
+    }
+
+    /// Version 1 had no landscape: such a file opens with an empty one (and anything under a
+    /// "landscape" key there is ignored, as every unknown field of version 1), and is written
+    /// back as version 2.
+    #[test]
+    fn a_version_1_file_opens_with_an_empty_landscape() {
+        let v1 = file_with(|v| v["version"] = 1.into());
+        let r = import_json(&v1).unwrap();
+        assert!(r.landscape.is_empty());
+        assert_eq!(r, Roadmap { landscape: Default::default(), ..sample() });
+        assert!(export_json(&r).contains("\"version\": 2,"));
+        // The same file as version 2 keeps its landscape.
+        assert_eq!(import_json(&file_with(|v| v["version"] = 2.into())).unwrap(), sample());
+        assert!(err(&file_with(|v| v["version"] = 0.into())).contains("unknown version (0)"));
+        // A version-2 file with a broken landscape link is refused like any other.
+        let e = err(&file_with(|v| v["roadmap"]["landscape"]["applications"][0]["successor"] = "gone".into()));
+        assert!(e.contains("application \"Old CRM\": successor \"gone\" does not exist"), "{e}");
     }
 
     #[test]

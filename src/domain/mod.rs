@@ -16,6 +16,7 @@ pub mod format;
 pub mod generate;
 pub mod heatmap;
 pub mod history;
+pub mod landscape;
 pub mod model;
 pub mod optimiser;
 pub mod portfolio;

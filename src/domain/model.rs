@@ -5,6 +5,7 @@
 //! comparison) costs one pointer per item; edit an item with `Arc::make_mut`.
 
 use super::calendar::{Month, Quarter};
+use super::landscape::{Application, Landscape, Technology};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -32,6 +33,11 @@ pub struct Roadmap {
     /// The vendor lock-in threshold, in percent of the vendor spend (above 0, at most 100):
     /// a vendor whose share is above it is flagged. 40 when the file has none.
     pub lock_in_threshold: f64,
+    // ---- Landscape ---------------------------------------------------------------------
+    /// Applications, technologies and what initiatives do to them (file format version 2;
+    /// left out of the JSON when empty).
+    #[serde(skip_serializing_if = "Landscape::is_empty")]
+    pub landscape: Landscape,
 }
 
 impl Default for Roadmap {
@@ -49,6 +55,7 @@ impl Default for Roadmap {
             capabilities: Vec::new(),
             initiatives: Vec::new(),
             lock_in_threshold: DEFAULT_LOCK_IN_THRESHOLD,
+            landscape: Landscape::default(),
         }
     }
 }
@@ -598,6 +605,8 @@ pub enum ItemKind {
     Goal,
     Capability,
     Initiative,
+    Application,
+    Technology,
 }
 
 impl ItemKind {
@@ -607,6 +616,8 @@ impl ItemKind {
             ItemKind::Goal => "goal",
             ItemKind::Capability => "capability",
             ItemKind::Initiative => "initiative",
+            ItemKind::Application => "application",
+            ItemKind::Technology => "technology",
         }
     }
 
@@ -634,6 +645,18 @@ impl Roadmap {
     }
     pub fn initiative(&self, id: &str) -> Option<&Arc<Initiative>> {
         self.initiatives.iter().find(|i| i.id == id)
+    }
+    pub fn application(&self, id: &str) -> Option<&Arc<Application>> {
+        self.landscape.applications.iter().find(|a| a.id == id)
+    }
+    pub fn technology(&self, id: &str) -> Option<&Arc<Technology>> {
+        self.landscape.technologies.iter().find(|t| t.id == id)
+    }
+    pub fn application_mut(&mut self, id: &str) -> Option<&mut Application> {
+        self.landscape.applications.iter_mut().find(|a| a.id == id).map(Arc::make_mut)
+    }
+    pub fn technology_mut(&mut self, id: &str) -> Option<&mut Technology> {
+        self.landscape.technologies.iter_mut().find(|t| t.id == id).map(Arc::make_mut)
     }
     pub fn goal_mut(&mut self, id: &str) -> Option<&mut Goal> {
         self.goals.iter_mut().find(|g| g.id == id).map(Arc::make_mut)
@@ -666,6 +689,7 @@ impl Roadmap {
             capabilities,
             initiatives,
             lock_in_threshold,
+            landscape,
         } = self;
         name == &other.name
             && description == &other.description
@@ -679,6 +703,7 @@ impl Roadmap {
             && items(capabilities, &other.capabilities)
             && items(initiatives, &other.initiatives)
             && lock_in_threshold.to_bits() == other.lock_in_threshold.to_bits()
+            && landscape.same_as(&other.landscape)
     }
 
     /// The name of an item, for messages ("initiative \"CRM rollout\"").
@@ -688,18 +713,28 @@ impl Roadmap {
             ItemKind::Goal => self.goal(id).map(|g| g.name.as_str()),
             ItemKind::Capability => self.capability(id).map(|c| c.name.as_str()),
             ItemKind::Initiative => self.initiative(id).map(|i| i.name.as_str()),
+            ItemKind::Application => self.application(id).map(|a| a.name.as_str()),
+            ItemKind::Technology => self.technology(id).map(|t| t.name.as_str()),
         };
         kind.subject(name.unwrap_or(""), id)
     }
 
-    /// An id not used by any goal, capability or initiative, starting with `prefix`.
+    /// An id not used by any goal, capability, initiative, application or technology,
+    /// starting with `prefix`.
     pub fn fresh_id(&self, prefix: &str) -> Id {
+        let l = &self.landscape;
         let used = |id: &str| {
             self.goals.iter().any(|g| g.id == id)
                 || self.capabilities.iter().any(|c| c.id == id)
                 || self.initiatives.iter().any(|i| i.id == id)
+                || l.applications.iter().any(|a| a.id == id)
+                || l.technologies.iter().any(|t| t.id == id)
         };
-        let count = self.goals.len() + self.capabilities.len() + self.initiatives.len();
+        let count = self.goals.len()
+            + self.capabilities.len()
+            + self.initiatives.len()
+            + l.applications.len()
+            + l.technologies.len();
         (count + 1..).map(|n| format!("{prefix}-{n}")).find(|id| !used(id)).expect("an unused id exists")
     }
 

@@ -5,6 +5,8 @@
 
 use super::calendar::Month;
 use super::format;
+use super::format::month_label;
+use super::landscape::Phase;
 use super::model::{
     display_name as shown, CriterionSource, FundingLock, Id, Initiative, ItemKind, Roadmap, ScoringModel, Status,
     ESTIMATE_MAX, ESTIMATE_SCALE,
@@ -72,6 +74,7 @@ pub fn validate(r: &Roadmap) -> Vec<Problem> {
     c.goals(r);
     c.capabilities(r, &ids);
     c.initiatives(r, &ids);
+    c.landscape(r, &ids);
     c.out
 }
 
@@ -118,6 +121,8 @@ struct Ids<'a> {
     goals: HashMap<&'a str, usize>,
     capabilities: HashMap<&'a str, usize>,
     initiatives: HashMap<&'a str, usize>,
+    applications: HashMap<&'a str, usize>,
+    technologies: HashMap<&'a str, usize>,
 }
 
 impl<'a> Ids<'a> {
@@ -149,6 +154,14 @@ impl<'a> Ids<'a> {
             initiatives: per_kind(
                 ItemKind::Initiative,
                 &mut r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())),
+            ),
+            applications: per_kind(
+                ItemKind::Application,
+                &mut r.landscape.applications.iter().map(|a| (a.id.as_str(), a.name.as_str())),
+            ),
+            technologies: per_kind(
+                ItemKind::Technology,
+                &mut r.landscape.technologies.iter().map(|t| (t.id.as_str(), t.name.as_str())),
             ),
         }
     }
@@ -540,6 +553,167 @@ impl Check {
             }
         }
         self.dependency_cycles(r, ids);
+    }
+
+    /// Months that must come in order (set ones only): `dates` as (what, month).
+    fn in_order(&mut self, item: Item, field: &'static str, what: &str, dates: &[(&str, Option<Month>)]) {
+        let mut last: Option<(&str, Month)> = None;
+        for &(name, month) in dates {
+            let Some(m) = month else { continue };
+            if !self.month(item, field, month) {
+                continue;
+            }
+            if let Some((before, at)) = last.filter(|(_, at)| m < *at) {
+                let detail = format!(
+                    "the {what} dates are out of order: {name} ({}) comes before {before} ({})",
+                    month_label(m),
+                    month_label(at)
+                );
+                self.error(item, field, detail);
+            }
+            last = Some((name, m));
+        }
+    }
+
+    /// Applications, technologies and the initiatives' changes to applications.
+    fn landscape(&mut self, r: &Roadmap, ids: &Ids) {
+        let l = &r.landscape;
+        let app_name = |id: &str| -> String {
+            ids.applications.get(id).map_or(id, |&k| shown(&l.applications[k].name, id)).to_string()
+        };
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut seen = HashSet::new();
+        for (k, a) in l.applications.iter().enumerate() {
+            let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
+            self.name(item);
+            if !a.name.trim().is_empty() {
+                let first = *names.entry(a.name.trim().to_lowercase()).or_insert(k);
+                if first != k {
+                    let other = &l.applications[first];
+                    let detail = format!("has the same name as {}", ItemKind::Application.subject(&other.name, &other.id));
+                    self.warning(item, "name", detail);
+                }
+            }
+            let dates: Vec<(&str, Option<Month>)> =
+                Phase::ALL.iter().map(|p| p.label()).zip(a.lifecycle.starts()).collect();
+            self.in_order(item, "lifecycle", "lifecycle", &dates);
+            for (field, what, fit) in [
+                ("functional_fit", "the functional fit", a.functional_fit),
+                ("technical_fit", "the technical fit", a.technical_fit),
+            ] {
+                if let Some(fit) = fit {
+                    self.range(item, field, what, fit, 1, 4);
+                }
+            }
+            self.number(item, "run_cost_per_year", "the yearly run cost", a.run_cost_per_year, false);
+            self.number(item, "capex", "the one-off cost", a.capex, false);
+            self.month(item, "contract_end", a.contract_end);
+            match a.successor.as_deref() {
+                Some(s) if s == a.id => self.error(item, "successor", "is its own successor".into()),
+                Some(s) if !ids.applications.contains_key(s) => {
+                    self.error(item, "successor", format!("successor \"{s}\" does not exist"))
+                }
+                _ => {}
+            }
+            seen.clear();
+            for t in &a.technologies {
+                match ids.technologies.get(t.as_str()) {
+                    None => self.error(item, "technologies", format!("technology \"{t}\" does not exist")),
+                    Some(&at) if !seen.insert(t.as_str()) => {
+                        let name = shown(&l.technologies[at].name, t);
+                        self.error(item, "technologies", format!("uses technology \"{name}\" twice"));
+                    }
+                    _ => {}
+                }
+            }
+            seen.clear();
+            for s in &a.capabilities {
+                let Some(&c) = ids.capabilities.get(s.capability.as_str()) else {
+                    self.error(item, "capabilities", format!("capability \"{}\" does not exist", s.capability));
+                    continue;
+                };
+                let cap = shown(&r.capabilities[c].name, &s.capability);
+                if !seen.insert(s.capability.as_str()) {
+                    self.error(item, "capabilities", format!("supports capability \"{cap}\" twice"));
+                }
+                if let Some(fit) = s.fit {
+                    self.range(item, "capabilities", &format!("the fit for capability \"{cap}\""), fit, 1, 4);
+                }
+            }
+            for i in &a.interfaces {
+                if i.to == a.id {
+                    self.error(item, "interfaces", "has an interface with itself".into());
+                } else if !ids.applications.contains_key(i.to.as_str()) {
+                    self.error(item, "interfaces", format!("interface to application \"{}\", which does not exist", i.to));
+                }
+            }
+        }
+        let mut names: HashMap<(String, String), usize> = HashMap::new();
+        for (k, t) in l.technologies.iter().enumerate() {
+            let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
+            self.name(item);
+            if !t.name.trim().is_empty() {
+                let key = (t.name.trim().to_lowercase(), t.version.trim().to_lowercase());
+                let first = *names.entry(key).or_insert(k);
+                if first != k {
+                    let other = &l.technologies[first];
+                    let detail = format!(
+                        "has the same name and version as {}",
+                        ItemKind::Technology.subject(&other.name, &other.id)
+                    );
+                    self.warning(item, "name", detail);
+                }
+            }
+            let dates = [
+                ("the release", t.release),
+                ("the end of standard support", t.end_of_standard_support),
+                ("the end of life", t.end_of_life),
+                ("the end of extended support", t.end_of_extended_support),
+            ];
+            self.in_order(item, "dates", "support", &dates);
+        }
+        // Changes: reported on their initiative (or on the roadmap when it does not exist).
+        let mut retired: HashMap<&str, &str> = HashMap::new();
+        for c in &l.changes {
+            let item = match ids.initiatives.get(c.initiative.as_str()) {
+                Some(&i) => Item { kind: ItemKind::Initiative, id: &c.initiative, name: &r.initiatives[i].name },
+                None => {
+                    let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
+                    let detail = format!(
+                        "a change to the landscape names initiative \"{}\", which does not exist",
+                        c.initiative
+                    );
+                    self.error(item, "landscape", detail);
+                    continue;
+                }
+            };
+            self.month(item, "applications", c.month);
+            match (c.retires.as_deref(), c.introduces.as_deref()) {
+                (None, None) => {
+                    self.error(item, "applications", "has a change that neither retires nor introduces an application".into())
+                }
+                (Some(a), Some(b)) if a == b => {
+                    self.error(item, "applications", format!("replaces application \"{}\" with itself", app_name(a)))
+                }
+                _ => {}
+            }
+            for (verb, app) in [("retires", &c.retires), ("introduces", &c.introduces)] {
+                let Some(app) = app.as_deref() else { continue };
+                if !ids.applications.contains_key(app) {
+                    self.error(item, "applications", format!("{verb} application \"{app}\", which does not exist"));
+                }
+            }
+            if let Some(app) = c.retires.as_deref().filter(|a| ids.applications.contains_key(a)) {
+                if let Some(first) = retired.insert(app, &c.initiative) {
+                    let detail = format!(
+                        "retires application \"{}\", which {} retires too; the earlier month counts",
+                        app_name(app),
+                        r.describe(ItemKind::Initiative, first)
+                    );
+                    self.warning(item, "applications", detail);
+                }
+            }
+        }
     }
 
     /// Depth-first search over `depends_on`; every back edge closes a cycle, reported once on

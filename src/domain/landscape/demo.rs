@@ -1,0 +1,1 @@
+//! The demo's landscape (filled in below).

@@ -1,0 +1,1 @@
+//! Landscapes at scale.

@@ -1,0 +1,145 @@
+//! The landscape: applications and technologies with their lifecycles, mapped to
+//! capabilities and initiatives ("Landscape", "Applications", "Technologies" in the app;
+//! "Portfolio" is the investment portfolio, which this does not touch).
+//!
+//! Every rule is written out for people in `docs/landscape.md`. The modules:
+//!
+//! - [`model`]: the data (part of the roadmap file, version 2);
+//! - [`lifecycle`]: the phase at a month, and the lifecycle after initiatives;
+//! - [`disposition`]: the TIME suggestion from the fits, and contradictions;
+//! - [`risk`]: technology support status, conflicts and redundancy;
+//! - [`cost`]: run cost at a month, cost per capability, retirement savings;
+//! - [`quality`]: data quality (what is missing where);
+//! - [`catalog`]: the end-of-life catalog (parsing, search, binding);
+//! - [`generate`] and [`demo`]: test data at scale and the demo's landscape.
+//!
+//! The roadmap-wide rules start from an [`Analysis`], built once per roadmap: it indexes
+//! the ids (so every rule is linear in the size of the landscape) and applies the
+//! initiatives' changes to the lifecycles.
+
+pub mod catalog;
+pub mod cost;
+pub mod demo;
+pub mod disposition;
+pub mod generate;
+pub mod lifecycle;
+pub mod model;
+pub mod quality;
+pub mod risk;
+#[cfg(test)]
+mod tests;
+
+pub use model::*;
+
+use crate::domain::calendar::Month;
+use crate::domain::model::Roadmap;
+use std::collections::HashMap;
+
+/// A roadmap's landscape, indexed, with the initiatives' changes applied.
+pub struct Analysis<'a> {
+    pub roadmap: &'a Roadmap,
+    /// Index of each application, technology and capability by id (the first of an id).
+    pub apps: HashMap<&'a str, usize>,
+    pub techs: HashMap<&'a str, usize>,
+    pub caps: HashMap<&'a str, usize>,
+    /// Per application: its lifecycle in effect, after the initiatives' changes.
+    pub lifecycles: Vec<Lifecycle>,
+    /// Per application: the change that retires it first (index into `changes`) and when.
+    pub retired_by: Vec<Option<(usize, Month)>>,
+    /// Per application: the change that introduces it first and when.
+    pub introduced_by: Vec<Option<(usize, Month)>>,
+    /// Per technology: its dates in effect (typed dates over the catalog's).
+    pub tech_dates: Vec<TechDates>,
+}
+
+fn index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        map.entry(id(item)).or_insert(k);
+    }
+    map
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(r: &'a Roadmap) -> Analysis<'a> {
+        let l = &r.landscape;
+        let apps = index(&l.applications, |a| a.id.as_str());
+        let mut lifecycles: Vec<Lifecycle> = l.applications.iter().map(|a| a.lifecycle).collect();
+        let mut retired_by: Vec<Option<(usize, Month)>> = vec![None; lifecycles.len()];
+        let mut introduced_by: Vec<Option<(usize, Month)>> = vec![None; lifecycles.len()];
+        for (k, c) in l.changes.iter().enumerate() {
+            let Some(month) = lifecycle::change_month(r, c) else { continue };
+            let note = |id: &Option<String>, slots: &mut Vec<Option<(usize, Month)>>| {
+                let at = id.as_deref().and_then(|id| apps.get(id).copied())?;
+                if slots[at].is_none_or(|(_, m)| month < m) {
+                    slots[at] = Some((k, month));
+                }
+                Some(at)
+            };
+            note(&c.retires, &mut retired_by);
+            note(&c.introduces, &mut introduced_by);
+        }
+        for (at, life) in lifecycles.iter_mut().enumerate() {
+            if let Some((_, m)) = introduced_by[at] {
+                lifecycle::introduce(life, m);
+            }
+            if let Some((_, m)) = retired_by[at] {
+                lifecycle::retire(life, m);
+            }
+        }
+        Analysis {
+            roadmap: r,
+            apps,
+            techs: index(&l.technologies, |t| t.id.as_str()),
+            caps: index(&r.capabilities, |c| c.id.as_str()),
+            lifecycles,
+            retired_by,
+            introduced_by,
+            tech_dates: l.technologies.iter().map(|t| t.dates()).collect(),
+        }
+    }
+
+    pub fn applications(&self) -> &'a [std::sync::Arc<Application>] {
+        &self.roadmap.landscape.applications
+    }
+
+    pub fn technologies(&self) -> &'a [std::sync::Arc<Technology>] {
+        &self.roadmap.landscape.technologies
+    }
+
+    /// The phase of application `app` (an index) at `m`, after the initiatives' changes.
+    pub fn phase_at(&self, app: usize, m: Month) -> Option<Phase> {
+        lifecycle::phase_at(&self.lifecycles[app], m)
+    }
+
+    /// Whether application `app` runs at `m` (phase-in, active or phase-out).
+    pub fn runs_at(&self, app: usize, m: Month) -> bool {
+        lifecycle::runs_at(&self.lifecycles[app], m)
+    }
+
+    /// The indexes of the distinct, existing capabilities application `app` supports.
+    pub fn capabilities_of(&self, app: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for s in &self.applications()[app].capabilities {
+            if let Some(&c) = self.caps.get(s.capability.as_str()) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The indexes of the distinct, existing technologies application `app` uses.
+    pub fn technologies_of(&self, app: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for t in &self.applications()[app].technologies {
+            if let Some(&k) = self.techs.get(t.as_str()) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+}
