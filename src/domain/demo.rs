@@ -12,7 +12,9 @@
 //! - (f) unmanaged risk: `cap-grc-thirdparty` (high risk) has no initiative;
 //! - (g) overload: 2027-Q2 needs 42.7 FTE against a capacity of 41;
 //! - one vendor, Arcturus Software, takes over 40% of the spend (lock-in);
-//! - `ini-chain` is cancelled, `ini-genai` and `ini-robotics` are undated ideas.
+//! - `ini-chain` is cancelled, `ini-genai` and `ini-robotics` are undated ideas;
+//! - its landscape (applications and technologies) has problems of its own, listed and
+//!   tested in `landscape::demo`.
 
 use super::calendar::{Month, Quarter};
 use super::model::*;
@@ -527,6 +529,7 @@ pub fn demo_roadmap() -> Roadmap {
         goals: goals.collect(),
         capabilities: capabilities(),
         initiatives: initiatives().into_iter().map(Arc::new).collect(),
+        landscape: super::landscape::demo::landscape(),
         ..Roadmap::default()
     }
 }

@@ -44,7 +44,12 @@ pub fn delete_impact(r: &Roadmap, kind: ItemKind, id: &str) -> Vec<String> {
         ItemKind::Application => {
             let mut out = apps(&|a| a.successor.as_deref() == Some(id), "have it as successor");
             out.extend(apps(&|a| a.interfaces.iter().any(|i| i.to == id), "have an interface with it"));
-            for c in r.landscape.changes.iter().filter(|c| c.retires.as_deref() == Some(id) || c.introduces.as_deref() == Some(id)) {
+            for c in r
+                .landscape
+                .changes
+                .iter()
+                .filter(|c| c.retires.as_deref() == Some(id) || c.introduces.as_deref() == Some(id))
+            {
                 let verb = if c.retires.as_deref() == Some(id) { "retire" } else { "introduce" };
                 out.push(format!("{} will no longer {verb} it", r.describe(ItemKind::Initiative, &c.initiative)));
             }
@@ -84,9 +89,8 @@ pub fn delete(r: &mut Roadmap, kind: ItemKind, id: &str) {
         }
         ItemKind::Application => {
             remove(&mut r.landscape.applications, id);
-            let linked = |a: &Application| {
-                a.successor.as_deref() == Some(id) || a.interfaces.iter().any(|i| i.to == id)
-            };
+            let linked =
+                |a: &Application| a.successor.as_deref() == Some(id) || a.interfaces.iter().any(|i| i.to == id);
             edit_applications(r, linked, |a| {
                 if a.successor.as_deref() == Some(id) {
                     a.successor = None;
@@ -355,7 +359,11 @@ pub fn set_criterion_source(r: &mut Roadmap, id: &str, source: CriterionSource) 
 /// ("application-12"), and returns the id.
 pub fn add_application(r: &mut Roadmap, name: &str) -> Id {
     let id = r.fresh_id(ItemKind::Application.noun());
-    r.landscape.applications.push(Arc::new(Application { id: id.clone(), name: name.into(), ..Application::default() }));
+    r.landscape.applications.push(Arc::new(Application {
+        id: id.clone(),
+        name: name.into(),
+        ..Application::default()
+    }));
     id
 }
 

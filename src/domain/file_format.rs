@@ -791,9 +791,15 @@ mod tests {
         );
         expect(&l["changes"][0], &["initiative", "retires", "introduces", "month"]);
         let a = &l["applications"][0];
-        assert_eq!((&a["type"], &a["hosting"], &a["criticality"]), (&"saas".into(), &"cloud".into(), &"mission_critical".into()));
+        assert_eq!(
+            (&a["type"], &a["hosting"], &a["criticality"]),
+            (&"saas".into(), &"cloud".into(), &"mission_critical".into())
+        );
         assert_eq!((&a["data_classification"], &a["disposition"]), (&"confidential".into(), &"migrate".into()));
-        assert_eq!((&a["lifecycle"]["end_of_life"], &a["interfaces"][0]["direction"]), (&"2027-01".into(), &"both".into()));
+        assert_eq!(
+            (&a["lifecycle"]["end_of_life"], &a["interfaces"][0]["direction"]),
+            (&"2027-01".into(), &"both".into())
+        );
         let c = &l["technologies"][0]["catalog"];
         assert_eq!((&c["end_of_life"], &c["extended_support"]), (&"ended".into(), &"never".into()));
         // An empty landscape is left out altogether.

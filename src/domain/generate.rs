@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// SplitMix64: tiny, fast and good enough for test data.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -23,25 +23,25 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
     /// lo..=hi.
-    fn between(&mut self, lo: u8, hi: u8) -> u8 {
+    pub(crate) fn between(&mut self, lo: u8, hi: u8) -> u8 {
         lo + self.below((hi - lo) as usize + 1) as u8
     }
     /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
-    fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
     /// An index into `n` items, skewed towards the first ones.
-    fn skewed(&mut self, n: usize) -> usize {
+    pub(crate) fn skewed(&mut self, n: usize) -> usize {
         ((self.unit() * self.unit() * n as f64) as usize).min(n - 1)
     }
     /// One compliance framework with probability `p`, else none.
@@ -53,7 +53,7 @@ impl Rng {
         }
     }
     /// `count` distinct indexes below `n` (count ≤ n).
-    fn distinct(&mut self, count: usize, n: usize) -> Vec<usize> {
+    pub(crate) fn distinct(&mut self, count: usize, n: usize) -> Vec<usize> {
         let mut out = Vec::with_capacity(count);
         while out.len() < count {
             let k = self.below(n);
@@ -172,7 +172,7 @@ const KPIS: [(&str, &str, f64, f64); 10] = [
     ("Certified reports", "%", 25.0, 80.0),
     ("CO₂ per unit shipped", "kg", 12.0, 9.0),
 ];
-const PEOPLE: [&str; 16] = [
+pub(crate) const PEOPLE: [&str; 16] = [
     "A. Berg",
     "B. Costa",
     "C. Dahl",
@@ -190,7 +190,7 @@ const PEOPLE: [&str; 16] = [
     "O. Petrov",
     "P. Quinn",
 ];
-const VENDORS: [&str; 25] = [
+pub(crate) const VENDORS: [&str; 25] = [
     "Arcturus Software",
     "Quanta Service Cloud",
     "Helix Security",
@@ -227,7 +227,7 @@ fn capability_count(initiatives: usize) -> usize {
     }
 }
 
-fn round_to(value: f64, step: f64) -> f64 {
+pub(crate) fn round_to(value: f64, step: f64) -> f64 {
     (value / step).round() * step
 }
 
@@ -245,7 +245,7 @@ fn l1_name(k: usize) -> (String, String) {
     (name, "Business capabilities".to_string())
 }
 
-fn capabilities(rng: &mut Rng, count: usize) -> Vec<Arc<Capability>> {
+pub(crate) fn capabilities(rng: &mut Rng, count: usize) -> Vec<Arc<Capability>> {
     use Risk::*;
     let l1 = (count / 10).clamp(4, 40);
     let l2 = (count - l1) * 2 / 5;

@@ -590,7 +590,8 @@ impl Check {
                 let first = *names.entry(a.name.trim().to_lowercase()).or_insert(k);
                 if first != k {
                     let other = &l.applications[first];
-                    let detail = format!("has the same name as {}", ItemKind::Application.subject(&other.name, &other.id));
+                    let detail =
+                        format!("has the same name as {}", ItemKind::Application.subject(&other.name, &other.id));
                     self.warning(item, "name", detail);
                 }
             }
@@ -644,7 +645,11 @@ impl Check {
                 if i.to == a.id {
                     self.error(item, "interfaces", "has an interface with itself".into());
                 } else if !ids.applications.contains_key(i.to.as_str()) {
-                    self.error(item, "interfaces", format!("interface to application \"{}\", which does not exist", i.to));
+                    self.error(
+                        item,
+                        "interfaces",
+                        format!("interface to application \"{}\", which does not exist", i.to),
+                    );
                 }
             }
         }
@@ -689,9 +694,11 @@ impl Check {
             };
             self.month(item, "applications", c.month);
             match (c.retires.as_deref(), c.introduces.as_deref()) {
-                (None, None) => {
-                    self.error(item, "applications", "has a change that neither retires nor introduces an application".into())
-                }
+                (None, None) => self.error(
+                    item,
+                    "applications",
+                    "has a change that neither retires nor introduces an application".into(),
+                ),
                 (Some(a), Some(b)) if a == b => {
                     self.error(item, "applications", format!("replaces application \"{}\" with itself", app_name(a)))
                 }

@@ -68,8 +68,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Catalog, String> {
 /// Reads the catalog file. Products without an id and releases without a cycle are
 /// skipped; a field of an unexpected kind counts as unknown.
 pub fn parse(json: &str) -> Result<Catalog, String> {
-    let v: Value = serde_json::from_str(json)
-        .map_err(|e| format!("The end-of-life catalog could not be read: {}", crate::domain::file_format::explain(&e)))?;
+    let v: Value = serde_json::from_str(json).map_err(|e| {
+        format!("The end-of-life catalog could not be read: {}", crate::domain::file_format::explain(&e))
+    })?;
     let Some(Value::Array(products)) = v.get("products") else {
         return Err("The end-of-life catalog has no list of products".into());
     };
@@ -294,7 +295,10 @@ mod tests {
         let (_, fx) = c.find("dotnetfx", "4.8").unwrap();
         assert_eq!((fx.end_of_life, fx.standard_support), (Ends::Never, Ends::Unknown));
         let (_, old) = c.find("dotnetfx", "3.5-sp1").unwrap();
-        assert_eq!((old.end_of_life, old.standard_support, old.extended_support), (Ends::Ended, Ends::Ended, Ends::On(m("2029-01"))));
+        assert_eq!(
+            (old.end_of_life, old.standard_support, old.extended_support),
+            (Ends::Ended, Ends::Ended, Ends::On(m("2029-01")))
+        );
         let odd = c.product("odd").unwrap();
         assert_eq!(odd.releases.len(), 1, "a release without a cycle is skipped");
         assert_eq!((odd.releases[0].end_of_life, odd.releases[0].release), (Ends::Unknown, None));
@@ -311,15 +315,18 @@ mod tests {
     #[test]
     fn search_ranks_exact_then_prefix_then_inside() {
         let c = parse(EXCERPT).unwrap();
-        assert_eq!(labels(&c, "Windows Server 2012 R2"), [
-            "Microsoft Windows Server 2012-r2",
-            "Microsoft Windows Server Core 2012-r2"
-        ]);
-        assert_eq!(labels(&c, "win 2012"), [
-            "Microsoft Windows Server 2012",
-            "Microsoft Windows Server 2012-r2",
-            "Microsoft Windows Server Core 2012-r2"
-        ]);
+        assert_eq!(
+            labels(&c, "Windows Server 2012 R2"),
+            ["Microsoft Windows Server 2012-r2", "Microsoft Windows Server Core 2012-r2"]
+        );
+        assert_eq!(
+            labels(&c, "win 2012"),
+            [
+                "Microsoft Windows Server 2012",
+                "Microsoft Windows Server 2012-r2",
+                "Microsoft Windows Server Core 2012-r2"
+            ]
+        );
         assert_eq!(labels(&c, "rhel 7"), ["Red Hat Enterprise Linux 7"]);
         assert_eq!(labels(&c, "red hat"), ["Red Hat Enterprise Linux 9", "Red Hat Enterprise Linux 7"], "newest first");
         assert_eq!(labels(&c, "POSTGRES"), ["PostgreSQL 17", "PostgreSQL 12"], "case-insensitive prefix");

@@ -68,8 +68,7 @@ impl Analysis<'_> {
 
     /// The yearly run cost of the applications running at `m`, split over capabilities.
     pub fn cost_by_capability(&self, m: Month) -> CapabilityCost {
-        let mut out =
-            CapabilityCost { by_capability: vec![0.0; self.roadmap.capabilities.len()], unallocated: 0.0 };
+        let mut out = CapabilityCost { by_capability: vec![0.0; self.roadmap.capabilities.len()], unallocated: 0.0 };
         for (app, a) in self.applications().iter().enumerate() {
             if !self.runs_at(app, m) {
                 continue;
@@ -92,11 +91,8 @@ impl Analysis<'_> {
         let r = self.roadmap;
         let fiscal_years = spend::fiscal_years(r);
         let n = fiscal_years.len();
-        let mut out = Savings {
-            by_year: vec![0.0; n],
-            by_initiative: vec![vec![0.0; n]; r.initiatives.len()],
-            fiscal_years,
-        };
+        let mut out =
+            Savings { by_year: vec![0.0; n], by_initiative: vec![vec![0.0; n]; r.initiatives.len()], fiscal_years };
         let (Some(&first), Some(&last)) = (out.fiscal_years.first(), out.fiscal_years.last()) else { return out };
         let fs = r.fiscal_year_start_month.clamp(1, 12);
         let (from, to) = (fiscal_year_start(first, fs), fiscal_year_start(last, fs).plus(11));

@@ -101,17 +101,15 @@ mod tests {
 
     #[test]
     fn a_contradicting_choice_says_why() {
-        let app = |f, t, d| Application {
-            functional_fit: f,
-            technical_fit: t,
-            disposition: d,
-            ..Application::default()
-        };
+        let app =
+            |f, t, d| Application { functional_fit: f, technical_fit: t, disposition: d, ..Application::default() };
         let a = assess(&app(Some(4), Some(2), Some(Invest)));
         assert_eq!((a.suggested, a.effective), (Some(Migrate), Some(Invest)));
         assert_eq!(
             a.contradiction.as_deref(),
-            Some("Invest is chosen, but the technical fit is 2 (low; Invest expects 3 or 4). The fits suggest Migrate.")
+            Some(
+                "Invest is chosen, but the technical fit is 2 (low; Invest expects 3 or 4). The fits suggest Migrate."
+            )
         );
         let a = assess(&app(Some(1), Some(2), Some(Invest)));
         assert_eq!(
