@@ -252,8 +252,10 @@ pub fn compare(a: &Roadmap, b: &Roadmap, basis: Basis) -> Comparison {
 /// ```
 ///
 /// `schema` is the storage schema of the roadmaps inside ([`super::stored::SCHEMA`]); a list
-/// written by a newer Cairn is refused, never guessed at. (Schema 1 is the first: when the
-/// roadmap's storage schema changes, migrate each scenario's roadmap here as `stored` does.)
+/// written by a newer Cairn is refused, never guessed at. (Schema 2 only added the landscape,
+/// which a schema-1 roadmap reads as empty, so lists of either schema read as they are; a
+/// schema that changes a roadmap's shape must migrate each scenario's roadmap here as
+/// `stored` does.)
 /// The list is stored packed like a roadmap ([`super::stored::pack`], revision 0); plain JSON
 /// is read too.
 #[derive(Serialize)]

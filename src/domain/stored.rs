@@ -25,7 +25,7 @@ use serde_json::Value;
 use std::borrow::Cow;
 
 /// The storage schema this Cairn writes.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// A decoded stored roadmap.
 #[derive(Clone, PartialEq, Debug)]
@@ -161,9 +161,12 @@ pub fn decode(text: &str) -> Result<Stored, String> {
 ///
 /// Add a step here with each new schema (`1 => v1_to_v2(value)`), keep the steps of older
 /// schemas, and add `tests/fixtures/stored/schema-<new>.json`.
-#[allow(clippy::match_single_binding)] // no migrations yet: schema 1 is the first
 fn migrate(schema: u32, value: Value) -> Result<Value, String> {
     match schema {
+        // Schema 2 added the landscape (file format version 2): a schema-1 roadmap has none
+        // and reads as it is, with an empty landscape. The new schema keeps an older Cairn
+        // (another tab, a cached copy) from opening and saving back a roadmap without it.
+        1 => Ok(value),
         _ => {
             drop(value);
             Err(format!("there is no migration from storage schema {schema}"))
@@ -243,6 +246,17 @@ mod tests {
             .initiatives
             .iter()
             .all(|i| i.scoring == ScoringInputs::default() && i.funding_lock == FundingLock::None));
+    }
+
+    /// Schema 1 was saved before the landscape existed: it reads with an empty one (and is
+    /// written back as schema 2); the schema-2 sample keeps its landscape.
+    #[test]
+    fn the_schema_1_sample_has_an_empty_landscape_and_schema_2_keeps_it() {
+        let old = decode(&std::fs::read_to_string(format!("{FIXTURES}/schema-1.json")).unwrap()).unwrap();
+        assert!(old.roadmap.landscape.is_empty());
+        assert!(encode_json(&old.roadmap, 1).starts_with("{\"schema\":2,"));
+        let new = decode(&std::fs::read_to_string(format!("{FIXTURES}/schema-2.json")).unwrap()).unwrap();
+        assert!(!new.roadmap.landscape.applications.is_empty() && !new.roadmap.landscape.changes.is_empty());
     }
 
     #[test]
@@ -326,7 +340,7 @@ mod tests {
     fn encodes_a_compact_envelope_with_the_revision_first() {
         let r = Roadmap { name: "Plan".into(), ..Roadmap::default() };
         let text = encode_json(&r, 42);
-        assert!(text.starts_with("{\"schema\":1,\"revision\":42,\"roadmap\":{\"name\":\"Plan\""), "{text}");
+        assert!(text.starts_with("{\"schema\":2,\"revision\":42,\"roadmap\":{\"name\":\"Plan\""), "{text}");
         assert!(!text.contains('\n'));
         assert_eq!(decode(&text).unwrap(), Stored { roadmap: r, revision: 42, migrated_from: None });
         assert_eq!(decode(&encode(&Roadmap::default(), u64::MAX)).unwrap().revision, u64::MAX);
@@ -347,7 +361,7 @@ mod tests {
             let e = decode(text).unwrap_err();
             assert!(e.starts_with("This saved value is not a Cairn roadmap") && e.contains(says), "{text}: {e}");
         }
-        let e = decode("{\"schema\":1,\"revision\":1,\"roadmap\":{\"goals\":3}}").unwrap_err();
+        let e = decode("{\"schema\":2,\"revision\":1,\"roadmap\":{\"goals\":3}}").unwrap_err();
         assert!(
             e.starts_with("The saved roadmap could not be read: line 1, column 45: found the number 3 where a list"),
             "{e}"
@@ -358,10 +372,10 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_schema() {
-        let e = decode("{\"schema\":2,\"revision\":1,\"roadmap\":{\"anything\":true}}").unwrap_err();
+        let e = decode("{\"schema\":3,\"revision\":1,\"roadmap\":{\"anything\":true}}").unwrap_err();
         assert!(
             e.starts_with(
-                "This roadmap was saved by a newer Cairn (storage schema 2); this Cairn reads schema 1 and older."
+                "This roadmap was saved by a newer Cairn (storage schema 3); this Cairn reads schema 2 and older."
             ),
             "{e}"
         );
@@ -369,7 +383,6 @@ mod tests {
     }
 
     #[test]
-    #[allow(clippy::reversed_empty_ranges)] // empty while SCHEMA is 1
     fn there_is_no_migration_beyond_the_current_schema() {
         assert!(migrate(SCHEMA, json!({})).is_err());
         for schema in 1..SCHEMA {
