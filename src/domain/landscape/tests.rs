@@ -478,3 +478,17 @@ proptest! {
         prop_assert_eq!(&crate::domain::share_link::decode(&link).unwrap(), &r);
     }
 }
+
+#[test]
+#[ignore = "prints sizes for the report"]
+fn print_demo_sizes() {
+    let r = demo();
+    let before = Roadmap { landscape: Default::default(), ..r.clone() };
+    let link = |r: &Roadmap| crate::domain::share_link::encode(r).chars().count();
+    let file = |r: &Roadmap| crate::domain::file_format::export_json(r).len();
+    println!("demo link {} -> {} chars; file {} -> {} bytes", link(&before), link(&r), file(&before), file(&r));
+    let big = generate::generate(11, generate::ENTERPRISE);
+    let json = crate::domain::stored::encode_json(&big, 1).len();
+    let packed = crate::domain::stored::encode(&big, 1).encode_utf16().count();
+    println!("enterprise landscape: JSON {json} bytes, packed {packed} UTF-16 units");
+}
