@@ -7,6 +7,7 @@ pub enum View {
     Roadmap,
     Heatmap,
     Timeline,
+    Landscape,
     Portfolio,
     Decide,
     Settings,
@@ -106,6 +107,7 @@ pub enum Route {
     Editor(EditorTab),
     Heatmap,
     Timeline,
+    Landscape,
     Portfolio(PortfolioSection),
     Decide(DecideTab),
     Settings,
@@ -120,14 +122,15 @@ pub enum Route {
 }
 
 impl View {
-    pub const ALL: [View; 6] =
-        [View::Roadmap, View::Heatmap, View::Timeline, View::Portfolio, View::Decide, View::Settings];
+    pub const ALL: [View; 7] =
+        [View::Roadmap, View::Heatmap, View::Timeline, View::Landscape, View::Portfolio, View::Decide, View::Settings];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Roadmap => "roadmap",
             View::Heatmap => "heatmap",
             View::Timeline => "timeline",
+            View::Landscape => "landscape",
             View::Portfolio => "portfolio",
             View::Decide => "decide",
             View::Settings => "settings",
@@ -139,6 +142,7 @@ impl View {
             View::Roadmap => "Roadmap",
             View::Heatmap => "Heatmap",
             View::Timeline => "Timeline",
+            View::Landscape => "Landscape",
             View::Portfolio => "Portfolio",
             View::Decide => "Decide",
             View::Settings => "Settings",
@@ -204,6 +208,7 @@ impl Route {
             }
             (Some("heatmap"), _) => Route::Heatmap,
             (Some("timeline"), _) => Route::Timeline,
+            (Some("landscape"), _) => Route::Landscape,
             (Some("settings"), _) => Route::Settings,
             _ => Route::Editor(EditorTab::Initiatives),
         }
@@ -215,6 +220,7 @@ impl Route {
             Route::Editor(t) => t.href(),
             Route::Heatmap => View::Heatmap.href(),
             Route::Timeline => View::Timeline.href(),
+            Route::Landscape => View::Landscape.href(),
             Route::Portfolio(s) => s.href(),
             Route::Decide(t) => t.href(),
             Route::Settings => View::Settings.href(),
@@ -230,6 +236,7 @@ impl Route {
         match self {
             Route::Heatmap => View::Heatmap,
             Route::Timeline => View::Timeline,
+            Route::Landscape => View::Landscape,
             Route::Settings => View::Settings,
             Route::Portfolio(_) => View::Portfolio,
             Route::Decide(_) => View::Decide,
@@ -280,7 +287,14 @@ mod tests {
 
     /// Every place: each tab and section, each view, the test pages.
     fn every_place() -> Vec<Route> {
-        let mut all = vec![Route::Heatmap, Route::Timeline, Route::Settings, Route::DebugPanic, Route::DebugBench];
+        let mut all = vec![
+            Route::Heatmap,
+            Route::Timeline,
+            Route::Landscape,
+            Route::Settings,
+            Route::DebugPanic,
+            Route::DebugBench,
+        ];
         all.extend(EditorTab::ALL.map(Route::Editor));
         all.extend(PortfolioSection::ALL.map(Route::Portfolio));
         all.extend(DecideTab::ALL.map(Route::Decide));

@@ -14,6 +14,13 @@ use super::model::{
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+/// What two names are compared by when looking for duplicates: trimmed, ASCII letters in
+/// lower case, other letters as typed ("SAP ECC" = "sap ecc"; "Élan" ≠ "élan"). Not Rust's
+/// Unicode lower-casing: its tables are 18 KB of wasm in the first screen (issue 14).
+fn same_name_key(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
+}
+
 /// At most this many levels in the capability map (L1, L2, L3).
 pub const MAX_CAPABILITY_LEVELS: usize = 3;
 
@@ -373,7 +380,7 @@ impl Check {
                 "funding_lock",
                 format!(
                     "is locked as must not fund but is {}; the optimiser keeps it funded",
-                    status.label().to_lowercase()
+                    status.label().to_ascii_lowercase()
                 ),
             ),
             (FundingLock::MustFund, _) if !i.is_dated() => self.warning(
@@ -587,7 +594,7 @@ impl Check {
             let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
             self.name(item);
             if !a.name.trim().is_empty() {
-                let first = *names.entry(a.name.trim().to_lowercase()).or_insert(k);
+                let first = *names.entry(same_name_key(&a.name)).or_insert(k);
                 if first != k {
                     let other = &l.applications[first];
                     let detail =
@@ -658,7 +665,7 @@ impl Check {
             let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
             self.name(item);
             if !t.name.trim().is_empty() {
-                let key = (t.name.trim().to_lowercase(), t.version.trim().to_lowercase());
+                let key = (same_name_key(&t.name), same_name_key(&t.version));
                 let first = *names.entry(key).or_insert(k);
                 if first != k {
                     let other = &l.technologies[first];

@@ -2,6 +2,7 @@
 
 pub mod decide;
 pub mod heatmap;
+pub mod landscape;
 pub mod portfolio;
 pub mod roadmap_editor;
 pub mod roadmaps;

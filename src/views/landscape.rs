@@ -1,0 +1,373 @@
+//! Landscape: the applications at a chosen month — the capabilities they serve, their
+//! lifecycle phase, disposition, technology support and run cost — and what to act on
+//! (past end of life, redundancy, conflicts, missing data). Every figure comes from
+//! `domain::landscape`; its rules are written out in docs/landscape.md.
+
+use crate::domain::format::{count, month_label, percent, short_money};
+use crate::domain::landscape::lifecycle::past_end_of_life;
+use crate::domain::landscape::quality::Check;
+use crate::domain::landscape::risk::SupportStatus;
+use crate::domain::landscape::{disposition, Analysis};
+use crate::domain::{Month, Roadmap};
+use crate::state::App;
+use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use leptos::prelude::*;
+
+/// Applications named in a capability's cell before the rest is folded under "+N more".
+const NAMED_PER_CAPABILITY: usize = 6;
+
+/// One application as the list shows it at the chosen month.
+#[derive(Clone, PartialEq, Debug)]
+pub struct ApplicationRow {
+    pub name: String,
+    pub phase: &'static str,
+    pub disposition: String,
+    /// Why the chosen disposition contradicts the fits.
+    pub contradiction: Option<String>,
+    pub support: SupportStatus,
+    pub run_cost_per_year: f64,
+    pub owner: String,
+    pub capabilities: usize,
+}
+
+/// One capability of the map: the applications running on it at the month.
+#[derive(Clone, PartialEq, Debug)]
+pub struct CapabilityRow {
+    pub name: String,
+    pub running: Vec<String>,
+    /// Its share of the yearly run cost (each application split equally over its capabilities).
+    pub run_cost_per_year: f64,
+    /// More than one active application.
+    pub redundant: bool,
+    /// Applications on it already past their end of life.
+    pub past_end_of_life: usize,
+}
+
+/// Everything the view shows at month `at`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct LandscapeAt {
+    pub at: Month,
+    pub applications: Vec<ApplicationRow>,
+    pub capabilities: Vec<CapabilityRow>,
+    pub unallocated: f64,
+    pub run_cost_per_year: f64,
+    pub running: usize,
+    pub past_end_of_life: usize,
+    pub past_end_of_life_in_12_months: usize,
+    pub redundant_capabilities: usize,
+    /// Applications per support status, in `SupportStatus::ALL` order.
+    pub support: Vec<(SupportStatus, usize)>,
+    /// Per check: the share passing and the applications missing it.
+    pub quality: Vec<(Check, Option<f64>, Vec<String>)>,
+    pub conflicts: Vec<String>,
+}
+
+/// The landscape of `r` at month `at`.
+pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
+    let a = Analysis::new(r);
+    let apps = a.applications();
+    let applications: Vec<ApplicationRow> = apps
+        .iter()
+        .enumerate()
+        .map(|(k, app)| {
+            let d = disposition::assess(app);
+            ApplicationRow {
+                name: app.name.clone(),
+                phase: a.phase_at(k, at).map_or("No dates", |p| p.label()),
+                disposition: d.effective.map_or_else(
+                    || "Not assessed".to_string(),
+                    |e| if d.chosen.is_some() { e.label().to_string() } else { format!("{} (suggested)", e.label()) },
+                ),
+                contradiction: d.contradiction,
+                support: a.application_support(k, at),
+                run_cost_per_year: app.run_cost_per_year,
+                owner: if app.business_owner.is_empty() { app.it_owner.clone() } else { app.business_owner.clone() },
+                capabilities: a.capabilities_of(k).len(),
+            }
+        })
+        .collect();
+    let redundant = a.redundancies(at);
+    let cost = a.cost_by_capability(at);
+    let mut running: Vec<Vec<String>> = vec![Vec::new(); r.capabilities.len()];
+    let mut past: Vec<usize> = vec![0; r.capabilities.len()];
+    for k in 0..apps.len() {
+        let gone = past_end_of_life(&a.lifecycles[k], at);
+        for c in a.capabilities_of(k) {
+            if a.runs_at(k, at) {
+                running[c].push(apps[k].name.clone());
+            }
+            if gone {
+                past[c] += 1;
+            }
+        }
+    }
+    let capabilities = r
+        .capabilities
+        .iter()
+        .enumerate()
+        .map(|(c, cap)| CapabilityRow {
+            name: cap.name.clone(),
+            running: std::mem::take(&mut running[c]),
+            run_cost_per_year: cost.by_capability.get(c).copied().unwrap_or(0.0),
+            redundant: redundant.iter().any(|(rc, _)| *rc == c),
+            past_end_of_life: past[c],
+        })
+        .collect();
+    let support = SupportStatus::ALL
+        .into_iter()
+        .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
+        .collect();
+    let q = a.quality();
+    let quality = Check::ALL
+        .into_iter()
+        .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
+        .collect();
+    let in_12 = at.plus(12);
+    LandscapeAt {
+        at,
+        running: (0..apps.len()).filter(|&k| a.runs_at(k, at)).count(),
+        past_end_of_life: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], at)).count(),
+        past_end_of_life_in_12_months: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], in_12)).count(),
+        redundant_capabilities: redundant.len(),
+        unallocated: cost.unallocated,
+        run_cost_per_year: cost.total(),
+        applications,
+        capabilities,
+        support,
+        quality,
+        conflicts: a.conflicts(at).into_iter().map(|c| c.message).collect(),
+    }
+}
+
+#[component]
+pub fn Landscape() -> impl IntoView {
+    let app = crate::ui::context::<App>();
+    let at = RwSignal::new(crate::ui::today());
+    let figures = Memo::new(move |_| {
+        let m = at.get();
+        app.roadmap.with(|r| landscape_at(r, m))
+    });
+    let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
+    let money = move |v: f64| short_money(v, &currency.get());
+    let empty = move || figures.with(|f| f.applications.is_empty());
+    view! {
+        <section class="view landscape" aria-labelledby="view-title">
+            <h2 id="view-title">"Landscape"</h2>
+            <div class="toolbar">
+                <label class="inline-field">"Landscape at "
+                    <input type="month" prop:value=move || at.get().to_string()
+                        on:change:target=move |ev| if let Ok(m) = Month::parse(&ev.target().value()) { at.set(m) }/>
+                </label>
+                <span class="muted">{move || format!("Phases, support and costs as of {}", month_label(at.get()))}</span>
+            </div>
+            <Show when=move || !empty() fallback=|| view! {
+                <div class="card"><p>"This roadmap has no applications yet. Import them from a CSV file (Roadmaps → Import) or open the demo roadmap to see the landscape."</p></div>
+            }>
+                <Headlines figures money/>
+                <CapabilityMap figures money/>
+                <Applications figures money/>
+                <Problems figures/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Headlines(
+    figures: Memo<LandscapeAt>,
+    money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let f = move |g: fn(&LandscapeAt) -> String| move || figures.with(g);
+    view! {
+        <dl class="figures landscape-figures" aria-label="Landscape headlines">
+            <div><dt>"Applications running"</dt><dd>{f(|x| format!("{} of {}", count(x.running), count(x.applications.len())))}</dd></div>
+            <div><dt>"Past end of life"</dt><dd>{f(|x| count(x.past_end_of_life))}</dd></div>
+            <div><dt>"Past end of life in 12 months"</dt><dd>{f(|x| count(x.past_end_of_life_in_12_months))}</dd></div>
+            <div><dt>"Capabilities with redundant applications"</dt><dd>{f(|x| count(x.redundant_capabilities))}</dd></div>
+            <div><dt>"Run cost per year"</dt><dd>{move || money(figures.with(|x| x.run_cost_per_year))}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+fn CapabilityMap(
+    figures: Memo<LandscapeAt>,
+    money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h3 id="landscape-map">"Landscape map"</h3>
+            <p class="field-hint">"The applications running on each capability at the chosen month. Run cost per year is split equally over the capabilities an application supports, so each application is counted once; applications supporting no capability are listed as unallocated. Redundancy is more than one active application on a capability (phase-in and phase-out overlaps are a migration, not redundancy)."</p>
+            <div class="table-scroll">
+                <table>
+                    <caption class="visually-hidden">"Applications per capability"</caption>
+                    <thead><tr>
+                        <th scope="col">"Capability"</th>
+                        <th scope="col">"Applications running"</th>
+                        <th scope="col" class="num">"Count"</th>
+                        <th scope="col" class="num">"Run cost per year"</th>
+                        <th scope="col">"Flags"</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || figures.with(|x| x.capabilities.iter().filter(|c| !c.running.is_empty() || c.past_end_of_life > 0).cloned().collect::<Vec<_>>()).into_iter().map(|c| {
+                            let shown = c.running.iter().take(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>().join(", ");
+                            let rest = c.running.iter().skip(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>();
+                            let mut flags = Vec::new();
+                            if c.redundant { flags.push("Redundant".to_string()); }
+                            if c.past_end_of_life > 0 { flags.push(format!("{} past end of life", count(c.past_end_of_life))); }
+                            view! {
+                                <tr>
+                                    <th scope="row">{c.name.clone()}</th>
+                                    <td>{shown}{(!rest.is_empty()).then(|| view! {
+                                        <details><summary>{format!("+{} more", count(rest.len()))}</summary>{rest.join(", ")}</details>
+                                    })}</td>
+                                    <td class="num">{count(c.running.len())}</td>
+                                    <td class="num">{money(c.run_cost_per_year)}</td>
+                                    <td>{flags.into_iter().map(|t| view! { <span class="flag">{t}</span>" " }).collect_view()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                        <tr>
+                            <th scope="row">"Unallocated (no capability)"</th><td></td><td></td>
+                            <td class="num">{move || money(figures.with(|x| x.unallocated))}</td><td></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Applications(
+    figures: Memo<LandscapeAt>,
+    money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<Sort>);
+    let page = RwSignal::new(0usize);
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        let mut rows: Vec<ApplicationRow> = figures.with(|x| {
+            x.applications
+                .iter()
+                .filter(|a| matches(&q, &[&a.name, &a.owner, &a.disposition, a.phase]))
+                .cloned()
+                .collect()
+        });
+        sort_rows(&mut rows, sort.get(), |c, a, b| match c {
+            0 => lowercase(&a.name).cmp(&lowercase(&b.name)),
+            1 => a.phase.cmp(b.phase),
+            2 => a.disposition.cmp(&b.disposition),
+            3 => a.support.cmp(&b.support),
+            4 => cmp_f64(a.run_cost_per_year, b.run_cost_per_year),
+            5 => lowercase(&a.owner).cmp(&lowercase(&b.owner)),
+            _ => a.capabilities.cmp(&b.capabilities),
+        });
+        rows
+    });
+    let total = Signal::derive(move || rows.with(Vec::len));
+    view! {
+        <div class="card">
+            <h3>"Applications"</h3>
+            <div class="toolbar"><SearchBox label="Search applications" query/></div>
+            <div class="table-scroll">
+                <table>
+                    <caption class="visually-hidden">"Applications"</caption>
+                    <thead><tr>
+                        <SortHeader label="Name" column=0 sort/>
+                        <SortHeader label="Phase" column=1 sort/>
+                        <SortHeader label="Disposition" column=2 sort/>
+                        <SortHeader label="Technology support" column=3 sort/>
+                        <SortHeader label="Run cost per year" column=4 sort/>
+                        <SortHeader label="Owner" column=5 sort/>
+                        <SortHeader label="Capabilities" column=6 sort/>
+                    </tr></thead>
+                    <tbody>
+                        {move || { let p = page.get(); rows.with(|r| page_of(r, p)) }.into_iter().map(|a| view! {
+                            <tr>
+                                <th scope="row">{a.name}</th>
+                                <td>{a.phase}</td>
+                                <td>{a.disposition}{a.contradiction.map(|why| view! { <span class="flag">" — contradicts the fits: "{why}</span> })}</td>
+                                <td>{a.support.label()}</td>
+                                <td class="num">{money(a.run_cost_per_year)}</td>
+                                <td>{a.owner}</td>
+                                <td class="num">{a.capabilities}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <Pager page total noun="applications"/>
+        </div>
+    }
+}
+
+#[component]
+fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
+    view! {
+        <div class="card">
+            <h3>"Technology risk"</h3>
+            <p class="field-hint">"Each application takes the worst support status of the technologies it runs on at the chosen month; unknown when it lists none or their dates are not known."</p>
+            <table>
+                <caption class="visually-hidden">"Applications by technology support"</caption>
+                <thead><tr><th scope="col">"Support"</th><th scope="col" class="num">"Applications"</th></tr></thead>
+                <tbody>
+                    {move || figures.with(|x| x.support.clone()).into_iter().map(|(s, n)| view! {
+                        <tr><th scope="row">{s.label()}</th><td class="num">{count(n)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3>"Conflicts"</h3>
+            {move || {
+                let conflicts = figures.with(|x| x.conflicts.clone());
+                if conflicts.is_empty() {
+                    view! { <p>"No conflicts."</p> }.into_any()
+                } else {
+                    view! { <ul class="conflicts" aria-label="Conflicts">{conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+            <h3>"Data quality"</h3>
+            <table>
+                <caption class="visually-hidden">"Data quality"</caption>
+                <thead><tr><th scope="col">"Check"</th><th scope="col" class="num">"Applications with it"</th><th scope="col">"Missing"</th></tr></thead>
+                <tbody>
+                    {move || figures.with(|x| x.quality.clone()).into_iter().map(|(c, share, missing)| view! {
+                        <tr><th scope="row">{c.label()}</th><td class="num">{percent(share)}</td><td>{missing.join(", ")}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_roadmap;
+
+    fn m(text: &str) -> Month {
+        Month::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_demo_shows_its_problems() {
+        let r = demo_roadmap();
+        let l = landscape_at(&r, m("2027-01"));
+        assert!(l.applications.len() >= 50, "{}", l.applications.len());
+        assert!(l.redundant_capabilities >= 1, "the two CRMs");
+        assert!(l.support.iter().any(|(s, n)| *s == SupportStatus::OutOfSupport && *n > 0));
+        assert!(!l.conflicts.is_empty());
+        assert!(l.applications.iter().any(|a| a.contradiction.is_some()));
+        // Counted once: the capabilities' shares and the unallocated amount make the total.
+        let split: f64 = l.capabilities.iter().map(|c| c.run_cost_per_year).sum::<f64>() + l.unallocated;
+        assert!((split - l.run_cost_per_year).abs() < 1e-6);
+    }
+
+    #[test]
+    fn an_empty_landscape_has_no_rows() {
+        let l = landscape_at(&Roadmap::default(), m("2027-01"));
+        assert!(l.applications.is_empty());
+        assert_eq!(l.run_cost_per_year, 0.0);
+    }
+}
