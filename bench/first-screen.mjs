@@ -18,6 +18,7 @@ const ROUTES = [
   ['roadmap/capabilities', '#/roadmap/capabilities'],
   ['heatmap', '#/heatmap'],
   ['timeline', '#/timeline'],
+  ['landscape', '#/landscape'],
   ['portfolio (summary)', '#/portfolio'],
   ['portfolio/alignment', '#/portfolio/alignment'],
   ['portfolio/finance', '#/portfolio/finance'],

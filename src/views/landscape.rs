@@ -90,11 +90,11 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
     let cost = a.cost_by_capability(at);
     let mut running: Vec<Vec<String>> = vec![Vec::new(); r.capabilities.len()];
     let mut past: Vec<usize> = vec![0; r.capabilities.len()];
-    for k in 0..apps.len() {
+    for (k, application) in apps.iter().enumerate() {
         let gone = past_end_of_life(&a.lifecycles[k], at);
         for c in a.capabilities_of(k) {
             if a.runs_at(k, at) {
-                running[c].push(apps[k].name.clone());
+                running[c].push(application.name.clone());
             }
             if gone {
                 past[c] += 1;
@@ -161,7 +161,7 @@ pub fn Landscape() -> impl IntoView {
                 <span class="muted">{move || format!("Phases, support and costs as of {}", month_label(at.get()))}</span>
             </div>
             <Show when=move || !empty() fallback=|| view! {
-                <div class="card"><p>"This roadmap has no applications yet. Import them from a CSV file (Roadmaps → Import) or open the demo roadmap to see the landscape."</p></div>
+                <div class="card"><p>"This roadmap has no applications yet. They come in with a roadmap file that holds a landscape (Roadmaps → Import from file…); the demo roadmap has one to explore."</p></div>
             }>
                 <Headlines figures money/>
                 <CapabilityMap figures money/>
@@ -287,11 +287,13 @@ fn Applications(
                         {move || { let p = page.get(); rows.with(|r| page_of(r, p)) }.into_iter().map(|a| view! {
                             <tr>
                                 <th scope="row">{a.name}</th>
-                                <td>{a.phase}</td>
-                                <td>{a.disposition}{a.contradiction.map(|why| view! { <span class="flag">" — contradicts the fits: "{why}</span> })}</td>
+                                <td class="nowrap">{a.phase}</td>
+                                <td class="disposition">{a.disposition}{a.contradiction.map(|why| view! {
+                                    <span class="flag">" — contradicts the fits"</span><span class="field-hint">{why}</span>
+                                })}</td>
                                 <td>{a.support.label()}</td>
-                                <td class="num">{money(a.run_cost_per_year)}</td>
-                                <td>{a.owner}</td>
+                                <td class="num nowrap">{money(a.run_cost_per_year)}</td>
+                                <td class="nowrap">{a.owner}</td>
                                 <td class="num">{a.capabilities}</td>
                             </tr>
                         }).collect_view()}

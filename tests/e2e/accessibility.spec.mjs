@@ -15,6 +15,7 @@ const ROUTES = [
   '#/roadmap/capabilities',
   '#/heatmap',
   '#/timeline',
+  '#/landscape',
   '#/portfolio/summary',
   '#/portfolio/alignment',
   '#/portfolio/finance',

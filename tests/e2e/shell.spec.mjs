@@ -6,6 +6,7 @@ const VIEWS = [
   ['Roadmap', '#/roadmap'],
   ['Heatmap', '#/heatmap'],
   ['Timeline', '#/timeline'],
+  ['Landscape', '#/landscape'],
   ['Portfolio', '#/portfolio'],
   ['Decide', '#/decide'],
   ['Settings', '#/settings'],

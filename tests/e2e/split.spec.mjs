@@ -17,6 +17,7 @@ const PAGES = [
   ['#/roadmap/capabilities', ['Roadmap lists', /^Capabilities/], (p) => p.getByRole('table', { name: 'Capability map' })],
   ['#/heatmap', ['Views', 'Heatmap'], (p) => p.getByRole('heading', { name: 'Capability heatmap', level: 2 })],
   ['#/timeline', ['Views', 'Timeline'], (p) => p.getByRole('heading', { name: 'Timeline', level: 2 })],
+  ['#/landscape', ['Views', 'Landscape'], (p) => p.getByRole('heading', { name: 'Landscape', level: 2 })],
   ['#/portfolio', ['Views', 'Portfolio'], (p) => p.locator('#pf-summary-title')],
   ['#/portfolio/alignment', ['Portfolio sections', 'Alignment'], (p) => p.getByRole('heading', { name: 'Alignment matrix' })],
   ['#/portfolio/finance', ['Portfolio sections', 'Finance'], (p) => p.getByRole('heading', { name: 'Spend per fiscal year' })],
