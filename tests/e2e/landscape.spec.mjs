@@ -8,7 +8,7 @@ test('the landscape shows the demo applications, their map and their problems at
   const month = page.getByLabel('Landscape at');
   await month.fill('2026-06');
   await month.dispatchEvent('change');
-  await expect(page.getByText('as of June 2026')).toBeVisible();
+  await expect(page.getByText('as of Jun 2026')).toBeVisible();
 
   // Headlines as text, with the rule for the cost split written beside the map.
   const headlines = page.getByRole('definition');

@@ -184,7 +184,7 @@ test('export, import, export: the two files are equal; a bad file changes nothin
   expect(first.name).toMatch(/\.cairn\.json$/);
   const parsed = JSON.parse(first.text);
   expect(parsed.format).toBe('cairn-roadmap');
-  expect(parsed.version).toBe(1);
+  expect(parsed.version).toBe(2);
 
   await openMenu(page);
   await page.getByLabel('Import from file…').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(first.text) });
