@@ -34,8 +34,8 @@ test('the summary shows the demo problems, each headline linking to the view tha
   await expect(list).toContainText('2027-Q2: 42.7 FTE needed, 41 available');
   await expect(list).toContainText('ERP upgrade to the cloud edition');
   // Attention is said in words, not only in colour; each headline says how it is computed.
-  await expect(list.getByText(/⚠ Needs attention/)).toHaveCount(7);
-  await expect(list.getByText('How this is computed')).toHaveCount(7);
+  await expect(list.getByText(/⚠ Needs attention/)).toHaveCount(8);
+  await expect(list.getByText('How this is computed')).toHaveCount(8);
   const how = list.getByRole('group').first();
   await how.getByText('How this is computed').click();
   await expect(how.getByText(/A year without a budget entry has an envelope of 0/)).toBeVisible();
@@ -48,6 +48,7 @@ test('the summary shows the demo problems, each headline linking to the view tha
     'See Risk and compliance for Top risks': '#/portfolio/risk',
     'See Vendors for Vendor concentration': '#/portfolio/vendors',
     'See Workforce for Overloaded quarters': '#/portfolio/workforce',
+    'See Landscape for Landscape': '#/landscape',
   };
   await expect(list.getByRole('link')).toHaveCount(Object.keys(expected).length);
   for (const [name, href] of Object.entries(expected)) {
@@ -63,6 +64,10 @@ test('the summary shows the demo problems, each headline linking to the view tha
   await page.goBack();
   await headlines(page).getByRole('link', { name: /^See Heatmap/ }).click();
   await expect(page.getByRole('heading', { name: 'Capability heatmap' })).toBeVisible();
+  await page.goBack();
+  await expect(list.getByText(/past end of life now/)).toBeVisible();
+  await headlines(page).getByRole('link', { name: 'See Landscape for Landscape' }).click();
+  await expect(page.getByRole('heading', { name: 'Landscape', level: 2 })).toBeVisible();
 });
 
 test('sections open from deep links; an unknown section opens the summary', async ({ page }) => {

@@ -40,10 +40,11 @@ pub enum Explains {
     Workforce,
     Heatmap,
     Timeline,
+    Landscape,
 }
 
 impl Explains {
-    pub const ALL: [Explains; 7] = [
+    pub const ALL: [Explains; 8] = [
         Explains::Alignment,
         Explains::Finance,
         Explains::Vendors,
@@ -51,6 +52,7 @@ impl Explains {
         Explains::Workforce,
         Explains::Heatmap,
         Explains::Timeline,
+        Explains::Landscape,
     ];
 
     /// The name of the view, for a link ("See Alignment").
@@ -63,6 +65,7 @@ impl Explains {
             Explains::Workforce => "Workforce",
             Explains::Heatmap => "Heatmap",
             Explains::Timeline => "Timeline",
+            Explains::Landscape => "Landscape",
         }
     }
 }

@@ -19,6 +19,46 @@ use crate::domain::format::{month_label, percent, short_money, thousands, trimme
 use crate::domain::heatmap::figures;
 use crate::domain::model::{display_name, Horizon, Id, Roadmap};
 
+pub const LANDSCAPE_RULE: &str = "Applications past their end of life at the start of this month and 12 months on \
+     (after the initiatives that introduce or retire them); capabilities with more than one active application; the \
+     yearly run cost of the applications running this month; applications missing an owner, a run cost, lifecycle \
+     dates or a capability link.";
+
+/// The landscape in figures (docs/landscape.md), as of a month.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct LandscapeHeadline {
+    pub applications: usize,
+    pub past_end_of_life: usize,
+    pub past_end_of_life_in_12_months: usize,
+    pub redundant_capabilities: usize,
+    pub run_cost_per_year: f64,
+    /// Applications missing at least one of the data-quality checks.
+    pub missing_data: usize,
+}
+
+/// The landscape headline as of month `now`.
+pub fn landscape_headline(r: &Roadmap, now: Month) -> LandscapeHeadline {
+    use crate::domain::landscape::{lifecycle::past_end_of_life, quality::Check, Analysis};
+    let a = Analysis::new(r);
+    let n = a.applications().len();
+    let past = |m: Month| (0..n).filter(|&k| past_end_of_life(&a.lifecycles[k], m)).count();
+    let q = a.quality();
+    let mut missing = vec![false; n];
+    for c in Check::ALL {
+        for &k in q.missing(c) {
+            missing[k] = true;
+        }
+    }
+    LandscapeHeadline {
+        applications: n,
+        past_end_of_life: past(now),
+        past_end_of_life_in_12_months: past(now.plus(12)),
+        redundant_capabilities: a.redundancies(now).len(),
+        run_cost_per_year: a.cost_by_capability(now).total(),
+        missing_data: missing.iter().filter(|&&m| m).count(),
+    }
+}
+
 pub const GAPS_CLOSED_RULE: &str = "Of the capabilities whose target maturity is above their current maturity, those \
      that reach the target by the end of the horizon: their current maturity raised to what each linked initiative \
      delivers once it has ended (cancelled and undated initiatives deliver nothing).";
@@ -96,6 +136,8 @@ pub struct Summary {
     pub vendors: Headline<VendorHeadline>,
     /// The overloaded quarters with their causes.
     pub overloaded: Headline<Vec<QuarterLoad>>,
+    /// The applications and technologies, as of the month the summary is made.
+    pub landscape: Headline<LandscapeHeadline>,
 }
 
 /// Capability gaps closed by the end of the horizon (see the module docs).
@@ -140,7 +182,7 @@ fn alignment_headline(a: &Alignment) -> AlignmentHeadline {
 }
 
 /// The executive summary of a roadmap, with vendors flagged above `threshold`.
-pub fn summary(r: &Roadmap, threshold: LockInThreshold) -> Summary {
+pub fn summary(r: &Roadmap, threshold: LockInThreshold, now: Month) -> Summary {
     let a = alignment::alignment(r);
     let v = vendors::vendors(r, threshold);
     Summary {
@@ -158,6 +200,7 @@ pub fn summary(r: &Roadmap, threshold: LockInThreshold) -> Summary {
             Explains::Workforce,
             workforce::OVERLOAD_RULE,
         ),
+        landscape: headline(landscape_headline(r, now), Explains::Landscape, LANDSCAPE_RULE),
     }
 }
 
@@ -277,6 +320,20 @@ impl Summary {
                 .join("; ")
         };
         line("Overloaded quarters".into(), value, !over.is_empty(), self.overloaded.explains, self.overloaded.rule);
+        let l = &self.landscape.figure;
+        if l.applications > 0 {
+            let value = format!(
+                "{} past end of life now, {} in 12 months; {} capabilities with redundant applications; run cost {} a year; {} of {} applications missing data",
+                l.past_end_of_life,
+                l.past_end_of_life_in_12_months,
+                l.redundant_capabilities,
+                short_money(l.run_cost_per_year, c),
+                l.missing_data,
+                l.applications
+            );
+            let attention = l.past_end_of_life > 0 || l.redundant_capabilities > 0;
+            line("Landscape".into(), value, attention, self.landscape.explains, self.landscape.rule);
+        }
         out
     }
 }
@@ -288,6 +345,22 @@ mod tests {
     use crate::domain::demo::demo_roadmap;
     use crate::domain::generate::generate;
     use crate::domain::model::{Risk, Status};
+
+    #[test]
+    fn the_landscape_headline_counts_the_demo_problems() {
+        let r = demo_roadmap();
+        let now = Month::parse("2026-12").unwrap();
+        let l = landscape_headline(&r, now);
+        assert!(l.applications >= 50);
+        assert!(l.past_end_of_life_in_12_months >= l.past_end_of_life);
+        assert!(l.redundant_capabilities > 0 && l.missing_data > 0 && l.run_cost_per_year > 0.0);
+        let line = summary(&r, LockInThreshold::default(), now).lines().pop().unwrap();
+        assert_eq!((line.title.as_str(), line.explains), ("Landscape", Explains::Landscape));
+        assert!(line.value.contains("past end of life now"), "{}", line.value);
+        // Without applications there is no landscape headline.
+        let plain = Roadmap { landscape: Default::default(), ..r };
+        assert!(summary(&plain, LockInThreshold::default(), now).lines().iter().all(|l| l.title != "Landscape"));
+    }
 
     #[test]
     fn gaps_closed_by_hand() {
@@ -322,7 +395,7 @@ mod tests {
 
     #[test]
     fn the_demo_summary_shows_every_deliberate_problem() {
-        let s = summary(&demo_roadmap(), LockInThreshold::default());
+        let s = summary(&demo_roadmap(), LockInThreshold::default(), Month::parse("2026-12").unwrap());
         let over: Vec<_> = s.spend.figure.iter().filter(|y| y.is_over()).map(|y| y.label.as_str()).collect();
         assert_eq!(over, ["FY27"]);
         assert_eq!(s.alignment.figure.unaligned.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["ini-intranet"]);
@@ -365,13 +438,14 @@ mod tests {
         assert_eq!(find("Overloaded quarters").value, "2027-Q2: 42.7 FTE needed, 41 available");
         assert!(find("Top risks").value.starts_with("ERP upgrade to the cloud edition (4 × 5 = 20)"));
         assert!(find("Capability gaps closed by Dec 2028").attention);
-        assert_eq!(lines.len(), 3 + 6);
+        assert!(find("Landscape").attention, "the demo has applications past end of life");
+        assert_eq!(lines.len(), 3 + 7);
         assert!(lines.iter().all(|l| !l.rule.is_empty() && !l.value.is_empty()));
     }
 
     #[test]
     fn an_empty_roadmap_has_a_calm_summary() {
-        let s = summary(&roadmap(vec![], vec![], vec![]), LockInThreshold::default());
+        let s = summary(&roadmap(vec![], vec![], vec![]), LockInThreshold::default(), Month::parse("2026-12").unwrap());
         let lines = s.lines();
         let values: Vec<_> = lines.iter().map(|l| (l.title.as_str(), l.value.as_str(), l.attention)).collect();
         assert_eq!(
@@ -401,7 +475,7 @@ mod tests {
         // Reported, never asserted: run with --nocapture to see it.
         let r = generate(42, 2000);
         let start = std::time::Instant::now();
-        let s = summary(&r, LockInThreshold::default());
+        let s = summary(&r, LockInThreshold::default(), Month::parse("2026-12").unwrap());
         let a = alignment::alignment(&r);
         let f = finance::finance(&r);
         let k = risk::risk(&r);

@@ -52,7 +52,7 @@ impl Figures {
             risk: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::risk::risk))),
             workforce: Memo::new(move |_| Arc::new(app.roadmap.with(portfolio::workforce::workforce))),
             summary: Memo::new(move |_| {
-                Arc::new(app.roadmap.with(|r| portfolio::summary::summary(r, threshold.get())))
+                Arc::new(app.roadmap.with(|r| portfolio::summary::summary(r, threshold.get(), crate::ui::today())))
             }),
             currency: Memo::new(move |_| app.roadmap.with(|r| r.currency.trim().to_string())),
         }
@@ -70,6 +70,7 @@ pub fn explains_href(e: Explains) -> String {
         Explains::Workforce => PortfolioSection::Workforce.href(),
         Explains::Heatmap => Route::Heatmap.href(),
         Explains::Timeline => Route::Timeline.href(),
+        Explains::Landscape => Route::Landscape.href(),
     }
 }
 
@@ -161,6 +162,7 @@ mod tests {
             match e {
                 Explains::Heatmap => assert_eq!(route, Route::Heatmap),
                 Explains::Timeline => assert_eq!(route, Route::Timeline),
+                Explains::Landscape => assert_eq!(route, Route::Landscape),
                 _ => assert!(
                     matches!(route, Route::Portfolio(s) if s.title() == e.label() && s != PortfolioSection::Summary),
                     "{e:?} → {href}"

@@ -246,7 +246,9 @@ mod tests {
 
     #[test]
     fn the_years_of_spend_make_one_card_and_every_other_headline_its_own() {
-        let lines = summary(&demo_roadmap(), LockInThreshold::default()).lines();
+        let lines =
+            summary(&demo_roadmap(), LockInThreshold::default(), crate::domain::Month::parse("2026-12").unwrap())
+                .lines();
         let cards = groups(lines.clone());
         let headings: Vec<&str> = cards.iter().map(|g| g.heading.as_str()).collect();
         assert_eq!(
@@ -259,6 +261,7 @@ mod tests {
                 "Top risks",
                 "Vendor concentration",
                 "Overloaded quarters",
+                "Landscape",
             ]
         );
         assert_eq!(cards[0].lines.len(), 3);
@@ -270,7 +273,8 @@ mod tests {
     fn a_single_year_stays_a_card_of_its_own_name() {
         let mut r = demo_roadmap();
         r.horizon.end = crate::domain::Month { year: 2026, month: 12 };
-        let cards = groups(summary(&r, LockInThreshold::default()).lines());
+        let cards =
+            groups(summary(&r, LockInThreshold::default(), crate::domain::Month::parse("2026-12").unwrap()).lines());
         assert_eq!(cards[0].heading, "Spend FY26");
         assert_eq!(cards[0].lines.len(), 1);
     }
