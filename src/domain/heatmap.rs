@@ -39,10 +39,11 @@ pub enum Metric {
     Investment,
     Initiatives,
     Risk,
+    PastEndOfLife,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 9] = [
         Metric::CurrentMaturity,
         Metric::TargetMaturity,
         Metric::MaturityAtDate,
@@ -51,6 +52,7 @@ impl Metric {
         Metric::Investment,
         Metric::Initiatives,
         Metric::Risk,
+        Metric::PastEndOfLife,
     ];
 
     /// The key used in addresses and settings ("at-date").
@@ -64,6 +66,7 @@ impl Metric {
             Metric::Investment => "investment",
             Metric::Initiatives => "initiatives",
             Metric::Risk => "risk",
+            Metric::PastEndOfLife => "past-end-of-life",
         }
     }
 
@@ -81,6 +84,7 @@ impl Metric {
             Metric::Investment => "Planned investment",
             Metric::Initiatives => "Number of initiatives",
             Metric::Risk => "Risk",
+            Metric::PastEndOfLife => "Applications past end of life",
         }
     }
 
@@ -104,12 +108,16 @@ impl Metric {
             }
             Metric::Initiatives => "How many initiatives that are not cancelled are linked to the capability.",
             Metric::Risk => "The capability's risk as entered: Low, Medium, High or Critical.",
+            Metric::PastEndOfLife => {
+                "How many applications supporting the capability have reached their end of life by the chosen \
+                 month, after the initiatives that introduce or retire them (the landscape's lifecycle rules)."
+            }
         }
     }
 
     /// The value depends on the chosen month.
     pub fn uses_date(self) -> bool {
-        matches!(self, Metric::MaturityAtDate | Metric::Gap)
+        matches!(self, Metric::MaturityAtDate | Metric::Gap | Metric::PastEndOfLife)
     }
 }
 
@@ -299,6 +307,8 @@ pub struct Figures {
     /// Linked initiatives that are not cancelled.
     pub initiatives: usize,
     pub risk: Risk,
+    /// Applications supporting it that are past their end of life at the month.
+    pub past_end_of_life: usize,
 }
 
 /// The figures of every capability at `month`, by capability id, in O(capabilities + links).
@@ -325,6 +335,7 @@ pub fn figures(r: &Roadmap, month: Month) -> HashMap<Id, Figures> {
             }
         }
     }
+    let past = crate::domain::landscape::Analysis::new(r).past_end_of_life_by_capability(month);
     let mut out = HashMap::with_capacity(caps.len());
     for (k, c) in caps.iter().enumerate() {
         out.entry(c.id.clone()).or_insert_with(|| Figures {
@@ -336,6 +347,7 @@ pub fn figures(r: &Roadmap, month: Month) -> HashMap<Id, Figures> {
             investment: investment[k],
             initiatives: count[k],
             risk: c.risk,
+            past_end_of_life: past.get(k).copied().unwrap_or(0),
         });
     }
     out
@@ -408,6 +420,7 @@ pub fn own_value(metric: Metric, f: &Figures) -> f64 {
         Metric::Investment => f.investment,
         Metric::Initiatives => f.initiatives as f64,
         Metric::Risk => f.risk as u8 as f64 + 1.0,
+        Metric::PastEndOfLife => f.past_end_of_life as f64,
     }
 }
 
@@ -504,12 +517,12 @@ impl Scale {
             Metric::CurrentMaturity | Metric::TargetMaturity | Metric::MaturityAtDate | Metric::Gap => (0.0, 5.0),
             Metric::Importance => (1.0, 5.0),
             Metric::Risk => (1.0, 4.0),
-            Metric::Investment | Metric::Initiatives => {
+            Metric::Investment | Metric::Initiatives | Metric::PastEndOfLife => {
                 let top = values.filter(|v| v.is_finite()).fold(0.0, f64::max);
                 let width = match metric {
                     _ if top <= 0.0 => 0.0,
                     // Whole counts: six ranges of `width` numbers each, the last ending at or above `top`.
-                    Metric::Initiatives => nice_at_least((top.ceil() + 1.0) / 6.0),
+                    Metric::Initiatives | Metric::PastEndOfLife => nice_at_least((top.ceil() + 1.0) / 6.0),
                     _ => nice_at_least(top / 6.0),
                 };
                 (0.0, 6.0 * width)
@@ -519,7 +532,7 @@ impl Scale {
     }
 
     fn ranged(&self) -> bool {
-        matches!(self.metric, Metric::Investment | Metric::Initiatives)
+        matches!(self.metric, Metric::Investment | Metric::Initiatives | Metric::PastEndOfLife)
     }
 
     /// The step of a value, 0 (least attention or magnitude) to 5.
@@ -548,7 +561,7 @@ impl Scale {
                 (0..=5).map(|g| entry(if g == 0 { "0 or less".into() } else { format!("+{g}") }, g as f64)).collect()
             }
             Metric::Risk => Risk::ALL.iter().map(|r| entry(r.label().into(), *r as u8 as f64 + 1.0)).collect(),
-            Metric::Investment | Metric::Initiatives => {
+            Metric::Investment | Metric::Initiatives | Metric::PastEndOfLife => {
                 let width = (self.max - self.min) / 6.0;
                 if width <= 0.0 {
                     let zero = if self.metric == Metric::Investment { short_money(0.0, currency) } else { "0".into() };
@@ -637,7 +650,7 @@ mod tests {
         assert_eq!(Metric::from_key("at-date"), Some(Metric::MaturityAtDate));
         assert_eq!(Metric::from_key("nope"), None);
         let dated: Vec<Metric> = Metric::ALL.into_iter().filter(|m| m.uses_date()).collect();
-        assert_eq!(dated, [Metric::MaturityAtDate, Metric::Gap]);
+        assert_eq!(dated, [Metric::MaturityAtDate, Metric::Gap, Metric::PastEndOfLife]);
     }
 
     #[test]
@@ -778,6 +791,19 @@ mod tests {
         assert_eq!(order, (0..6).collect::<Vec<_>>());
         let shown = shown_values(&r, &figures(&r, m("2026-01")), Metric::CurrentMaturity, RollUp::Worst);
         assert_eq!((shown["y"], shown["x"], shown["self"]), (0.0, 0.0, 4.0));
+    }
+
+    #[test]
+    fn applications_past_end_of_life_per_capability() {
+        let r = crate::domain::demo::demo_roadmap();
+        let at = |m: &str| figures(&r, Month::parse(m).unwrap());
+        let total = |f: &HashMap<Id, Figures>| f.values().map(|x| x.past_end_of_life).sum::<usize>();
+        // The demo's fleet tracker reaches its end of life with no successor; more follow later.
+        assert!(total(&at("2026-01")) <= total(&at("2028-12")));
+        assert!(total(&at("2028-12")) > 0);
+        let f = at("2028-12");
+        let some = f.values().find(|x| x.past_end_of_life > 0).unwrap();
+        assert_eq!(own_value(Metric::PastEndOfLife, some), some.past_end_of_life as f64);
     }
 
     #[test]

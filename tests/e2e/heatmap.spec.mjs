@@ -51,6 +51,17 @@ test('changing the metric or the date changes what is shown', async ({ page }) =
   await expect(page.getByRole('group', { name: 'Legend' })).toContainText('How this is computed');
 });
 
+test('the landscape metric counts the applications past their end of life at the date', async ({ page }) => {
+  await openApp(page, '/#/heatmap');
+  await page.getByLabel('Colour by').selectOption({ label: 'Applications past end of life' });
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  const desk = page.getByRole('group', { name: /^Capabilities/ }).getByRole('button', { name: /^Service desk [1-9]\d*$/ });
+  await expect(desk).toHaveCount(1);
+  await expect(desk).toHaveAccessibleDescription('Applications past end of life');
+});
+
 test('a capability opens a side panel with the initiatives that improve it, and edits from there', async ({ page }) => {
   await openApp(page, '/#/heatmap');
   await tile(page, 'Customer relationship management').click();
