@@ -193,6 +193,14 @@ test('finance: the over-budget year with its amount; a cost edited in the roadma
   await expect(headlines(page)).toContainText('capex over by EUR 876k');
 });
 
+test('finance: retiring applications saves their run cost, per fiscal year and by the initiative that retires them', async ({ page }) => {
+  await openApp(page, '/#/portfolio/finance');
+  const savings = page.getByRole('table', { name: 'Run cost saved by retiring applications, per fiscal year' });
+  await expect(savings.getByRole('row')).not.toHaveCount(1);
+  await expect(savings).toContainText('CRM rollout');
+  await expect(page.getByRole('heading', { name: 'Savings from retiring applications' })).toBeVisible();
+});
+
 test('finance and risk charts export as SVG slides and 1920 × 1080 PNG', async ({ page }) => {
   await openApp(page, '/#/portfolio/finance');
   const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());

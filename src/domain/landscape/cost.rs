@@ -16,6 +16,11 @@
 //!    the initiative's own run cost, not subtracted here. Counted per fiscal year for every
 //!    fiscal year touching the horizon, and per initiative (the retiring change's).
 
+/// Rule 3, for the page.
+pub const SAVINGS_RULE: &str = "The run cost an application would have cost in the months between the month an \
+     initiative retires it and its own planned end of life (or the end of the horizon's last fiscal year, if it has \
+     none). Gross: what a replacement costs to run is that initiative's own run cost, counted in the figures above.";
+
 use super::lifecycle;
 use super::Analysis;
 use crate::domain::calendar::{fiscal_year_start, Month};

@@ -78,6 +78,7 @@ pub fn FinanceSection() -> impl IntoView {
             <YearTable/>
             <TcoTable/>
             <RunGrowthTable/>
+            <RetirementSavingsTable/>
         </div>
     }
 }
@@ -285,6 +286,63 @@ fn RunGrowthTable() -> impl IntoView {
                                 <td class="pf-added-by">{if by.is_empty() { "—".to_string() } else { by.join(", ") }}</td>
                             </tr> }
                         }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// What retiring applications saves (the landscape's rule 3), per fiscal year, and which
+/// initiatives' retirements save it.
+#[component]
+fn RetirementSavingsTable() -> impl IntoView {
+    let app = crate::ui::context::<App>();
+    let f = crate::ui::context::<Figures>();
+    let c = f.currency;
+    let rows = Memo::new(move |_| {
+        app.roadmap.with(|r| {
+            let savings = crate::domain::landscape::Analysis::new(r).retirement_savings();
+            savings
+                .fiscal_years
+                .iter()
+                .enumerate()
+                .map(|(y, &fy)| {
+                    let mut by: Vec<(String, f64)> = r
+                        .initiatives
+                        .iter()
+                        .zip(&savings.by_initiative)
+                        .filter(|(_, years)| years[y] > 0.0)
+                        .map(|(i, years)| (i.name.clone(), years[y]))
+                        .collect();
+                    by.sort_by(|a, b| cmp_f64(b.1, a.1));
+                    (crate::domain::format::fiscal_year_label(fy), savings.by_year[y], by)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="pf-block" aria-labelledby="pf-savings-title">
+            <h3 id="pf-savings-title">"Savings from retiring applications"</h3>
+            <Rule text=crate::domain::landscape::cost::SAVINGS_RULE.to_string()/>
+            <div class="table-scroll">
+                <table class="data-table pf-run">
+                    <caption class="visually-hidden">"Run cost saved by retiring applications, per fiscal year"</caption>
+                    <thead><tr>
+                        <th scope="col">"Fiscal year"</th>
+                        <th scope="col" class="num">{move || with_currency("Run cost saved", &c.get())}</th>
+                        <th scope="col">"Saved by"</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(label, saved, by)| {
+                            let mut names: Vec<String> = by.iter().take(4).map(|(n, v)| format!("{n} ({})", short_money(*v, &c.get()))).collect();
+                            if by.len() > 4 { names.push(format!("and {} more", by.len() - 4)); }
+                            view! { <tr>
+                                <th scope="row">{label}</th>
+                                <td class="num">{thousands(saved)}</td>
+                                <td class="pf-added-by">{if names.is_empty() { "—".to_string() } else { names.join(", ") }}</td>
+                            </tr> }
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>
