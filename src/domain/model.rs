@@ -110,19 +110,23 @@ pub enum CriterionSource {
     RiskReduction,
     /// The initiative's job size estimate (smaller is better).
     JobSize,
+    /// Derived from the landscape: the run cost the initiative's application retirements save
+    /// over the horizon's fiscal years, as a share of the largest saver's.
+    RetirementSavings,
     /// A value entered per initiative, from `min` to `max`.
     #[default]
     Entered,
 }
 
 impl CriterionSource {
-    pub const ALL: [CriterionSource; 7] = [
+    pub const ALL: [CriterionSource; 8] = [
         CriterionSource::StrategicAlignment,
         CriterionSource::Cost,
         CriterionSource::BusinessValue,
         CriterionSource::TimeCriticality,
         CriterionSource::RiskReduction,
         CriterionSource::JobSize,
+        CriterionSource::RetirementSavings,
         CriterionSource::Entered,
     ];
     pub fn key(self) -> &'static str {
@@ -133,6 +137,7 @@ impl CriterionSource {
             CriterionSource::TimeCriticality => "time_criticality",
             CriterionSource::RiskReduction => "risk_reduction",
             CriterionSource::JobSize => "job_size",
+            CriterionSource::RetirementSavings => "retirement_savings",
             CriterionSource::Entered => "entered",
         }
     }
@@ -144,6 +149,7 @@ impl CriterionSource {
             CriterionSource::TimeCriticality => "Time criticality (estimate)",
             CriterionSource::RiskReduction => "Risk reduction (estimate)",
             CriterionSource::JobSize => "Job size (estimate, smaller is better)",
+            CriterionSource::RetirementSavings => "Retirement savings (from the landscape)",
             CriterionSource::Entered => "Entered per initiative",
         }
     }

@@ -130,6 +130,10 @@ struct Portfolio<'a> {
     best_alignment: f64,
     cheapest: f64,
     dearest: f64,
+    /// Per initiative id: the run cost its retirements save over the horizon (only when a
+    /// criterion asks for it), and the largest of them.
+    savings: HashMap<&'a str, f64>,
+    best_savings: f64,
 }
 
 impl<'a> Portfolio<'a> {
@@ -138,8 +142,24 @@ impl<'a> Portfolio<'a> {
         for g in &r.goals {
             goal_weights.entry(g.id.as_str()).or_insert(g.weight);
         }
-        let mut p =
-            Portfolio { goal_weights, best_alignment: 0.0, cheapest: f64::INFINITY, dearest: f64::NEG_INFINITY };
+        let mut p = Portfolio {
+            goal_weights,
+            best_alignment: 0.0,
+            cheapest: f64::INFINITY,
+            dearest: f64::NEG_INFINITY,
+            savings: HashMap::new(),
+            best_savings: 0.0,
+        };
+        if r.scoring.criteria.iter().any(|c| c.source == CriterionSource::RetirementSavings) {
+            let saved = crate::domain::landscape::Analysis::new(r).retirement_savings();
+            for (k, i) in r.initiatives.iter().enumerate() {
+                let total = saved.initiative_total(k);
+                if i.status != Status::Cancelled && total > 0.0 {
+                    p.best_savings = p.best_savings.max(total);
+                    p.savings.entry(i.id.as_str()).or_insert(total);
+                }
+            }
+        }
         for i in r.initiatives.iter().filter(|i| i.status != Status::Cancelled) {
             p.best_alignment = p.best_alignment.max(alignment(&p.goal_weights, i));
             let cost = i.one_off_cost();
@@ -235,6 +255,10 @@ fn score_one(r: &Roadmap, p: &Portfolio, i: &Initiative) -> Scored {
                     }
                     CriterionSource::RiskReduction => estimate(s.risk_reduction, estimate_share(s.risk_reduction)),
                     CriterionSource::JobSize => estimate(s.job_size, smaller_share(s.job_size)),
+                    CriterionSource::RetirementSavings => {
+                        let saved = p.savings.get(i.id.as_str()).copied().unwrap_or(0.0);
+                        (Some(saved), if p.best_savings > 0.0 { saved / p.best_savings } else { 0.0 })
+                    }
                     CriterionSource::Entered => match s.custom.get(&c.id).copied().filter(|v| v.is_finite()) {
                         Some(v) if c.max > c.min => {
                             let share = ((v - c.min) / (c.max - c.min)).clamp(0.0, 1.0);
@@ -304,6 +328,28 @@ mod tests {
     use super::*;
     use crate::domain::model::*;
     use proptest::prelude::*;
+
+    /// Retirement savings as a criterion: the initiative that saves most scores its full
+    /// weight, one that retires nothing scores 0, and the optimiser's value follows the score.
+    #[test]
+    fn retirement_savings_count_as_value() {
+        let mut r = crate::domain::demo::demo_roadmap();
+        r.scoring.model = ScoringModel::Weighted;
+        r.scoring.criteria = vec![Criterion {
+            id: "savings".into(),
+            name: "Retirement savings".into(),
+            weight: 1.0,
+            source: CriterionSource::RetirementSavings,
+            ..Criterion::default()
+        }];
+        let all = scored(&r);
+        let by = |name: &str| all.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name}"));
+        assert!(all.iter().any(|s| (s.score - 100.0).abs() < 1e-9), "the largest saver scores the full weight");
+        assert!(by("CRM rollout").score > 0.0, "it retires Dynamics CRM");
+        assert_eq!(by("Multi-factor authentication rollout").score, 0.0);
+        assert!(all.iter().all(|s| s.value == s.score));
+        assert_eq!(CriterionSource::from_key("retirement_savings"), Some(CriterionSource::RetirementSavings));
+    }
     use std::sync::Arc;
 
     fn close(a: f64, b: f64) -> bool {
