@@ -162,8 +162,8 @@ async fn the_shell_renders_navigation_for_every_view() {
     tick().await;
     let nav = host.query_selector("nav[aria-label='Views']").unwrap().expect("navigation");
     let links: Vec<String> =
-        (0..6).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
-    assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Portfolio", "Decide", "Settings"]);
+        (0..7).map(|i| nav.query_selector_all("a").unwrap().item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(links, ["Roadmap", "Heatmap", "Timeline", "Landscape", "Portfolio", "Decide", "Settings"]);
     assert!(host.text_content().unwrap().contains(&demo::demo_roadmap().name));
 }
 
@@ -303,7 +303,12 @@ fn a_scenario_is_kept_next_to_its_roadmap_and_edited_apart_from_the_plan() {
     app.open_scenario("Lean").unwrap();
     assert_eq!(app.editing.get_untracked().as_deref(), Some("Lean"));
     assert!(!app.can_undo(), "the scenario has its own history");
-    app.edit(|r| r.initiatives.truncate(3)).unwrap();
+    // (The landscape's changes name initiatives: they go with the ones removed.)
+    app.edit(|r| {
+        r.initiatives.truncate(3);
+        r.landscape.changes.clear();
+    })
+    .unwrap();
     app.flush_save();
     assert_eq!(persistence::load_scenarios(&id).unwrap()[0].roadmap.initiatives.len(), 3);
     assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap, plan, "the stored plan is unchanged");
