@@ -153,7 +153,8 @@ impl RollUp {
         match self {
             RollUp::Worst => {
                 "A capability with children shows the child needing most attention: the lowest maturity, \
-                 or the highest gap, importance, investment, number of initiatives or risk."
+                 or the highest gap, importance, investment, number of initiatives, risk or applications past end of \
+                 life."
             }
             RollUp::WeightedAverage => {
                 "A capability with children shows the average of its children's values, each weighted by \
