@@ -136,7 +136,7 @@ pub fn Shell() -> impl IntoView {
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::Heatmap => view! { <Lazy what="the heatmap" load=chunk::heatmap::load view=Box::new(chunk::heatmap::view)/> }.into_any(),
                 Route::Timeline => view! { <Lazy what="the timeline" load=chunk::timeline::load view=Box::new(chunk::timeline::view)/> }.into_any(),
-                Route::Landscape => view! { <Lazy what="the landscape" load=chunk::landscape::load view=Box::new(chunk::landscape::view)/> }.into_any(),
+                Route::Landscape(tab) => view! { <Lazy what="the landscape" load=chunk::landscape::load view=Box::new(move || chunk::landscape::view(tab))/> }.into_any(),
                 Route::Portfolio(_) => view! { <Lazy what="the portfolio" load=chunk::portfolio::load view=Box::new(chunk::portfolio::view)/> }.into_any(),
                 Route::Decide(tab) => view! { <Lazy what="the Decide view" load=chunk::decide::load view=Box::new(move || chunk::decide::view(tab))/> }.into_any(),
                 Route::Settings => view! { <Lazy what="the settings" load=chunk::settings::load view=Box::new(chunk::settings::view)/> }.into_any(),
@@ -232,8 +232,8 @@ mod chunk {
     );
     split_point!(
         landscape,
-        fn landscape() {
-            views::landscape::Landscape().into_any()
+        fn landscape(tab: crate::route::LandscapeTab) {
+            views::landscape::Landscape(views::landscape::LandscapeProps { tab }).into_any()
         }
     );
     split_point!(

@@ -53,6 +53,42 @@ pub enum EditorTab {
     Capabilities,
 }
 
+/// The parts of the Landscape view: the map at a month (`#/landscape`), and the lists that
+/// edit applications and technologies.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum LandscapeTab {
+    Map,
+    Applications,
+    Technologies,
+}
+
+impl LandscapeTab {
+    pub const ALL: [LandscapeTab; 3] = [LandscapeTab::Map, LandscapeTab::Applications, LandscapeTab::Technologies];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LandscapeTab::Map => "map",
+            LandscapeTab::Applications => "applications",
+            LandscapeTab::Technologies => "technologies",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LandscapeTab::Map => "Landscape map",
+            LandscapeTab::Applications => "Applications",
+            LandscapeTab::Technologies => "Technologies",
+        }
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            LandscapeTab::Map => View::Landscape.href(),
+            _ => format!("#/landscape/{}", self.slug()),
+        }
+    }
+}
+
 /// The sections of the portfolio view (`#/portfolio/finance`); `#/portfolio` is the summary.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum PortfolioSection {
@@ -107,7 +143,7 @@ pub enum Route {
     Editor(EditorTab),
     Heatmap,
     Timeline,
-    Landscape,
+    Landscape(LandscapeTab),
     Portfolio(PortfolioSection),
     Decide(DecideTab),
     Settings,
@@ -208,7 +244,9 @@ impl Route {
             }
             (Some("heatmap"), _) => Route::Heatmap,
             (Some("timeline"), _) => Route::Timeline,
-            (Some("landscape"), _) => Route::Landscape,
+            (Some("landscape"), tab) => Route::Landscape(
+                LandscapeTab::ALL.into_iter().find(|t| Some(t.slug()) == tab).unwrap_or(LandscapeTab::Map),
+            ),
             (Some("settings"), _) => Route::Settings,
             _ => Route::Editor(EditorTab::Initiatives),
         }
@@ -220,7 +258,7 @@ impl Route {
             Route::Editor(t) => t.href(),
             Route::Heatmap => View::Heatmap.href(),
             Route::Timeline => View::Timeline.href(),
-            Route::Landscape => View::Landscape.href(),
+            Route::Landscape(t) => t.href(),
             Route::Portfolio(s) => s.href(),
             Route::Decide(t) => t.href(),
             Route::Settings => View::Settings.href(),
@@ -236,7 +274,7 @@ impl Route {
         match self {
             Route::Heatmap => View::Heatmap,
             Route::Timeline => View::Timeline,
-            Route::Landscape => View::Landscape,
+            Route::Landscape(_) => View::Landscape,
             Route::Settings => View::Settings,
             Route::Portfolio(_) => View::Portfolio,
             Route::Decide(_) => View::Decide,
@@ -287,15 +325,9 @@ mod tests {
 
     /// Every place: each tab and section, each view, the test pages.
     fn every_place() -> Vec<Route> {
-        let mut all = vec![
-            Route::Heatmap,
-            Route::Timeline,
-            Route::Landscape,
-            Route::Settings,
-            Route::DebugPanic,
-            Route::DebugBench,
-        ];
+        let mut all = vec![Route::Heatmap, Route::Timeline, Route::Settings, Route::DebugPanic, Route::DebugBench];
         all.extend(EditorTab::ALL.map(Route::Editor));
+        all.extend(LandscapeTab::ALL.map(Route::Landscape));
         all.extend(PortfolioSection::ALL.map(Route::Portfolio));
         all.extend(DecideTab::ALL.map(Route::Decide));
         all.extend([Route::DebugGenerate(300), Route::DebugOptimise(2000)]);
@@ -320,6 +352,9 @@ mod tests {
         }
         assert_eq!(Route::parse("#/portfolio"), Route::Portfolio(PortfolioSection::Summary));
         assert_eq!(Route::parse("#/decide"), Route::Decide(DecideTab::Scoring));
+        assert_eq!(Route::parse("#/landscape"), Route::Landscape(LandscapeTab::Map));
+        assert_eq!(Route::parse("#/landscape/nope"), Route::Landscape(LandscapeTab::Map));
+        assert_eq!(Route::parse("#/landscape/technologies"), Route::Landscape(LandscapeTab::Technologies));
         assert_eq!(Route::parse("#/roadmap"), Route::Editor(EditorTab::Initiatives));
     }
 
@@ -330,6 +365,9 @@ mod tests {
             assert_eq!(Route::parse(&t.href()).view(), View::Decide);
         }
         assert_eq!(Route::parse("#/decide"), Route::Decide(DecideTab::Scoring));
+        assert_eq!(Route::parse("#/landscape"), Route::Landscape(LandscapeTab::Map));
+        assert_eq!(Route::parse("#/landscape/nope"), Route::Landscape(LandscapeTab::Map));
+        assert_eq!(Route::parse("#/landscape/technologies"), Route::Landscape(LandscapeTab::Technologies));
         assert_eq!(Route::parse("#/decide/nope"), Route::Decide(DecideTab::Scoring));
         assert_eq!(Route::parse("#/debug/optimise/2000"), Route::DebugOptimise(2000));
         assert_eq!(Route::parse("#/debug/optimise"), Route::DebugOptimise(300));

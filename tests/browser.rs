@@ -385,3 +385,49 @@ fn numbers_and_case_are_read_the_browser_way_as_rust_would() {
     }
     assert!(matches("élan", &["Projet ÉLAN"]));
 }
+
+// ---- landscape editing (src/views/landscape/) ---------------------------------------------------
+
+fn input_event(el: &web_sys::Element, value: &str, event: &str) {
+    let input: web_sys::HtmlInputElement = el.clone().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new(event).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_application_added_on_the_applications_tab_opens_its_panel_and_is_saved() {
+    clear();
+    set_hash("#/landscape/applications");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), cairn::app::Shell);
+    for _ in 0..5 {
+        tick().await;
+    }
+    let name = host.query_selector("input[aria-label='New application name']").unwrap().expect("quick add");
+    input_event(&name, "Fleet <script>alert(1)</script> app", "input");
+    let cost = host.query_selector("input[aria-label='New application run cost per year']").unwrap().unwrap();
+    input_event(&cost, "12 000", "input");
+    let form = host.query_selector("form[aria-label='Add applications quickly']").unwrap().unwrap();
+    form.dispatch_event(&web_sys::Event::new("submit").unwrap()).unwrap();
+    tick().await;
+    let heading = host.query_selector("#application-panel-title").unwrap().expect("the panel opened");
+    assert_eq!(heading.text_content().unwrap(), "Fleet <script>alert(1)</script> app");
+    assert!(host.query_selector("aside script").unwrap().is_none(), "text, never markup");
+    // A bad number is refused with the reason next to the field; the stored value is kept.
+    let users = host.query_selector("aside input[type=number]").unwrap().expect("a number field");
+    input_event(&users, "-3", "change");
+    tick().await;
+    assert!(host.query_selector("aside .field-error").unwrap().is_some(), "the refusal is shown");
+    // Autosaved with its run cost.
+    gloo_timers_sleep(Duration::from_millis(400)).await;
+    let index = persistence::load_index().0;
+    let stored = persistence::load(&index.roadmaps[0].id).unwrap().unwrap().roadmap;
+    let added = stored.landscape.applications.iter().find(|a| a.name.starts_with("Fleet <script>")).expect("saved");
+    assert_eq!(added.run_cost_per_year, 12_000.0);
+    assert_eq!(added.users, 0);
+    host.remove();
+    set_hash("");
+    clear();
+}

@@ -212,6 +212,15 @@ pub fn parse_whole(label: &str, text: &str, min: u8, max: u8) -> Result<u8, Stri
     Ok(v as u8)
 }
 
+/// Parses a count (users, seats): a whole number from 0 ("" is 0).
+pub fn parse_count(label: &str, text: &str) -> Result<u32, String> {
+    let v = parse_number(label, text)?;
+    if v.fract() != 0.0 || !(0.0..=u32::MAX as f64).contains(&v) {
+        return Err(format!("{label} must be a whole number of 0 or more"));
+    }
+    Ok(v as u32)
+}
+
 /// Parses an optional month ("" is none).
 pub fn parse_month(text: &str) -> Result<Option<crate::domain::Month>, String> {
     let t = text.trim();
@@ -253,6 +262,11 @@ mod tests {
         assert_eq!(parse_whole("Weight", "4", 1, 5).unwrap(), 4);
         assert!(parse_whole("Weight", "6", 1, 5).is_err());
         assert!(parse_whole("Weight", "2.5", 1, 5).is_err());
+        assert_eq!(parse_count("Users", "1 200"), Ok(1200));
+        assert_eq!(parse_count("Users", ""), Ok(0));
+        for bad in ["-1", "2.5", "5e9", "many"] {
+            assert!(parse_count("Users", bad).unwrap_err().starts_with("Users"), "{bad}");
+        }
         assert_eq!(parse_month("").unwrap(), None);
         assert!(parse_month("2026-13").is_err());
         assert_eq!(parse_list("AWS, ,Microsoft, aws"), vec!["AWS", "Microsoft"]);

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fields;
 pub mod lazy;
 pub mod list;
+pub mod panel;
 pub mod shared;
 pub mod size;
 pub mod tabs;

@@ -9,9 +9,14 @@ use crate::domain::landscape::quality::Check;
 use crate::domain::landscape::risk::SupportStatus;
 use crate::domain::landscape::{disposition, Analysis};
 use crate::domain::{Month, Roadmap};
+use crate::route::LandscapeTab;
 use crate::state::App;
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
+
+mod applications;
+mod technologies;
 
 /// Applications named in a capability's cell before the rest is folded under "+N more".
 const NAMED_PER_CAPABILITY: usize = 6;
@@ -140,7 +145,34 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
 }
 
 #[component]
-pub fn Landscape() -> impl IntoView {
+pub fn Landscape(tab: LandscapeTab) -> impl IntoView {
+    let app = crate::ui::context::<App>();
+    let count = move |t: LandscapeTab| {
+        app.roadmap.with(|r| match t {
+            LandscapeTab::Map => r.capabilities.len(),
+            LandscapeTab::Applications => r.landscape.applications.len(),
+            LandscapeTab::Technologies => r.landscape.technologies.len(),
+        })
+    };
+    view! {
+        <section class="view landscape" aria-labelledby="view-title">
+            <h2 id="view-title">"Landscape"</h2>
+            <TabBar label="Landscape parts" tabs=LandscapeTab::ALL.into_iter().map(|t| {
+                let tab = Tab::new(t.title(), t.href(), t == tab);
+                if t == LandscapeTab::Map { tab } else { tab.with_count(move || count(t)) }
+            }).collect()/>
+            {match tab {
+                LandscapeTab::Map => view! { <Map/> }.into_any(),
+                LandscapeTab::Applications => view! { <applications::Applications/> }.into_any(),
+                LandscapeTab::Technologies => view! { <technologies::Technologies/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The map at a chosen month: headlines, applications per capability, risk and quality.
+#[component]
+fn Map() -> impl IntoView {
     let app = crate::ui::context::<App>();
     let at = RwSignal::new(crate::ui::today());
     let figures = Memo::new(move |_| {
@@ -151,24 +183,22 @@ pub fn Landscape() -> impl IntoView {
     let money = move |v: f64| short_money(v, &currency.get());
     let empty = move || figures.with(|f| f.applications.is_empty());
     view! {
-        <section class="view landscape" aria-labelledby="view-title">
-            <h2 id="view-title">"Landscape"</h2>
-            <div class="toolbar">
-                <label class="inline-field">"Landscape at "
-                    <input type="month" prop:value=move || at.get().to_string()
-                        on:change:target=move |ev| if let Ok(m) = Month::parse(&ev.target().value()) { at.set(m) }/>
-                </label>
-                <span class="muted">{move || format!("Phases, support and costs as of {}", month_label(at.get()))}</span>
-            </div>
-            <Show when=move || !empty() fallback=|| view! {
-                <div class="card"><p>"This roadmap has no applications yet. They come in with a roadmap file that holds a landscape (Roadmaps → Import from file…); the demo roadmap has one to explore."</p></div>
-            }>
-                <Headlines figures money/>
-                <CapabilityMap figures money/>
-                <Applications figures money/>
-                <Problems figures/>
-            </Show>
-        </section>
+        <div class="toolbar">
+            <label class="inline-field">"Landscape at "
+                <input type="month" prop:value=move || at.get().to_string()
+                    on:change:target=move |ev| if let Ok(m) = Month::parse(&ev.target().value()) { at.set(m) }/>
+            </label>
+            <span class="muted">{move || format!("Phases, support and costs as of {}", month_label(at.get()))}</span>
+        </div>
+        <Show when=move || !empty() fallback=|| view! {
+            <div class="card"><p>"This roadmap has no applications yet. Add them under Applications (one by one, or quickly in a workshop), or open a roadmap file that holds a landscape (Roadmaps → Import from file…); the demo roadmap has one to explore."</p>
+            <p><a href=LandscapeTab::Applications.href()>"Add applications"</a></p></div>
+        }>
+            <Headlines figures money/>
+            <CapabilityMap figures money/>
+            <Applications figures money/>
+            <Problems figures/>
+        </Show>
     }
 }
 

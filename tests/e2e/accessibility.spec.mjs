@@ -16,6 +16,8 @@ const ROUTES = [
   '#/heatmap',
   '#/timeline',
   '#/landscape',
+  '#/landscape/applications',
+  '#/landscape/technologies',
   '#/portfolio/summary',
   '#/portfolio/alignment',
   '#/portfolio/finance',

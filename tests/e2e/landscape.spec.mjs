@@ -49,3 +49,94 @@ test('a roadmap without applications says how to add them', async ({ page }) => 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Landscape' }).click();
   await expect(page.getByText('This roadmap has no applications yet')).toBeVisible();
 });
+
+test('an application is captured in a workshop, edited in its panel with every link, autosaved and undone', async ({ page }) => {
+  await openApp(page, '/#/landscape');
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: /^Applications/ }).click();
+  const list = page.getByRole('table', { name: 'Applications' });
+  await expect(list.getByRole('row')).toHaveCount(51); // 50 on the first page, and the header
+
+  // Workshop capture: Enter adds it, opens its panel and empties the line for the next.
+  await page.getByLabel('New application name').fill('Billing <b>Hub</b>');
+  await page.getByLabel('New application run cost per year').fill('120000');
+  await page.getByLabel('New application name').press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Billing <b>Hub</b>' });
+  await expect(panel).toBeVisible();
+  await expect(page.getByLabel('New application name')).toHaveValue('');
+  await expect(page.locator('b', { hasText: 'Hub' })).toHaveCount(0); // text, never markup
+
+  // Lifecycle, fits and a disposition that contradicts them, with the reason shown.
+  const fill = async (label, value) => { const f = panel.getByLabel(label, { exact: true }); await f.fill(value); await f.dispatchEvent('change'); };
+  await fill('Active', '2015-01');
+  await fill('End of life', '2020-01');
+  await panel.getByLabel('Functional fit').selectOption('4');
+  await panel.getByLabel('Technical fit').selectOption('1');
+  await expect(panel.getByText('The fits suggest Migrate.')).toBeVisible();
+  await panel.getByLabel('Disposition', { exact: true }).selectOption('invest');
+  await expect(panel.getByText(/Contradicts the fits: Invest is chosen, but the technical fit is 1/)).toBeVisible();
+  await fill('Users', '2.5');
+  await expect(panel.getByRole('alert')).toHaveText('Users must be a whole number of 0 or more');
+  await fill('Users', '340');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  // Links: a capability with its fit, a technology, an interface, an initiative retiring it.
+  await panel.getByLabel('Link a capability').selectOption({ label: 'Customer relationship management' });
+  await panel.getByLabel('Fit for Customer relationship management').selectOption('2');
+  await panel.getByLabel('Link a technology').selectOption({ label: 'PostgreSQL 12' });
+  await panel.getByLabel('Interface with').selectOption({ label: 'SAP ECC 6.0' });
+  await panel.getByLabel('Interface name').fill('Invoices');
+  await panel.getByRole('button', { name: 'Add interface' }).click();
+  await expect(panel.getByText('Sends to SAP ECC 6.0 — Invoices')).toBeVisible();
+  await panel.getByLabel('Initiative', { exact: true }).selectOption({ label: 'CRM rollout' });
+  await panel.getByLabel('Month it takes effect').fill('2027-05');
+  await panel.getByRole('button', { name: 'Add change' }).click();
+  await expect(panel.getByText(/CRM rollout.* retires it in 2027-05/)).toBeVisible();
+
+  // The list shows it as it now is; the map counts it on its capability.
+  await page.getByLabel('Search applications').fill('Billing');
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list.getByRole('row').nth(1)).toContainText('End of life');
+  await expect(list.getByRole('row').nth(1)).toContainText('contradicts the fits');
+
+  // Autosaved: a reload finds it with its links.
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/Saved/);
+  await page.reload();
+  await page.getByLabel('Search applications').fill('Billing');
+  await page.getByRole('button', { name: 'Billing <b>Hub</b>' }).click();
+  await expect(page.getByRole('complementary', { name: 'Billing <b>Hub</b>' }).getByText('Sends to SAP ECC 6.0 — Invoices')).toBeVisible();
+
+  // Deleting lists what it unlinks; Undo brings it back.
+  await page.getByRole('button', { name: 'Delete application…' }).click();
+  const confirm = page.getByRole('dialog', { name: /Delete/ });
+  await expect(confirm).toContainText('CRM rollout');
+  await confirm.getByRole('button', { name: 'Delete application' }).click();
+  await expect(list.getByRole('row')).toHaveCount(1);
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(list.getByRole('row')).toHaveCount(2);
+});
+
+test('a technology is added, dated and linked; its support status and users follow', async ({ page }) => {
+  await openApp(page, '/#/landscape/technologies');
+  const list = page.getByRole('table', { name: 'Technologies' });
+  await page.getByLabel('New technology name').fill('Informix');
+  await page.getByLabel('New technology version').fill('12.10');
+  await page.getByLabel('New technology name').press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Informix 12.10' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText('Not matched to the end-of-life catalog')).toBeVisible();
+  const eol = panel.getByLabel('End of life', { exact: true });
+  await eol.fill('2020-04');
+  await eol.dispatchEvent('change');
+  await expect(panel.getByText('Support today: Out of support')).toBeVisible();
+  await page.getByLabel('Search technologies').fill('Informix');
+  await expect(list.getByRole('row').nth(1)).toContainText('Out of support');
+  await expect(list.getByRole('row').nth(1)).toContainText('2020-04');
+
+  // A demo technology shows the catalog's dates beside its fields, and the applications on it.
+  await page.getByLabel('Search technologies').fill('Oracle Database');
+  await list.getByRole('button', { name: 'Oracle Database' }).first().click();
+  const oracle = page.getByRole('complementary', { name: /^Oracle Database/ });
+  await expect(oracle.getByText(/Matched to the end-of-life catalog entry oracle-database/)).toBeVisible();
+  await expect(oracle.getByRole('heading', { name: 'Applications running on it' })).toBeVisible();
+  await expect(oracle.getByRole('listitem').first()).toBeVisible();
+});

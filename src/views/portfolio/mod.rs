@@ -21,7 +21,7 @@ use crate::domain::portfolio::summary::Summary;
 use crate::domain::portfolio::vendors::{LockInThreshold, Vendors};
 use crate::domain::portfolio::workforce::Workforce;
 use crate::domain::portfolio::{self, Explains};
-use crate::route::{PortfolioSection, Route};
+use crate::route::{LandscapeTab, PortfolioSection, Route};
 use crate::state::App;
 use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::tabs::{Tab, TabBar};
@@ -70,7 +70,7 @@ pub fn explains_href(e: Explains) -> String {
         Explains::Workforce => PortfolioSection::Workforce.href(),
         Explains::Heatmap => Route::Heatmap.href(),
         Explains::Timeline => Route::Timeline.href(),
-        Explains::Landscape => Route::Landscape.href(),
+        Explains::Landscape => Route::Landscape(LandscapeTab::Map).href(),
     }
 }
 
@@ -162,7 +162,7 @@ mod tests {
             match e {
                 Explains::Heatmap => assert_eq!(route, Route::Heatmap),
                 Explains::Timeline => assert_eq!(route, Route::Timeline),
-                Explains::Landscape => assert_eq!(route, Route::Landscape),
+                Explains::Landscape => assert_eq!(route, Route::Landscape(LandscapeTab::Map)),
                 _ => assert!(
                     matches!(route, Route::Portfolio(s) if s.title() == e.label() && s != PortfolioSection::Summary),
                     "{e:?} → {href}"

@@ -1,10 +1,10 @@
 //! The capability map, edited as a tree (L1/L2/L3): add, add child, move, indent, outdent.
 
-use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{edit, Capability, ItemKind, Risk, Roadmap, AREAS};
 use crate::state::{App, Refusal};
 use crate::ui::fields::{parse_list, parse_whole, Choice, Field, Kind};
 use crate::ui::list::{matches, SearchBox};
+use crate::ui::panel::{item_commit, open_panel, ItemPanel};
 use leptos::prelude::*;
 use std::sync::Arc;
 

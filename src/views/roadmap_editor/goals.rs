@@ -1,10 +1,10 @@
 //! Business goals: list, and the form with the goal's KPI and the initiatives serving it.
 
-use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::{Goal, ItemKind, Roadmap};
 use crate::state::App;
 use crate::ui::fields::{parse_month, parse_number, parse_whole, Field, Kind};
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use crate::ui::panel::{item_commit, open_panel, ItemPanel};
 use leptos::prelude::*;
 use std::sync::Arc;
 

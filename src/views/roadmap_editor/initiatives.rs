@@ -1,13 +1,13 @@
 //! Initiatives: the list (search, status filter, sort, pages), fast capture for workshops,
 //! and the form that edits one initiative and all its links.
 
-use super::{item_commit, open_panel, ItemPanel};
 use crate::domain::format::{money, short_amount};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
 use crate::state::App;
 use crate::ui::fields::{parse_list, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
+use crate::ui::panel::{item_commit, link_edit, open_panel, ItemPanel};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -264,14 +264,6 @@ fn InitiativeForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
             <CapabilityLinks id=id.clone()/>
             <Dependencies id=id.clone()/>
         </ItemPanel>
-    }
-}
-
-/// Shows the refusal message of a link edit.
-fn link_edit(app: App, error: RwSignal<Option<String>>, change: impl FnOnce(&mut Roadmap)) {
-    match app.edit(change) {
-        Ok(()) => error.set(None),
-        Err(refusal) => error.set(Some(refusal.into_reason())),
     }
 }
 
