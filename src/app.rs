@@ -100,10 +100,14 @@ pub fn Shell() -> impl IntoView {
     });
     // The generator's test page opens a generated roadmap, then the editor (an effect: the
     // view below only draws). The generator is in a chunk.
-    Effect::new(move |_| {
-        if let Route::DebugGenerate(n) = route.get() {
-            crate::ui::lazy::run_loaded(app, "the roadmap generator", chunk::debug_generate::run(app, n));
+    Effect::new(move |_| match route.get() {
+        Route::DebugGenerate(n) => {
+            crate::ui::lazy::run_loaded(app, "the roadmap generator", chunk::debug_generate::run(app, n))
         }
+        Route::DebugLandscape(n) => {
+            crate::ui::lazy::run_loaded(app, "the landscape generator", chunk::debug_landscape::run(app, n))
+        }
+        _ => {}
     });
 
     view! {
@@ -132,7 +136,7 @@ pub fn Shell() -> impl IntoView {
                 // Every view but the editor is its own chunk, loaded on first use (ui::lazy).
                 Route::DebugBench => view! { <Lazy what="the benchmark page" load=chunk::debug_bench::load view=Box::new(chunk::debug_bench::view)/> }.into_any(),
                 Route::DebugOptimise(n) => view! { <Lazy what="the optimiser benchmark" load=chunk::debug_optimise::load view=Box::new(move || chunk::debug_optimise::view(n))/> }.into_any(),
-                Route::DebugGenerate(_) => ().into_any(),
+                Route::DebugGenerate(_) | Route::DebugLandscape(_) => ().into_any(),
                 Route::Editor(tab) => views::roadmap_editor::RoadmapEditor(views::roadmap_editor::RoadmapEditorProps { tab }).into_any(),
                 Route::Heatmap => view! { <Lazy what="the heatmap" load=chunk::heatmap::load view=Box::new(chunk::heatmap::view)/> }.into_any(),
                 Route::Timeline => view! { <Lazy what="the timeline" load=chunk::timeline::load view=Box::new(chunk::timeline::view)/> }.into_any(),
@@ -286,6 +290,12 @@ mod chunk {
             views::decide::bench::OptimiserBench(views::decide::bench::OptimiserBenchProps { n }).into_any()
         }
     );
+    split_point!(action debug_generate, fn debug_landscape(app: App, n: usize) {
+        app.open_new(crate::domain::landscape::generate::generate(1, crate::domain::landscape::generate::scaled(n)));
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&Route::Landscape(crate::route::LandscapeTab::Applications).href());
+        }
+    });
     split_point!(action debug_generate, fn debug_generate(app: App, n: usize) {
         app.open_new(crate::domain::generate::generate(1, n));
         if let Some(w) = web_sys::window() {

@@ -155,6 +155,9 @@ pub enum Route {
     DebugGenerate(usize),
     /// Times the optimiser on a generated roadmap of this many initiatives (benchmarks).
     DebugOptimise(usize),
+    /// Opens a generated landscape of this many applications (and, in proportion to the
+    /// issue's enterprise size, four technologies and twenty links each) as a new roadmap.
+    DebugLandscape(usize),
 }
 
 impl View {
@@ -238,6 +241,9 @@ impl Route {
                 Route::DebugOptimise(parts.next().and_then(|n| n.parse().ok()).unwrap_or(300).clamp(1, 20_000))
             }
             (Some("debug"), Some("panic")) => Route::DebugPanic,
+            (Some("debug"), Some("landscape")) => {
+                Route::DebugLandscape(parts.next().and_then(|n| n.parse().ok()).unwrap_or(5_000).clamp(1, 20_000))
+            }
             (Some("debug"), Some("bench")) => Route::DebugBench,
             (Some("debug"), Some("generate")) => {
                 Route::DebugGenerate(parts.next().and_then(|n| n.parse().ok()).unwrap_or(2_000).min(50_000))
@@ -266,6 +272,7 @@ impl Route {
             Route::DebugBench => "#/debug/bench".to_string(),
             Route::DebugGenerate(n) => format!("#/debug/generate/{n}"),
             Route::DebugOptimise(n) => format!("#/debug/optimise/{n}"),
+            Route::DebugLandscape(n) => format!("#/debug/landscape/{n}"),
         }
     }
 
@@ -283,6 +290,7 @@ impl Route {
             | Route::DebugBench
             | Route::DebugGenerate(_)
             | Route::DebugOptimise(_) => View::Roadmap,
+            Route::DebugLandscape(_) => View::Landscape,
         }
     }
 }
@@ -330,7 +338,7 @@ mod tests {
         all.extend(LandscapeTab::ALL.map(Route::Landscape));
         all.extend(PortfolioSection::ALL.map(Route::Portfolio));
         all.extend(DecideTab::ALL.map(Route::Decide));
-        all.extend([Route::DebugGenerate(300), Route::DebugOptimise(2000)]);
+        all.extend([Route::DebugGenerate(300), Route::DebugOptimise(2000), Route::DebugLandscape(5000)]);
         all
     }
 

@@ -10,6 +10,7 @@
 //! draws (the view places one transparent, focusable button over each tile).
 
 pub mod heatmap;
+pub mod landscape;
 pub mod portfolio;
 pub mod scoring;
 pub mod slides;

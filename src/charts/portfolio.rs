@@ -71,7 +71,7 @@ pub fn risk_legend() -> Vec<(String, &'static str, &'static str)> {
 }
 
 /// Maps layout coordinates to the device: offset, then scale `k`.
-struct Pen {
+pub(crate) struct Pen {
     ox: f64,
     oy: f64,
     k: f64,
@@ -79,29 +79,35 @@ struct Pen {
 }
 
 impl Pen {
-    fn new(ox: f64, oy: f64, k: f64, backend: Backend) -> Pen {
+    pub(crate) fn new(ox: f64, oy: f64, k: f64, backend: Backend) -> Pen {
         let k = if k.is_finite() && k > 0.0 { k } else { 1.0 };
         Pen { ox, oy, k, font: backend.font_factor() }
     }
 
-    fn p(&self, x: f64, y: f64) -> (i32, i32) {
+    pub(crate) fn p(&self, x: f64, y: f64) -> (i32, i32) {
         ((self.ox + x * self.k).round() as i32, (self.oy + y * self.k).round() as i32)
     }
 
-    fn width(&self, w: f64) -> u32 {
+    pub(crate) fn width(&self, w: f64) -> u32 {
         ((w * self.k).round() as u32).max(1)
     }
 
-    fn rect<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, r: &Rect, style: ShapeStyle) {
+    pub(crate) fn rect<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, r: &Rect, style: ShapeStyle) {
         let _ = root.draw(&Rectangle::new([self.p(r.x, r.y), self.p(r.right(), r.bottom())], style));
     }
 
-    fn line<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, points: &[(f64, f64)], colour: &str, w: f64) {
+    pub(crate) fn line<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        points: &[(f64, f64)],
+        colour: &str,
+        w: f64,
+    ) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| self.p(x, y)).collect();
         let _ = root.draw(&PathElement::new(pts, rgb(colour).stroke_width(self.width(w))));
     }
 
-    fn label<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, l: &Label, colour: &str) {
+    pub(crate) fn label<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, l: &Label, colour: &str) {
         let h = match l.anchor {
             Anchor::Start => HPos::Left,
             Anchor::Middle => HPos::Center,
@@ -114,7 +120,7 @@ impl Pen {
 }
 
 /// A closed outline `d` px outside the rectangle.
-fn outline(r: &Rect, d: f64) -> Vec<(f64, f64)> {
+pub(crate) fn outline(r: &Rect, d: f64) -> Vec<(f64, f64)> {
     let (x0, y0, x1, y1) = (r.x - d, r.y - d, r.right() + d, r.bottom() + d);
     vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
 }

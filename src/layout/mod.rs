@@ -7,10 +7,12 @@
 //!   dependency arrows and the strips' positions (the rules are `domain::schedule`'s).
 //! - [`heatmap`]: the capability map's nested boxes and text fitting.
 //! - [`portfolio`]: the finance chart and the risk matrix.
+//! - [`landscape`]: the TIME chart (technical × functional fit, bubbles by run cost).
 //! - [`palette`]: the colour-blind-safe attention and magnitude palettes, and the colours of
 //!   the heatmap's scale steps.
 
 pub mod heatmap;
+pub mod landscape;
 pub mod palette;
 pub mod portfolio;
 pub mod timeline;

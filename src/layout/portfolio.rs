@@ -54,7 +54,7 @@ pub struct Label {
 }
 
 impl Label {
-    fn new(text: impl Into<String>, px: f64, bold: bool, anchor: Anchor, x: f64, top: f64) -> Label {
+    pub fn new(text: impl Into<String>, px: f64, bold: bool, anchor: Anchor, x: f64, top: f64) -> Label {
         let text = text.into();
         let w = text_width(&text, px);
         let left = match anchor {

@@ -8,6 +8,7 @@ pub mod choices;
 pub mod confirm;
 pub mod export;
 pub mod fields;
+pub mod files;
 pub mod lazy;
 pub mod list;
 pub mod panel;

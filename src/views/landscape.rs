@@ -7,7 +7,7 @@ use crate::domain::format::{count, month_label, percent, short_money};
 use crate::domain::landscape::lifecycle::past_end_of_life;
 use crate::domain::landscape::quality::Check;
 use crate::domain::landscape::risk::SupportStatus;
-use crate::domain::landscape::{disposition, Analysis};
+use crate::domain::landscape::{disposition, Analysis, Disposition};
 use crate::domain::{Month, Roadmap};
 use crate::route::LandscapeTab;
 use crate::state::App;
@@ -16,6 +16,7 @@ use crate::ui::tabs::{Tab, TabBar};
 use leptos::prelude::*;
 
 mod applications;
+mod catalog;
 mod technologies;
 
 /// Applications named in a capability's cell before the rest is folded under "+N more".
@@ -196,6 +197,7 @@ fn Map() -> impl IntoView {
         }>
             <Headlines figures money/>
             <CapabilityMap figures money/>
+            <Rationalisation at money/>
             <Applications figures money/>
             <Problems figures/>
         </Show>
@@ -263,6 +265,146 @@ fn CapabilityMap(
                         </tr>
                     </tbody>
                 </table>
+            </div>
+        </div>
+    }
+}
+
+/// The TIME chart at the chosen month: technical × functional fit, bubbles by run cost; a
+/// cell lists its applications. Keyboard: Tab to the chart, arrows move, Enter lists.
+#[component]
+fn Rationalisation(at: RwSignal<Month>, money: impl Fn(f64) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    use crate::charts::landscape::{draw_time_chart, quadrant_colour};
+    use crate::charts::Backend;
+    use crate::domain::landscape::disposition::TIME_RULE;
+    use crate::layout::landscape::{quadrant_of, time_chart, TimeOptions};
+    use leptos::html;
+    let app = crate::ui::context::<App>();
+    let selected = RwSignal::new(None::<(u8, u8)>);
+    // (grid, names of the applications by landscape index)
+    let grid = Memo::new(move |_| {
+        let m = at.get();
+        app.roadmap.with(|r| {
+            let g = Analysis::new(r).time_grid(m);
+            let names: Vec<String> = r.landscape.applications.iter().map(|a| a.name.clone()).collect();
+            (g, names)
+        })
+    });
+    let container = NodeRef::<html::Div>::new();
+    let size = crate::ui::size::use_element_size(container);
+    let width = Memo::new(move |_| match size.get().0 {
+        w if w > 0.0 => w,
+        _ => 520.0,
+    });
+    let chart = Memo::new(move |_| {
+        grid.with(|(g, _)| {
+            time_chart(g, &TimeOptions { width: width.get().clamp(280.0, 560.0), height: 560.0, font_px: 14.0 })
+        })
+    });
+    let canvas = NodeRef::<html::Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let sel = selected.get();
+        chart.with(|c| {
+            crate::ui::canvas::paint(&el, c.width, c.height, |root, ratio| {
+                draw_time_chart(root, c, sel, ratio, Backend::Canvas)
+            })
+        });
+    });
+    let current = move || selected.get().unwrap_or((4, 1));
+    let focus = move |(f, t): (u8, u8)| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("time-cell-{f}-{t}")))
+        {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    };
+    let cell_text = move |f: u8, t: u8| {
+        grid.with(|(g, _)| {
+            let c = g.cell(f, t);
+            format!(
+                "Functional fit {f}, technical fit {t} ({}): {} {}, run cost {} per year",
+                quadrant_of(f, t).label(),
+                count(c.applications.len()),
+                if c.applications.len() == 1 { "application" } else { "applications" },
+                money(c.run_cost_per_year)
+            )
+        })
+    };
+    let buttons = Memo::new(move |_| {
+        chart.with(|c| {
+            c.cells
+                .iter()
+                .map(|x| (x.functional, x.technical, x.count, x.rect.x, x.rect.y, x.rect.w))
+                .collect::<Vec<_>>()
+        })
+    });
+    let listed = Memo::new(move |_| {
+        selected.get().map(|(f, t)| {
+            grid.with(|(g, names)| g.cell(f, t).applications.iter().map(|&k| names[k].clone()).collect::<Vec<_>>())
+        })
+    });
+    let not_assessed = Memo::new(move |_| {
+        grid.with(|(g, names)| g.not_assessed.iter().map(|&k| names[k].clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <div class="card">
+            <h3>"Rationalisation (TIME)"</h3>
+            <p class="field-hint">{TIME_RULE}</p>
+            <div class="time-layout">
+                <div class="time-chart" node_ref=container>
+                    <div class="pf-risk-wrap" style=move || chart.with(|c| format!("width:{}px;height:{}px", c.width.ceil(), c.height.ceil()))>
+                        <canvas node_ref=canvas class="pf-canvas" aria-hidden="true"></canvas>
+                        <div class="pf-risk-cells" role="group" aria-label="TIME chart cells: arrow keys move between them, Enter lists a cell's applications">
+                            <For each=move || buttons.get() key=|b| (b.0, b.1, b.2, b.3 as i64, b.4 as i64, b.5 as i64) let:b>
+                                {
+                                    let (f, t, _, x, y, side) = b;
+                                    view! {
+                                        <button type="button" class="pf-risk-cell" id=format!("time-cell-{f}-{t}")
+                                            style=format!("left:{x}px;top:{y}px;width:{side}px;height:{side}px")
+                                            tabindex=move || if current() == (f, t) { "0" } else { "-1" }
+                                            aria-pressed=move || if selected.get() == Some((f, t)) { "true" } else { "false" }
+                                            aria-label=move || cell_text(f, t)
+                                            on:click=move |_| selected.set(Some((f, t)))
+                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                                let to = match ev.key().as_str() {
+                                                    "ArrowUp" if f < 4 => (f + 1, t),
+                                                    "ArrowDown" if f > 1 => (f - 1, t),
+                                                    "ArrowLeft" if t > 1 => (f, t - 1),
+                                                    "ArrowRight" if t < 4 => (f, t + 1),
+                                                    "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" => { ev.prevent_default(); return; }
+                                                    _ => return,
+                                                };
+                                                ev.prevent_default();
+                                                selected.set(Some(to));
+                                                focus(to);
+                                            }></button>
+                                    }
+                                }
+                            </For>
+                        </div>
+                    </div>
+                    <ul class="pf-risk-legend" aria-label="TIME quadrants">
+                        {[Disposition::Invest, Disposition::Tolerate, Disposition::Migrate, Disposition::Eliminate].into_iter().map(|d| view! {
+                            <li style=format!("background:{};color:#1a1a1a", quadrant_colour(d))>{d.label()}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+                <section class="pf-cell-panel" aria-labelledby="time-cell-title" aria-live="polite">
+                    {move || match selected.get() {
+                        None => view! {
+                            <h4 id="time-cell-title">"Applications in a cell"</h4>
+                            <p class="muted">"Choose a cell of the chart (click it, or Tab to the chart, move with the arrow keys and press Enter) to list its applications."</p>
+                        }.into_any(),
+                        Some((f, t)) => view! {
+                            <h4 id="time-cell-title">{cell_text(f, t)}</h4>
+                            <ul>{listed.get().unwrap_or_default().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        }.into_any(),
+                    }}
+                    <h4>{move || format!("Not assessed: {}", count(not_assessed.with(Vec::len)))}</h4>
+                    <p class="muted">{move || not_assessed.get().join(", ")}</p>
+                </section>
             </div>
         </div>
     }

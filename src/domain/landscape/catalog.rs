@@ -17,6 +17,9 @@ use std::sync::Arc;
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Catalog {
     pub products: Vec<Product>,
+    /// The snapshot's date ("2026-08-22") and source, shown with its data (attribution).
+    pub date: String,
+    pub source: String,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -97,7 +100,7 @@ pub fn parse(json: &str) -> Result<Catalog, String> {
         })
         .filter(|p| !p.id.is_empty())
         .collect();
-    Ok(Catalog { products })
+    Ok(Catalog { products, date: text(&v, "date"), source: text(&v, "source") })
 }
 
 /// One search result: a product's release.
@@ -367,15 +370,13 @@ mod tests {
         assert_eq!(refresh(&mut l, &Catalog::default()), 0);
     }
 
-    /// The whole snapshot, when this checkout has it beside it (/work/shared/...).
+    /// The whole snapshot as the app ships it (public/endoflife/, beside the wasm).
     #[test]
-    fn the_whole_catalog_parses_when_present() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/endoflife/products.json");
-        let Ok(bytes) = std::fs::read(path) else {
-            println!("{path} is not here; skipped");
-            return;
-        };
-        let c = parse_bytes(&bytes).unwrap();
+    fn the_shipped_catalog_parses_and_finds_real_products() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/endoflife/products.json");
+        let c = parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        assert_eq!(c.date, "2026-08-22");
+        assert!(c.source.starts_with("endoflife.date"), "{}", c.source);
         assert!(c.products.len() > 400, "{}", c.products.len());
         let releases: usize = c.products.iter().map(|p| p.releases.len()).sum();
         assert!(releases > 8000, "{releases}");

@@ -82,6 +82,64 @@ fn reason(chosen: Disposition, suggested: Disposition, f: u8, t: u8) -> String {
     format!("{name} is chosen, but {}. The fits suggest {}.", parts.join(" and "), suggested.label())
 }
 
+/// How the TIME chart places applications: by technical fit (x, 1–4) and functional fit
+/// (y, 1–4), the bubble of a cell sized by the run cost per year of its applications.
+pub const TIME_RULE: &str = "Each application running at the chosen month is placed by its technical fit (across) and \
+functional fit (up), 1 to 4; 3 and 4 count as high. The quadrants are the dispositions the fits suggest: Invest \
+(both high), Tolerate (technical high, functional low), Migrate (functional high, technical low), Eliminate (both \
+low). A bubble's area is the yearly run cost of the applications in its cell; applications without both fits are \
+listed as not assessed.";
+
+/// The applications of one cell of the TIME chart.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct TimeCell {
+    /// Indexes of the applications, in landscape order.
+    pub applications: Vec<usize>,
+    pub run_cost_per_year: f64,
+}
+
+/// The TIME chart's figures: 4 × 4 cells and the applications not assessed.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct TimeGrid {
+    /// `cells[functional - 1][technical - 1]`.
+    pub cells: [[TimeCell; 4]; 4],
+    pub not_assessed: Vec<usize>,
+}
+
+impl TimeGrid {
+    pub fn cell(&self, functional: u8, technical: u8) -> &TimeCell {
+        &self.cells[functional as usize - 1][technical as usize - 1]
+    }
+    /// The largest run cost of a cell (0 when all are empty).
+    pub fn largest_cost(&self) -> f64 {
+        self.cells.iter().flatten().map(|c| c.run_cost_per_year).fold(0.0, f64::max)
+    }
+    pub fn assessed(&self) -> usize {
+        self.cells.iter().flatten().map(|c| c.applications.len()).sum()
+    }
+}
+
+impl super::Analysis<'_> {
+    /// The TIME chart of the applications running at `m`.
+    pub fn time_grid(&self, m: crate::domain::calendar::Month) -> TimeGrid {
+        let mut g = TimeGrid::default();
+        for (k, a) in self.applications().iter().enumerate() {
+            if !self.runs_at(k, m) {
+                continue;
+            }
+            match (a.functional_fit, a.technical_fit) {
+                (Some(f @ 1..=4), Some(t @ 1..=4)) => {
+                    let cell = &mut g.cells[f as usize - 1][t as usize - 1];
+                    cell.applications.push(k);
+                    cell.run_cost_per_year += a.run_cost_per_year;
+                }
+                _ => g.not_assessed.push(k),
+            }
+        }
+        g
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +184,30 @@ mod tests {
         assert_eq!(assess(&app(None, Some(4), Some(Eliminate))).contradiction, None);
         let a = assess(&app(Some(2), Some(4), None));
         assert_eq!((a.effective, a.contradiction), (Some(Tolerate), None));
+    }
+
+    #[test]
+    fn the_time_grid_places_running_applications_by_fit() {
+        let r = crate::domain::demo::demo_roadmap();
+        let a = super::super::Analysis::new(&r);
+        let at = crate::domain::calendar::Month { year: 2027, month: 1 };
+        let g = a.time_grid(at);
+        let running = (0..a.applications().len()).filter(|&k| a.runs_at(k, at)).count();
+        assert_eq!(g.assessed() + g.not_assessed.len(), running, "every running application once");
+        let ecc = a.apps["app-ecc"];
+        assert!(g.cell(3, 1).applications.contains(&ecc), "SAP ECC: functional 3, technical 1");
+        let total: f64 = g.cells.iter().flatten().map(|c| c.run_cost_per_year).sum();
+        let assessed_cost: f64 = g
+            .cells
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.applications)
+            .map(|&k| a.applications()[k].run_cost_per_year)
+            .sum();
+        assert!((total - assessed_cost).abs() < 1e-6);
+        assert!(g.largest_cost() >= g.cell(3, 1).run_cost_per_year);
+        // Applications not running at the month are not on the chart.
+        assert_eq!(a.time_grid(crate::domain::calendar::Month { year: 1990, month: 1 }).assessed(), 0);
     }
 
     proptest! {

@@ -24,6 +24,12 @@ pub struct Size {
 
 pub const ENTERPRISE: Size = Size { applications: 5_000, technologies: 20_000, capabilities: 1_000, links: 100_000 };
 
+/// The enterprise size's proportions for `applications` applications: four technologies and
+/// twenty links per application, one capability per five (at least the base roadmap's).
+pub fn scaled(applications: usize) -> Size {
+    Size { applications, technologies: 4 * applications, capabilities: applications / 5, links: 20 * applications }
+}
+
 /// Catalog-like products: (name, category, vendor, first version).
 const PRODUCTS: [(&str, &str, &str, u32); 12] = [
     ("Windows Server", "os", "Microsoft", 2008),
@@ -195,4 +201,14 @@ pub fn generate(seed: u64, size: Size) -> Roadmap {
     }
     r.landscape = Landscape { applications: applications.into_iter().map(Arc::new).collect(), technologies, changes };
     r
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    #[test]
+    fn the_enterprise_size_is_five_thousand_applications_scaled() {
+        assert_eq!(scaled(5_000), ENTERPRISE);
+    }
 }

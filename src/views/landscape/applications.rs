@@ -327,7 +327,8 @@ fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoV
             </div>
             <Field label="Description" kind=Kind::LongText value=text(|a| a.description.clone()) commit=commit(|a, t| { a.description = t; Ok(()) })/>
             <fieldset class="links">
-                <legend>"Lifecycle (the month each phase starts; any may be empty)"</legend>
+                <legend>"Lifecycle"</legend>
+                <p class="field-hint">"The month each phase starts; any may be empty. Initiatives retiring or introducing it move these (below)."</p>
                 <div class="form-grid">
                     <Field label="Plan" kind=Kind::Month value=text(|a| month_text(a.lifecycle.plan)) commit=commit(|a, t| { a.lifecycle.plan = parse_month(&t)?; Ok(()) })/>
                     <Field label="Phase-in" kind=Kind::Month value=text(|a| month_text(a.lifecycle.phase_in)) commit=commit(|a, t| { a.lifecycle.phase_in = parse_month(&t)?; Ok(()) })/>

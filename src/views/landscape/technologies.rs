@@ -2,6 +2,7 @@
 //! capture for workshops, and the panel that edits one technology — its dates (typed
 //! dates win over the end-of-life catalog's) and the applications running on it.
 
+use super::catalog::{CatalogMatch, CatalogSource, CatalogTools};
 use crate::domain::landscape::risk::{support_end, support_status, SupportStatus};
 use crate::domain::landscape::{Ends, Technology};
 use crate::domain::{ItemKind, Month, Roadmap};
@@ -47,6 +48,7 @@ pub fn Technologies() -> impl IntoView {
     let sort = RwSignal::new(None::<Sort>);
     let page = RwSignal::new(0usize);
     let selected = RwSignal::new(None::<String>);
+    let source = CatalogSource::new();
     let today = crate::ui::today();
     let rows = Memo::new(move |_| {
         let q = query.get();
@@ -102,6 +104,7 @@ pub fn Technologies() -> impl IntoView {
                         </select>
                     </label>
                 </div>
+                <CatalogTools source/>
                 <QuickAdd selected/>
                 <div class="table-scroll">
                     <table class="data-table">
@@ -141,7 +144,7 @@ pub fn Technologies() -> impl IntoView {
                 </div>
                 <Pager page total noun="technologies"/>
             </div>
-            {move || selected.get().map(|id| view! { <TechnologyForm id selected/> })}
+            {move || selected.get().map(|id| view! { <TechnologyForm id selected source/> })}
         </div>
     }
 }
@@ -208,7 +211,7 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
 }
 
 #[component]
-fn TechnologyForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn TechnologyForm(id: String, selected: RwSignal<Option<String>>, source: CatalogSource) -> impl IntoView {
     let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
@@ -234,9 +237,6 @@ fn TechnologyForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
             })
         })
     };
-    let binding = Memo::new(move |_| {
-        item.with(|t| t.as_ref().and_then(|t| t.catalog.as_ref()).map(|c| format!("{} {}", c.product, c.cycle)))
-    });
     let used_by = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -273,10 +273,7 @@ fn TechnologyForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoVi
                 <Field label="End of extended support" kind=Kind::Month hint=catalog(|c| ends_text(c.extended_support))
                     value=text(|t| month_text(t.end_of_extended_support)) commit=commit(|t, s| { t.end_of_extended_support = parse_month(&s)?; Ok(()) })/>
             </div>
-            <p class="field-hint">{move || match binding.get() {
-                Some(b) => format!("Matched to the end-of-life catalog entry {b}; a date typed here wins over the catalog's."),
-                None => "Not matched to the end-of-life catalog: the dates typed here are the only ones.".to_string(),
-            }}</p>
+            <CatalogMatch id=id.clone() source/>
             <section class="links">
                 <h4>"Applications running on it"</h4>
                 {move || { let names = used_by.get(); if names.is_empty() {

@@ -14,7 +14,6 @@ pub mod archimate;
 pub mod csv;
 pub mod share;
 
-use crate::domain::file_format;
 use crate::state::App;
 use crate::ui::lazy::{opened_once, run_loaded, split_point, Lazy};
 use leptos::prelude::*;
@@ -148,15 +147,7 @@ split_point!(
     }
 );
 
-/// A file's bytes, after its size is checked against the largest file Cairn reads (the
-/// domain's message when it is larger).
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    file_format::check_size(file.size() as usize).map_err(|e| e.message)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("\"{}\" could not be read (the browser refused it)", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
+pub use crate::ui::files::read_bytes;
 
 /// `window.navigator`, read as a plain object (no web-sys feature needed for two fields).
 fn navigator() -> Option<wasm_bindgen::JsValue> {

@@ -1,0 +1,77 @@
+// Landscape benchmark (issue 15): the enterprise landscape in the page — 5,000 applications,
+// 20,000 technologies, 100,000 links (the generator, `#/debug/landscape/5000`) and twice that
+// (`#/debug/landscape/10000`): opening each part of the Landscape view, an application edit,
+// a date change on the map. Each from the event to the next frame; opening includes the
+// driver's round trip. Reported, never asserted. Run through `bench/run` (it builds the
+// release first); DIST=dir measures another build.
+import { chromium } from '@playwright/test';
+import { startServer } from '../scripts/serve.mjs';
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const server = await startServer({ dir: process.env.DIST || 'dist' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args });
+for (const applications of [5000, 10000]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/debug/landscape/${applications}`);
+  const appTable = page.getByRole('table', { name: 'Applications' });
+  await appTable.waitFor({ timeout: 300_000 });
+  const parts = page.getByRole('navigation', { name: 'Landscape parts' });
+  const opening = {};
+  for (const [name, shown] of [
+    ['Technologies', () => page.getByRole('table', { name: 'Technologies' })],
+    ['Landscape map', () => page.getByRole('table', { name: 'Applications per capability' })],
+    ['Applications', () => appTable],
+  ]) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) {
+        await page.goBack();
+        await page.waitForTimeout(200);
+      }
+      const t0 = Date.now();
+      await parts.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await shown().waitFor({ timeout: 120_000 });
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      times.push(Date.now() - t0);
+    }
+    opening[name] = median(times);
+  }
+  await appTable.getByRole('row').nth(1).getByRole('button').click();
+  const appName = page.getByRole('complementary').getByLabel('Name', { exact: true });
+  const appFrames = [];
+  for (let i = 0; i < 7; i++) {
+    appFrames.push(await appName.evaluate((el, n) => new Promise((resolve) => {
+      const t0 = performance.now();
+      el.value = `Renamed application ${n}`;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }), i));
+    await page.waitForTimeout(400);
+  }
+  await parts.getByRole('link', { name: 'Landscape map' }).click();
+  const monthField = page.getByLabel('Landscape at');
+  await monthField.waitFor();
+  const dateFrames = await monthField.evaluate((el) => new Promise((resolve) => {
+    const times = [];
+    const months = ['2026-06', '2027-01', '2027-06', '2028-01', '2028-06', '2029-01', '2029-06'];
+    const step = (n) => {
+      if (n === months.length) return resolve(times);
+      const t0 = performance.now();
+      el.value = months[n];
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      requestAnimationFrame(() => { times.push(performance.now() - t0); setTimeout(() => step(n + 1), 50); });
+    };
+    step(0);
+  }));
+  const scale = applications / 5000;
+  console.log(`\nlandscape in the page, ${scale}× enterprise (${applications.toLocaleString('en')} applications, ${(4 * applications).toLocaleString('en')} technologies, ${(20 * applications).toLocaleString('en')} links):`);
+  for (const [name, ms] of Object.entries(opening)) console.log(`  opening ${name}: median ${ms.toFixed(0)} ms of 3 (click → drawn, incl. the driver; budget 200 ms)`);
+  console.log(`  application edit repainted (change → next frame): median ${median(appFrames).toFixed(1)} ms of ${appFrames.length} (budget 16 ms)`);
+  console.log(`  landscape map date change (change → next frame): median ${median(dateFrames).toFixed(1)} ms of ${dateFrames.length} (budget 50 ms of work)`);
+  await context.close();
+}
+await browser.close();
+await server.close();
