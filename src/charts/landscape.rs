@@ -48,9 +48,6 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     }
     for q in &c.quadrants {
         pen.line(root, &outline(&q.rect, 0.0), "#ffffff", 3.0);
-        if let Some(l) = &q.label {
-            pen.label(root, l, INK);
-        }
     }
     for cell in &c.cells {
         if let Some((x, y, r)) = cell.bubble {
@@ -62,6 +59,10 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         for l in cell.count_label.iter().chain(cell.cost_label.iter()) {
             pen.label(root, l, INK);
         }
+    }
+    // The quadrants' names over the bubbles: a large bubble may reach its corner.
+    for l in c.quadrants.iter().filter_map(|q| q.label.as_ref()) {
+        pen.label(root, l, INK);
     }
     if let Some(cell) = c.cells.iter().find(|x| Some((x.functional, x.technical)) == selected) {
         pen.line(root, &outline(&cell.rect, -2.0), INK, 3.0);
