@@ -21,6 +21,18 @@ mod technologies;
 
 /// Applications named in a capability's cell before the rest is folded under "+N more".
 const NAMED_PER_CAPABILITY: usize = 6;
+/// Applications named per data-quality check before "and N more" (the Applications list
+/// finds the rest).
+const MISSING_NAMED: usize = 20;
+
+/// "A, B, C and 45 more": the first `named` names, then how many are left.
+fn named_with_rest(names: &[String], named: usize) -> String {
+    let shown = names.iter().take(named).cloned().collect::<Vec<_>>().join(", ");
+    match names.len().saturating_sub(named) {
+        0 => shown,
+        rest => format!("{shown} and {} more", count(rest)),
+    }
+}
 
 /// One application as the list shows it at the chosen month.
 #[derive(Clone, PartialEq, Debug)]
@@ -226,6 +238,18 @@ fn CapabilityMap(
     figures: Memo<LandscapeAt>,
     money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    // The capabilities with applications, a page at a time (a thousand rows would not help).
+    let shown = Memo::new(move |_| {
+        figures.with(|x| {
+            x.capabilities
+                .iter()
+                .filter(|c| !c.running.is_empty() || c.past_end_of_life > 0)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let page = RwSignal::new(0usize);
+    let total = Signal::derive(move || shown.with(Vec::len));
     view! {
         <div class="card">
             <h3 id="landscape-map">"Landscape map"</h3>
@@ -241,7 +265,7 @@ fn CapabilityMap(
                         <th scope="col">"Flags"</th>
                     </tr></thead>
                     <tbody>
-                        {move || figures.with(|x| x.capabilities.iter().filter(|c| !c.running.is_empty() || c.past_end_of_life > 0).cloned().collect::<Vec<_>>()).into_iter().map(|c| {
+                        {move || { let p = page.get(); shown.with(|rows| page_of(rows, p)) }.into_iter().map(|c| {
                             let shown = c.running.iter().take(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>().join(", ");
                             let rest = c.running.iter().skip(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>();
                             let mut flags = Vec::new();
@@ -266,6 +290,7 @@ fn CapabilityMap(
                     </tbody>
                 </table>
             </div>
+            <Pager page total noun="capabilities with applications" only_when_paged=true/>
         </div>
     }
 }
@@ -479,6 +504,7 @@ fn Applications(
 
 #[component]
 fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
+    let conflict_page = RwSignal::new(0usize);
     view! {
         <div class="card">
             <h3>"Technology risk"</h3>
@@ -492,22 +518,24 @@ fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <h3>"Conflicts"</h3>
+            <h3>{move || format!("Conflicts ({})", count(figures.with(|x| x.conflicts.len())))}</h3>
             {move || {
-                let conflicts = figures.with(|x| x.conflicts.clone());
+                let p = conflict_page.get();
+                let conflicts = figures.with(|x| page_of(&x.conflicts, p));
                 if conflicts.is_empty() {
                     view! { <p>"No conflicts."</p> }.into_any()
                 } else {
                     view! { <ul class="conflicts" aria-label="Conflicts">{conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
                 }
             }}
+            <Pager page=conflict_page total=Signal::derive(move || figures.with(|x| x.conflicts.len())) noun="conflicts" only_when_paged=true/>
             <h3>"Data quality"</h3>
             <table>
                 <caption class="visually-hidden">"Data quality"</caption>
                 <thead><tr><th scope="col">"Check"</th><th scope="col" class="num">"Applications with it"</th><th scope="col">"Missing"</th></tr></thead>
                 <tbody>
                     {move || figures.with(|x| x.quality.clone()).into_iter().map(|(c, share, missing)| view! {
-                        <tr><th scope="row">{c.label()}</th><td class="num">{percent(share)}</td><td>{missing.join(", ")}</td></tr>
+                        <tr><th scope="row">{c.label()}</th><td class="num">{percent(share)}</td><td>{named_with_rest(&missing, MISSING_NAMED)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -539,9 +567,68 @@ mod tests {
     }
 
     #[test]
+    fn long_lists_of_names_say_how_many_more() {
+        let names: Vec<String> = (1..=25).map(|k| format!("App {k}")).collect();
+        assert_eq!(named_with_rest(&names[..2], 20), "App 1, App 2");
+        let long = named_with_rest(&names, 20);
+        assert!(long.starts_with("App 1, App 2,") && long.ends_with("App 20 and 5 more"), "{long}");
+    }
+
+    #[test]
     fn an_empty_landscape_has_no_rows() {
         let l = landscape_at(&Roadmap::default(), m("2027-01"));
         assert!(l.applications.is_empty());
         assert_eq!(l.run_cost_per_year, 0.0);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// Where the time goes at enterprise scale (run with --release --ignored --nocapture).
+    #[test]
+    #[ignore = "prints timings for the benchmark notes"]
+    fn where_the_time_goes() {
+        use crate::domain::landscape::generate;
+        let r = generate::generate(1, generate::ENTERPRISE);
+        let at = Month { year: 2027, month: 1 };
+        let t = std::time::Instant::now();
+        let problems = crate::domain::validate::validate(&r);
+        println!("validate: {:?} ({} problems)", t.elapsed(), problems.len());
+        let t = std::time::Instant::now();
+        let a = Analysis::new(&r);
+        println!("Analysis::new: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let c = a.conflicts(at);
+        println!("conflicts: {:?} ({})", t.elapsed(), c.len());
+        let t = std::time::Instant::now();
+        let red = a.redundancies(at);
+        println!("redundancies: {:?} ({})", t.elapsed(), red.len());
+        let t = std::time::Instant::now();
+        let _ = a.cost_by_capability(at);
+        println!("cost: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let q = a.quality();
+        println!("quality: {:?} ({})", t.elapsed(), q.applications);
+        let t = std::time::Instant::now();
+        let _ = (0..a.applications().len())
+            .filter(|&k| a.application_support(k, at) == SupportStatus::OutOfSupport)
+            .count();
+        println!("support: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let l = landscape_at(&r, at);
+        println!(
+            "landscape_at: {:?} (conflicts {}, capabilities {})",
+            t.elapsed(),
+            l.conflicts.len(),
+            l.capabilities.len()
+        );
+        let t = std::time::Instant::now();
+        let _ = a.time_grid(at);
+        println!("time grid: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let _ = r.clone();
+        println!("clone: {:?}", t.elapsed());
     }
 }
