@@ -16,7 +16,7 @@ for (const applications of [5000, 10000]) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.url}/#/debug/landscape/${applications}`);
-  const appTable = page.getByRole('table', { name: 'Applications' });
+  const appTable = page.getByRole('table', { name: 'Applications', exact: true });
   await appTable.waitFor({ timeout: 300_000 });
   const parts = page.getByRole('navigation', { name: 'Landscape parts' });
   const opening = {};

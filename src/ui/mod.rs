@@ -12,6 +12,7 @@ pub mod files;
 pub mod lazy;
 pub mod list;
 pub mod panel;
+pub mod pick;
 pub mod shared;
 pub mod size;
 pub mod tabs;

@@ -82,8 +82,12 @@ test('an application is captured in a workshop, edited in its panel with every l
   // Links: a capability with its fit, a technology, an interface, an initiative retiring it.
   await panel.getByLabel('Link a capability').selectOption({ label: 'Customer relationship management' });
   await panel.getByLabel('Fit for Customer relationship management').selectOption('2');
-  await panel.getByLabel('Link a technology').selectOption({ label: 'PostgreSQL 12' });
-  await panel.getByLabel('Interface with').selectOption({ label: 'SAP ECC 6.0' });
+  await panel.getByLabel('Link a technology').fill('postgresql 12');
+  await panel.getByRole('button', { name: 'Link PostgreSQL 12' }).click();
+  await expect(panel.getByRole('button', { name: 'Unlink technology PostgreSQL 12' })).toBeVisible();
+  await panel.getByLabel('Interface with').fill('SAP ECC');
+  await panel.getByRole('list', { name: 'Matches: Interface with' }).getByRole('button', { name: 'SAP ECC 6.0' }).click();
+  await expect(panel.getByText('With: SAP ECC 6.0')).toBeVisible();
   await panel.getByLabel('Interface name').fill('Invoices');
   await panel.getByRole('button', { name: 'Add interface' }).click();
   await expect(panel.getByText('Sends to SAP ECC 6.0 — Invoices')).toBeVisible();

@@ -11,6 +11,7 @@ use crate::state::App;
 use crate::ui::fields::{parse_count, parse_list, parse_month, parse_number, Choice, Field, Kind};
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use crate::ui::panel::{item_commit, link_edit, open_panel, ItemPanel};
+use crate::ui::pick::{SearchPick, PICK_LIMIT};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -446,11 +447,7 @@ fn TechnologiesUsed(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let links =
         links_of(app, id.clone(), |r, a| a.technologies.iter().map(|t| (t.clone(), technology_name(r, t))).collect());
-    let choices = Memo::new(move |_| {
-        app.roadmap
-            .with(|r| r.landscape.technologies.iter().map(|t| (t.id.clone(), technology_label(t))).collect::<Vec<_>>())
-    });
-    let id_add = id.clone();
+    let (id_add, id_find) = (id.clone(), id.clone());
     view! {
         <fieldset class="links">
             <legend>"Technologies it runs on"</legend>
@@ -463,18 +460,18 @@ fn TechnologiesUsed(id: String) -> impl IntoView {
                     </li> }
                 }).collect_view()}
             </ul>
-            <label class="inline-field">"Link a technology "
-                <select on:change=move |ev| {
-                    let tech = event_target_value(&ev);
-                    if tech.is_empty() { return; }
-                    link_edit(app, error, |r| if let Some(a) = r.application_mut(&id_add) { a.technologies.push(tech); });
-                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
-                }>
-                    <option value="">"Choose a technology…"</option>
-                    {move || choices.get().into_iter().filter(|(tid, _)| !links.with(|l| l.iter().any(|(x, _)| x == tid)))
-                        .map(|(tid, name)| view! { <option value=tid>{name}</option> }).collect_view()}
-                </select>
-            </label>
+            <SearchPick label="Link a technology" placeholder="Name or version"
+                find=move |q| app.roadmap.with(|r| {
+                    let linked = r.application(&id_find).map(|a| a.technologies.clone()).unwrap_or_default();
+                    r.landscape.technologies.iter()
+                        .filter(|t| !linked.contains(&t.id))
+                        .map(|t| (t, technology_label(t)))
+                        .filter(|(t, label)| matches(q, &[label, &t.vendor]))
+                        .take(PICK_LIMIT)
+                        .map(|(t, label)| (t.id.clone(), format!("Link {label}")))
+                        .collect()
+                })
+                pick=Callback::new(move |tech| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id_add) { a.technologies.push(tech); }))/>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </fieldset>
     }
@@ -487,19 +484,7 @@ fn Interfaces(id: String) -> impl IntoView {
     let links = links_of(app, id.clone(), |r, a| {
         a.interfaces.iter().map(|i| (i.clone(), name_of(r, ItemKind::Application, &i.to))).collect()
     });
-    let others = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            app.roadmap.with(|r| {
-                r.landscape
-                    .applications
-                    .iter()
-                    .filter(|a| a.id != id)
-                    .map(|a| (a.id.clone(), a.name.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let id_self = id.clone();
     let (to, name, direction, data) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -530,35 +515,43 @@ fn Interfaces(id: String) -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="links">
-            <legend>"Interfaces"</legend>
-            <ul>
-                {move || links.get().into_iter().enumerate().map(|(n, (i, other))| {
-                    let id = id.clone();
-                    let label = format!("{} {other}{}{}", i.direction.label(),
-                        if i.name.is_empty() { String::new() } else { format!(" — {}", i.name) },
-                        if i.data.is_empty() { String::new() } else { format!(" ({})", i.data) });
-                    view! { <li><span>{label.clone()}</span>
-                        <button type="button" class="quiet" aria-label=format!("Remove interface: {label}")
-                            on:click=move |_| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id) { if n < a.interfaces.len() { a.interfaces.remove(n); } })>"Remove"</button>
-                    </li> }
-                }).collect_view()}
-            </ul>
+            <fieldset class="links">
+                <legend>"Interfaces"</legend>
+                <ul>
+                    {move || links.get().into_iter().enumerate().map(|(n, (i, other))| {
+                        let id = id.clone();
+                        let label = format!("{} {other}{}{}", i.direction.label(),
+                            if i.name.is_empty() { String::new() } else { format!(" — {}", i.name) },
+                            if i.data.is_empty() { String::new() } else { format!(" ({})", i.data) });
+                        view! { <li><span>{label.clone()}</span>
+                            <button type="button" class="quiet" aria-label=format!("Remove interface: {label}")
+                                on:click=move |_| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id) { if n < a.interfaces.len() { a.interfaces.remove(n); } })>"Remove"</button>
+                        </li> }
+                    }).collect_view()}
+                </ul>
+                <SearchPick label="Interface with" placeholder="Application name"
+                    find=move |q| app.roadmap.with(|r| r.landscape.applications.iter()
+                        .filter(|a| a.id != id_self && matches(q, &[&a.name, &a.vendor]))
+                        .take(PICK_LIMIT)
+                        .map(|a| (a.id.clone(), a.name.clone()))
+                        .collect())
+                    pick=Callback::new(move |other| to.set(other))/>
             <div class="link-add">
-                <select aria-label="Interface direction" on:change=move |ev| direction.set(event_target_value(&ev))>
-                    {Direction::ALL.iter().map(|d| view! { <option value=d.key()>{d.label()}</option> }).collect_view()}
-                </select>
-                <select aria-label="Interface with" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))>
-                    <option value="">"Choose an application…"</option>
-                    {move || others.get().into_iter().map(|(aid, n)| view! { <option value=aid>{n}</option> }).collect_view()}
-                </select>
-                <input type="text" aria-label="Interface name" placeholder="Name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <input type="text" aria-label="Data carried" placeholder="Data carried" prop:value=move || data.get() on:input=move |ev| data.set(event_target_value(&ev))/>
-                <button type="button" on:click=add>"Add interface"</button>
-            </div>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </fieldset>
-    }
+                    <select aria-label="Interface direction" on:change=move |ev| direction.set(event_target_value(&ev))>
+                        {Direction::ALL.iter().map(|d| view! { <option value=d.key()>{d.label()}</option> }).collect_view()}
+                    </select>
+    <span class="interface-with">{move || {
+                        let t = to.get();
+                        if t.is_empty() { "With: (find it above)".to_string() } else { format!("With: {}", app.roadmap.with(|r| name_of(r, ItemKind::Application, &t))) }
+                    }}</span>
+                    <input type="text" aria-label="Interface name" placeholder="Name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <input type="text" aria-label="Data carried" placeholder="Data carried" prop:value=move || data.get() on:input=move |ev| data.set(event_target_value(&ev))/>
+                    <button type="button" on:click=add>"Add interface"</button>
+                </div>
+
+                {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            </fieldset>
+        }
 }
 
 /// The initiatives that introduce or retire this application, and when.
