@@ -67,6 +67,31 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no violation in the landscape's panels and matches, ${scheme} colour scheme`, async ({ page }) => {
+    await page.addInitScript({ content: axeSource });
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page, '/#/landscape/applications');
+    await page.getByRole('table', { name: 'Applications' }).getByRole('button', { name: 'SAP ECC 6.0' }).click();
+    await page.getByLabel('Link a technology').fill('windows');
+    await expect(page.getByRole('list', { name: 'Matches: Link a technology' })).toBeVisible();
+    const found = {};
+    let v = await violations(page);
+    if (v.length) found.application = v;
+    await page.goto('/#/landscape/technologies');
+    await page.getByRole('table', { name: 'Technologies' }).getByRole('button', { name: 'MySQL' }).first().click();
+    await page.getByLabel('Search the end-of-life catalog').fill('mysql 8');
+    await expect(page.getByRole('list', { name: 'Catalog releases' })).toBeVisible();
+    v = await violations(page);
+    if (v.length) found.technology = v;
+    await page.goto('/#/landscape');
+    await page.getByRole('group', { name: /^TIME chart cells/ }).getByRole('button').first().click();
+    v = await violations(page);
+    if (v.length) found.time = v;
+    expect(found, 'axe-core violations').toEqual({});
+  });
+}
+
 test('axe-core really runs: it reports a low-contrast text put on the page', async ({ page }) => {
   await page.addInitScript({ content: axeSource });
   await openApp(page, '/');
