@@ -7,7 +7,7 @@ use crate::domain::format::{count, month_label, percent, short_money};
 use crate::domain::landscape::lifecycle::past_end_of_life;
 use crate::domain::landscape::quality::Check;
 use crate::domain::landscape::risk::SupportStatus;
-use crate::domain::landscape::{disposition, Analysis, Disposition};
+use crate::domain::landscape::{disposition, Analysis, Criticality, Disposition};
 use crate::domain::{Month, Roadmap};
 use crate::route::LandscapeTab;
 use crate::state::App;
@@ -34,11 +34,79 @@ fn named_with_rest(names: &[String], named: usize) -> String {
     }
 }
 
+/// What colours the applications on the landscape map.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ColourBy {
+    Phase,
+    Disposition,
+    Support,
+    Criticality,
+}
+
+impl ColourBy {
+    pub const ALL: [ColourBy; 4] = [ColourBy::Phase, ColourBy::Disposition, ColourBy::Support, ColourBy::Criticality];
+    pub fn label(self) -> &'static str {
+        match self {
+            ColourBy::Phase => "Lifecycle phase",
+            ColourBy::Disposition => "Disposition",
+            ColourBy::Support => "Technology support",
+            ColourBy::Criticality => "Business criticality",
+        }
+    }
+    /// The steps of this colouring, in legend order: (step of the attention scale, 0 calm to
+    /// 5 act now, or 6 for no value; what it means).
+    pub fn legend(self) -> Vec<(usize, &'static str)> {
+        match self {
+            ColourBy::Phase => {
+                vec![(0, "Active"), (1, "Phase-in"), (2, "Plan"), (3, "Phase-out"), (5, "End of life"), (6, "No dates")]
+            }
+            ColourBy::Disposition => {
+                vec![(0, "Invest"), (2, "Tolerate"), (3, "Migrate"), (5, "Eliminate"), (6, "Not assessed")]
+            }
+            ColourBy::Support => SupportStatus::ALL.iter().map(|&s| (support_step(s), s.label())).collect(),
+            ColourBy::Criticality => Criticality::ALL.iter().map(|&c| (criticality_step(c), c.label())).collect(),
+        }
+    }
+    /// The step and meaning of one application.
+    pub fn of(self, a: &ApplicationRow) -> (usize, &'static str) {
+        let find = |label: &str| self.legend().into_iter().find(|(_, l)| *l == label).unwrap_or((6, "No value"));
+        match self {
+            ColourBy::Phase => find(a.phase),
+            ColourBy::Disposition => find(a.disposition_key.map_or("Not assessed", Disposition::label)),
+            ColourBy::Support => (support_step(a.support), a.support.label()),
+            ColourBy::Criticality => (criticality_step(a.criticality), a.criticality.label()),
+        }
+    }
+}
+
+fn support_step(s: SupportStatus) -> usize {
+    match s {
+        SupportStatus::Supported => 0,
+        SupportStatus::Unknown => 6,
+        SupportStatus::EndingIn18Months => 2,
+        SupportStatus::EndingIn12Months => 3,
+        SupportStatus::EndingIn6Months => 4,
+        SupportStatus::OutOfSupport => 5,
+    }
+}
+
+fn criticality_step(c: Criticality) -> usize {
+    match c {
+        Criticality::Low => 1,
+        Criticality::Medium => 2,
+        Criticality::High => 4,
+        Criticality::MissionCritical => 5,
+    }
+}
+
 /// One application as the list shows it at the chosen month.
 #[derive(Clone, PartialEq, Debug)]
 pub struct ApplicationRow {
     pub name: String,
     pub phase: &'static str,
+    /// The disposition in effect (chosen, else suggested).
+    pub disposition_key: Option<Disposition>,
+    pub criticality: Criticality,
     pub disposition: String,
     /// Why the chosen disposition contradicts the fits.
     pub contradiction: Option<String>,
@@ -52,7 +120,8 @@ pub struct ApplicationRow {
 #[derive(Clone, PartialEq, Debug)]
 pub struct CapabilityRow {
     pub name: String,
-    pub running: Vec<String>,
+    /// The applications running on it (indexes into `LandscapeAt::applications`).
+    pub running: Vec<usize>,
     /// Its share of the yearly run cost (each application split equally over its capabilities).
     pub run_cost_per_year: f64,
     /// More than one active application.
@@ -90,6 +159,8 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         .map(|(k, app)| {
             let d = disposition::assess(app);
             ApplicationRow {
+                disposition_key: d.effective,
+                criticality: app.criticality,
                 name: app.name.clone(),
                 phase: a.phase_at(k, at).map_or("No dates", |p| p.label()),
                 disposition: d.effective.map_or_else(
@@ -106,13 +177,13 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         .collect();
     let redundant = a.redundancies(at);
     let cost = a.cost_by_capability(at);
-    let mut running: Vec<Vec<String>> = vec![Vec::new(); r.capabilities.len()];
+    let mut running: Vec<Vec<usize>> = vec![Vec::new(); r.capabilities.len()];
     let mut past: Vec<usize> = vec![0; r.capabilities.len()];
-    for (k, application) in apps.iter().enumerate() {
+    for k in 0..apps.len() {
         let gone = past_end_of_life(&a.lifecycles[k], at);
         for c in a.capabilities_of(k) {
             if a.runs_at(k, at) {
-                running[c].push(application.name.clone());
+                running[c].push(k);
             }
             if gone {
                 past[c] += 1;
@@ -250,9 +321,25 @@ fn CapabilityMap(
     });
     let page = RwSignal::new(0usize);
     let total = Signal::derive(move || shown.with(Vec::len));
+    let colour = RwSignal::new(ColourBy::Phase);
     view! {
         <div class="card">
             <h3 id="landscape-map">"Landscape map"</h3>
+            <div class="toolbar">
+                <label class="inline-field">"Colour by "
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        colour.set(ColourBy::ALL.into_iter().find(|c| c.label() == v).unwrap_or(ColourBy::Phase));
+                    }>
+                        {ColourBy::ALL.into_iter().map(|c| view! { <option value=c.label() selected=c == ColourBy::Phase>{c.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <ul class="chip-legend" aria-label="Colours">
+                    {move || colour.get().legend().into_iter().map(|(step, label)| view! {
+                        <li class=format!("chip chip-s{step}")>{label}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
             <p class="field-hint">"The applications running on each capability at the chosen month. Run cost per year is split equally over the capabilities an application supports, so each application is counted once; applications supporting no capability are listed as unallocated. Redundancy is more than one active application on a capability (phase-in and phase-out overlaps are a migration, not redundancy)."</p>
             <div class="table-scroll">
                 <table>
@@ -266,16 +353,25 @@ fn CapabilityMap(
                     </tr></thead>
                     <tbody>
                         {move || { let p = page.get(); shown.with(|rows| page_of(rows, p)) }.into_iter().map(|c| {
-                            let shown = c.running.iter().take(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>().join(", ");
-                            let rest = c.running.iter().skip(NAMED_PER_CAPABILITY).cloned().collect::<Vec<_>>();
+                            let by = colour.get();
+                            let chips = figures.with(|x| c.running.iter().map(|&k| {
+                                let a = &x.applications[k];
+                                let (step, value) = by.of(a);
+                                (a.name.clone(), step, value)
+                            }).collect::<Vec<_>>());
+                            let chip = |(name, step, value): (String, usize, &'static str)| view! {
+                                <span class=format!("chip chip-s{step}") title=value>{name}<span class="visually-hidden">{format!(" ({value})")}</span></span>" "
+                            };
+                            let rest: Vec<_> = chips.iter().skip(NAMED_PER_CAPABILITY).cloned().collect();
+                            let shown: Vec<_> = chips.into_iter().take(NAMED_PER_CAPABILITY).collect();
                             let mut flags = Vec::new();
                             if c.redundant { flags.push("Redundant".to_string()); }
                             if c.past_end_of_life > 0 { flags.push(format!("{} past end of life", count(c.past_end_of_life))); }
                             view! {
                                 <tr>
                                     <th scope="row">{c.name.clone()}</th>
-                                    <td>{shown}{(!rest.is_empty()).then(|| view! {
-                                        <details><summary>{format!("+{} more", count(rest.len()))}</summary>{rest.join(", ")}</details>
+                                    <td class="chips">{shown.into_iter().map(chip).collect_view()}{(!rest.is_empty()).then(|| view! {
+                                        <details><summary>{format!("+{} more", count(rest.len()))}</summary>{rest.into_iter().map(chip).collect_view()}</details>
                                     })}</td>
                                     <td class="num">{count(c.running.len())}</td>
                                     <td class="num">{money(c.run_cost_per_year)}</td>
@@ -564,6 +660,22 @@ mod tests {
         // Counted once: the capabilities' shares and the unallocated amount make the total.
         let split: f64 = l.capabilities.iter().map(|c| c.run_cost_per_year).sum::<f64>() + l.unallocated;
         assert!((split - l.run_cost_per_year).abs() < 1e-6);
+    }
+
+    #[test]
+    fn every_application_has_a_colour_named_in_the_legend() {
+        let l = landscape_at(&demo_roadmap(), m("2027-01"));
+        for by in ColourBy::ALL {
+            let legend = by.legend();
+            for a in &l.applications {
+                let (step, value) = by.of(a);
+                assert!(legend.contains(&(step, value)), "{by:?}: {} is {value}, not in the legend", a.name);
+            }
+        }
+        let ecc = l.applications.iter().find(|a| a.name == "SAP ECC 6.0").unwrap();
+        assert_eq!(ColourBy::Support.of(ecc), (5, "Out of support"));
+        // Each capability lists applications that run.
+        assert!(l.capabilities.iter().flat_map(|c| &c.running).all(|&k| l.applications[k].phase != "No dates"));
     }
 
     #[test]

@@ -22,6 +22,13 @@ test('the landscape shows the demo applications, their map and their problems at
   await expect(crm).toContainText('Redundant');
   await expect(crm).toContainText('Dynamics');
 
+  // Coloured by a chosen attribute, each colour named in the legend and on the application.
+  await expect(map.getByTitle('Active').first()).toBeVisible();
+  await page.getByLabel('Colour by').selectOption('Technology support');
+  await expect(page.getByRole('list', { name: 'Colours' })).toContainText('Support ends within 6 months');
+  const erp = map.getByRole('row', { name: /^Enterprise resource planning/ });
+  await expect(erp.getByTitle('Out of support').filter({ hasText: 'SAP ECC 6.0' })).toBeVisible();
+
   // The list: search, sort, and the ERP on out-of-support technology.
   const list = page.getByRole('table', { name: 'Applications', exact: true });
   await page.getByLabel('Search applications').fill('ECC');
