@@ -266,12 +266,60 @@ fn Map() -> impl IntoView {
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
     let money = move |v: f64| short_money(v, &currency.get());
     let empty = move || figures.with(|f| f.applications.is_empty());
+    // The slider runs over the roadmap's horizon, a month a step; Play moves a quarter a
+    // second to its end (as the heatmap's).
+    let horizon = Memo::new(move |_| app.roadmap.with(|r| (r.horizon.start, r.horizon.end)));
+    let steps = move || horizon.with(|(a, b)| (b.index() - a.index()).max(0));
+    let playing = RwSignal::new(false);
+    let timer = StoredValue::new(None::<leptos::prelude::IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = timer.try_update_value(|t| t.take()).flatten() {
+            h.clear();
+        }
+        playing.set(false);
+    };
+    let play = move |_| {
+        if playing.get_untracked() {
+            return stop();
+        }
+        let (start, end) = horizon.get_untracked();
+        if at.get_untracked() >= end || at.get_untracked() < start {
+            at.set(start);
+        }
+        playing.set(true);
+        let handle = set_interval_with_handle(
+            move || {
+                let next = at.get_untracked().plus(3);
+                if next > horizon.get_untracked().1 {
+                    stop();
+                } else {
+                    at.set(next);
+                }
+            },
+            std::time::Duration::from_millis(900),
+        );
+        timer.set_value(handle.ok());
+    };
+    on_cleanup(stop);
     view! {
         <div class="toolbar">
             <label class="inline-field">"Landscape at "
                 <input type="month" prop:value=move || at.get().to_string()
-                    on:change:target=move |ev| if let Ok(m) = Month::parse(&ev.target().value()) { at.set(m) }/>
+                    on:change:target=move |ev| if let Ok(m) = Month::parse(&ev.target().value()) { stop(); at.set(m) }/>
             </label>
+            <div class="slider-row">
+                <button type="button" class="play" on:click=play aria-label=move || if playing.get() { "Pause" } else { "Play through the horizon" }>
+                    {move || if playing.get() { "❚❚" } else { "▶" }}
+                </button>
+                <input type="range" min="0" aria-label="Month within the horizon"
+                    max=move || steps().to_string()
+                    prop:value=move || (at.get().index() - horizon.with(|h| h.0.index())).clamp(0, steps()).to_string()
+                    aria-valuetext=move || month_label(at.get())
+                    on:input=move |ev| {
+                        stop();
+                        if let Ok(k) = event_target_value(&ev).parse::<i32>() { at.set(horizon.get_untracked().0.plus(k)); }
+                    }/>
+            </div>
             <span class="muted">{move || format!("Phases, support and costs as of {}", month_label(at.get()))}</span>
         </div>
         <Show when=move || !empty() fallback=|| view! {

@@ -9,6 +9,16 @@ test('the landscape shows the demo applications, their map and their problems at
   await month.fill('2026-06');
   await month.dispatchEvent('change');
   await expect(page.getByText('as of Jun 2026')).toBeVisible();
+  // The slider runs over the horizon; Play moves a quarter at a time, Pause stops.
+  const slider = page.getByRole('slider', { name: 'Month within the horizon' });
+  await slider.fill('0');
+  await expect(page.getByText('as of Jan 2026')).toBeVisible();
+  await page.getByRole('button', { name: 'Play through the horizon' }).click();
+  await expect(page.getByText('as of Apr 2026')).toBeVisible();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await month.fill('2026-06');
+  await month.dispatchEvent('change');
+  await expect(page.getByText('as of Jun 2026')).toBeVisible();
 
   // Headlines as text, with the rule for the cost split written beside the map.
   const headlines = page.getByRole('definition');
