@@ -19,6 +19,33 @@ mod applications;
 mod catalog;
 mod technologies;
 
+/// The landscape as CSV files in one zip: its own chunk, loaded when first used.
+mod export {
+    use crate::state::{App, Level, Topic};
+    use crate::ui::lazy::split_point;
+    use leptos::prelude::*;
+
+    split_point!(action landscape_export, fn download_landscape(app: App) {
+        let (name, bytes) = app.roadmap.with_untracked(|r| (r.name.clone(), crate::domain::landscape::export::landscape_zip(r, None)));
+        let file = format!("{}-landscape.zip", crate::download::file_stem(&name));
+        if let Err(e) = crate::download::download_bytes(&file, "application/zip", &bytes) {
+            app.notify(Topic::Download, Level::Error, &e, vec![]);
+        }
+    });
+}
+
+/// The button that downloads the landscape as spreadsheets (on both lists).
+#[component]
+fn ExportLandscape() -> impl IntoView {
+    let app = crate::ui::context::<App>();
+    view! {
+        <button type="button" title="applications.csv, technologies.csv and application-links.csv in one zip"
+            on:click=move |_| crate::ui::lazy::run_loaded(app, "the landscape export", export::download_landscape::run(app))>
+            "Export the landscape (CSV)"
+        </button>
+    }
+}
+
 /// Applications named in a capability's cell before the rest is folded under "+N more".
 const NAMED_PER_CAPABILITY: usize = 6;
 /// Applications named per data-quality check before "and N more" (the Applications list

@@ -1,6 +1,6 @@
 // The landscape view (issue 15): the demo's applications at a chosen month, by capability,
 // with the problems the demo holds visible where a CIO looks for them.
-import { test, expect, openApp } from './fixtures.mjs';
+import { test, expect, openApp, downloadText } from './fixtures.mjs';
 
 test('the landscape shows the demo applications, their map and their problems at a chosen month', async ({ page }) => {
   await openApp(page, '/#/landscape');
@@ -223,4 +223,12 @@ test('the TIME chart places the applications by fit; a cell lists its applicatio
   await expect(cells.getByRole('button', { name: /^Functional fit 3, technical fit 2/ })).toBeFocused();
   await expect(page.getByRole('heading', { name: /^Functional fit 3, technical fit 2/ })).toBeVisible();
   await expect(page.getByText(/^Not assessed: \d+$/)).toBeVisible();
+});
+
+test('the landscape downloads as spreadsheets: applications, technologies and links in one zip', async ({ page }) => {
+  await openApp(page, '/#/landscape/applications');
+  const { name, text } = await downloadText(page, () => page.getByRole('button', { name: 'Export the landscape (CSV)' }).click());
+  expect(name).toMatch(/-landscape\.zip$/);
+  expect(text.startsWith('PK')).toBe(true);
+  for (const file of ['applications.csv', 'technologies.csv', 'application-links.csv']) expect(text).toContain(file);
 });

@@ -21,6 +21,7 @@ pub mod catalog;
 pub mod cost;
 pub mod demo;
 pub mod disposition;
+pub mod export;
 pub mod generate;
 pub mod lifecycle;
 pub mod model;

@@ -37,7 +37,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 mod text;
-mod zip;
+pub(crate) mod zip;
 
 // The parts, by job; the public names are the module's, as before the split.
 pub use cells::*;

@@ -20,7 +20,7 @@ pub struct ZipTime {
 
 /// A zip file (PKWARE APPNOTE 6.3) of deflated entries: local headers, data, central
 /// directory, end record. No zip64: Cairn's tables stay far below 4 GB.
-pub(super) fn zip(files: &[(&str, Vec<u8>)], time: Option<ZipTime>) -> Vec<u8> {
+pub(crate) fn zip(files: &[(&str, Vec<u8>)], time: Option<ZipTime>) -> Vec<u8> {
     let (date, time) = match time {
         Some(t) => (
             (t.year.saturating_sub(1980).min(127)) << 9 | (t.month as u16) << 5 | t.day as u16,
