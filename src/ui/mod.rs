@@ -13,6 +13,7 @@ pub mod lazy;
 pub mod list;
 pub mod panel;
 pub mod pick;
+pub mod quick_add;
 pub mod shared;
 pub mod size;
 pub mod tabs;

@@ -94,12 +94,24 @@ impl ColourBy {
             ColourBy::Criticality => Criticality::ALL.iter().map(|&c| (criticality_step(c), c.label())).collect(),
         }
     }
-    /// The step and meaning of one application.
+    /// The step and meaning of one application (one of [`ColourBy::legend`]).
     pub fn of(self, a: &ApplicationRow) -> (usize, &'static str) {
-        let find = |label: &str| self.legend().into_iter().find(|(_, l)| *l == label).unwrap_or((6, "No value"));
         match self {
-            ColourBy::Phase => find(a.phase),
-            ColourBy::Disposition => find(a.disposition_key.map_or("Not assessed", Disposition::label)),
+            ColourBy::Phase => match a.phase {
+                "Active" => (0, "Active"),
+                "Phase-in" => (1, "Phase-in"),
+                "Plan" => (2, "Plan"),
+                "Phase-out" => (3, "Phase-out"),
+                "End of life" => (5, "End of life"),
+                _ => (6, "No dates"),
+            },
+            ColourBy::Disposition => match a.disposition_key {
+                Some(Disposition::Invest) => (0, "Invest"),
+                Some(Disposition::Tolerate) => (2, "Tolerate"),
+                Some(Disposition::Migrate) => (3, "Migrate"),
+                Some(Disposition::Eliminate) => (5, "Eliminate"),
+                None => (6, "Not assessed"),
+            },
             ColourBy::Support => (support_step(a.support), a.support.label()),
             ColourBy::Criticality => (criticality_step(a.criticality), a.criticality.label()),
         }
@@ -174,6 +186,8 @@ pub struct LandscapeAt {
     /// Per check: the share passing and the applications missing it.
     pub quality: Vec<(Check, Option<f64>, Vec<String>)>,
     pub conflicts: Vec<String>,
+    /// The TIME chart of the applications running at the month (indexes into `applications`).
+    pub time: disposition::TimeGrid,
 }
 
 /// The landscape of `r` at month `at`.
@@ -252,6 +266,7 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         support,
         quality,
         conflicts: a.conflicts(at).into_iter().map(|c| c.message).collect(),
+        time: a.time_grid(at),
     }
 }
 
@@ -355,7 +370,7 @@ fn Map() -> impl IntoView {
         }>
             <Headlines figures money/>
             <CapabilityMap figures money/>
-            <Rationalisation at money/>
+            <Rationalisation figures money/>
             <Applications figures money/>
             <Problems figures/>
         </Show>
@@ -469,23 +484,19 @@ fn CapabilityMap(
 /// The TIME chart at the chosen month: technical × functional fit, bubbles by run cost; a
 /// cell lists its applications. Keyboard: Tab to the chart, arrows move, Enter lists.
 #[component]
-fn Rationalisation(at: RwSignal<Month>, money: impl Fn(f64) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Rationalisation(
+    figures: Memo<LandscapeAt>,
+    money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     use crate::charts::landscape::{draw_time_chart, quadrant_colour};
     use crate::charts::Backend;
     use crate::domain::landscape::disposition::TIME_RULE;
     use crate::layout::landscape::{quadrant_of, time_chart, TimeOptions};
     use leptos::html;
-    let app = crate::ui::context::<App>();
     let selected = RwSignal::new(None::<(u8, u8)>);
-    // (grid, names of the applications by landscape index)
-    let grid = Memo::new(move |_| {
-        let m = at.get();
-        app.roadmap.with(|r| {
-            let g = Analysis::new(r).time_grid(m);
-            let names: Vec<String> = r.landscape.applications.iter().map(|a| a.name.clone()).collect();
-            (g, names)
-        })
-    });
+    // The grid comes with the map's figures (one analysis per date or edit).
+    let grid = Memo::new(move |_| figures.with(|f| f.time.clone()));
+    let name = move |k: usize| figures.with(|f| f.applications[k].name.clone());
     let container = NodeRef::<html::Div>::new();
     let size = crate::ui::size::use_element_size(container);
     let width = Memo::new(move |_| match size.get().0 {
@@ -493,7 +504,7 @@ fn Rationalisation(at: RwSignal<Month>, money: impl Fn(f64) -> String + Copy + S
         _ => 520.0,
     });
     let chart = Memo::new(move |_| {
-        grid.with(|(g, _)| {
+        grid.with(|g| {
             time_chart(g, &TimeOptions { width: width.get().clamp(280.0, 560.0), height: 560.0, font_px: 14.0 })
         })
     });
@@ -517,7 +528,7 @@ fn Rationalisation(at: RwSignal<Month>, money: impl Fn(f64) -> String + Copy + S
         }
     };
     let cell_text = move |f: u8, t: u8| {
-        grid.with(|(g, _)| {
+        grid.with(|g| {
             let c = g.cell(f, t);
             format!(
                 "Functional fit {f}, technical fit {t} ({}): {} {}, run cost {} per year",
@@ -537,13 +548,11 @@ fn Rationalisation(at: RwSignal<Month>, money: impl Fn(f64) -> String + Copy + S
         })
     });
     let listed = Memo::new(move |_| {
-        selected.get().map(|(f, t)| {
-            grid.with(|(g, names)| g.cell(f, t).applications.iter().map(|&k| names[k].clone()).collect::<Vec<_>>())
-        })
+        selected
+            .get()
+            .map(|(f, t)| grid.with(|g| g.cell(f, t).applications.iter().map(|&k| name(k)).collect::<Vec<_>>()))
     });
-    let not_assessed = Memo::new(move |_| {
-        grid.with(|(g, names)| g.not_assessed.iter().map(|&k| names[k].clone()).collect::<Vec<_>>())
-    });
+    let not_assessed = Memo::new(move |_| grid.with(|g| g.not_assessed.iter().map(|&k| name(k)).collect::<Vec<_>>()));
     view! {
         <div class="card">
             <h3>"Rationalisation (TIME)"</h3>
@@ -766,56 +775,5 @@ mod tests {
         let l = landscape_at(&Roadmap::default(), m("2027-01"));
         assert!(l.applications.is_empty());
         assert_eq!(l.run_cost_per_year, 0.0);
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-
-    /// Where the time goes at enterprise scale (run with --release --ignored --nocapture).
-    #[test]
-    #[ignore = "prints timings for the benchmark notes"]
-    fn where_the_time_goes() {
-        use crate::domain::landscape::generate;
-        let r = generate::generate(1, generate::ENTERPRISE);
-        let at = Month { year: 2027, month: 1 };
-        let t = std::time::Instant::now();
-        let problems = crate::domain::validate::validate(&r);
-        println!("validate: {:?} ({} problems)", t.elapsed(), problems.len());
-        let t = std::time::Instant::now();
-        let a = Analysis::new(&r);
-        println!("Analysis::new: {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let c = a.conflicts(at);
-        println!("conflicts: {:?} ({})", t.elapsed(), c.len());
-        let t = std::time::Instant::now();
-        let red = a.redundancies(at);
-        println!("redundancies: {:?} ({})", t.elapsed(), red.len());
-        let t = std::time::Instant::now();
-        let _ = a.cost_by_capability(at);
-        println!("cost: {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let q = a.quality();
-        println!("quality: {:?} ({})", t.elapsed(), q.applications);
-        let t = std::time::Instant::now();
-        let _ = (0..a.applications().len())
-            .filter(|&k| a.application_support(k, at) == SupportStatus::OutOfSupport)
-            .count();
-        println!("support: {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let l = landscape_at(&r, at);
-        println!(
-            "landscape_at: {:?} (conflicts {}, capabilities {})",
-            t.elapsed(),
-            l.conflicts.len(),
-            l.capabilities.len()
-        );
-        let t = std::time::Instant::now();
-        let _ = a.time_grid(at);
-        println!("time grid: {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let _ = r.clone();
-        println!("clone: {:?}", t.elapsed());
     }
 }

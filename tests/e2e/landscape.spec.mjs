@@ -152,6 +152,12 @@ test('a technology is added, dated and linked; its support status and users foll
   await page.getByLabel('Search technologies').fill('Informix');
   await expect(list.getByRole('row').nth(1)).toContainText('Out of support');
   await expect(list.getByRole('row').nth(1)).toContainText('2020-04');
+  // The support filter keeps the ones out of support.
+  await page.getByLabel('Search technologies').fill('');
+  await page.getByLabel('Filter by support').selectOption({ label: 'Out of support' });
+  await expect(list.getByRole('row').filter({ hasText: 'Informix' })).toHaveCount(1);
+  await expect(list.getByRole('row').filter({ hasText: 'Windows Server' }).filter({ hasText: '2022' })).toHaveCount(0);
+  await page.getByLabel('Filter by support').selectOption({ label: 'Any support' });
 
   // A demo technology shows the catalog's dates beside its fields, and the applications on it.
   await page.getByLabel('Search technologies').fill('Oracle Database');

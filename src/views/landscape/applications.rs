@@ -7,12 +7,12 @@ use crate::domain::landscape::{
     Phase, Support,
 };
 use crate::domain::{ItemKind, Month, Roadmap};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::ui::fields::{parse_count, parse_list, parse_month, parse_number, Choice, Field, Kind};
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use crate::ui::panel::{item_commit, link_edit, open_panel, ItemPanel};
 use crate::ui::pick::{SearchPick, PICK_LIMIT};
-use leptos::html;
+use crate::ui::quick_add::{QuickAdd as UiQuickAdd, QuickField};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -176,72 +176,31 @@ pub fn Applications() -> impl IntoView {
     }
 }
 
-/// Workshop capture: a name (and optionally vendor, owner, run cost); Enter adds it and
-/// starts the next, Esc clears.
+/// Workshop capture (`ui::quick_add`): name, vendor, business owner, run cost.
 #[component]
 fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = crate::ui::context::<App>();
-    let name_ref = NodeRef::<html::Input>::new();
-    let fields: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let [name, vendor, owner, cost] = fields;
-    let error = RwSignal::new(None::<String>);
-    let clear = move || {
-        for f in fields {
-            f.set(String::new());
-        }
-        error.set(None);
-    };
-    let save = move || {
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            return error.set(Some("Give the application a name.".into()));
-        }
-        let run_cost_per_year = match parse_number("Run cost per year", &cost.get_untracked()) {
-            Ok(v) => v,
-            Err(e) => return error.set(Some(e)),
-        };
+    let field = |label, caption, kind| QuickField { label, caption, kind, placeholder: "" };
+    let fields = vec![
+        field("New application vendor", "Vendor", "text"),
+        field("New application business owner", "Business owner", "text"),
+        field("New application run cost per year", "Run cost per year", "number"),
+    ];
+    let add = move |name: String, t: Vec<String>| {
+        let run_cost_per_year = parse_number("Run cost per year", &t[2])?;
         let id = app.roadmap.with_untracked(|r| r.fresh_id("app"));
         let application = Application {
             id: id.clone(),
-            name: n,
-            vendor: vendor.get_untracked().trim().to_string(),
-            business_owner: owner.get_untracked().trim().to_string(),
+            name,
+            vendor: t[0].trim().to_string(),
+            business_owner: t[1].trim().to_string(),
             run_cost_per_year,
             ..Application::default()
         };
-        match app.edit(|r| r.landscape.applications.push(Arc::new(application))) {
-            Ok(()) => {
-                clear();
-                selected.set(Some(id));
-                if let Some(input) = name_ref.get() {
-                    let _ = input.focus();
-                }
-            }
-            Err(refusal) => error.set(Some(refusal.into_reason())),
-        }
+        app.edit(|r| r.landscape.applications.push(Arc::new(application))).map_err(Refusal::into_reason)?;
+        Ok(id)
     };
-    let input = move |label: &'static str, visible: &'static str, sig: RwSignal<String>, kind: &'static str| {
-        view! {
-            <label class="qa-field"><span>{visible}</span>
-                <input type=kind aria-label=label prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
-    view! {
-        <form class="quick-add" aria-label="Add applications quickly"
-            on:submit=move |ev| { ev.prevent_default(); save(); }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); clear(); }>
-            <label class="qa-field qa-name"><span>"New application — Enter adds it and starts the next, Esc clears"</span>
-                <input type="text" node_ref=name_ref aria-label="New application name" placeholder="Name"
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-            </label>
-            {input("New application vendor", "Vendor", vendor, "text")}
-            {input("New application business owner", "Business owner", owner, "text")}
-            {input("New application run cost per year", "Run cost per year", cost, "number")}
-            <button type="submit" class="primary">"Add application"</button>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </form>
-    }
+    view! { <UiQuickAdd noun="application" plural="applications" fields add selected/> }
 }
 
 #[component]

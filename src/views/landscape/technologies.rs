@@ -6,11 +6,11 @@ use super::catalog::{CatalogMatch, CatalogSource, CatalogTools};
 use crate::domain::landscape::risk::{support_end, support_status, SupportStatus};
 use crate::domain::landscape::{Ends, Technology};
 use crate::domain::{ItemKind, Month, Roadmap};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::ui::fields::{parse_month, Field, Kind};
 use crate::ui::list::{lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use crate::ui::panel::{item_commit, open_panel, ItemPanel};
-use leptos::html;
+use crate::ui::quick_add::{QuickAdd as UiQuickAdd, QuickField};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -52,7 +52,8 @@ pub fn Technologies() -> impl IntoView {
     let today = crate::ui::today();
     let rows = Memo::new(move |_| {
         let q = query.get();
-        let f = filter.get();
+        // The filter's value is the status's place in `SupportStatus::ALL`.
+        let wanted = filter.get().parse::<usize>().ok().and_then(|k| SupportStatus::ALL.get(k).copied());
         let mut rows: Vec<Row> = app.roadmap.with(|r| {
             let mut used: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
             for a in &r.landscape.applications {
@@ -73,7 +74,7 @@ pub fn Technologies() -> impl IntoView {
                         used_by: used.get(t.id.as_str()).copied().unwrap_or(0),
                     }
                 })
-                .filter(|row| f.is_empty() || format!("{:?}", row.support) == f)
+                .filter(|row| wanted.is_none_or(|w| row.support == w))
                 .collect()
         });
         sort_rows(&mut rows, sort.get(), |c, a, b| match c {
@@ -101,7 +102,7 @@ pub fn Technologies() -> impl IntoView {
                     <label class="inline-field">"Support today "
                         <select aria-label="Filter by support" on:change=move |ev| { filter.set(event_target_value(&ev)); page.set(0); }>
                             <option value="">"Any support"</option>
-                            {SupportStatus::ALL.iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                            {SupportStatus::ALL.iter().enumerate().map(|(k, s)| view! { <option value=k.to_string()>{s.label()}</option> }).collect_view()}
                         </select>
                     </label>
                 </div>
@@ -150,65 +151,25 @@ pub fn Technologies() -> impl IntoView {
     }
 }
 
-/// Workshop capture: name, version, vendor; Enter adds it and starts the next, Esc clears.
+/// Workshop capture (`ui::quick_add`): name, version, vendor.
 #[component]
 fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = crate::ui::context::<App>();
-    let name_ref = NodeRef::<html::Input>::new();
-    let fields: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let [name, version, vendor] = fields;
-    let error = RwSignal::new(None::<String>);
-    let clear = move || {
-        for f in fields {
-            f.set(String::new());
-        }
-        error.set(None);
-    };
-    let save = move || {
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            return error.set(Some("Give the technology a name.".into()));
-        }
+    let field = |label, caption| QuickField { label, caption, kind: "text", placeholder: "" };
+    let fields = vec![field("New technology version", "Version"), field("New technology vendor", "Vendor")];
+    let add = move |name: String, t: Vec<String>| {
         let id = app.roadmap.with_untracked(|r| r.fresh_id("tech"));
         let tech = Technology {
             id: id.clone(),
-            name: n,
-            version: version.get_untracked().trim().to_string(),
-            vendor: vendor.get_untracked().trim().to_string(),
+            name,
+            version: t[0].trim().to_string(),
+            vendor: t[1].trim().to_string(),
             ..Technology::default()
         };
-        match app.edit(|r| r.landscape.technologies.push(Arc::new(tech))) {
-            Ok(()) => {
-                clear();
-                selected.set(Some(id));
-                if let Some(input) = name_ref.get() {
-                    let _ = input.focus();
-                }
-            }
-            Err(refusal) => error.set(Some(refusal.into_reason())),
-        }
+        app.edit(|r| r.landscape.technologies.push(Arc::new(tech))).map_err(Refusal::into_reason)?;
+        Ok(id)
     };
-    let input = move |label: &'static str, visible: &'static str, sig: RwSignal<String>| {
-        view! {
-            <label class="qa-field"><span>{visible}</span>
-                <input type="text" aria-label=label prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
-    view! {
-        <form class="quick-add" aria-label="Add technologies quickly"
-            on:submit=move |ev| { ev.prevent_default(); save(); }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); clear(); }>
-            <label class="qa-field qa-name"><span>"New technology — Enter adds it and starts the next, Esc clears"</span>
-                <input type="text" node_ref=name_ref aria-label="New technology name" placeholder="Name"
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-            </label>
-            {input("New technology version", "Version", version)}
-            {input("New technology vendor", "Vendor", vendor)}
-            <button type="submit" class="primary">"Add technology"</button>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </form>
-    }
+    view! { <UiQuickAdd noun="technology" plural="technologies" fields add selected/> }
 }
 
 #[component]

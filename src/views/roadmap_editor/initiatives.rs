@@ -3,12 +3,12 @@
 
 use crate::domain::format::{money, short_amount};
 use crate::domain::{CapabilityLink, GoalLink, Initiative, ItemKind, Milestone, Roadmap, Status};
-use crate::state::App;
+use crate::state::{App, Refusal};
 use crate::ui::fields::{parse_list, parse_month, parse_number, parse_whole, Choice, Field, Kind};
 use crate::ui::lazy::{split_point, Lazy};
 use crate::ui::list::{cmp_f64, lowercase, matches, page_of, sort_rows, Pager, SearchBox, Sort, SortHeader};
 use crate::ui::panel::{item_commit, link_edit, open_panel, ItemPanel};
-use leptos::html;
+use crate::ui::quick_add::{QuickAdd as UiQuickAdd, QuickField};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -132,84 +132,34 @@ mod panel {
     );
 }
 
-/// Workshop capture: type a name (and optionally more), Enter saves and starts the next,
-/// Esc clears.
+/// Workshop capture (`ui::quick_add`): name, owner, dates and costs.
 #[component]
 fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = crate::ui::context::<App>();
-    let name_ref = NodeRef::<html::Input>::new();
-    let fields: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let [name, owner, start, end, capex, opex] = fields;
-    let error = RwSignal::new(None::<String>);
-    let clear = move || {
-        for f in fields {
-            f.set(String::new());
-        }
-        error.set(None);
-    };
-    let save = move || {
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some("Give the initiative a name.".into()));
-            return;
-        }
-        let built = (|| -> Result<Initiative, String> {
-            Ok(Initiative {
-                name: n,
-                owner: owner.get_untracked().trim().to_string(),
-                start: parse_month(&start.get_untracked())?,
-                end: parse_month(&end.get_untracked())?,
-                capex: parse_number("Capex", &capex.get_untracked())?,
-                opex: parse_number("Opex", &opex.get_untracked())?,
-                ..Initiative::default()
-            })
-        })();
-        let mut initiative = match built {
-            Ok(i) => i,
-            Err(e) => return error.set(Some(e)),
+    let field = |label, caption, kind, placeholder| QuickField { label, caption, kind, placeholder };
+    let fields = vec![
+        field("New initiative owner", "Owner", "text", ""),
+        field("New initiative start", "Start", "month", "YYYY-MM"),
+        field("New initiative end", "End", "month", "YYYY-MM"),
+        field("New initiative capex", "Capex", "number", "0"),
+        field("New initiative opex", "Opex", "number", "0"),
+    ];
+    let add = move |name: String, t: Vec<String>| {
+        let mut initiative = Initiative {
+            name,
+            owner: t[0].trim().to_string(),
+            start: parse_month(&t[1])?,
+            end: parse_month(&t[2])?,
+            capex: parse_number("Capex", &t[3])?,
+            opex: parse_number("Opex", &t[4])?,
+            ..Initiative::default()
         };
         let id = app.roadmap.with_untracked(|r| r.fresh_id("ini"));
         initiative.id = id.clone();
-        match app.edit(|r| r.initiatives.push(Arc::new(initiative))) {
-            Ok(()) => {
-                clear();
-                selected.set(Some(id));
-                if let Some(input) = name_ref.get() {
-                    let _ = input.focus();
-                }
-            }
-            Err(refusal) => error.set(Some(refusal.into_reason())),
-        }
+        app.edit(|r| r.initiatives.push(Arc::new(initiative))).map_err(Refusal::into_reason)?;
+        Ok(id)
     };
-    let input = move |label: &'static str,
-                      visible: &'static str,
-                      sig: RwSignal<String>,
-                      kind: &'static str,
-                      placeholder: &'static str| {
-        view! {
-            <label class="qa-field"><span>{visible}</span>
-                <input type=kind aria-label=label placeholder=placeholder prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
-    view! {
-        <form class="quick-add" aria-label="Add initiatives quickly"
-            on:submit=move |ev| { ev.prevent_default(); save(); }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); clear(); }>
-            <label class="qa-field qa-name"><span>"New initiative — Enter adds it and starts the next, Esc clears"</span>
-                <input type="text" node_ref=name_ref aria-label="New initiative name" placeholder="Name"
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-            </label>
-            {input("New initiative owner", "Owner", owner, "text", "")}
-            {input("New initiative start", "Start", start, "month", "YYYY-MM")}
-            {input("New initiative end", "End", end, "month", "YYYY-MM")}
-            {input("New initiative capex", "Capex", capex, "number", "0")}
-            {input("New initiative opex", "Opex", opex, "number", "0")}
-            <button type="submit" class="primary">"Add initiative"</button>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </form>
-    }
+    view! { <UiQuickAdd noun="initiative" plural="initiatives" fields add selected/> }
 }
 
 #[component]
