@@ -48,6 +48,12 @@ pub fn Shell() -> impl IntoView {
     let workshop = views::workshop::Workshop::start(app, route);
     provide_context(workshop);
     provide_context(views::decide::DecideState::new());
+    // The file dialogs: opened from the Roadmaps menu and from the landscape's lists.
+    let files = views::roadmaps::files::FileDialogState::new();
+    provide_context(files);
+    provide_context(crate::ui::files::SpreadsheetImport(Callback::new(move |file| {
+        views::roadmaps::files::import_spreadsheet(app, files, file)
+    })));
 
     let _ = window_event_listener(ev::hashchange, move |_| {
         let hash = current_hash();

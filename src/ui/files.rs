@@ -29,3 +29,29 @@ pub async fn fetch_static(path: &str) -> Result<Vec<u8>, String> {
         wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| format!("{path} could not be read"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Opens the spreadsheet import's preview for a chosen file. The shell provides it: the
+/// import dialog belongs to the Roadmaps menu, and views reach it only through this.
+#[derive(Clone, Copy)]
+pub struct SpreadsheetImport(pub leptos::prelude::Callback<web_sys::File>);
+
+/// A button that chooses a CSV file and opens the spreadsheet import's preview (the same
+/// dialog as Roadmaps › Import a spreadsheet), for the lists that hold what it imports.
+#[leptos::component]
+pub fn ImportSpreadsheetButton(#[prop(into)] label: String, #[prop(into)] title: String) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let app = crate::ui::context::<crate::state::App>();
+    let import = crate::ui::context::<SpreadsheetImport>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        let element: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = element.files().and_then(|f| f.get(0)) else { return };
+        element.set_value("");
+        import.0.run(file);
+    };
+    view! {
+        <button type="button" title=title disabled=move || app.read_only()
+            on:click=move |_| if let Some(el) = input.get_untracked() { el.click(); }>{label}</button>
+        <input type="file" hidden accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" node_ref=input on:change=on_change/>
+    }
+}

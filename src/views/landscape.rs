@@ -34,11 +34,15 @@ mod export {
     });
 }
 
-/// The button that downloads the landscape as spreadsheets (on both lists).
+/// The landscape's spreadsheets, on both lists: export all three tables in a zip, and import
+/// one (the roadmap's spreadsheet import: applications, technologies or links, from Cairn,
+/// ServiceNow or LeanIX, through its preview).
 #[component]
-fn ExportLandscape() -> impl IntoView {
+fn LandscapeSpreadsheets() -> impl IntoView {
     let app = crate::ui::context::<App>();
     view! {
+        <crate::ui::files::ImportSpreadsheetButton label="Import from a spreadsheet (CSV)…"
+            title="Applications, technologies or application links, from Cairn's export, ServiceNow or LeanIX: a preview shows what would change"/>
         <button type="button" title="applications.csv, technologies.csv and application-links.csv in one zip"
             on:click=move |_| crate::ui::lazy::run_loaded(app, "the landscape export", export::download_landscape::run(app))>
             "Export the landscape (CSV)"

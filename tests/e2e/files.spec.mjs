@@ -156,8 +156,9 @@ test('CSV export: one table or all of them in a zip, with the separator and byte
   await page.getByRole('button', { name: 'Export spreadsheets (CSV)…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export spreadsheets (CSV)' });
   const rows = dialog.getByRole('table', { name: 'Tables to export' }).getByRole('row');
-  await expect(rows).toHaveCount(9);
+  await expect(rows).toHaveCount(12);
   await expect(rows.filter({ hasText: 'Capabilities' })).toContainText('44');
+  await expect(rows.filter({ hasText: /^Applications/ })).toContainText('6');
 
   const goals = await downloadBytes(page, () => dialog.getByRole('button', { name: 'Download goals.csv' }).click());
   expect(goals.name).toBe('goals.csv');
@@ -176,7 +177,7 @@ test('CSV export: one table or all of them in a zip, with the separator and byte
   expect(zip.name).toMatch(/-csv\.zip$/);
   expect(zip.bytes.subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004');
   const text = zip.bytes.toString('latin1');
-  for (const f of ['goals.csv', 'capabilities.csv', 'initiatives.csv', 'goal-links.csv', 'capability-links.csv', 'dependencies.csv', 'milestones.csv', 'criterion-values.csv']) {
+  for (const f of ['goals.csv', 'capabilities.csv', 'initiatives.csv', 'goal-links.csv', 'capability-links.csv', 'dependencies.csv', 'milestones.csv', 'criterion-values.csv', 'applications.csv', 'technologies.csv', 'application-links.csv']) {
     expect(text).toContain(f);
   }
 });

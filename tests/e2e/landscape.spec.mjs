@@ -238,3 +238,59 @@ test('the landscape downloads as spreadsheets: applications, technologies and li
   expect(text.startsWith('PK')).toBe(true);
   for (const file of ['applications.csv', 'technologies.csv', 'application-links.csv']) expect(text).toContain(file);
 });
+
+/** Chooses a CSV file with a landscape list's import button. */
+async function importCsv(page, name, text) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import from a spreadsheet (CSV)…' }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  return page.getByRole('dialog', { name: `Import a spreadsheet: ${name}` });
+}
+
+const SERVICENOW = [
+  'Number,Name,Short description,Application type,Install type,Vendor,Business owner,IT application owner,Business criticality,Life cycle stage,Contract end date,Planned disposition,Target application',
+  'APM0001001,Fleet Telematics Hub,Vehicle positions,COTS,Cloud,Samsara,Head of Fleet,Fleet IT,1 - most critical,Operational,2027-06-30 00:00:00,Invest,',
+  'APM0001002,Legacy Dispatch <script>alert(1)</script>,Green screen,Custom,On-premise,,Head of Ops,Ops IT,2 - somewhat critical,Retiring,,Retire,Fleet Telematics Hub',
+  'APM0001003,Salesforce Sales Cloud,CRM,SaaS,Cloud,Salesforce,CCO,CRM team,2 - somewhat critical,Operational,2028-03-31,Invest,',
+].join('\r\n');
+
+test('a ServiceNow export imports through the preview: columns recognised, a duplicate skipped, one undo step', async ({ page }) => {
+  await openApp(page, '/#/landscape/applications');
+  const list = page.getByRole('table', { name: 'Applications' });
+  const search = page.getByLabel('Search applications');
+  const dialog = await importCsv(page, 'cmdb_ci_business_app.csv', SERVICENOW);
+  await expect(dialog.getByLabel('This file holds')).toHaveValue('applications.csv');
+  await expect(dialog.getByLabel('Import column “IT application owner” as')).toHaveValue('IT owner');
+  await expect(dialog.getByLabel('Import column “Life cycle stage” as')).toHaveValue('Lifecycle stage');
+  await expect(dialog.getByLabel('Import column “Target application” as')).toHaveValue('Successor');
+  await expect(dialog).toContainText('2 applications added, 1 updated, 0 unchanged');
+  await expect(dialog).toContainText('names the phase an application is in, not when it began');
+  // The duplicate by name: update (the default) or skip, and the preview follows.
+  const duplicates = dialog.getByRole('group', { name: /1 row names one of the roadmap's applications by its name/ });
+  await expect(duplicates.getByLabel('Update them with the file\'s values')).toBeChecked();
+  await duplicates.getByLabel('Skip those rows and keep the roadmap\'s').check();
+  await expect(dialog).toContainText('2 applications added, 0 updated, 0 unchanged, 1 duplicate skipped');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported applications from "cmdb_ci_business_app.csv"' })).toBeVisible();
+  await search.fill('Dispatch');
+  // The name is text, never markup.
+  await expect(list.getByRole('button', { name: 'Legacy Dispatch <script>alert(1)</script>' })).toBeVisible();
+  await search.fill('Fleet Telematics Hub');
+  await expect(list.getByRole('button', { name: 'Fleet Telematics Hub' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByRole('button', { name: 'Fleet Telematics Hub' })).toHaveCount(0);
+});
+
+test('a landscape file with row errors names each row and column and cannot be imported', async ({ page }) => {
+  await openApp(page, '/#/landscape/technologies');
+  const dialog = await importCsv(page, 'application-links.csv',
+    'Application,Link,To,Fit\r\nSAP ECC 6.0,supports capability,Nowhere,2\r\nSAP ECC 6.0,supports capability,Customer relationship management,7\r\n');
+  await expect(dialog.getByLabel('This file holds')).toHaveValue('application-links.csv');
+  await expect(dialog).toContainText('2 problems to fix before importing');
+  await expect(dialog).toContainText('row 2: To "Nowhere" is not a capability in this roadmap');
+  await expect(dialog).toContainText('row 3: Fit "7" is not a fit from 1 (poor) to 4 (excellent)');
+  await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+});

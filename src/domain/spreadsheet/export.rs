@@ -96,6 +96,25 @@ pub(super) fn table_rows(r: &Roadmap, table: Table) -> Vec<Vec<String>> {
             })
             .collect(),
         Table::Initiatives => r.initiatives.iter().map(|i| fields.iter().map(|&f| i.cell(r, f)).collect()).collect(),
+        Table::Applications => {
+            let names: HashMap<&str, &str> =
+                r.landscape.applications.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+            r.landscape
+                .applications
+                .iter()
+                .map(|a| {
+                    let successor = a.successor.as_deref().and_then(|s| names.get(s)).copied().unwrap_or_default();
+                    fields
+                        .iter()
+                        .map(|&f| if f == Field::Successor { successor.to_string() } else { a.cell(r, f) })
+                        .collect()
+                })
+                .collect()
+        }
+        Table::Technologies => {
+            r.landscape.technologies.iter().map(|t| fields.iter().map(|&f| t.cell(r, f)).collect()).collect()
+        }
+        Table::ApplicationLinks => link_rows(r),
         Table::GoalLinks => links(&|i| {
             i.goals
                 .iter()
@@ -136,7 +155,7 @@ pub(super) fn table_rows(r: &Roadmap, table: Table) -> Vec<Vec<String>> {
     }
 }
 
-/// All eight tables in one zip file, one CSV per table named as [`Table::file_name`] says,
+/// All the tables (the roadmap's and the landscape's) in one zip file, one CSV per table named as [`Table::file_name`] says,
 /// deflated.
 pub fn export_zip(r: &Roadmap, options: &ExportOptions) -> Vec<u8> {
     let files: Vec<(&str, Vec<u8>)> =

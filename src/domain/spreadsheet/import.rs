@@ -18,8 +18,14 @@ pub(super) trait Item: Clone + PartialEq + Default {
     /// Sets `field` from a cell (apostrophe already taken off). The error is the part of the
     /// message after the column name: "\"2026-13\" is not a month …".
     fn set(&mut self, field: Field, cell: &str, decimal_comma: bool) -> Result<(), String>;
-    /// Capabilities only: the parent, resolved after all rows are read.
-    fn set_parent(&mut self, _parent: Option<Id>) {}
+    /// The item another row or item of the same kind names: a capability's parent, an
+    /// application's successor; resolved after all rows are read.
+    fn set_reference(&mut self, _reference: Option<Id>) {}
+    /// Applications only: the lifecycle stage a row names, placed at `today` when the
+    /// application has no lifecycle dates.
+    fn set_stage(&mut self, _cell: &str, _today: Option<Month>) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// Text fields are taken exactly as written (spaces kept).
@@ -160,7 +166,7 @@ impl Item for Capability {
         }
         Ok(())
     }
-    fn set_parent(&mut self, parent: Option<Id>) {
+    fn set_reference(&mut self, parent: Option<Id>) {
         self.parent = parent;
     }
 }
@@ -263,6 +269,8 @@ impl FreshIds {
             .map(|g| g.id.clone())
             .chain(r.capabilities.iter().map(|c| c.id.clone()))
             .chain(r.initiatives.iter().map(|i| i.id.clone()))
+            .chain(r.landscape.applications.iter().map(|a| a.id.clone()))
+            .chain(r.landscape.technologies.iter().map(|t| t.id.clone()))
             .collect();
         FreshIds { next: used.len() + 1, used }
     }
@@ -311,6 +319,8 @@ pub(super) fn import_items<T: Item>(
         .map(|g| (g.id.as_str(), ItemKind::Goal.subject(&g.name, &g.id)))
         .chain(r.capabilities.iter().map(|c| (c.id.as_str(), ItemKind::Capability.subject(&c.name, &c.id))))
         .chain(r.initiatives.iter().map(|i| (i.id.as_str(), ItemKind::Initiative.subject(&i.name, &i.id))))
+        .chain(r.landscape.applications.iter().map(|a| (a.id.as_str(), ItemKind::Application.subject(&a.name, &a.id))))
+        .chain(r.landscape.technologies.iter().map(|t| (t.id.as_str(), ItemKind::Technology.subject(&t.name, &t.id))))
         .filter(|(id, _)| !index_of.contains_key(id))
         .collect();
     let mut fresh = FreshIds::new(r);
@@ -335,7 +345,12 @@ pub(super) fn import_items<T: Item>(
             }
             match index_of.get(id) {
                 Some(&k) => Target::Existing(k),
-                None => Target::New,
+                // An id the roadmap does not know on a row named like one of its items: the
+                // same item under another tool's id (a duplicate by name).
+                None => match name.and_then(|name| by_name.get(&name_key(name))).map(Vec::as_slice) {
+                    Some([k]) => Target::Existing(*k),
+                    _ => Target::New,
+                },
             }
         } else if let Some(name) = name {
             match by_name.get(&name_key(name)).map(Vec::as_slice) {
@@ -371,6 +386,16 @@ pub(super) fn import_items<T: Item>(
             p.errors.push(row_error(n, format!("has no {} and no {}", ctx.header(Field::Id), ctx.header(Field::Name))));
             continue;
         };
+        // A row found by its name (not its id) keeps the item's name and id as they are ("crm"
+        // finds "CRM"); the person chooses whether such rows update the item or are skipped.
+        let found_by_name = matches!(target, Target::Existing(k) if Some(existing[k].id()) != id);
+        if found_by_name {
+            p.duplicates += 1;
+            if ctx.options.duplicates == Duplicates::Skip {
+                p.skipped += 1;
+                continue;
+            }
+        }
         if let Target::Existing(k) = target {
             if let Some(first) = row_of_existing.insert(k, n) {
                 let x = &existing[k];
@@ -392,14 +417,17 @@ pub(super) fn import_items<T: Item>(
                 item
             }
         };
-        // A row found by its name keeps the item's name as it is ("crm" finds "CRM").
-        let found_by_name = id.is_none() && matches!(target, Target::Existing(_));
-        for &field in T::TABLE.fields() {
+        for &field in T::TABLE.import_fields() {
             if field == Field::Id || (field == Field::Name && found_by_name) {
                 continue;
             }
             if let Some(cell) = ctx.get(row, field) {
-                if let Err(why) = item.set(field, cell, ctx.decimal_comma) {
+                let set = if field == Field::LifecycleStage {
+                    item.set_stage(cell, ctx.options.today)
+                } else {
+                    item.set(field, cell, ctx.decimal_comma)
+                };
+                if let Err(why) = set {
                     p.errors.push(row_error(n, format!("{} {why}", ctx.header(field))));
                 }
             }
@@ -419,13 +447,18 @@ pub(super) fn import_items<T: Item>(
         }
     }
 
-    if T::KIND == ItemKind::Capability && (ctx.mapped(Field::ParentId) || ctx.mapped(Field::Parent)) {
-        resolve_parents(r, ctx, &mut read, p);
+    let reference = match T::KIND {
+        ItemKind::Capability => Some((Field::ParentId, Field::Parent)),
+        ItemKind::Application => Some((Field::SuccessorId, Field::Successor)),
+        _ => None,
+    };
+    if let Some((id_field, name_field)) = reference.filter(|&(i, n)| ctx.mapped(i) || ctx.mapped(n)) {
+        resolve_references(r, ctx, &mut read, p, id_field, name_field);
     }
 
     let mut result = r.clone();
     let mut row_of = HashMap::new();
-    let fields: Vec<Field> = T::TABLE.fields().iter().copied().filter(|&f| ctx.mapped(f)).collect();
+    let fields = T::TABLE.fields();
     let list = T::list_mut(&mut result);
     let mut changed = Vec::new();
     for (row, target, item) in read {
@@ -461,51 +494,69 @@ pub(super) fn import_items<T: Item>(
 pub(super) fn plural(noun: &str) -> String {
     match noun {
         "capability" => "capabilities".into(),
+        "technology" => "technologies".into(),
         "criterion" => "criteria".into(),
         other => format!("{other}s"),
     }
 }
 
-/// Capabilities' parents, by Parent id, else by Parent name, among the roadmap's capabilities
-/// and the file's; both cells empty makes a level-1 capability.
-pub(super) fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row, Target, T)], p: &mut Preview) {
-    // The capabilities after the import: the file's rows, and the roadmap's others.
+/// The item each row names in `id_field`, else in `name_field` (a capability's parent, an
+/// application's successor), among the roadmap's items of that kind and the file's; both
+/// cells empty names none. A row's id from another tool, for an item found by its name,
+/// stands for that item.
+pub(super) fn resolve_references<T: Item>(
+    r: &Roadmap,
+    ctx: &Ctx,
+    read: &mut [(&Row, Target, T)],
+    p: &mut Preview,
+    id_field: Field,
+    name_field: Field,
+) {
+    let noun = T::KIND.noun();
+    // The items after the import: the file's rows, and the roadmap's others.
     let in_file: HashSet<&str> = read.iter().map(|(_, _, c)| c.id()).collect();
-    let mut ids: HashSet<String> = in_file.iter().map(|s| s.to_string()).collect();
+    let mut ids: HashMap<String, String> = in_file.iter().map(|s| (s.to_string(), s.to_string())).collect();
+    for (row, _, c) in read.iter() {
+        if let Some(file_id) = ctx.filled(row, Field::Id).filter(|&f| f != c.id()) {
+            ids.entry(file_id.to_string()).or_insert_with(|| c.id().to_string());
+        }
+    }
     let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
     for (_, _, c) in read.iter() {
         by_name.entry(name_key(c.name())).or_default().push(c.id().to_string());
     }
-    for c in r.capabilities.iter().filter(|c| !in_file.contains(c.id.as_str())) {
-        ids.insert(c.id.clone());
-        by_name.entry(name_key(&c.name)).or_default().push(c.id.clone());
+    for c in T::list(r).iter().filter(|c| !in_file.contains(c.id())) {
+        ids.insert(c.id().to_string(), c.id().to_string());
+        by_name.entry(name_key(c.name())).or_default().push(c.id().to_string());
     }
     for (row, _, item) in read.iter_mut() {
         let n = row.number;
-        let parent = if let Some(id) = ctx.filled(row, Field::ParentId) {
-            if !ids.contains(id) {
+        let reference = if let Some(id) = ctx.filled(row, id_field) {
+            let Some(id) = ids.get(id) else {
                 p.errors.push(row_error(
                     n,
                     format!(
-                        "{} \"{id}\" is not a capability in this roadmap or this file",
-                        ctx.header(Field::ParentId)
+                        "{} \"{id}\" is not {} {noun} in this roadmap or this file",
+                        ctx.header(id_field),
+                        article(noun)
                     ),
                 ));
                 continue;
-            }
-            Some(id.to_string())
-        } else if let Some(name) = ctx.filled(row, Field::Parent) {
+            };
+            Some(id.clone())
+        } else if let Some(name) = ctx.filled(row, name_field) {
             match by_name.get(&name_key(name)).map(Vec::as_slice) {
                 Some([id]) => Some(id.clone()),
                 Some(many) if many.len() > 1 => {
                     p.errors.push(row_error(
                         n,
                         format!(
-                            "{} \"{}\": {} capabilities have this name; use the {} column to say which",
-                            ctx.header(Field::Parent),
+                            "{} \"{}\": {} {} have this name; use the {} column to say which",
+                            ctx.header(name_field),
                             name.trim(),
                             many.len(),
-                            Field::ParentId.header()
+                            plural(noun),
+                            id_field.header()
                         ),
                     ));
                     continue;
@@ -514,9 +565,10 @@ pub(super) fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row
                     p.errors.push(row_error(
                         n,
                         format!(
-                            "{} \"{}\" is not a capability in this roadmap or this file",
-                            ctx.header(Field::Parent),
-                            name.trim()
+                            "{} \"{}\" is not {} {noun} in this roadmap or this file",
+                            ctx.header(name_field),
+                            name.trim(),
+                            article(noun)
                         ),
                     ));
                     continue;
@@ -525,7 +577,7 @@ pub(super) fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row
         } else {
             None
         };
-        item.set_parent(parent);
+        item.set_reference(reference);
     }
 }
 
@@ -533,13 +585,13 @@ pub(super) fn resolve_parents<T: Item>(r: &Roadmap, ctx: &Ctx, read: &mut [(&Row
 /// (exactly) or by name (ignoring case and outer spaces).
 pub(super) struct Lookup<'a> {
     /// "goal", "criterion".
-    noun: &'static str,
+    pub(super) noun: &'static str,
     by_id: HashMap<&'a str, &'a str>,
     by_name: HashMap<String, Vec<&'a str>>,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(noun: &'static str, items: impl Iterator<Item = (&'a str, &'a str)>) -> Lookup<'a> {
+    pub(super) fn new(noun: &'static str, items: impl Iterator<Item = (&'a str, &'a str)>) -> Lookup<'a> {
         let mut by_id = HashMap::new();
         let mut by_name: HashMap<String, Vec<&str>> = HashMap::new();
         for (id, name) in items {
@@ -551,7 +603,13 @@ impl<'a> Lookup<'a> {
 
     /// The id of the item a row names with `id_field` or else `name_field`. `Ok(None)` when
     /// both are empty.
-    fn find(&self, ctx: &Ctx, row: &Row, id_field: Field, name_field: Field) -> Result<Option<&'a str>, String> {
+    pub(super) fn find(
+        &self,
+        ctx: &Ctx,
+        row: &Row,
+        id_field: Field,
+        name_field: Field,
+    ) -> Result<Option<&'a str>, String> {
         let noun = self.noun;
         let hint = match noun {
             "initiative" => " (import the initiatives first)",
@@ -583,7 +641,7 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    fn name<'b>(&'b self, id: &'b str) -> &'b str {
+    pub(super) fn name<'b>(&'b self, id: &'b str) -> &'b str {
         self.by_id.get(id).copied().unwrap_or(id)
     }
 }

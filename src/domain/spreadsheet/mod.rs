@@ -21,6 +21,7 @@
 
 use super::calendar::Month;
 use super::file_format::{check_size, ImportError};
+use super::landscape::{Application, Technology};
 use super::model::{
     Capability, CapabilityLink, FundingLock, Goal, GoalLink, Id, Initiative, ItemKind, Milestone, Risk, Roadmap,
     Status, ESTIMATE_MAX, ESTIMATE_SCALE,
@@ -32,6 +33,7 @@ use std::sync::Arc;
 mod cells;
 mod export;
 mod import;
+mod landscape;
 mod preview;
 mod read;
 #[cfg(test)]
@@ -43,6 +45,7 @@ pub(crate) mod zip;
 pub use cells::*;
 pub use export::*;
 use import::*;
+use landscape::*;
 pub use preview::*;
 pub use read::*;
 use text::*;
@@ -71,11 +74,18 @@ pub enum Table {
     Milestones,
     /// Each initiative's values for the roadmap's entered scoring criteria.
     CriterionValues,
+    /// The landscape's applications.
+    Applications,
+    /// The landscape's technologies (IT components).
+    Technologies,
+    /// Each application's links: capabilities supported, technologies used, interfaces, and
+    /// the initiatives that retire or introduce it.
+    ApplicationLinks,
 }
 
 impl Table {
     /// All tables, in the order to import them (links refer to items, so items come first).
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 11] = [
         Table::Goals,
         Table::Capabilities,
         Table::Initiatives,
@@ -84,7 +94,13 @@ impl Table {
         Table::Dependencies,
         Table::Milestones,
         Table::CriterionValues,
+        Table::Applications,
+        Table::Technologies,
+        Table::ApplicationLinks,
     ];
+
+    /// The landscape's tables, in the order to import them.
+    pub const LANDSCAPE: [Table; 3] = [Table::Applications, Table::Technologies, Table::ApplicationLinks];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -96,6 +112,9 @@ impl Table {
             Table::Dependencies => "Dependencies",
             Table::Milestones => "Milestones",
             Table::CriterionValues => "Criterion values",
+            Table::Applications => "Applications",
+            Table::Technologies => "Technologies",
+            Table::ApplicationLinks => "Application links",
         }
     }
 
@@ -110,6 +129,9 @@ impl Table {
             Table::Dependencies => "dependencies.csv",
             Table::Milestones => "milestones.csv",
             Table::CriterionValues => "criterion-values.csv",
+            Table::Applications => "applications.csv",
+            Table::Technologies => "technologies.csv",
+            Table::ApplicationLinks => "application-links.csv",
         }
     }
 
@@ -175,6 +197,100 @@ impl Table {
             Table::CriterionValues => {
                 &[F::InitiativeId, F::Initiative, F::CriterionId, F::Criterion, F::CriterionValue]
             }
+            Table::Applications => &[
+                F::Id,
+                F::Name,
+                F::Description,
+                F::AppType,
+                F::Hosting,
+                F::Vendor,
+                F::BusinessOwner,
+                F::ItOwner,
+                F::Criticality,
+                F::DataClassification,
+                F::Users,
+                F::PhasePlan,
+                F::PhaseIn,
+                F::PhaseActive,
+                F::PhaseOut,
+                F::EndOfLife,
+                F::FunctionalFit,
+                F::TechnicalFit,
+                F::Disposition,
+                F::SuccessorId,
+                F::Successor,
+                F::RunCostPerYear,
+                F::Capex,
+                F::ContractEnd,
+                F::Tags,
+            ],
+            Table::Technologies => &[
+                F::Id,
+                F::Name,
+                F::Category,
+                F::Vendor,
+                F::Version,
+                F::Release,
+                F::EndOfStandardSupport,
+                F::EndOfLife,
+                F::EndOfExtendedSupport,
+                F::CatalogProduct,
+                F::CatalogCycle,
+                F::CatalogRelease,
+                F::CatalogStandardSupport,
+                F::CatalogEndOfLife,
+                F::CatalogExtendedSupport,
+            ],
+            Table::ApplicationLinks => &[
+                F::ApplicationId,
+                F::Application,
+                F::LinkKind,
+                F::ToId,
+                F::To,
+                F::Fit,
+                F::Interface,
+                F::Direction,
+                F::Data,
+                F::EffectiveMonth,
+            ],
+        }
+    }
+
+    /// The fields a column may be imported as: the exported ones, and for applications the
+    /// lifecycle stage of tools that keep the phase without its dates (ServiceNow's "Life
+    /// cycle stage").
+    pub fn import_fields(self) -> &'static [Field] {
+        use Field as F;
+        match self {
+            Table::Applications => &[
+                F::Id,
+                F::Name,
+                F::Description,
+                F::AppType,
+                F::Hosting,
+                F::Vendor,
+                F::BusinessOwner,
+                F::ItOwner,
+                F::Criticality,
+                F::DataClassification,
+                F::Users,
+                F::PhasePlan,
+                F::PhaseIn,
+                F::PhaseActive,
+                F::PhaseOut,
+                F::EndOfLife,
+                F::LifecycleStage,
+                F::FunctionalFit,
+                F::TechnicalFit,
+                F::Disposition,
+                F::SuccessorId,
+                F::Successor,
+                F::RunCostPerYear,
+                F::Capex,
+                F::ContractEnd,
+                F::Tags,
+            ],
+            other => other.fields(),
         }
     }
 
@@ -199,7 +315,8 @@ impl Table {
         let score = |t: Table| {
             let m = propose_mapping(t, headers);
             let key_fields = match t {
-                Table::Goals | Table::Capabilities | Table::Initiatives => [Field::Id, Field::Name],
+                _ if t.item_kind().is_some() => [Field::Id, Field::Name],
+                Table::ApplicationLinks => [Field::ApplicationId, Field::Application],
                 _ => [Field::InitiativeId, Field::Initiative],
             };
             let has_key = key_fields.iter().any(|&f| m.column_of(f).is_some());
@@ -221,6 +338,8 @@ impl Table {
             Table::Goals => Some(ItemKind::Goal),
             Table::Capabilities => Some(ItemKind::Capability),
             Table::Initiatives => Some(ItemKind::Initiative),
+            Table::Applications => Some(ItemKind::Application),
+            Table::Technologies => Some(ItemKind::Technology),
             _ => None,
         }
     }
@@ -279,6 +398,50 @@ pub enum Field {
     CriterionId,
     Criterion,
     CriterionValue,
+    // The landscape's columns.
+    AppType,
+    Hosting,
+    Vendor,
+    BusinessOwner,
+    ItOwner,
+    Criticality,
+    DataClassification,
+    Users,
+    PhasePlan,
+    PhaseIn,
+    PhaseActive,
+    PhaseOut,
+    EndOfLife,
+    /// The phase an application is in now, without its dates (import only).
+    LifecycleStage,
+    FunctionalFit,
+    TechnicalFit,
+    Disposition,
+    SuccessorId,
+    Successor,
+    ContractEnd,
+    Tags,
+    Category,
+    Version,
+    Release,
+    EndOfStandardSupport,
+    EndOfExtendedSupport,
+    CatalogProduct,
+    CatalogCycle,
+    CatalogRelease,
+    CatalogStandardSupport,
+    CatalogEndOfLife,
+    CatalogExtendedSupport,
+    ApplicationId,
+    Application,
+    LinkKind,
+    ToId,
+    To,
+    Fit,
+    Interface,
+    Direction,
+    Data,
+    EffectiveMonth,
 }
 
 impl Field {
@@ -336,6 +499,48 @@ impl Field {
             F::CriterionId => "Criterion id",
             F::Criterion => "Criterion",
             F::CriterionValue => "Value",
+            F::AppType => "Type",
+            F::Hosting => "Hosting",
+            F::Vendor => "Vendor",
+            F::BusinessOwner => "Business owner",
+            F::ItOwner => "IT owner",
+            F::Criticality => "Business criticality",
+            F::DataClassification => "Data classification",
+            F::Users => "Users",
+            F::PhasePlan => "Plan",
+            F::PhaseIn => "Phase-in",
+            F::PhaseActive => "Active",
+            F::PhaseOut => "Phase-out",
+            F::EndOfLife => "End of life",
+            F::LifecycleStage => "Lifecycle stage",
+            F::FunctionalFit => "Functional fit",
+            F::TechnicalFit => "Technical fit",
+            F::Disposition => "Disposition",
+            F::SuccessorId => "Successor id",
+            F::Successor => "Successor",
+            F::ContractEnd => "Contract end",
+            F::Tags => "Tags",
+            F::Category => "Category",
+            F::Version => "Version",
+            F::Release => "Release",
+            F::EndOfStandardSupport => "End of standard support",
+            F::EndOfExtendedSupport => "End of extended support",
+            F::CatalogProduct => "Catalog product",
+            F::CatalogCycle => "Catalog cycle",
+            F::CatalogRelease => "Catalog release",
+            F::CatalogStandardSupport => "Catalog end of standard support",
+            F::CatalogEndOfLife => "Catalog end of life",
+            F::CatalogExtendedSupport => "Catalog end of extended support",
+            F::ApplicationId => "Application id",
+            F::Application => "Application",
+            F::LinkKind => "Link",
+            F::ToId => "To id",
+            F::To => "To",
+            F::Fit => "Fit",
+            F::Interface => "Interface",
+            F::Direction => "Direction",
+            F::Data => "Data",
+            F::EffectiveMonth => "Month",
         }
     }
 
@@ -344,9 +549,9 @@ impl Field {
     fn synonyms(self) -> &'static [&'static str] {
         use Field as F;
         match self {
-            F::Id => &["key", "identifier", "ref", "reference"],
+            F::Id => &["key", "identifier", "ref", "reference", "number", "sysid"],
             F::Name => &["title"],
-            F::Description => &["desc", "details", "notes"],
+            F::Description => &["desc", "details", "notes", "shortdescription"],
             F::Theme => &["strategictheme", "category"],
             F::Weight => &["goalweight", "priority"],
             F::Owner => &["responsible", "accountable"],
@@ -402,6 +607,59 @@ impl Field {
             F::CriterionId => &[],
             F::Criterion => &["criterionname", "scoringcriterion"],
             F::CriterionValue => &["criterionvalue", "score", "rating"],
+            // The landscape: Cairn's JSON names, ServiceNow's business application columns
+            // (Number, Application type, Install type, IT application owner, Life cycle
+            // stage, Planned disposition, Target application …) and LeanIX's fact sheet
+            // fields (lifecycle:phaseIn, functionalSuitability, TIMEClassification …).
+            F::AppType => &["applicationtype", "apptype", "kind", "sourcing", "softwaretype"],
+            F::Hosting => &["installtype", "hostingtype", "deployment", "deploymenttype", "hostingmodel"],
+            F::Vendor => &["provider", "manufacturer", "supplier", "publisher"],
+            F::BusinessOwner => &["businessowner", "owner", "applicationowner", "productowner"],
+            F::ItOwner => &["itapplicationowner", "itowner", "technicalowner", "managedby", "supportgroup"],
+            F::Criticality => &["businesscriticality", "criticality", "businesscriticalitylevel"],
+            F::DataClassification => &["dataclassification", "classification", "dataclass", "confidentiality"],
+            F::Users => &["usercount", "numberofusers", "userbase", "users"],
+            F::PhasePlan => &["lifecycleplan", "plan", "planned"],
+            F::PhaseIn => &["lifecyclephasein", "phasein", "lifecyclephaseinstart"],
+            F::PhaseActive => &["lifecycleactive", "active", "golive", "golivedate", "installdate", "livedate"],
+            F::PhaseOut => &["lifecyclephaseout", "phaseout", "sunsetdate"],
+            F::EndOfLife => &["lifecycleendoflife", "endoflife", "eol", "retirementdate", "retiredate", "eoldate"],
+            F::LifecycleStage => &["lifecyclestage", "lifecycle", "lifecyclephase", "stage", "phase"],
+            F::FunctionalFit => &["functionalfit", "functionalsuitability", "businessfit"],
+            F::TechnicalFit => &["technicalfit", "technicalsuitability", "technicalcondition"],
+            F::Disposition => &[
+                "planneddisposition",
+                "disposition",
+                "timeclassification",
+                "time",
+                "rationalization",
+                "rationalisation",
+            ],
+            F::SuccessorId => &["successorid", "targetapplicationid"],
+            F::Successor => &["targetapplication", "successorapplication", "replacedby"],
+            F::ContractEnd => &["contractenddate", "contractend", "contractexpiry", "renewaldate"],
+            F::Tags => &["tags", "labels", "keywords"],
+            F::Category => &["class", "technologytype", "componenttype"],
+            F::Version => &["cycle", "releaseversion", "versionnumber"],
+            F::Release => &["releasedate", "releasemonth", "available", "generalavailability", "ga"],
+            F::EndOfStandardSupport => &["endofsupport", "eos", "endofmainstreamsupport", "mainstreamsupportend"],
+            F::EndOfExtendedSupport => &["endofextendedsupport", "extendedsupportend", "eoes"],
+            F::CatalogProduct => &["endoflifedateproduct"],
+            F::CatalogCycle => &["endoflifedatecycle"],
+            F::CatalogRelease => &[],
+            F::CatalogStandardSupport => &[],
+            F::CatalogEndOfLife => &[],
+            F::CatalogExtendedSupport => &[],
+            F::ApplicationId => &["applicationid", "appid", "sourceid", "fromid"],
+            F::Application => &["applicationname", "app", "source", "from"],
+            F::LinkKind => &["linktype", "relation", "relationship", "kind"],
+            F::ToId => &["targetid", "toid"],
+            F::To => &["target", "toname"],
+            F::Fit => &["supportfit", "capabilityfit"],
+            F::Interface => &["interfacename"],
+            F::Direction => &["flowdirection"],
+            F::Data => &["dataobjects", "datacarried", "payload"],
+            F::EffectiveMonth => &["effectivemonth", "date", "when"],
         }
     }
 
@@ -437,6 +695,32 @@ impl Field {
                 | F::MaturityAfter
                 | F::MilestoneMonth
                 | F::CriterionValue
+                | F::AppType
+                | F::Hosting
+                | F::Criticality
+                | F::DataClassification
+                | F::Users
+                | F::PhasePlan
+                | F::PhaseIn
+                | F::PhaseActive
+                | F::PhaseOut
+                | F::EndOfLife
+                | F::LifecycleStage
+                | F::FunctionalFit
+                | F::TechnicalFit
+                | F::Disposition
+                | F::ContractEnd
+                | F::Release
+                | F::EndOfStandardSupport
+                | F::EndOfExtendedSupport
+                | F::CatalogRelease
+                | F::CatalogStandardSupport
+                | F::CatalogEndOfLife
+                | F::CatalogExtendedSupport
+                | F::LinkKind
+                | F::Fit
+                | F::Direction
+                | F::EffectiveMonth
         )
     }
 }

@@ -42,7 +42,7 @@ pub fn propose_mapping(table: Table, headers: &[String]) -> Mapping {
             if columns[column].is_some() {
                 continue;
             }
-            let free = table.fields().iter().find(|&&f| !columns.contains(&Some(f)) && pass(f, norm));
+            let free = table.import_fields().iter().find(|&&f| !columns.contains(&Some(f)) && pass(f, norm));
             columns[column] = free.copied();
         }
     }
@@ -71,6 +71,25 @@ pub struct Change {
     pub detail: String,
 }
 
+/// What to do with rows that name an item already in the roadmap by its name (not by its id).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Duplicates {
+    /// The row updates the item (its name and id stay as they are).
+    #[default]
+    Update,
+    /// The row is left out; the item stays as it is.
+    Skip,
+}
+
+/// The person's choices for an import, and the month it happens in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct ImportOptions {
+    pub duplicates: Duplicates,
+    /// This month: where a lifecycle stage without dates ("Operational") places its phase.
+    /// `None` makes such a stage an error.
+    pub today: Option<Month>,
+}
+
 /// What importing a file would do. Nothing has changed yet: apply `result` (one undo step)
 /// when the person confirms, which is only possible when there are no errors.
 #[derive(Clone, PartialEq, Debug)]
@@ -84,6 +103,10 @@ pub struct Preview {
     pub updated: Vec<Change>,
     /// Rows that match an item exactly as it is.
     pub unchanged: usize,
+    /// Rows that found an item already in the roadmap by its name, not by its id.
+    pub duplicates: usize,
+    /// Of those, the rows left out because the person chose to skip duplicates.
+    pub skipped: usize,
     /// The roadmap after the import; `None` when there are errors.
     pub result: Option<Roadmap>,
 }
@@ -93,20 +116,27 @@ impl Preview {
         self.errors.is_empty()
     }
 
-    /// "2 goals added, 1 updated, 5 unchanged" / "3 initiatives' goal links updated".
+    /// "2 goals added, 1 updated, 5 unchanged" / "goal links of 3 initiatives changed, 1
+    /// unchanged"; with ", 4 duplicates skipped" when rows were skipped.
     pub fn summary(&self) -> String {
         let (one, many) = match self.table {
             Table::Goals => ("goal", "goals"),
             Table::Capabilities => ("capability", "capabilities"),
-            Table::Initiatives => ("initiative", "initiatives"),
+            Table::Applications | Table::ApplicationLinks => ("application", "applications"),
+            Table::Technologies => ("technology", "technologies"),
             _ => ("initiative", "initiatives"),
         };
         let n = |count: usize| if count == 1 { format!("1 {one}") } else { format!("{count} {many}") };
+        let skipped = match self.skipped {
+            0 => String::new(),
+            1 => ", 1 duplicate skipped".to_string(),
+            k => format!(", {k} duplicates skipped"),
+        };
         if self.table.item_kind().is_none() {
             let what = self.table.title().to_lowercase();
             return format!("{} of {} changed, {} unchanged", what, n(self.updated.len()), self.unchanged);
         }
-        format!("{} added, {} updated, {} unchanged", n(self.added.len()), self.updated.len(), self.unchanged)
+        format!("{} added, {} updated, {} unchanged{skipped}", n(self.added.len()), self.updated.len(), self.unchanged)
     }
 }
 
@@ -118,6 +148,12 @@ impl Preview {
 /// initiative they mention (in the file's order) and leave other initiatives' links alone.
 /// The result must pass the roadmap's rules; errors it did not already have are listed.
 pub fn preview(r: &Roadmap, table: Table, parsed: &Parsed, mapping: &Mapping) -> Preview {
+    preview_with(r, table, parsed, mapping, ImportOptions::default())
+}
+
+/// [`preview`] with the person's choices: whether rows found by name update or are skipped,
+/// and this month (for lifecycle stages without dates).
+pub fn preview_with(r: &Roadmap, table: Table, parsed: &Parsed, mapping: &Mapping, options: ImportOptions) -> Preview {
     let mut p = Preview {
         table,
         errors: Vec::new(),
@@ -125,6 +161,8 @@ pub fn preview(r: &Roadmap, table: Table, parsed: &Parsed, mapping: &Mapping) ->
         added: Vec::new(),
         updated: Vec::new(),
         unchanged: 0,
+        duplicates: 0,
+        skipped: 0,
         result: None,
     };
     let left_out: Vec<String> = parsed
@@ -137,14 +175,25 @@ pub fn preview(r: &Roadmap, table: Table, parsed: &Parsed, mapping: &Mapping) ->
     if !left_out.is_empty() {
         p.warnings.push(format!("Not imported (no field chosen): {}", left_out.join(", ")));
     }
-    let ctx = Ctx { parsed, mapping, decimal_comma: parsed.delimiter != ',' };
+    let ctx = Ctx { parsed, mapping, decimal_comma: parsed.delimiter != ',', options };
     let rows = ctx.rows(&mut p.errors);
     let outcome = match table {
         Table::Goals => import_items::<Goal>(r, &ctx, &rows, &mut p),
         Table::Capabilities => import_items::<Capability>(r, &ctx, &rows, &mut p),
         Table::Initiatives => import_items::<Initiative>(r, &ctx, &rows, &mut p),
+        Table::Applications => import_items::<Application>(r, &ctx, &rows, &mut p),
+        Table::Technologies => import_items::<Technology>(r, &ctx, &rows, &mut p),
+        Table::ApplicationLinks => import_application_links(r, &ctx, &rows, &mut p),
         _ => import_links(r, table, &ctx, &rows, &mut p),
     };
+    if table == Table::Applications && mapping.column_of(Field::LifecycleStage).is_some() {
+        p.warnings.push(format!(
+            "{} names the phase an application is in, not when it began: an application without \
+             lifecycle dates starts that phase in {}. Correct the months in its panel where they are known.",
+            Field::LifecycleStage.header(),
+            options.today.map_or_else(|| "the current month".to_string(), |m| m.to_string())
+        ));
+    }
     let Some((result, row_of)) = outcome else { return p };
     if !p.errors.is_empty() {
         return p;
@@ -176,6 +225,7 @@ pub(super) struct Ctx<'a> {
     pub(super) parsed: &'a Parsed,
     pub(super) mapping: &'a Mapping,
     pub(super) decimal_comma: bool,
+    pub(super) options: ImportOptions,
 }
 
 impl<'a> Ctx<'a> {

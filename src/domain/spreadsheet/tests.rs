@@ -134,9 +134,15 @@ fn one_error(r: &Roadmap, table: Table, text: &str) -> String {
     p.errors[0].message.clone()
 }
 
-/// `r` without goals, capabilities and initiatives (its settings kept).
+/// `r` without goals, capabilities, initiatives and landscape (its settings kept).
 fn emptied(r: &Roadmap) -> Roadmap {
-    Roadmap { goals: Vec::new(), capabilities: Vec::new(), initiatives: Vec::new(), ..r.clone() }
+    Roadmap {
+        goals: Vec::new(),
+        capabilities: Vec::new(),
+        initiatives: Vec::new(),
+        landscape: Default::default(),
+        ..r.clone()
+    }
 }
 
 /// Exports every table of `r` and imports them, in order, into `r` emptied. The settings
@@ -383,7 +389,10 @@ fn the_zip_holds_every_table() {
             "capability-links.csv",
             "dependencies.csv",
             "milestones.csv",
-            "criterion-values.csv"
+            "criterion-values.csv",
+            "applications.csv",
+            "technologies.csv",
+            "application-links.csv"
         ]
     );
     for ((_, data), table) in files.iter().zip(Table::ALL) {
@@ -976,6 +985,25 @@ fn the_sample_round_trips_with_every_option() {
 }
 
 #[test]
+fn the_demo_with_its_landscape_round_trips() {
+    let demo = crate::domain::demo::demo_roadmap();
+    assert!(demo.landscape.applications.len() > 50);
+    for delimiter in [Delimiter::Comma, Delimiter::Semicolon] {
+        let options = ExportOptions { delimiter, ..ExportOptions::default() };
+        let back = round_trip(&demo, &options).unwrap();
+        assert_eq!(back.landscape, demo.landscape, "{delimiter:?}");
+        assert_eq!(back, demo);
+    }
+}
+
+#[test]
+fn a_generated_landscape_round_trips() {
+    let r = crate::domain::landscape::generate::generate(5, crate::domain::landscape::generate::scaled(150));
+    let back = round_trip(&r, &ExportOptions::default()).unwrap();
+    assert_eq!(back.landscape, r.landscape);
+}
+
+#[test]
 fn generated_roadmaps_round_trip() {
     let r = generate(11, 400);
     assert_eq!(round_trip(&r, &ExportOptions::default()).map(|back| back == r), Ok(true));
@@ -1068,5 +1096,242 @@ proptest! {
                 let _ = preview(&sample(), table, &parsed, &mapping);
             }
         }
+    }
+}
+
+// ---- the landscape's tables ------------------------------------------------------------------
+
+mod landscape {
+    use super::*;
+    use crate::domain::demo::demo_roadmap;
+    use crate::domain::landscape::{AppType, Criticality, Direction, Disposition, Ends, Hosting};
+
+    fn import_with(r: &Roadmap, table: Table, text: &str, options: ImportOptions) -> Preview {
+        let parsed = parse(text.as_bytes()).unwrap();
+        let mapping = propose_mapping(table, &parsed.headers);
+        preview_with(r, table, &parsed, &mapping, options)
+    }
+
+    fn today() -> ImportOptions {
+        ImportOptions { today: Some(m("2026-12")), ..ImportOptions::default() }
+    }
+
+    fn app<'a>(r: &'a Roadmap, name: &str) -> &'a crate::domain::landscape::Application {
+        r.landscape.applications.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no application {name}"))
+    }
+
+    /// The columns of a ServiceNow business application export (cmdb_ci_business_app).
+    const SERVICENOW: &str = "\
+Number,Name,Short description,Application type,Install type,Vendor,Business owner,IT application owner,Business criticality,Life cycle stage,Contract end date,Planned disposition,Target application,User base
+APM0001001,Fleet Telematics Hub,Vehicle positions,COTS,Cloud,Samsara,Head of Fleet,Fleet IT,1 - most critical,Operational,2027-06-30 00:00:00,Invest,,1200
+APM0001002,Legacy Dispatch,Green screen dispatch,Custom,On-premise,,Head of Ops,Ops IT,2 - somewhat critical,Retiring,,Retire,Fleet Telematics Hub,300
+APM0001003,Salesforce Sales Cloud,CRM,SaaS,Cloud,Salesforce,CCO,CRM team,2 - somewhat critical,Operational,2028-03-31,Invest,,250
+";
+
+    #[test]
+    fn a_servicenow_export_is_recognised_and_imported() {
+        let parsed = parse(SERVICENOW.as_bytes()).unwrap();
+        assert_eq!(Table::guess("cmdb_ci_business_app.csv", &parsed.headers), Some(Table::Applications));
+        let mapping = propose_mapping(Table::Applications, &parsed.headers);
+        let mapped: Vec<Option<Field>> = mapping.columns.clone();
+        use Field as F;
+        assert_eq!(
+            mapped,
+            vec![
+                Some(F::Id),
+                Some(F::Name),
+                Some(F::Description),
+                Some(F::AppType),
+                Some(F::Hosting),
+                Some(F::Vendor),
+                Some(F::BusinessOwner),
+                Some(F::ItOwner),
+                Some(F::Criticality),
+                Some(F::LifecycleStage),
+                Some(F::ContractEnd),
+                Some(F::Disposition),
+                Some(F::Successor),
+                Some(F::Users),
+            ]
+        );
+        let demo = demo_roadmap();
+        let p = import_with(&demo, Table::Applications, SERVICENOW, today());
+        assert!(p.is_clean(), "{:#?}", p.errors);
+        assert_eq!(p.summary(), "2 applications added, 1 updated, 0 unchanged");
+        assert_eq!(p.duplicates, 1, "Salesforce Sales Cloud is in the demo under another id");
+        assert!(p.warnings.iter().any(|w| w.contains("Lifecycle stage") && w.contains("2026-12")), "{:?}", p.warnings);
+        let r = p.result.unwrap();
+        let hub = app(&r, "Fleet Telematics Hub");
+        assert_eq!(hub.id, "APM0001001");
+        assert_eq!(
+            (hub.kind, hub.hosting, hub.criticality),
+            (AppType::Cots, Hosting::Cloud, Criticality::MissionCritical)
+        );
+        assert_eq!((hub.lifecycle.active, hub.contract_end, hub.users), (Some(m("2026-12")), Some(m("2027-06")), 1200));
+        assert_eq!(hub.disposition, Some(Disposition::Invest));
+        let old = app(&r, "Legacy Dispatch");
+        assert_eq!(old.lifecycle.phase_out, Some(m("2026-12")));
+        assert_eq!(old.successor.as_deref(), Some("APM0001001"));
+        assert_eq!((old.disposition, old.criticality), (Some(Disposition::Eliminate), Criticality::High));
+        // The duplicate keeps its id and its dated lifecycle (a stage does not overwrite dates).
+        let sfdc = app(&r, "Salesforce Sales Cloud");
+        let before = app(&demo, "Salesforce Sales Cloud");
+        assert_eq!((sfdc.id.as_str(), sfdc.lifecycle), ("app-sfdc", before.lifecycle));
+        assert_eq!(sfdc.it_owner, "CRM team");
+        assert_eq!(r.landscape.applications.len(), demo.landscape.applications.len() + 2);
+    }
+
+    #[test]
+    fn duplicates_by_name_are_updated_or_skipped_as_chosen() {
+        let demo = demo_roadmap();
+        let text = "Name,IT owner\nsalesforce sales cloud ,New team\nBrand new app,Team B\n";
+        let update = import_with(&demo, Table::Applications, text, today());
+        assert_eq!((update.duplicates, update.skipped, update.updated.len(), update.added.len()), (1, 0, 1, 1));
+        assert_eq!(update.updated[0].detail, "IT owner");
+        let skip =
+            import_with(&demo, Table::Applications, text, ImportOptions { duplicates: Duplicates::Skip, ..today() });
+        assert_eq!((skip.duplicates, skip.skipped, skip.updated.len(), skip.added.len()), (1, 1, 0, 1));
+        assert_eq!(skip.summary(), "1 application added, 0 updated, 0 unchanged, 1 duplicate skipped");
+        let r = skip.result.unwrap();
+        assert_eq!(app(&r, "Salesforce Sales Cloud"), app(&demo, "Salesforce Sales Cloud"));
+        // Rows found by their id are not duplicates.
+        let by_id = import_with(
+            &demo,
+            Table::Applications,
+            "Id,IT owner\napp-sfdc,X\n",
+            ImportOptions { duplicates: Duplicates::Skip, ..today() },
+        );
+        assert_eq!((by_id.duplicates, by_id.updated.len()), (0, 1));
+    }
+
+    #[test]
+    fn leanix_fact_sheets_are_recognised() {
+        let text = "\
+id,type,name,lifecycle:plan,lifecycle:phaseIn,lifecycle:active,lifecycle:phaseOut,lifecycle:endOfLife,businessCriticality,functionalSuitability,technicalSuitability,TIMEClassification
+28fe4aa2,Application,Route Planner,2024-01-01,2024-06-01,2025-01-01,2029-01-01,2030-01-01,businessCritical,appropriate,fullyAppropriate,invest
+28fe4aa3,Application,Old Billing,,,2010-03-01,2026-06-01,2027-01-01,administrativeService,unreasonable,inappropriate,eliminate
+";
+        let parsed = parse(text.as_bytes()).unwrap();
+        assert_eq!(Table::guess("Applications.csv", &parsed.headers), Some(Table::Applications));
+        let p = import_with(&demo_roadmap(), Table::Applications, text, today());
+        assert!(p.is_clean(), "{:#?}", p.errors);
+        let r = p.result.unwrap();
+        let planner = app(&r, "Route Planner");
+        assert_eq!(planner.lifecycle.plan, Some(m("2024-01")));
+        assert_eq!(planner.lifecycle.end_of_life, Some(m("2030-01")));
+        assert_eq!((planner.functional_fit, planner.technical_fit), (Some(3), Some(4)));
+        assert_eq!((planner.criticality, planner.disposition), (Criticality::High, Some(Disposition::Invest)));
+        assert_eq!(planner.kind, AppType::default(), "LeanIX's type column says Application, not how it was obtained");
+        let billing = app(&r, "Old Billing");
+        assert_eq!(
+            (billing.functional_fit, billing.technical_fit, billing.criticality),
+            (Some(1), Some(1), Criticality::Low)
+        );
+    }
+
+    #[test]
+    fn landscape_row_errors_name_row_column_and_value() {
+        let demo = demo_roadmap();
+        let one = |table: Table, text: &str| {
+            let p = import_with(&demo, table, text, today());
+            assert!(p.result.is_none());
+            assert_eq!(p.errors.len(), 1, "{:#?}", p.errors);
+            p.errors[0].message.clone()
+        };
+        assert_eq!(
+            one(Table::Applications, "Name,Functional fit\nA,5\n"),
+            "row 2: Functional fit \"5\" is not a fit from 1 (poor) to 4 (excellent), nor LeanIX's words for one"
+        );
+        assert!(one(Table::Applications, "Name,Disposition\nA,Hold\n")
+            .starts_with("row 2: Disposition \"Hold\" is not one of: Tolerate, Invest, Migrate, Eliminate"));
+        assert_eq!(
+            one(Table::Applications, "Name,Successor\nA,Nowhere\n"),
+            "row 2: Successor \"Nowhere\" is not an application in this roadmap or this file"
+        );
+        assert!(one(Table::Applications, "Name,End of life\nA,2026-13\n").starts_with("row 2: End of life \"2026-13\""));
+        assert_eq!(
+            one(Table::Technologies, "Name,Catalog cycle\nX,7\n"),
+            "row 2: Catalog cycle needs a Catalog product in the same row"
+        );
+        assert_eq!(
+            one(Table::ApplicationLinks, "Application,Link,To\nSAP ECC 6.0,supports capability,Nowhere\n"),
+            "row 2: To \"Nowhere\" is not a capability in this roadmap"
+        );
+        assert!(one(Table::ApplicationLinks, "Application,Link,To\nSAP ECC 6.0,loves,Nowhere\n")
+            .starts_with("row 2: Link \"loves\" is not a kind of link"));
+        assert_eq!(
+            one(Table::ApplicationLinks, "Application,Link\nSAP ECC 6.0,interface\n"),
+            "No column is imported as To id or To"
+        );
+    }
+
+    #[test]
+    fn technologies_take_catalog_matches_and_support_words() {
+        let text = "Name,Version,Catalog product,Catalog cycle,Catalog end of life,Catalog end of extended support\nZ OS,3,zos,3,ended,never\n";
+        let p = import_with(&demo_roadmap(), Table::Technologies, text, today());
+        assert!(p.is_clean(), "{:#?}", p.errors);
+        let r = p.result.unwrap();
+        let t = r.landscape.technologies.iter().find(|t| t.name == "Z OS").unwrap();
+        let c = t.catalog.as_ref().unwrap();
+        assert_eq!(
+            (c.product.as_str(), c.cycle.as_str(), c.end_of_life, c.extended_support),
+            ("zos", "3", Ends::Ended, Ends::Never)
+        );
+        assert!(t.id.starts_with("tech-"));
+    }
+
+    #[test]
+    fn link_rows_replace_only_the_kinds_the_file_holds() {
+        let demo = demo_roadmap();
+        let ecc = app(&demo, "SAP ECC 6.0").clone();
+        assert!(!ecc.technologies.is_empty() && !ecc.capabilities.is_empty());
+        let cap = &demo.capabilities[0];
+        let text = format!("Application,Link,To,Fit\nSAP ECC 6.0,supports capability,{},2\n", cap.name);
+        let p = import_with(&demo, Table::ApplicationLinks, &text, today());
+        assert!(p.is_clean(), "{:#?}", p.errors);
+        assert_eq!(p.updated.len(), 1);
+        assert!(p.updated[0].detail.starts_with("1 capability, was "), "{}", p.updated[0].detail);
+        let r = p.result.unwrap();
+        let after = app(&r, "SAP ECC 6.0");
+        assert_eq!(after.capabilities.len(), 1);
+        assert_eq!(after.capabilities[0].fit, Some(2));
+        assert_eq!(after.technologies, ecc.technologies, "technologies were not in the file");
+        assert_eq!(r.landscape.changes, demo.landscape.changes, "changes were not in the file");
+    }
+
+    #[test]
+    fn interfaces_and_replacements_come_back_as_they_were() {
+        let demo = demo_roadmap();
+        let text = csv_text(&demo, Table::ApplicationLinks);
+        assert!(text.contains("retired by initiative") && text.contains("introduced by initiative"));
+        // Import into the demo without its links: the file gives every one back.
+        let mut bare = demo.clone();
+        for a in &mut bare.landscape.applications {
+            let a = Arc::make_mut(a);
+            a.capabilities.clear();
+            a.technologies.clear();
+            a.interfaces.clear();
+        }
+        bare.landscape.changes.clear();
+        let p = import_with(&bare, Table::ApplicationLinks, &text, today());
+        assert!(p.is_clean(), "{:#?}", p.errors);
+        let r = p.result.unwrap();
+        assert_eq!(r.landscape, demo.landscape);
+        assert!(r.landscape.changes.iter().any(|c| c.retires.is_some() && c.introduces.is_some()));
+        assert!(r
+            .landscape
+            .applications
+            .iter()
+            .flat_map(|a| &a.interfaces)
+            .any(|i| i.direction != Direction::Outbound));
+    }
+
+    #[test]
+    fn five_thousand_applications_import_through_the_preview() {
+        let r = crate::domain::landscape::generate::generate(3, crate::domain::landscape::generate::scaled(5_000));
+        let text = csv_text(&r, Table::Applications);
+        let p = import_with(&emptied(&r), Table::Applications, &text, today());
+        assert!(p.is_clean(), "{:?}", p.errors.first());
+        assert_eq!(p.added.len(), 5_000);
     }
 }

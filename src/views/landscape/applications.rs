@@ -117,7 +117,7 @@ pub fn Applications() -> impl IntoView {
             <div class="editor-list">
                 <div class="toolbar">
                     <SearchBox label="Search applications" query/>
-                    <super::ExportLandscape/>
+                    <super::LandscapeSpreadsheets/>
                     <label class="inline-field">"Disposition "
                         <select aria-label="Filter by disposition" on:change=move |ev| { filter.set(event_target_value(&ev)); page.set(0); }>
                             <option value="">"All dispositions"</option>

@@ -98,7 +98,7 @@ pub fn Technologies() -> impl IntoView {
             <div class="editor-list">
                 <div class="toolbar">
                     <SearchBox label="Search technologies" query/>
-                    <super::ExportLandscape/>
+                    <super::LandscapeSpreadsheets/>
                     <label class="inline-field">"Support today "
                         <select aria-label="Filter by support" on:change=move |ev| { filter.set(event_target_value(&ev)); page.set(0); }>
                             <option value="">"Any support"</option>

@@ -32,7 +32,7 @@ pub fn RoadmapSwitcher() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     let close_menu = move || menu_open.set(false);
-    let files = files::FileDialogState::new();
+    let files = crate::ui::context::<files::FileDialogState>();
     let select_id = unique_id("roadmap-select");
 
     view! {

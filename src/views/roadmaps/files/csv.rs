@@ -5,7 +5,9 @@
 
 use super::read_bytes;
 use crate::domain::format::count;
-use crate::domain::spreadsheet::{self, Delimiter, ExportOptions, Field, Mapping, Parsed, Preview, Table, ZipTime};
+use crate::domain::spreadsheet::{
+    self, Delimiter, Duplicates, ExportOptions, Field, ImportOptions, Mapping, Parsed, Preview, Table, ZipTime,
+};
 use crate::domain::Roadmap;
 use crate::state::{App, Level, Topic};
 use crate::ui::confirm::Modal;
@@ -55,6 +57,20 @@ fn row_count(r: &Roadmap, table: Table) -> usize {
         Table::Dependencies => links(|i| i.depends_on.len()),
         Table::Milestones => links(|i| i.milestones.len()),
         Table::CriterionValues => links(|i| i.scoring.custom.len()),
+        Table::Applications => r.landscape.applications.len(),
+        Table::Technologies => r.landscape.technologies.len(),
+        Table::ApplicationLinks => {
+            r.landscape
+                .applications
+                .iter()
+                .map(|a| a.capabilities.len() + a.technologies.len() + a.interfaces.len())
+                .sum::<usize>()
+                + r.landscape
+                    .changes
+                    .iter()
+                    .map(|c| usize::from(c.retires.is_some()) + usize::from(c.introduces.is_some()))
+                    .sum::<usize>()
+        }
     }
 }
 
@@ -109,7 +125,7 @@ pub fn CsvExportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <Modal open title="Export spreadsheets (CSV)".to_string()>
-            <p class="muted">"Goals, capabilities, initiatives and their links as CSV files for Excel, LibreOffice or Google Sheets. \
+            <p class="muted">"Goals, capabilities, initiatives, the landscape's applications and technologies, and their links as CSV files for Excel, LibreOffice or Google Sheets. \
                 Cells that a spreadsheet would run as a formula get an apostrophe in front; importing the files takes it off again."</p>
             <div class="csv-options">
                 <div class="field">
@@ -228,11 +244,59 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
         table.get_untracked().map_or_else(|| empty.clone(), |t| spreadsheet::propose_mapping(t, &parsed.headers)),
     );
     let refused = RwSignal::new(None::<String>);
+    let duplicates = RwSignal::new(Duplicates::Update);
+    let today = crate::ui::today();
     let preview = {
         let parsed = parsed.clone();
         Memo::new(move |_| {
             let t = table.get()?;
-            Some(Shared(Arc::new(app.roadmap.with(|r| mapping.with(|m| spreadsheet::preview(r, t, &parsed, m))))))
+            let options = ImportOptions { duplicates: duplicates.get(), today: Some(today) };
+            Some(Shared(Arc::new(
+                app.roadmap.with(|r| mapping.with(|m| spreadsheet::preview_with(r, t, &parsed, m, options))),
+            )))
+        })
+    };
+    let duplicates_name = unique_id("csv-duplicates");
+    // Shown while the file has rows that name an item already in the roadmap; the count does
+    // not depend on the choice.
+    let duplicate_choice = move || {
+        let (found, noun) = preview.with(|p| {
+            p.as_ref().map_or((0, ""), |p| {
+                let noun = match p.0.table {
+                    Table::Goals => "goals",
+                    Table::Capabilities => "capabilities",
+                    Table::Initiatives => "initiatives",
+                    Table::Applications => "applications",
+                    Table::Technologies => "technologies",
+                    _ => "",
+                };
+                (p.0.duplicates, noun)
+            })
+        });
+        (found > 0).then(|| {
+            let name = duplicates_name.clone();
+            let legend = if found == 1 {
+                format!("1 row names one of the roadmap's {noun} by its name (not its id)")
+            } else {
+                format!("{} rows name {noun} already in the roadmap by their name (not their id)", count(found))
+            };
+            let option = move |value: Duplicates, label: &'static str| {
+                let name = name.clone();
+                view! {
+                    <label class="check">
+                        <input type="radio" name=name prop:checked=move || duplicates.get() == value
+                            on:change=move |_| { duplicates.set(value); refused.set(None); }/>
+                        {label}
+                    </label>
+                }
+            };
+            view! {
+                <fieldset class="csv-duplicates">
+                    <legend>{legend}</legend>
+                    {option(Duplicates::Update, "Update them with the file's values")}
+                    {option(Duplicates::Skip, "Skip those rows and keep the roadmap's")}
+                </fieldset>
+            }
         })
     };
     let choose_table = {
@@ -292,7 +356,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
         .collect();
     let headers = parsed.headers.clone();
     let column_rows = move || {
-        let fields: &'static [Field] = table.get().map_or(&[], |t| t.fields());
+        let fields: &'static [Field] = table.get().map_or(&[], |t| t.import_fields());
         headers
             .iter()
             .enumerate()
@@ -349,6 +413,7 @@ fn CsvPreview(chosen: ChosenFile, open: RwSignal<bool>) -> impl IntoView {
             </section>
             <section class="csv-outcome" aria-labelledby="csv-outcome-title" aria-live="polite">
                 <h3 id="csv-outcome-title">"What the import would do"</h3>
+                {duplicate_choice}
                 {move || match preview.get() {
                     None => view! { <p class="muted">"Choose what this file holds to see what would change."</p> }.into_any(),
                     Some(Shared(p)) => view! { <Outcome p/> }.into_any(),

@@ -66,7 +66,7 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        run_loaded(app, "the spreadsheet import", csv_read::run(app, state, file));
+        import_spreadsheet(app, state, file);
     };
     let on_archimate = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -91,6 +91,13 @@ pub fn FileMenuItems(state: FileDialogState, #[prop(into)] close_menu: Callback<
         <button type="button" on:click=move |_| { close_menu.run(()); state.share.set(true); }>"Share as link…"</button>
         <hr class="menu-separator"/>
     }
+}
+
+/// Reads a chosen CSV file and opens the spreadsheet import's preview: the Roadmaps menu's
+/// entry, and (through `ui::files::SpreadsheetImport`, wired by the shell) the landscape's
+/// lists.
+pub fn import_spreadsheet(app: App, state: FileDialogState, file: web_sys::File) {
+    run_loaded(app, "the spreadsheet import", csv_read::run(app, state, file));
 }
 
 /// The dialogs the menu entries open. Each is its own chunk (`ui::lazy`), loaded when the
