@@ -96,7 +96,9 @@ const IT_MANAGEMENT: [(&str, &[(&str, &str)]); 8] = [
 /// A roadmap with the IT-management capability map filled in and nothing else: L1 ids
 /// `cap-<area>` (e.g. `cap-itsm`), L2 ids `cap-<area>-<capability>` (e.g.
 /// `cap-itsm-incident`). Every capability starts at maturity 2 with target 3, importance 3
-/// and medium risk — the defaults a CIO then adjusts in the assessment.
+/// and medium risk — the defaults a CIO then adjusts in the assessment. Its landscape holds
+/// the tools IT management itself runs on, named by what they do and linked to these
+/// capabilities (`landscape::demo::it_management_landscape`).
 pub fn it_management_template(name: &str, horizon: Horizon) -> Roadmap {
     let mut roadmap = blank(name, horizon);
     roadmap.description = "IT-management capability map: assess current and target maturity, \
@@ -116,6 +118,7 @@ pub fn it_management_template(name: &str, horizon: Horizon) -> Roadmap {
         roadmap.capabilities.push(cap(l1.clone(), area, None));
         roadmap.capabilities.extend(children.iter().map(|(sub, name)| cap(format!("{l1}-{sub}"), name, Some(&l1))));
     }
+    roadmap.landscape = super::landscape::demo::it_management_landscape();
     roadmap
 }
 
@@ -160,5 +163,33 @@ mod tests {
             assert!(r.capability_level(&c.id).is_some_and(|l| l <= 2), "{}", c.id);
             assert_eq!((c.current_maturity, c.target_maturity, c.importance, c.risk), (2, 3, 3, Risk::Medium));
         }
+    }
+
+    #[test]
+    fn template_landscape_links_every_tool_to_its_capabilities() {
+        use crate::domain::landscape::quality::Check;
+        let r = it_management_template("IT plan", horizon());
+        let l = &r.landscape;
+        assert!(l.applications.len() >= 15 && l.technologies.len() >= 5);
+        for a in &l.applications {
+            assert!(!a.capabilities.is_empty(), "{} supports no capability", a.name);
+            for s in &a.capabilities {
+                assert!(r.capability(&s.capability).is_some(), "{}: no capability {}", a.name, s.capability);
+            }
+            assert!(!a.business_owner.is_empty() && !a.it_owner.is_empty(), "{} has no owner", a.name);
+        }
+        // Every capability area has a tool, and the ITSM platform sits on all of ITSM.
+        for area in AREAS {
+            let served = l
+                .applications
+                .iter()
+                .flat_map(|a| &a.capabilities)
+                .any(|s| r.capability(&s.capability).is_some_and(|c| c.area == area));
+            assert!(served, "no tool for {area}");
+        }
+        // Costs and lifecycles are the user's to fill in: data quality says so.
+        let q = crate::domain::landscape::Analysis::new(&r).quality();
+        assert_eq!(q.missing(Check::Cost).len(), l.applications.len());
+        assert!(q.missing(Check::Owner).is_empty() && q.missing(Check::Capability).is_empty());
     }
 }

@@ -73,6 +73,15 @@ fn person(code: u8) -> &'static str {
         b'V' => "Ingrid Solberg",
         b'G' => "Nadia Haddad",
         b'H' => "Henrik Aalders",
+        // The IT-management template's owners are roles, to be replaced by names.
+        b'c' => "CIO",
+        b'o' => "Head of IT operations",
+        b's' => "Head of service management",
+        b'k' => "CISO",
+        b'p' => "Head of PMO",
+        b'f' => "IT finance manager",
+        b'e' => "Enterprise architect",
+        b'd' => "Head of development",
         _ => "",
     }
 }
@@ -208,7 +217,58 @@ fn fields(line: &str) -> Vec<&str> {
 
 /// The demo's landscape (links to the demo's capabilities and initiatives).
 pub fn landscape() -> Landscape {
-    let technologies = TECHNOLOGIES
+    parse(TECHNOLOGIES, APPLICATIONS, INTERFACES, CHANGES)
+}
+
+/// The IT-management template's landscape: the tools an IT organisation runs itself on,
+/// named by what they do (the vendor left for the user), each linked to the template's
+/// capabilities, with owners as roles. Fits, costs and most dates are left empty for the
+/// assessment; the data-quality checks list what to fill in.
+pub fn it_management_landscape() -> Landscape {
+    parse(TEMPLATE_TECHNOLOGIES, TEMPLATE_APPLICATIONS, TEMPLATE_INTERFACES, "")
+}
+
+/// Self-hosted platforms under the template's tools (catalog dates as in the demo).
+const TEMPLATE_TECHNOLOGIES: &str = "\
+tech-ws2019|windows-server|2019|Windows Server|os|Microsoft|2019|2018-11|2024-01|2029-01|
+tech-rhel8|rhel|8|Red Hat Enterprise Linux|os|Red Hat|8|2019-05|2024-05|2029-05|2033-05
+tech-pg16|postgresql|16|PostgreSQL|database|PostgreSQL Global Development Group|16|2023-09||2028-11|
+tech-mssql2019|mssqlserver|15.0|SQL Server|database|Microsoft|2019|2019-11|2025-02|2030-01|
+tech-esxi80|vmware-esxi|8.0|VMware ESXi|os|Broadcom|8.0|2022-10||2027-10|";
+
+/// As [`APPLICATIONS`], for the template.
+const TEMPLATE_APPLICATIONS: &str = "\
+app-itsm|IT service management platform|saas|cloud||ss|high|confidential|0|,,,,|||||0|0|||cap-itsm-incident,cap-itsm-problem,cap-itsm-change,cap-itsm-catalogue,cap-itsm-slm,cap-itsm-knowledge
+app-cmdb|Configuration management database|saas|cloud||so|high|confidential|0|,,,,|||||0|0|||cap-finance-assets,cap-itsm-change
+app-monitoring|Infrastructure monitoring|cots|on_premises||oo|high|internal|0|,,,,|||||0|0||tech-rhel8,tech-pg16|cap-ops-monitoring
+app-backup|Backup and recovery|cots|on_premises||oo|mission_critical|restricted|0|,,,,|||||0|0||tech-ws2019,tech-mssql2019|cap-ops-backup,cap-grc-bcdr
+app-virtualisation|Virtualisation platform|cots|on_premises||oo|mission_critical|confidential|0|,,,,|||||0|0||tech-esxi80|cap-ops-infra
+app-endpoint|Unified endpoint management|saas|cloud||oo|high|confidential|0|,,,,|||||0|0|||cap-ops-workplace
+app-cicd|Build and deployment pipeline|saas|cloud||dd|high|confidential|0|,,,,|||||0|0|||cap-ops-release,cap-ppm-agile
+app-identity|Identity provider and single sign-on|saas|cloud||kk|mission_critical|restricted|0|,,,,|||||0|0|||cap-grc-iam
+app-siem|Security event monitoring (SIEM)|saas|cloud||kk|high|restricted|0|,,,,|||||0|0|||cap-grc-secops
+app-grc|Governance, risk and compliance|saas|cloud||kk|medium|confidential|0|,,,,|||||0|0|||cap-grc-risk,cap-grc-compliance,cap-grc-infosec
+app-ppm|Project and portfolio management|saas|cloud||pp|medium|internal|0|,,,,|||||0|0|||cap-ppm-portfolio,cap-ppm-delivery,cap-ppm-benefits,cap-people-capacity
+app-work|Agile work management|saas|cloud||dd|medium|internal|0|,,,,|||||0|0|||cap-ppm-agile,cap-strategy-demand
+app-ea|Architecture repository|saas|cloud||ee|low|internal|0|,,,,|||||0|0|||cap-strategy-ea,cap-tech-standards,cap-strategy-planning
+app-sam|Software asset and licence management|saas|cloud||ff|medium|confidential|0|,,,,|||||0|0|||cap-finance-licences,cap-finance-assets
+app-itfm|IT budget workbook|end_user|on_premises||ff|medium|confidential|0|,,,,|||||0|0|||cap-finance-budget,cap-finance-showback
+app-contracts|Contract repository|saas|cloud||ff|medium|confidential|0|,,,,|||||0|0|||cap-tech-vendors,cap-tech-sourcing
+app-skills|Skills matrix|end_user|on_premises||cc|low|internal|0|,,,,|||||0|0|||cap-people-skills";
+
+/// As [`INTERFACES`], for the template.
+const TEMPLATE_INTERFACES: &str = "\
+app-monitoring|app-itsm|Events to incidents|outbound|alerts, events
+app-cmdb|app-itsm|Configuration items|both|servers, services, relationships
+app-identity|app-itsm|Single sign-on|outbound|identities, groups
+app-sam|app-cmdb|Installed software|inbound|software installations
+app-endpoint|app-cmdb|Device inventory|outbound|devices
+app-siem|app-itsm|Security incidents|outbound|security alerts
+app-cicd|app-itsm|Change records|outbound|deployments, changes";
+
+/// The landscape the text tables describe.
+fn parse(technologies: &str, applications: &str, interfaces: &str, changes: &str) -> Landscape {
+    let technologies = technologies
         .lines()
         .map(|line| {
             let f = fields(line);
@@ -230,7 +290,7 @@ pub fn landscape() -> Landscape {
             })
         })
         .collect();
-    let mut applications: Vec<Application> = APPLICATIONS
+    let mut applications: Vec<Application> = applications
         .lines()
         .map(|line| {
             let f = fields(line);
@@ -262,7 +322,7 @@ pub fn landscape() -> Landscape {
             }
         })
         .collect();
-    for line in INTERFACES.lines() {
+    for line in interfaces.lines() {
         let f = fields(line);
         let from = applications.iter_mut().find(|a| a.id == f[0]).expect("a demo application");
         from.interfaces.push(Interface {
@@ -272,7 +332,7 @@ pub fn landscape() -> Landscape {
             data: f[4].into(),
         });
     }
-    let changes = CHANGES
+    let changes = changes
         .lines()
         .map(|line| {
             let f = fields(line);
