@@ -228,6 +228,25 @@ fn fuzz_spreadsheet_import_with_preview() {
 }
 
 #[test]
+fn fuzz_landscape_spreadsheet_import() {
+    // Each landscape table, with the choices the preview offers (duplicates skipped, a month
+    // for lifecycle stages), over Cairn's, ServiceNow's and LeanIX's files.
+    let r = crate::domain::demo::demo_roadmap();
+    let options = spreadsheet::ImportOptions {
+        duplicates: spreadsheet::Duplicates::Skip,
+        today: Some(crate::domain::Month { year: 2026, month: 12 }),
+    };
+    fuzz("csv-landscape", |b| {
+        if let Ok(parsed) = spreadsheet::parse(b) {
+            for table in spreadsheet::Table::LANDSCAPE {
+                let mapping = spreadsheet::propose_mapping(table, &parsed.headers);
+                drop(spreadsheet::preview_with(&r, table, &parsed, &mapping, options));
+            }
+        }
+    });
+}
+
+#[test]
 fn fuzz_archimate_exchange_xml() {
     fuzz("archimate-xml", |b| drop(archimate::import_exchange(b, "en")));
 }
@@ -282,6 +301,25 @@ fn write_fuzz_seeds() {
         let name = format!("{table:?}.csv").to_lowercase();
         put("csv", &name, &spreadsheet::export_table(&small, table, &Default::default()));
     }
+    for table in spreadsheet::Table::LANDSCAPE {
+        put("csv-landscape", table.file_name(), &spreadsheet::export_table(&demo, table, &Default::default()));
+    }
+    put(
+        "csv-landscape",
+        "servicenow.csv",
+        b"Number,Name,Application type,Install type,Vendor,Business owner,IT application owner,Business criticality,\
+Life cycle stage,Contract end date,Planned disposition,Target application\r\n\
+APM0001,Fleet Hub,COTS,Cloud,Samsara,Ops,Fleet IT,1 - most critical,Operational,2027-06-30 00:00:00,Invest,\r\n\
+APM0002,Old Dispatch,Custom,On-premise,,Ops,Ops IT,2 - somewhat critical,Retiring,,Retire,Fleet Hub\r\n",
+    );
+    put(
+        "csv-landscape",
+        "leanix.csv",
+        b"id,type,name,lifecycle:plan,lifecycle:phaseIn,lifecycle:active,lifecycle:phaseOut,lifecycle:endOfLife,\
+businessCriticality,functionalSuitability,technicalSuitability,TIMEClassification\r\n\
+a1,Application,Route Planner,2024-01-01,2024-06-01,2025-01-01,2029-01-01,2030-01-01,businessCritical,appropriate,\
+fullyAppropriate,invest\r\n",
+    );
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archimate");
     for f in ["exchange-archi-5.0.2.xml", "exchange-sparx-ea.xml", "exchange-visual-paradigm.xml"] {
         put("archimate-xml", f, &std::fs::read(fixtures.join(f)).unwrap());

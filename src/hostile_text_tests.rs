@@ -60,6 +60,26 @@ pub fn hostile_roadmap() -> Roadmap {
             m.name = next();
         }
     }
+    for a in &mut r.landscape.applications {
+        let a = Arc::make_mut(a);
+        a.name = next();
+        a.description = next();
+        a.vendor = next();
+        a.business_owner = next();
+        a.it_owner = next();
+        a.tags = vec![next()];
+        for i in &mut a.interfaces {
+            i.name = next();
+            i.data = next();
+        }
+    }
+    for t in &mut r.landscape.technologies {
+        let t = Arc::make_mut(t);
+        t.name = next();
+        t.category = next();
+        t.vendor = next();
+        t.version = next();
+    }
     r
 }
 
@@ -122,6 +142,30 @@ fn the_json_file_brings_hostile_text_back_unchanged() {
     let r = hostile_roadmap();
     let back = crate::domain::file_format::import_json(&crate::domain::file_format::export_json(&r)).unwrap();
     assert_eq!(back, r);
+}
+
+#[test]
+fn the_spreadsheets_bring_hostile_text_back_unchanged_and_formulas_made_safe() {
+    use crate::domain::spreadsheet::{self, ExportOptions, Table};
+    let r = hostile_roadmap();
+    let mut current = Roadmap { landscape: Default::default(), ..r.clone() };
+    for table in Table::LANDSCAPE {
+        let bytes = spreadsheet::export_table(&r, table, &ExportOptions::default());
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        // No cell starts a formula: each such text got its apostrophe.
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '@']), "{table:?}: a formula cell {cell:?}");
+            }
+        }
+        let parsed = spreadsheet::parse(&bytes).unwrap();
+        let mapping = spreadsheet::propose_mapping(table, &parsed.headers);
+        let p = spreadsheet::preview(&current, table, &parsed, &mapping);
+        current = p.result.unwrap_or_else(|| panic!("{table:?}: {:#?}", &p.errors[..p.errors.len().min(3)]));
+    }
+    assert_eq!(current.landscape, r.landscape);
 }
 
 #[test]

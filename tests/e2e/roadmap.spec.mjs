@@ -224,6 +224,12 @@ test('many roadmaps: new from the template, rename, duplicate, switch, delete', 
   await page.getByRole('link', { name: /Capabilities/ }).click();
   const caps = page.getByRole('table', { name: 'Capability map' });
   for (const area of ['IT service management', 'IT operations', 'Technology & vendor strategy']) await expect(caps).toContainText(area);
+  // The template's landscape: IT management's own tools, on its capabilities.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Landscape' }).click();
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: /^Applications/ }).click();
+  const apps = page.getByRole('table', { name: 'Applications' });
+  await expect(apps.getByRole('button', { name: 'IT service management platform' })).toBeVisible();
+  await expect(apps.getByRole('button', { name: 'Configuration management database' })).toBeVisible();
 
   await openMenu(page);
   await page.getByRole('button', { name: 'Rename…' }).click();
