@@ -45,6 +45,7 @@ pub fn Shell() -> impl IntoView {
     provide_context(confirm);
     provide_context(crate::ui::choices::HeatmapChoices::new());
     provide_context(crate::ui::choices::TimelineChoices::new());
+    provide_context(crate::ui::choices::LandscapeChoices::new());
     let workshop = views::workshop::Workshop::start(app, route);
     provide_context(workshop);
     provide_context(views::decide::DecideState::new());

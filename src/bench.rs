@@ -80,7 +80,7 @@ pub fn measure_landscape(times: usize) -> Result<LandscapeFigure, String> {
     let (mut map, mut list) = (Vec::new(), Vec::new());
     for k in 0..3 {
         let t0 = now();
-        let figures = crate::views::landscape::landscape_at(&r, at.plus(k));
+        let figures = crate::domain::landscape::map::landscape_at(&r, at.plus(k));
         let t1 = now();
         let a = Analysis::new(&r);
         let rows = (0..a.applications().len())

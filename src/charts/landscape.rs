@@ -6,9 +6,9 @@
 //! the amount in dark text (contrast above 4.5:1 on every tint and bubble).
 
 use super::portfolio::{outline, Pen};
-use super::{rgb, Backend};
+use super::{escape, rgb, text_style, Backend};
 use crate::domain::landscape::Disposition;
-use crate::layout::landscape::TimeChart;
+use crate::layout::landscape::{MapSlide, TimeChart};
 use crate::layout::palette::{ATTENTION, MAGNITUDE};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -79,6 +79,80 @@ pub fn time_chart_svg(c: &TimeChart, selected: Option<(u8, u8)>) -> String {
     })
 }
 
+/// The fill and text colour of a chip's step: the attention scale (0 calm to 5 act now),
+/// and a light grey for no value (6) — as the map's chips on screen.
+pub fn step_colour(step: usize) -> (&'static str, &'static str) {
+    ATTENTION.get(step).copied().unwrap_or(("#e5e8ec", "#1a1a1a"))
+}
+
+pub const SLIDE: (u32, u32) = (1920, 1080);
+/// The room of the map on its slide, below the titles and above the legend.
+pub const MAP_SLIDE_AREA: (f64, f64, f64, f64) = (48.0, 130.0, 1920.0 - 96.0, 1080.0 - 130.0 - 150.0);
+
+/// What the map slide says around the map.
+pub struct MapSlideText<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    /// (step, meaning) in legend order.
+    pub legend: &'a [(usize, &'static str)],
+    pub note: &'a str,
+    /// Every capability with its applications and their values, for the file's `<desc>`.
+    pub described: &'a [String],
+}
+
+/// A 1920 × 1080 slide of the landscape map: title, subtitle (month and colouring), the
+/// capabilities as boxes with their applications as coloured chips, the legend and the rule.
+pub fn map_slide_svg(m: &MapSlide, t: &MapSlideText) -> String {
+    let (w, h) = SLIDE;
+    let out = super::svg(w, h, |root| {
+        let _ = root.fill(&WHITE);
+        let _ = root.draw(&Text::new(t.title.to_string(), (48, 32), text_style(40.0, rgb(INK), true)));
+        let _ = root.draw(&Text::new(t.subtitle.to_string(), (48, 86), text_style(24.0, rgb(MUTED), false)));
+        let pen = Pen::new(0.0, 0.0, 1.0, Backend::Svg);
+        for b in &m.boxes {
+            pen.rect(root, &b.rect, rgb("#f5f7fa").filled());
+            pen.line(root, &outline(&b.rect, 0.0), "#c9d1db", 1.0);
+            pen.label(root, &b.title, INK);
+            for c in &b.chips {
+                let (fill, ink) = step_colour(c.step);
+                pen.rect(root, &c.rect, rgb(fill).filled());
+                pen.label(root, &c.label, ink);
+            }
+            if let Some(more) = &b.more {
+                pen.label(root, more, MUTED);
+            }
+        }
+        // Legend: swatches with their meaning, then the rule and what did not fit.
+        let y = h as i32 - 132;
+        let mut x = 48;
+        for (step, label) in t.legend {
+            let (fill, ink) = step_colour(*step);
+            let wbox = 36 + (label.chars().count() as i32) * 12;
+            let _ = root.draw(&Rectangle::new([(x, y), (x + wbox, y + 40)], rgb(fill).filled()));
+            let _ = root.draw(&Text::new(label.to_string(), (x + 10, y + 9), text_style(20.0, rgb(ink), true)));
+            x += wbox + 8;
+        }
+        let note = if m.omitted > 0 {
+            format!(
+                "{} {} more capabilities with applications are in the file's description and the app.",
+                t.note, m.omitted
+            )
+        } else {
+            t.note.to_string()
+        };
+        let (lines, _) = crate::layout::heatmap::wrap(&note, 165, 3);
+        for (n, line) in lines.into_iter().enumerate() {
+            let _ = root.draw(&Text::new(line, (48, y + 52 + n as i32 * 22), text_style(17.0, rgb(MUTED), false)));
+        }
+    });
+    let head = format!(
+        "<title>{}</title><desc>{}</desc>",
+        escape(&format!("{} — {}", t.title, t.subtitle)),
+        escape(&t.described.join("\n"))
+    );
+    super::heatmap::with_head(out, &head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +175,42 @@ mod tests {
             assert!(texts.iter().any(|t| t == text), "{text} missing from {texts:?}");
         }
         assert_eq!(svg.matches("<circle").count(), 4, "two bubbles, each filled and outlined");
+    }
+
+    #[test]
+    fn the_map_slide_names_every_application_shown_and_escapes_text() {
+        use crate::layout::landscape::{map_slide, SlideCapability};
+        let caps = vec![
+            SlideCapability {
+                name: "CRM & <b>sales</b>".into(),
+                applications: vec![("Dyn <script>".into(), 3), ("Salesforce".into(), 0)],
+            },
+            SlideCapability { name: "Billing".into(), applications: vec![("Billing engine".into(), 6)] },
+        ];
+        let m = map_slide(&caps, MAP_SLIDE_AREA, 20.0);
+        let described = vec!["CRM: Dynamics, Salesforce".to_string()];
+        let svg = map_slide_svg(
+            &m,
+            &MapSlideText {
+                title: "Plan",
+                subtitle: "Landscape map",
+                legend: &[(0, "Active"), (6, "No dates")],
+                note: "rule",
+                described: &described,
+            },
+        );
+        assert!(svg.starts_with("<svg") && svg.contains("width=\"1920\""));
+        assert!(!svg.contains("<script") && !svg.contains("<b>"));
+        for text in [
+            "Dyn &lt;script&gt;",
+            "Salesforce",
+            "Billing engine",
+            "CRM &amp; &lt;b&gt;sales&lt;/b&gt; (2)",
+            "Active",
+            "No dates",
+        ] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        assert!(svg.contains("<desc>CRM: Dynamics, Salesforce</desc>"));
     }
 }

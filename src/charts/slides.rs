@@ -118,3 +118,71 @@ pub fn timeline_slide(
     let subtitle = format!("Timeline · lanes: {} · colour: {}", grouping.label(), colour_by.label());
     (format!("{}-timeline", crate::download::file_stem(&r.name)), chart::slide_svg(&v, &r.name, &subtitle))
 }
+
+/// The 1920 × 1080 slide of the landscape map at `month`, coloured `by`: its file stem and
+/// SVG. Exports, presentation mode and printing show this picture.
+pub fn landscape_slide(r: &Roadmap, by: crate::domain::landscape::map::ColourBy, month: Month) -> (String, String) {
+    use crate::charts::landscape::{map_slide_svg, MapSlideText, MAP_SLIDE_AREA};
+    use crate::layout::landscape::{map_slide, SlideCapability};
+    let l = crate::domain::landscape::map::landscape_at(r, month);
+    let index: std::collections::HashMap<&str, usize> =
+        r.capabilities.iter().enumerate().map(|(k, c)| (c.id.as_str(), k)).collect();
+    let rows: Vec<&crate::domain::landscape::map::CapabilityRow> =
+        r.tree_order().iter().filter_map(|(c, _)| index.get(c.id.as_str()).map(|&k| &l.capabilities[k])).collect();
+    let caps: Vec<SlideCapability> = rows
+        .iter()
+        .map(|c| SlideCapability {
+            name: c.name.clone(),
+            applications: c
+                .running
+                .iter()
+                .map(|&k| (l.applications[k].name.clone(), by.of(&l.applications[k]).0))
+                .collect(),
+        })
+        .collect();
+    let described: Vec<String> = rows
+        .iter()
+        .filter(|c| !c.running.is_empty())
+        .map(|c| {
+            let apps: Vec<String> = c
+                .running
+                .iter()
+                .map(|&k| format!("{} ({})", l.applications[k].name, by.of(&l.applications[k]).1))
+                .collect();
+            format!("{}: {}", c.name, apps.join(", "))
+        })
+        .collect();
+    let slide = map_slide(&caps, MAP_SLIDE_AREA, 20.0);
+    let subtitle = format!(
+        "Landscape map · {} · coloured by {} · {} of {} applications running",
+        crate::domain::format::month_label(month),
+        by.label().to_lowercase(),
+        crate::domain::format::count(l.running),
+        crate::domain::format::count(l.applications.len())
+    );
+    let note = "Each capability with the applications running on it at the month (phase-in, active or phase-out, \
+                after the initiatives' changes); an application supporting several capabilities is on each.";
+    let legend = by.legend();
+    let text = map_slide_svg(
+        &slide,
+        &MapSlideText { title: &r.name, subtitle: &subtitle, legend: &legend, note, described: &described },
+    );
+    (format!("{}-landscape-{}", crate::download::file_stem(&r.name), month), text)
+}
+
+#[cfg(test)]
+mod landscape_slide_tests {
+    #[test]
+    fn the_demo_landscape_slide_shows_its_capabilities_and_applications() {
+        let r = crate::domain::demo::demo_roadmap();
+        let month = crate::domain::Month { year: 2027, month: 1 };
+        let (stem, svg) = super::landscape_slide(&r, crate::domain::landscape::map::ColourBy::Support, month);
+        assert!(stem.ends_with("-landscape-2027-01"), "{stem}");
+        assert!(svg.contains("coloured by technology support"));
+        for text in ["SAP ECC 6.0", "Out of support", "Customer relationship management"] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+        assert!(desc.contains("SAP ECC 6.0 (Out of support)"), "{desc}");
+    }
+}

@@ -274,3 +274,270 @@ mod tests {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The landscape map as a slide
+// ---------------------------------------------------------------------------------------
+
+/// One capability of the map slide: its name and its applications with their colour step
+/// (0–5 of the attention scale, 6 for no value).
+#[derive(Clone, PartialEq, Debug)]
+pub struct SlideCapability {
+    pub name: String,
+    pub applications: Vec<(String, usize)>,
+}
+
+/// An application's chip in its capability's box.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Chip {
+    pub rect: Rect,
+    pub step: usize,
+    /// The name, shortened with "…" to fit the chip.
+    pub label: Label,
+}
+
+/// A capability's box: its name and count, the chips that fit, and "+N more".
+#[derive(Clone, PartialEq, Debug)]
+pub struct CapabilityBox {
+    pub rect: Rect,
+    pub title: Label,
+    pub chips: Vec<Chip>,
+    pub more: Option<Label>,
+}
+
+/// The map on a slide: a grid of capability boxes inside `area`, and how many capabilities
+/// did not fit on it (named in the slide's description).
+#[derive(Clone, PartialEq, Debug)]
+pub struct MapSlide {
+    pub boxes: Vec<CapabilityBox>,
+    pub omitted: usize,
+}
+
+/// At most this many capabilities are drawn on a slide; the rest are counted.
+pub const SLIDE_BOXES: usize = 48;
+const GAP: f64 = 12.0;
+const PAD: f64 = 10.0;
+const CHIP_MIN_W: f64 = 170.0;
+
+/// `text` shortened with "…" to at most `room` pixels wide at `px`.
+fn fitted(text: &str, px: f64, room: f64) -> String {
+    if text_width(text, px) <= room {
+        return text.to_string();
+    }
+    let n = ((room / (super::portfolio::CHAR_WIDTH * px)).floor() as usize).saturating_sub(1);
+    format!("{}…", text.chars().take(n).collect::<String>().trim_end())
+}
+
+/// Lays out the capabilities (those with applications, in the order given) as a grid of
+/// boxes filling `area` (x, y, width, height), with chips in rows of as many columns as fit.
+/// The grid's column count is the one that shows the most applications, then the largest
+/// type; a box whose chips do not all fit ends with "+N more".
+pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: f64) -> MapSlide {
+    let (x0, y0, width, height) = area;
+    let shown: Vec<&SlideCapability> = caps.iter().filter(|c| !c.applications.is_empty()).take(SLIDE_BOXES).collect();
+    let omitted = caps.iter().filter(|c| !c.applications.is_empty()).count() - shown.len();
+    let n = shown.len();
+    if n == 0 {
+        return MapSlide { boxes: Vec::new(), omitted };
+    }
+    // (columns, font) → applications shown.
+    let mut best: Option<(usize, f64, usize)> = None;
+    for font in [font_px, font_px * 0.85, font_px * 0.72] {
+        let font = font.max(MIN_FONT);
+        for columns in 1..=n.min(8) {
+            let rows = n.div_ceil(columns);
+            let bw = (width - GAP * (columns - 1) as f64) / columns as f64;
+            let bh = (height - GAP * (rows - 1) as f64) / rows as f64;
+            let capacity = chip_capacity(bw, bh, font);
+            if capacity == 0 {
+                continue;
+            }
+            let fits: usize = shown.iter().map(|c| c.applications.len().min(capacity)).sum();
+            if best.is_none_or(|(_, f, s)| fits > s || (fits == s && font > f)) {
+                best = Some((columns, font, fits));
+            }
+        }
+    }
+    let (columns, font, _) = best.unwrap_or((n.min(8), MIN_FONT, 0));
+    let rows = n.div_ceil(columns);
+    let bw = ((width - GAP * (columns - 1) as f64) / columns as f64).floor();
+    let bh = ((height - GAP * (rows - 1) as f64) / rows as f64).floor();
+    let (chip_cols, chip_rows) = chip_grid(bw, bh, font);
+    let chip_h = font * 1.6;
+    let chip_w =
+        ((bw - 2.0 * PAD - GAP / 2.0 * (chip_cols.saturating_sub(1)) as f64) / chip_cols.max(1) as f64).floor();
+    let title_px = font * 1.05;
+    let boxes = shown
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let (col, row) = (k % columns, k / columns);
+            let rect = Rect { x: x0 + col as f64 * (bw + GAP), y: y0 + row as f64 * (bh + GAP), w: bw, h: bh };
+            let count = format!(" ({})", c.applications.len());
+            let room = bw - 2.0 * PAD - text_width(&count, title_px);
+            let title = Label::new(
+                format!("{}{count}", fitted(&c.name, title_px, room)),
+                title_px,
+                true,
+                Anchor::Start,
+                rect.x + PAD,
+                rect.y + PAD,
+            );
+            let capacity = chip_cols * chip_rows;
+            let total = c.applications.len();
+            // The last place goes to "+N more" when not all fit.
+            let placed = if total <= capacity { total } else { capacity.saturating_sub(1) };
+            let top = rect.y + PAD + title_px * LINE_HEIGHT + PAD / 2.0;
+            let place = |i: usize| {
+                let (cc, cr) = (i % chip_cols, i / chip_cols);
+                Rect {
+                    x: rect.x + PAD + cc as f64 * (chip_w + GAP / 2.0),
+                    y: top + cr as f64 * (chip_h + GAP / 2.0),
+                    w: chip_w,
+                    h: chip_h,
+                }
+            };
+            let chips = c.applications[..placed]
+                .iter()
+                .enumerate()
+                .map(|(i, (name, step))| {
+                    let r = place(i);
+                    let text = fitted(name, font, r.w - 2.0 * PAD / 2.0 - 4.0);
+                    let label = Label::new(
+                        text,
+                        font,
+                        false,
+                        Anchor::Start,
+                        r.x + PAD / 2.0 + 2.0,
+                        r.y + (chip_h - font * LINE_HEIGHT) / 2.0,
+                    );
+                    Chip { rect: r, step: *step, label }
+                })
+                .collect();
+            let more = (placed < total).then(|| {
+                let r = place(placed);
+                Label::new(
+                    format!("+{} more", total - placed),
+                    font,
+                    true,
+                    Anchor::Start,
+                    r.x + PAD / 2.0,
+                    r.y + (chip_h - font * LINE_HEIGHT) / 2.0,
+                )
+            });
+            CapabilityBox { rect, title, chips, more }
+        })
+        .collect();
+    MapSlide { boxes, omitted }
+}
+
+/// Chip columns and rows that fit in a box of `bw` × `bh` at `font`.
+fn chip_grid(bw: f64, bh: f64, font: f64) -> (usize, usize) {
+    let inner = bw - 2.0 * PAD;
+    let cols = (((inner + GAP / 2.0) / (CHIP_MIN_W * font / 16.0 + GAP / 2.0)).floor() as usize).max(1);
+    let room = bh - 2.0 * PAD - font * 1.05 * LINE_HEIGHT - PAD / 2.0;
+    let rows = ((room + GAP / 2.0) / (font * 1.6 + GAP / 2.0)).floor().max(0.0) as usize;
+    if inner < CHIP_MIN_W * font / 16.0 * 0.8 {
+        return (0, 0);
+    }
+    (cols, rows)
+}
+
+fn chip_capacity(bw: f64, bh: f64, font: f64) -> usize {
+    let (c, r) = chip_grid(bw, bh, font);
+    c * r
+}
+
+#[cfg(test)]
+mod slide_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn overlaps(a: &Rect, b: &Rect) -> bool {
+        a.x < b.right() - 1e-6 && b.x < a.right() - 1e-6 && a.y < b.bottom() - 1e-6 && b.y < a.bottom() - 1e-6
+    }
+
+    fn inside(inner: &Rect, outer: &Rect) -> bool {
+        inner.x >= outer.x - 1e-6
+            && inner.y >= outer.y - 1e-6
+            && inner.right() <= outer.right() + 1e-6
+            && inner.bottom() <= outer.bottom() + 1e-6
+    }
+
+    const AREA: (f64, f64, f64, f64) = (48.0, 130.0, 1824.0, 800.0);
+
+    fn caps(sizes: &[usize]) -> Vec<SlideCapability> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| SlideCapability {
+                name: format!("Capability {k} with a rather long name indeed"),
+                applications: (0..n).map(|a| (format!("Application {a} of capability {k}"), a % 7)).collect(),
+            })
+            .collect()
+    }
+
+    fn check(s: &MapSlide, input: &[SlideCapability]) {
+        let area = Rect { x: AREA.0, y: AREA.1, w: AREA.2, h: AREA.3 };
+        let with_apps: Vec<&SlideCapability> = input.iter().filter(|c| !c.applications.is_empty()).collect();
+        assert_eq!(s.boxes.len() + s.omitted, with_apps.len(), "every capability drawn or counted");
+        for (k, b) in s.boxes.iter().enumerate() {
+            assert!(inside(&b.rect, &area), "box {k} inside the area");
+            for other in &s.boxes[k + 1..] {
+                assert!(!overlaps(&b.rect, &other.rect), "boxes do not overlap");
+            }
+            assert!(inside(&b.title.rect, &b.rect), "title inside its box: {:?} in {:?}", b.title.rect, b.rect);
+            let apps = with_apps[k].applications.len();
+            let more: usize = b
+                .more
+                .as_ref()
+                .map_or(0, |m| m.text.trim_start_matches('+').trim_end_matches(" more").parse().unwrap());
+            assert_eq!(b.chips.len() + more, apps, "every application on a chip or counted");
+            let rects: Vec<&Rect> = b.chips.iter().map(|c| &c.rect).chain(b.more.iter().map(|m| &m.rect)).collect();
+            for (i, r) in rects.iter().enumerate() {
+                assert!(inside(r, &b.rect), "chip inside its box");
+                assert!(!overlaps(r, &b.title.rect), "chip clear of the title");
+                for o in &rects[i + 1..] {
+                    assert!(!overlaps(r, o), "chips do not overlap");
+                }
+            }
+            for c in &b.chips {
+                assert!(c.label.rect.right() <= c.rect.right() + 1e-6, "name fits its chip: {}", c.label.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_small_map_is_drawn_large_and_whole() {
+        let input = caps(&[2, 3, 1, 0, 4]);
+        let s = map_slide(&input, AREA, 20.0);
+        check(&s, &input);
+        assert_eq!(s.boxes.len(), 4, "a capability without applications is left out");
+        assert!(s.boxes.iter().all(|b| b.more.is_none()));
+        assert_eq!(s.boxes[0].chips[0].label.px, 20.0);
+    }
+
+    #[test]
+    fn many_capabilities_are_counted_beyond_the_slide() {
+        let input = caps(&vec![3; 70]);
+        let s = map_slide(&input, AREA, 20.0);
+        check(&s, &input);
+        assert_eq!((s.boxes.len(), s.omitted), (SLIDE_BOXES, 70 - SLIDE_BOXES));
+    }
+
+    #[test]
+    fn long_names_are_shortened_to_fit() {
+        assert_eq!(fitted("short", 20.0, 400.0), "short");
+        let f = fitted(&"x".repeat(100), 20.0, 200.0);
+        assert!(f.ends_with('…') && text_width(&f, 20.0) <= 200.0 + 1e-6, "{f}");
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_overlaps_and_everything_is_placed_or_counted(sizes in prop::collection::vec(0usize..120, 0..60)) {
+            let input = caps(&sizes);
+            let s = map_slide(&input, AREA, 20.0);
+            check(&s, &input);
+        }
+    }
+}

@@ -38,6 +38,29 @@ impl Default for HeatmapChoices {
     }
 }
 
+/// The landscape map's choices (month and colouring), kept while the user visits other views
+/// and its other tabs; the presentation's and print's slide reads them.
+#[derive(Clone, Copy)]
+pub struct LandscapeChoices {
+    pub month: RwSignal<crate::domain::Month>,
+    pub colour: RwSignal<crate::domain::landscape::map::ColourBy>,
+}
+
+impl LandscapeChoices {
+    pub fn new() -> Self {
+        LandscapeChoices {
+            month: RwSignal::new(crate::ui::today()),
+            colour: RwSignal::new(crate::domain::landscape::map::ColourBy::Phase),
+        }
+    }
+}
+
+impl Default for LandscapeChoices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The timeline's choices, kept while the user visits other views.
 #[derive(Clone, Copy)]
 pub struct TimelineChoices {

@@ -43,7 +43,9 @@ import { downloadText } from './fixtures.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PAYLOADS = JSON.parse(fs.readFileSync(path.join(here, '../fixtures/xss-payloads.json'), 'utf8'));
-const TEXT_KEYS = new Set(['name', 'description', 'owner', 'sponsor', 'theme', 'area', 'unit', 'vendors', 'compliance']);
+const TEXT_KEYS = new Set(['name', 'description', 'owner', 'sponsor', 'theme', 'area', 'unit', 'vendors', 'compliance',
+  // The landscape's applications, interfaces and technologies.
+  'vendor', 'business_owner', 'it_owner', 'tags', 'data', 'category', 'version']);
 
 /** `roadmap` with a payload (round robin) in every text field. */
 export function hostile(roadmap) {
@@ -138,6 +140,20 @@ async function tour(page, { readOnly = false } = {}) {
   await page.getByRole('button', { name: 'Show as table' }).click();
   await assertInert(page, 'on the timeline');
   await page.getByRole('button', { name: 'Show as chart' }).click();
+
+  // The landscape: both lists and a page of their panels, the map with its TIME chart.
+  for (const [part, table] of [['applications', 'Applications'], ['technologies', 'Technologies']]) {
+    await go(`#/landscape/${part}`);
+    const rows = page.getByRole('table', { name: table }).getByRole('row');
+    const n = Math.min(await rows.count(), 16);
+    for (let k = 1; k < n; k++) {
+      const open = rows.nth(k).getByRole('button').first();
+      if (await open.count()) await open.click();
+    }
+    await assertInert(page, `in the landscape's ${part}`);
+  }
+  await go('#/landscape');
+  await assertInert(page, 'on the landscape map');
 
   // Every portfolio section, its panels and exports.
   for (const section of ['summary', 'alignment', 'finance', 'vendors', 'risk', 'workforce']) {

@@ -24,6 +24,7 @@ pub mod disposition;
 pub mod export;
 pub mod generate;
 pub mod lifecycle;
+pub mod map;
 pub mod model;
 pub mod quality;
 pub mod risk;

@@ -1,0 +1,267 @@
+//! The landscape map at a month: every application with its phase, disposition, support and
+//! criticality; every capability with the applications running on it, its share of the run
+//! cost, redundancy and applications past end of life; the headline counts, data quality,
+//! conflicts and the TIME grid. What the Landscape view, its slide and the presentation show
+//! (`docs/landscape.md` has the rules), worked out once per month or edit.
+
+use super::lifecycle::past_end_of_life;
+use super::quality::Check;
+use super::risk::SupportStatus;
+use super::{disposition, Analysis, Criticality, Disposition};
+use crate::domain::{Month, Roadmap};
+
+/// What colours the applications on the landscape map.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ColourBy {
+    Phase,
+    Disposition,
+    Support,
+    Criticality,
+}
+
+impl ColourBy {
+    pub const ALL: [ColourBy; 4] = [ColourBy::Phase, ColourBy::Disposition, ColourBy::Support, ColourBy::Criticality];
+    pub fn label(self) -> &'static str {
+        match self {
+            ColourBy::Phase => "Lifecycle phase",
+            ColourBy::Disposition => "Disposition",
+            ColourBy::Support => "Technology support",
+            ColourBy::Criticality => "Business criticality",
+        }
+    }
+    /// The steps of this colouring, in legend order: (step of the attention scale, 0 calm to
+    /// 5 act now, or 6 for no value; what it means).
+    pub fn legend(self) -> Vec<(usize, &'static str)> {
+        match self {
+            ColourBy::Phase => {
+                vec![(0, "Active"), (1, "Phase-in"), (2, "Plan"), (3, "Phase-out"), (5, "End of life"), (6, "No dates")]
+            }
+            ColourBy::Disposition => {
+                vec![(0, "Invest"), (2, "Tolerate"), (3, "Migrate"), (5, "Eliminate"), (6, "Not assessed")]
+            }
+            ColourBy::Support => SupportStatus::ALL.iter().map(|&s| (support_step(s), s.label())).collect(),
+            ColourBy::Criticality => Criticality::ALL.iter().map(|&c| (criticality_step(c), c.label())).collect(),
+        }
+    }
+    /// The step and meaning of one application (one of [`ColourBy::legend`]).
+    pub fn of(self, a: &ApplicationRow) -> (usize, &'static str) {
+        match self {
+            ColourBy::Phase => match a.phase {
+                "Active" => (0, "Active"),
+                "Phase-in" => (1, "Phase-in"),
+                "Plan" => (2, "Plan"),
+                "Phase-out" => (3, "Phase-out"),
+                "End of life" => (5, "End of life"),
+                _ => (6, "No dates"),
+            },
+            ColourBy::Disposition => match a.disposition_key {
+                Some(Disposition::Invest) => (0, "Invest"),
+                Some(Disposition::Tolerate) => (2, "Tolerate"),
+                Some(Disposition::Migrate) => (3, "Migrate"),
+                Some(Disposition::Eliminate) => (5, "Eliminate"),
+                None => (6, "Not assessed"),
+            },
+            ColourBy::Support => (support_step(a.support), a.support.label()),
+            ColourBy::Criticality => (criticality_step(a.criticality), a.criticality.label()),
+        }
+    }
+}
+
+fn support_step(s: SupportStatus) -> usize {
+    match s {
+        SupportStatus::Supported => 0,
+        SupportStatus::Unknown => 6,
+        SupportStatus::EndingIn18Months => 2,
+        SupportStatus::EndingIn12Months => 3,
+        SupportStatus::EndingIn6Months => 4,
+        SupportStatus::OutOfSupport => 5,
+    }
+}
+
+fn criticality_step(c: Criticality) -> usize {
+    match c {
+        Criticality::Low => 1,
+        Criticality::Medium => 2,
+        Criticality::High => 4,
+        Criticality::MissionCritical => 5,
+    }
+}
+
+/// One application as the list shows it at the chosen month.
+#[derive(Clone, PartialEq, Debug)]
+pub struct ApplicationRow {
+    pub name: String,
+    pub phase: &'static str,
+    /// The disposition in effect (chosen, else suggested).
+    pub disposition_key: Option<Disposition>,
+    pub criticality: Criticality,
+    pub disposition: String,
+    /// Why the chosen disposition contradicts the fits.
+    pub contradiction: Option<String>,
+    pub support: SupportStatus,
+    pub run_cost_per_year: f64,
+    pub owner: String,
+    pub capabilities: usize,
+}
+
+/// One capability of the map: the applications running on it at the month.
+#[derive(Clone, PartialEq, Debug)]
+pub struct CapabilityRow {
+    pub name: String,
+    /// The applications running on it (indexes into `LandscapeAt::applications`).
+    pub running: Vec<usize>,
+    /// Its share of the yearly run cost (each application split equally over its capabilities).
+    pub run_cost_per_year: f64,
+    /// More than one active application.
+    pub redundant: bool,
+    /// Applications on it already past their end of life.
+    pub past_end_of_life: usize,
+}
+
+/// Everything the view shows at month `at`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct LandscapeAt {
+    pub at: Month,
+    pub applications: Vec<ApplicationRow>,
+    pub capabilities: Vec<CapabilityRow>,
+    pub unallocated: f64,
+    pub run_cost_per_year: f64,
+    pub running: usize,
+    pub past_end_of_life: usize,
+    pub past_end_of_life_in_12_months: usize,
+    pub redundant_capabilities: usize,
+    /// Applications per support status, in `SupportStatus::ALL` order.
+    pub support: Vec<(SupportStatus, usize)>,
+    /// Per check: the share passing and the applications missing it.
+    pub quality: Vec<(Check, Option<f64>, Vec<String>)>,
+    pub conflicts: Vec<String>,
+    /// The TIME chart of the applications running at the month (indexes into `applications`).
+    pub time: disposition::TimeGrid,
+}
+
+/// The landscape of `r` at month `at`.
+pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
+    let a = Analysis::new(r);
+    let apps = a.applications();
+    let applications: Vec<ApplicationRow> = apps
+        .iter()
+        .enumerate()
+        .map(|(k, app)| {
+            let d = disposition::assess(app);
+            ApplicationRow {
+                disposition_key: d.effective,
+                criticality: app.criticality,
+                name: app.name.clone(),
+                phase: a.phase_at(k, at).map_or("No dates", |p| p.label()),
+                disposition: d.effective.map_or_else(
+                    || "Not assessed".to_string(),
+                    |e| if d.chosen.is_some() { e.label().to_string() } else { format!("{} (suggested)", e.label()) },
+                ),
+                contradiction: d.contradiction,
+                support: a.application_support(k, at),
+                run_cost_per_year: app.run_cost_per_year,
+                owner: if app.business_owner.is_empty() { app.it_owner.clone() } else { app.business_owner.clone() },
+                capabilities: a.capabilities_of(k).len(),
+            }
+        })
+        .collect();
+    let redundant = a.redundancies(at);
+    let cost = a.cost_by_capability(at);
+    let mut running: Vec<Vec<usize>> = vec![Vec::new(); r.capabilities.len()];
+    let mut past: Vec<usize> = vec![0; r.capabilities.len()];
+    for k in 0..apps.len() {
+        let gone = past_end_of_life(&a.lifecycles[k], at);
+        for c in a.capabilities_of(k) {
+            if a.runs_at(k, at) {
+                running[c].push(k);
+            }
+            if gone {
+                past[c] += 1;
+            }
+        }
+    }
+    let capabilities = r
+        .capabilities
+        .iter()
+        .enumerate()
+        .map(|(c, cap)| CapabilityRow {
+            name: cap.name.clone(),
+            running: std::mem::take(&mut running[c]),
+            run_cost_per_year: cost.by_capability.get(c).copied().unwrap_or(0.0),
+            redundant: redundant.iter().any(|(rc, _)| *rc == c),
+            past_end_of_life: past[c],
+        })
+        .collect();
+    let support = SupportStatus::ALL
+        .into_iter()
+        .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
+        .collect();
+    let q = a.quality();
+    let quality = Check::ALL
+        .into_iter()
+        .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
+        .collect();
+    let in_12 = at.plus(12);
+    LandscapeAt {
+        at,
+        running: (0..apps.len()).filter(|&k| a.runs_at(k, at)).count(),
+        past_end_of_life: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], at)).count(),
+        past_end_of_life_in_12_months: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], in_12)).count(),
+        redundant_capabilities: redundant.len(),
+        unallocated: cost.unallocated,
+        run_cost_per_year: cost.total(),
+        applications,
+        capabilities,
+        support,
+        quality,
+        conflicts: a.conflicts(at).into_iter().map(|c| c.message).collect(),
+        time: a.time_grid(at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_roadmap;
+
+    fn m(text: &str) -> Month {
+        Month::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_demo_shows_its_problems() {
+        let r = demo_roadmap();
+        let l = landscape_at(&r, m("2027-01"));
+        assert!(l.applications.len() >= 50, "{}", l.applications.len());
+        assert!(l.redundant_capabilities >= 1, "the two CRMs");
+        assert!(l.support.iter().any(|(s, n)| *s == SupportStatus::OutOfSupport && *n > 0));
+        assert!(!l.conflicts.is_empty());
+        assert!(l.applications.iter().any(|a| a.contradiction.is_some()));
+        // Counted once: the capabilities' shares and the unallocated amount make the total.
+        let split: f64 = l.capabilities.iter().map(|c| c.run_cost_per_year).sum::<f64>() + l.unallocated;
+        assert!((split - l.run_cost_per_year).abs() < 1e-6);
+    }
+
+    #[test]
+    fn every_application_has_a_colour_named_in_the_legend() {
+        let l = landscape_at(&demo_roadmap(), m("2027-01"));
+        for by in ColourBy::ALL {
+            let legend = by.legend();
+            for a in &l.applications {
+                let (step, value) = by.of(a);
+                assert!(legend.contains(&(step, value)), "{by:?}: {} is {value}, not in the legend", a.name);
+            }
+        }
+        let ecc = l.applications.iter().find(|a| a.name == "SAP ECC 6.0").unwrap();
+        assert_eq!(ColourBy::Support.of(ecc), (5, "Out of support"));
+        // Each capability lists applications that run.
+        assert!(l.capabilities.iter().flat_map(|c| &c.running).all(|&k| l.applications[k].phase != "No dates"));
+    }
+
+    #[test]
+    fn an_empty_landscape_has_no_rows() {
+        let l = landscape_at(&Roadmap::default(), m("2027-01"));
+        assert!(l.applications.is_empty());
+        assert_eq!(l.run_cost_per_year, 0.0);
+    }
+}
