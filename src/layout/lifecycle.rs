@@ -531,7 +531,10 @@ mod tests {
         })
     }
 
-    fn line_strategy() -> impl Strategy<Value = Option<(Lifecycle, Vec<(i32, bool, String)>, Option<String>)>> {
+    /// A bar's lifecycle, changes (month offset, retires, initiative) and successor.
+    type RawLine = (Lifecycle, Vec<(i32, bool, String)>, Option<String>);
+
+    fn line_strategy() -> impl Strategy<Value = Option<RawLine>> {
         proptest::option::weighted(
             0.8,
             (
