@@ -261,7 +261,10 @@ test('the lifecycle roadmap shows each application as phases over time, grouped,
   // Grouped by business owner and by disposition: each with its headers and counts, and the
   // applications without one last.
   await page.getByLabel('Group by').selectOption('Business owner');
+  await expect(page.getByRole('heading', { name: /^.+ — \d+ applications?$/ }).first()).toBeVisible();
+  await page.getByLabel('Search applications').fill('Skills database');
   await expect(page.getByRole('heading', { name: /^No owner — 1 application$/ })).toBeVisible();
+  await page.getByLabel('Search applications').fill('');
   await page.getByLabel('Group by').selectOption('Disposition');
   await expect(page.getByRole('heading', { name: /^Migrate — \d+ applications$/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Not assessed — \d+ applications$/ })).toBeVisible();
