@@ -53,23 +53,26 @@ pub enum EditorTab {
     Capabilities,
 }
 
-/// The parts of the Landscape view: the map at a month (`#/landscape`), and the lists that
-/// edit applications and technologies.
+/// The parts of the Landscape view: the map at a month (`#/landscape`), the lists that
+/// edit applications and technologies, and the applications' lifecycles over time.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum LandscapeTab {
     Map,
     Applications,
     Technologies,
+    Lifecycle,
 }
 
 impl LandscapeTab {
-    pub const ALL: [LandscapeTab; 3] = [LandscapeTab::Map, LandscapeTab::Applications, LandscapeTab::Technologies];
+    pub const ALL: [LandscapeTab; 4] =
+        [LandscapeTab::Map, LandscapeTab::Applications, LandscapeTab::Technologies, LandscapeTab::Lifecycle];
 
     pub fn slug(self) -> &'static str {
         match self {
             LandscapeTab::Map => "map",
             LandscapeTab::Applications => "applications",
             LandscapeTab::Technologies => "technologies",
+            LandscapeTab::Lifecycle => "lifecycle",
         }
     }
 
@@ -78,6 +81,7 @@ impl LandscapeTab {
             LandscapeTab::Map => "Landscape map",
             LandscapeTab::Applications => "Applications",
             LandscapeTab::Technologies => "Technologies",
+            LandscapeTab::Lifecycle => "Lifecycle roadmap",
         }
     }
 
@@ -363,6 +367,7 @@ mod tests {
         assert_eq!(Route::parse("#/landscape"), Route::Landscape(LandscapeTab::Map));
         assert_eq!(Route::parse("#/landscape/nope"), Route::Landscape(LandscapeTab::Map));
         assert_eq!(Route::parse("#/landscape/technologies"), Route::Landscape(LandscapeTab::Technologies));
+        assert_eq!(Route::parse("#/landscape/lifecycle"), Route::Landscape(LandscapeTab::Lifecycle));
         assert_eq!(Route::parse("#/roadmap"), Route::Editor(EditorTab::Initiatives));
     }
 

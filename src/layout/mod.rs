@@ -8,11 +8,14 @@
 //! - [`heatmap`]: the capability map's nested boxes and text fitting.
 //! - [`portfolio`]: the finance chart and the risk matrix.
 //! - [`landscape`]: the TIME chart (technical × functional fit, bubbles by run cost).
+//! - [`lifecycle`]: the landscape's lifecycle roadmap (applications' phases over time,
+//!   the initiatives' markers, successors).
 //! - [`palette`]: the colour-blind-safe attention and magnitude palettes, and the colours of
 //!   the heatmap's scale steps.
 
 pub mod heatmap;
 pub mod landscape;
+pub mod lifecycle;
 pub mod palette;
 pub mod portfolio;
 pub mod timeline;

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 mod applications;
 mod catalog;
+mod lifecycle;
 mod technologies;
 
 /// The landscape as CSV files in one zip: its own chunk, loaded when first used.
@@ -68,7 +69,7 @@ pub fn Landscape(tab: LandscapeTab) -> impl IntoView {
     let app = crate::ui::context::<App>();
     let count = move |t: LandscapeTab| {
         app.roadmap.with(|r| match t {
-            LandscapeTab::Map => r.capabilities.len(),
+            LandscapeTab::Map | LandscapeTab::Lifecycle => r.capabilities.len(),
             LandscapeTab::Applications => r.landscape.applications.len(),
             LandscapeTab::Technologies => r.landscape.technologies.len(),
         })
@@ -78,12 +79,13 @@ pub fn Landscape(tab: LandscapeTab) -> impl IntoView {
             <h2 id="view-title">"Landscape"</h2>
             <TabBar label="Landscape parts" tabs=LandscapeTab::ALL.into_iter().map(|t| {
                 let tab = Tab::new(t.title(), t.href(), t == tab);
-                if t == LandscapeTab::Map { tab } else { tab.with_count(move || count(t)) }
+                if matches!(t, LandscapeTab::Map | LandscapeTab::Lifecycle) { tab } else { tab.with_count(move || count(t)) }
             }).collect()/>
             {match tab {
                 LandscapeTab::Map => view! { <Map/> }.into_any(),
                 LandscapeTab::Applications => view! { <applications::Applications/> }.into_any(),
                 LandscapeTab::Technologies => view! { <technologies::Technologies/> }.into_any(),
+                LandscapeTab::Lifecycle => view! { <lifecycle::LifecycleRoadmap/> }.into_any(),
             }}
         </section>
     }

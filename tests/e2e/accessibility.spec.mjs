@@ -18,6 +18,7 @@ const ROUTES = [
   '#/landscape',
   '#/landscape/applications',
   '#/landscape/technologies',
+  '#/landscape/lifecycle',
   '#/portfolio/summary',
   '#/portfolio/alignment',
   '#/portfolio/finance',

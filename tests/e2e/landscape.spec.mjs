@@ -294,3 +294,59 @@ test('a landscape file with row errors names each row and column and cannot be i
   await expect(dialog).toContainText('row 3: Fit "7" is not a fit from 1 (poor) to 4 (excellent)');
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
 });
+
+test('the lifecycle roadmap shows each application as phases over time, grouped, with the initiatives that change it', async ({ page }) => {
+  await openApp(page, '/#/landscape');
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: 'Lifecycle roadmap' }).click();
+  await expect(page).toHaveURL(/#\/landscape\/lifecycle$/);
+  await expect(page.getByRole('heading', { name: 'Lifecycle roadmap' })).toBeVisible();
+  // The phases are named in the legend, not only coloured.
+  const legend = page.getByRole('list', { name: 'Lifecycle phases and markers' });
+  for (const phase of ['Plan', 'Phase-in', 'Active', 'Phase-out', 'End of life', 'Retired by an initiative']) await expect(legend).toContainText(phase);
+
+  // By capability (the default): the ERP's group with its count, the old ERP retired by the
+  // ERP upgrade and followed by S/4HANA, described in words on its name's button.
+  await expect(page.getByRole('heading', { name: /^Enterprise resource planning — \d+ applications?$/ })).toBeVisible();
+  const ecc = page.getByRole('button', { name: 'SAP ECC 6.0' }).first();
+  await expect(ecc).toBeVisible();
+  await expect(ecc).toHaveAccessibleDescription(/Phase-out .*End of life from .* Retired by ERP upgrade to the cloud edition in .* Successor: SAP S\/4HANA Cloud\./);
+  await expect(page.getByText('ERP upgrade to the cloud edition').first()).toBeVisible();
+  await expect(page.getByText('→ SAP S/4HANA Cloud').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'SAP S/4HANA Cloud' }).first()).toHaveAccessibleDescription(/Introduced by ERP upgrade to the cloud edition/);
+
+  // Grouped by business owner and by disposition: each with its headers and counts, and the
+  // applications without one last.
+  await page.getByLabel('Group by').selectOption('Business owner');
+  await expect(page.getByRole('heading', { name: /^.+ — \d+ applications?$/ }).first()).toBeVisible();
+  await page.getByLabel('Search applications').fill('Skills database');
+  await expect(page.getByRole('heading', { name: /^No owner — 1 application$/ })).toBeVisible();
+  await page.getByLabel('Search applications').fill('');
+  await page.getByLabel('Group by').selectOption('Disposition');
+  await expect(page.getByRole('heading', { name: /^Migrate — \d+ applications$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Not assessed — \d+ applications$/ })).toBeVisible();
+
+  // Search narrows the rows; a name opens the application's panel.
+  await page.getByLabel('Search applications').fill('ECC');
+  await expect(page.getByRole('button', { name: 'SAP ECC 6.0' })).toHaveCount(1);
+  await expect(page.getByText(/^Showing 1–1 of 1 application rows$/)).toBeVisible();
+  await page.getByRole('button', { name: 'SAP ECC 6.0' }).click();
+  await expect(page.getByRole('heading', { name: 'SAP ECC 6.0', level: 3 })).toBeFocused();
+
+  // The chosen month's line is labelled.
+  const month = page.getByLabel('Line at');
+  await month.fill('2027-06');
+  await month.dispatchEvent('change');
+  await expect(page.getByText('Jun 2027', { exact: true })).toBeVisible();
+});
+
+test('the lifecycle roadmap pages 5,000 applications 50 rows at a time', async ({ page }) => {
+  await openApp(page, '/#/debug/landscape/5000');
+  await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: 'Lifecycle roadmap' }).click();
+  const names = page.locator('button.lc-name');
+  await expect(names).toHaveCount(50, { timeout: 60_000 });
+  await expect(page.getByText(/^Showing 1–50 of [\d,]+ application rows$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText(/^Showing 51–100 of /)).toBeVisible();
+  await expect(names).toHaveCount(50);
+});

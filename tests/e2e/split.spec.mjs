@@ -20,6 +20,7 @@ const PAGES = [
   ['#/landscape', ['Views', 'Landscape'], (p) => p.getByRole('heading', { name: 'Landscape', level: 2 })],
   ['#/landscape/applications', ['Landscape parts', /^Applications/], (p) => p.getByRole('table', { name: 'Applications' })],
   ['#/landscape/technologies', ['Landscape parts', /^Technologies/], (p) => p.getByRole('table', { name: 'Technologies' })],
+  ['#/landscape/lifecycle', ['Landscape parts', 'Lifecycle roadmap'], (p) => p.getByRole('heading', { name: 'Lifecycle roadmap' })],
   ['#/portfolio', ['Views', 'Portfolio'], (p) => p.locator('#pf-summary-title')],
   ['#/portfolio/alignment', ['Portfolio sections', 'Alignment'], (p) => p.getByRole('heading', { name: 'Alignment matrix' })],
   ['#/portfolio/finance', ['Portfolio sections', 'Finance'], (p) => p.getByRole('heading', { name: 'Spend per fiscal year' })],

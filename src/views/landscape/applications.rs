@@ -203,8 +203,9 @@ fn QuickAdd(selected: RwSignal<Option<String>>) -> impl IntoView {
     view! { <UiQuickAdd noun="application" plural="applications" fields add selected/> }
 }
 
+/// The panel that edits one application (also opened from the lifecycle roadmap).
 #[component]
-fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
+pub(super) fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = crate::ui::context::<App>();
     let item = {
         let id = id.clone();
