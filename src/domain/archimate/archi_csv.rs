@@ -193,6 +193,7 @@ pub fn read_archi_csv(files: &[InputFile]) -> Result<Model, ImportError> {
     if let Some(relations) = tables.remove(Kind::Relations.file_name()) {
         let (id, kind) = (relations.column("ID")?, relations.column("Type")?);
         let (source, target) = (relations.column("Source")?, relations.column("Target")?);
+        let name = relations.column("Name").ok();
         for row in &relations.rows {
             let cell = |c| Table::cell(row, Some(c));
             model.relationships.push(Relationship {
@@ -200,6 +201,7 @@ pub fn read_archi_csv(files: &[InputFile]) -> Result<Model, ImportError> {
                 kind: relationship_type(&cell(kind)),
                 source: cell(source),
                 target: cell(target),
+                name: LangText::plain(Table::cell(row, name)),
                 strength: None,
                 properties: Vec::new(),
             });

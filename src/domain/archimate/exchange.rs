@@ -7,6 +7,7 @@ use super::{
     element_type, identifier_for, relationship_type, Element, LangText, Model, Property, Relationship, Source,
 };
 use crate::domain::file_format::{check_size, ImportError};
+use crate::domain::landscape::Direction;
 use crate::domain::model::Roadmap;
 use roxmltree::{Document, Node, ParsingOptions};
 use std::collections::{HashMap, HashSet};
@@ -111,6 +112,7 @@ fn read_exchange_with_limit(bytes: &[u8], max_nodes: u32) -> Result<Model, Impor
             kind: relationship_type(xsi_type(r)),
             source: r.attribute("source").unwrap_or("").to_string(),
             target: r.attribute("target").unwrap_or("").to_string(),
+            name: names(r),
             strength: r.attribute("modifier").map(str::to_string),
             properties: properties(r, &definitions),
         });
@@ -283,6 +285,21 @@ pub fn export_exchange(r: &Roadmap) -> String {
         }
     }
 
+    let applications: HashSet<&str> = r.landscape.applications.iter().map(|a| a.id.as_str()).collect();
+    let technologies: HashSet<&str> = r.landscape.technologies.iter().map(|t| t.id.as_str()).collect();
+    for a in &r.landscape.applications {
+        if written.insert(&a.id) {
+            let props = fields::application_properties(a);
+            element(&mut elements, &mut defs, "ApplicationComponent", &a.id, &a.name, &a.description, props);
+        }
+    }
+    for t in &r.landscape.technologies {
+        if written.insert(&t.id) {
+            let props = fields::technology_properties(t);
+            element(&mut elements, &mut defs, technology_type(&t.category), &t.id, &t.name, "", props);
+        }
+    }
+
     let mut relationships = String::new();
     let mut n = 0;
     let mut relationship = |out: &mut String,
@@ -291,6 +308,7 @@ pub fn export_exchange(r: &Roadmap) -> String {
                             source: &str,
                             target: &str,
                             extra: &str,
+                            name: &str,
                             props: Vec<(String, String, bool)>| {
         n += 1;
         let _ = write!(
@@ -299,10 +317,13 @@ pub fn export_exchange(r: &Roadmap) -> String {
             escape_xml(&identifier_for(source), true),
             escape_xml(&identifier_for(target), true)
         );
-        if props.is_empty() {
+        if props.is_empty() && name.is_empty() {
             let _ = writeln!(out, "/>");
         } else {
             let _ = writeln!(out, ">");
+            if !name.is_empty() {
+                let _ = writeln!(out, "      <name>{}</name>", escape_xml(name, false));
+            }
             write_properties(out, "      ", &props, defs);
             let _ = writeln!(out, "    </relationship>");
         }
@@ -312,20 +333,86 @@ pub fn export_exchange(r: &Roadmap) -> String {
     let initiatives: HashSet<&str> = r.initiatives.iter().map(|i| i.id.as_str()).collect();
     for c in &r.capabilities {
         if let Some(p) = c.parent.as_deref().filter(|p| capabilities.contains(p) && *p != c.id) {
-            relationship(&mut relationships, &mut defs, "Composition", p, &c.id, "", Vec::new());
+            relationship(&mut relationships, &mut defs, "Composition", p, &c.id, "", "", Vec::new());
         }
     }
     for i in &r.initiatives {
         for l in i.capabilities.iter().filter(|l| capabilities.contains(l.capability.as_str())) {
             let props = vec![(fields::MATURITY_AFTER.to_string(), l.maturity_after.to_string(), true)];
-            relationship(&mut relationships, &mut defs, "Realization", &i.id, &l.capability, "", props);
+            relationship(&mut relationships, &mut defs, "Realization", &i.id, &l.capability, "", "", props);
         }
         for l in i.goals.iter().filter(|l| goals.contains(l.goal.as_str())) {
             let strength = format!(" modifier=\"{}\"", escape_xml(&fields::write_strength(l.contribution), true));
-            relationship(&mut relationships, &mut defs, "Influence", &i.id, &l.goal, &strength, Vec::new());
+            relationship(&mut relationships, &mut defs, "Influence", &i.id, &l.goal, &strength, "", Vec::new());
         }
         for d in i.depends_on.iter().filter(|d| initiatives.contains(d.as_str()) && **d != i.id) {
-            relationship(&mut relationships, &mut defs, "Triggering", d, &i.id, "", Vec::new());
+            relationship(&mut relationships, &mut defs, "Triggering", d, &i.id, "", "", Vec::new());
+        }
+    }
+
+    // The landscape: technologies serve applications, applications realize capabilities,
+    // interfaces are flows, successors and retirements are named associations, work packages
+    // realize the applications they introduce.
+    let directed = " isDirected=\"true\"";
+    for a in &r.landscape.applications {
+        for t in a.technologies.iter().filter(|t| technologies.contains(t.as_str())) {
+            relationship(&mut relationships, &mut defs, "Serving", t, &a.id, "", "", Vec::new());
+        }
+        for s in a.capabilities.iter().filter(|s| capabilities.contains(s.capability.as_str())) {
+            let props: Vec<_> = s.fit.map(|f| (fields::FIT.to_string(), f.to_string(), true)).into_iter().collect();
+            relationship(&mut relationships, &mut defs, "Realization", &a.id, &s.capability, "", "", props);
+        }
+        for i in a.interfaces.iter().filter(|i| applications.contains(i.to.as_str()) && i.to != a.id) {
+            let mut props = Vec::new();
+            if i.direction != Direction::Outbound {
+                props.push((fields::DIRECTION.to_string(), i.direction.label().to_string(), false));
+            }
+            if !i.data.is_empty() {
+                props.push((fields::DATA.to_string(), i.data.clone(), false));
+            }
+            // The flow runs the way the data does; an inbound interface is the target's.
+            let (from, to) = if i.direction == Direction::Inbound { (&i.to, &a.id) } else { (&a.id, &i.to) };
+            relationship(&mut relationships, &mut defs, "Flow", from, to, "", &i.name, props);
+        }
+        if let Some(s) = a.successor.as_deref().filter(|s| applications.contains(s) && *s != a.id) {
+            relationship(
+                &mut relationships,
+                &mut defs,
+                "Association",
+                &a.id,
+                s,
+                directed,
+                fields::SUCCESSOR,
+                Vec::new(),
+            );
+        }
+    }
+    let mut replacement = 0;
+    for c in r.landscape.changes.iter().filter(|c| initiatives.contains(c.initiative.as_str())) {
+        let retires = c.retires.as_deref().filter(|a| applications.contains(a));
+        let introduces = c.introduces.as_deref().filter(|a| applications.contains(a));
+        let mut props: Vec<(String, String, bool)> = Vec::new();
+        if let Some(m) = c.month {
+            props.push((fields::MONTH.to_string(), m.to_string(), false));
+        }
+        if retires.is_some() && introduces.is_some() && retires != introduces {
+            replacement += 1;
+            props.push((fields::CHANGE.to_string(), replacement.to_string(), true));
+        }
+        if let Some(a) = introduces {
+            relationship(&mut relationships, &mut defs, "Realization", &c.initiative, a, "", "", props.clone());
+        }
+        if let Some(a) = retires {
+            relationship(
+                &mut relationships,
+                &mut defs,
+                "Association",
+                &c.initiative,
+                a,
+                directed,
+                fields::RETIRES,
+                props,
+            );
         }
     }
 
@@ -356,6 +443,18 @@ pub fn export_exchange(r: &Roadmap) -> String {
     }
     out.push_str("</model>\n");
     out
+}
+
+/// The element type of a technology: by its category where that names one (a node, a
+/// device, a technology service), else SystemSoftware. The category itself always goes as
+/// a property too.
+fn technology_type(category: &str) -> &'static str {
+    match fields::normalise(category).as_str() {
+        "node" | "server" | "host" | "infrastructure" | "virtual machine" => "Node",
+        "device" | "hardware" => "Device",
+        "technology service" | "service" => "TechnologyService",
+        _ => "SystemSoftware",
+    }
 }
 
 #[cfg(test)]

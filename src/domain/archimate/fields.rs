@@ -2,7 +2,7 @@
 //! these, the import reads them), and how their values are written and read.
 //!
 //! Names are matched ignoring case, surrounding spaces, and the difference between a space,
-//! `_` and `-`: "Run cost per year", "run_cost_per_year" and "RUN-COST-PER-YEAR" are the
+//! `_`, `-` and `:`: "Run cost per year", "run_cost_per_year" and "RUN-COST-PER-YEAR" are the
 //! same property. Values:
 //!
 //! - numbers are plain decimals (`250000`, `40000.25`); on import spaces, `'` and `_` are
@@ -16,6 +16,9 @@
 //! - lists (compliance tags, vendors, milestones) are one property per entry, repeated.
 
 use crate::domain::calendar::Month;
+use crate::domain::landscape::{
+    AppType, Application, CatalogLink, Criticality, DataClass, Direction, Disposition, Ends, Hosting, Technology,
+};
 use crate::domain::model::{Capability, Goal, Initiative, Milestone, Risk, Roadmap, Status};
 
 /// A field of a goal, capability or initiative that travels as a property.
@@ -52,6 +55,37 @@ pub enum Field {
     RiskReduction,
     JobSize,
     FundingLock,
+    // Applications (also Vendor, Run cost per year, Capex).
+    AppType,
+    Hosting,
+    BusinessOwner,
+    ItOwner,
+    Criticality,
+    DataClassification,
+    Users,
+    LifecyclePlan,
+    LifecyclePhaseIn,
+    LifecycleActive,
+    LifecyclePhaseOut,
+    LifecycleEndOfLife,
+    FunctionalFit,
+    TechnicalFit,
+    Disposition,
+    ContractEnd,
+    Tags,
+    // Technologies (also Vendor).
+    Category,
+    Version,
+    Release,
+    EndOfStandardSupport,
+    EndOfLife,
+    EndOfExtendedSupport,
+    CatalogProduct,
+    CatalogCycle,
+    CatalogRelease,
+    CatalogStandardSupport,
+    CatalogEndOfLife,
+    CatalogExtendedSupport,
 }
 
 /// The goal's fields, in the order the export writes them.
@@ -92,6 +126,53 @@ pub const INITIATIVE_FIELDS: [Field; 19] = {
     ]
 };
 
+/// The application's fields, in the order the export writes them.
+pub const APPLICATION_FIELDS: [Field; 20] = {
+    use Field::*;
+    [
+        AppType,
+        Hosting,
+        Vendor,
+        BusinessOwner,
+        ItOwner,
+        Criticality,
+        DataClassification,
+        Users,
+        LifecyclePlan,
+        LifecyclePhaseIn,
+        LifecycleActive,
+        LifecyclePhaseOut,
+        LifecycleEndOfLife,
+        FunctionalFit,
+        TechnicalFit,
+        Disposition,
+        RunCostPerYear,
+        Capex,
+        ContractEnd,
+        Tags,
+    ]
+};
+
+/// The technology's fields, in the order the export writes them.
+pub const TECHNOLOGY_FIELDS: [Field; 13] = {
+    use Field::*;
+    [
+        Category,
+        Vendor,
+        Version,
+        Release,
+        EndOfStandardSupport,
+        EndOfLife,
+        EndOfExtendedSupport,
+        CatalogProduct,
+        CatalogCycle,
+        CatalogRelease,
+        CatalogStandardSupport,
+        CatalogEndOfLife,
+        CatalogExtendedSupport,
+    ]
+};
+
 impl Field {
     /// The property name.
     pub fn name(self) -> &'static str {
@@ -128,12 +209,41 @@ impl Field {
             RiskReduction => "Risk reduction",
             JobSize => "Job size",
             FundingLock => "Funding lock",
+            AppType => "Type",
+            Hosting => "Hosting",
+            BusinessOwner => "Business owner",
+            ItOwner => "IT owner",
+            Criticality => "Business criticality",
+            DataClassification => "Data classification",
+            Users => "Users",
+            LifecyclePlan => "Lifecycle: Plan",
+            LifecyclePhaseIn => "Lifecycle: Phase-in",
+            LifecycleActive => "Lifecycle: Active",
+            LifecyclePhaseOut => "Lifecycle: Phase-out",
+            LifecycleEndOfLife => "Lifecycle: End of life",
+            FunctionalFit => "Functional fit",
+            TechnicalFit => "Technical fit",
+            Disposition => "Disposition",
+            ContractEnd => "Contract end",
+            Tags => "Tags",
+            Category => "Category",
+            Version => "Version",
+            Release => "Release",
+            EndOfStandardSupport => "End of standard support",
+            EndOfLife => "End of life",
+            EndOfExtendedSupport => "End of extended support",
+            CatalogProduct => "Catalog product",
+            CatalogCycle => "Catalog cycle",
+            CatalogRelease => "Catalog release",
+            CatalogStandardSupport => "Catalog standard support",
+            CatalogEndOfLife => "Catalog end of life",
+            CatalogExtendedSupport => "Catalog extended support",
         }
     }
 
     /// A field that may repeat, one property per entry.
     pub fn is_list(self) -> bool {
-        matches!(self, Field::Compliance | Field::Milestone | Field::Vendor)
+        matches!(self, Field::Compliance | Field::Milestone | Field::Vendor | Field::Tags)
     }
 
     /// Written as a number (the property definition's type).
@@ -157,6 +267,9 @@ impl Field {
                 | TimeCriticality
                 | RiskReduction
                 | JobSize
+                | Users
+                | FunctionalFit
+                | TechnicalFit
         )
     }
 
@@ -191,9 +304,29 @@ pub const CONTRIBUTION: &str = "Contribution";
 /// Archi's CSV export writes an Influence relationship's strength as this property.
 pub const ARCHI_CSV_INFLUENCE_STRENGTH: &str = "Influence_Strength";
 
-/// A property name as compared: lower case, `_` and `-` as spaces, spaces collapsed.
+/// On a Realization or Serving from an application component to a capability: how well the
+/// application supports it (1–4).
+pub const FIT: &str = "Fit";
+/// On a Flow between application components: "Sends to" (the default), "Receives from" (the
+/// interface belongs to the target, which receives from the source) or "Both ways".
+pub const DIRECTION: &str = "Direction";
+/// On a Flow between application components: the data the interface carries (free text).
+pub const DATA: &str = "Data";
+/// On a relationship from a work package to an application component: the month the change
+/// takes effect (without it, the initiative's end).
+pub const MONTH: &str = "Month";
+/// On the two relationships of one replacement (a work package retires one application and
+/// introduces another): the same number, so they come back as one change.
+pub const CHANGE: &str = "Change";
+/// The name of an Association from a work package to an application component it retires.
+pub const RETIRES: &str = "retires";
+/// The name of an Association from an application component to its successor.
+pub const SUCCESSOR: &str = "successor";
+
+/// A property name as compared: lower case, `_`, `-` and `:` as spaces, spaces collapsed
+/// ("Lifecycle: Phase-in" = "lifecycle_phase_in").
 pub fn normalise(key: &str) -> String {
-    key.to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    key.to_lowercase().replace(['_', '-', ':'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Do two property names mean the same property?
@@ -469,6 +602,188 @@ pub fn set_initiative_field(i: &mut Initiative, field: Field, value: &str) -> Re
     Ok(())
 }
 
+/// A choice (type, hosting, criticality …) by its label or key, any case.
+fn read_choice<T: Copy>(
+    text: &str,
+    from_key: fn(&str) -> Option<T>,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) -> Result<T, String> {
+    from_key(text).ok_or_else(|| {
+        let labels: Vec<&str> = all.iter().map(|c| label(*c)).collect();
+        format!("expected one of {}", labels.join(", "))
+    })
+}
+
+/// An interface's direction by its label ("Sends to", "Receives from", "Both ways") or key
+/// ("outbound", "inbound", "both").
+pub fn read_direction(text: &str) -> Result<Direction, String> {
+    read_choice(text, Direction::from_key, Direction::ALL, Direction::label)
+}
+
+/// A fit (1–4).
+pub fn read_fit(text: &str) -> Result<u8, String> {
+    read_score(text, 1, 4)
+}
+
+/// The end of a support period as the catalog knows it: a month, "ended" or "never".
+pub fn write_ends(ends: Ends) -> Option<String> {
+    match ends {
+        Ends::On(m) => Some(m.to_string()),
+        Ends::Ended => Some("ended".into()),
+        Ends::Never => Some("never".into()),
+        Ends::Unknown => None,
+    }
+}
+
+pub fn read_ends(text: &str) -> Result<Ends, String> {
+    match normalise(text).as_str() {
+        "ended" => Ok(Ends::Ended),
+        "never" => Ok(Ends::Never),
+        _ => read_month(text)
+            .map(Ends::On)
+            .map_err(|_| "expected a month such as 2026-03, \"ended\" or \"never\"".into()),
+    }
+}
+
+/// An application's fields as properties, in [`APPLICATION_FIELDS`] order. The choices,
+/// the user count and the costs are always written; empty texts and unset months and fits
+/// are left out.
+pub fn application_properties(a: &Application) -> Vec<(Field, String)> {
+    let mut out = vec![(Field::AppType, a.kind.label().to_string()), (Field::Hosting, a.hosting.label().to_string())];
+    out.extend(text_property(Field::Vendor, &a.vendor));
+    out.extend(text_property(Field::BusinessOwner, &a.business_owner));
+    out.extend(text_property(Field::ItOwner, &a.it_owner));
+    out.push((Field::Criticality, a.criticality.label().to_string()));
+    out.push((Field::DataClassification, a.data_classification.label().to_string()));
+    out.push((Field::Users, a.users.to_string()));
+    let l = &a.lifecycle;
+    for (field, month) in [
+        (Field::LifecyclePlan, l.plan),
+        (Field::LifecyclePhaseIn, l.phase_in),
+        (Field::LifecycleActive, l.active),
+        (Field::LifecyclePhaseOut, l.phase_out),
+        (Field::LifecycleEndOfLife, l.end_of_life),
+    ] {
+        out.extend(month.map(|m| (field, m.to_string())));
+    }
+    out.extend(a.functional_fit.map(|f| (Field::FunctionalFit, f.to_string())));
+    out.extend(a.technical_fit.map(|f| (Field::TechnicalFit, f.to_string())));
+    out.extend(a.disposition.map(|d| (Field::Disposition, d.label().to_string())));
+    out.push((Field::RunCostPerYear, write_number(a.run_cost_per_year)));
+    out.push((Field::Capex, write_number(a.capex)));
+    out.extend(a.contract_end.map(|m| (Field::ContractEnd, m.to_string())));
+    out.extend(a.tags.iter().map(|t| (Field::Tags, t.clone())));
+    out
+}
+
+/// Sets an application's field from a property value; `Err` says what was expected.
+pub fn set_application_field(a: &mut Application, field: Field, value: &str) -> Result<(), String> {
+    let l = &mut a.lifecycle;
+    match field {
+        Field::AppType => a.kind = read_choice(value, AppType::from_key, AppType::ALL, AppType::label)?,
+        Field::Hosting => a.hosting = read_choice(value, Hosting::from_key, Hosting::ALL, Hosting::label)?,
+        // One vendor per application: the first that is given.
+        Field::Vendor if a.vendor.is_empty() => a.vendor = value.to_string(),
+        Field::BusinessOwner => a.business_owner = value.to_string(),
+        Field::ItOwner => a.it_owner = value.to_string(),
+        Field::Criticality => {
+            a.criticality = read_choice(value, Criticality::from_key, Criticality::ALL, Criticality::label)?
+        }
+        Field::DataClassification => {
+            a.data_classification = read_choice(value, DataClass::from_key, DataClass::ALL, DataClass::label)?
+        }
+        Field::Users => {
+            a.users = read_number(value)
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= u32::MAX as f64)
+                .ok_or_else(|| "expected a whole number of 0 or more".to_string())? as u32
+        }
+        Field::LifecyclePlan => l.plan = Some(read_month(value)?),
+        Field::LifecyclePhaseIn => l.phase_in = Some(read_month(value)?),
+        Field::LifecycleActive => l.active = Some(read_month(value)?),
+        Field::LifecyclePhaseOut => l.phase_out = Some(read_month(value)?),
+        Field::LifecycleEndOfLife => l.end_of_life = Some(read_month(value)?),
+        Field::FunctionalFit => a.functional_fit = Some(read_fit(value)?),
+        Field::TechnicalFit => a.technical_fit = Some(read_fit(value)?),
+        Field::Disposition => {
+            a.disposition = Some(read_choice(value, Disposition::from_key, Disposition::ALL, Disposition::label)?)
+        }
+        Field::RunCostPerYear => a.run_cost_per_year = read_amount(value)?,
+        Field::Capex => a.capex = read_amount(value)?,
+        Field::ContractEnd => a.contract_end = Some(read_month(value)?),
+        Field::Tags => a.tags.push(value.to_string()),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A technology's fields as properties, in [`TECHNOLOGY_FIELDS`] order. The category is
+/// always written (even empty), so that it is not taken from the element type on import;
+/// the catalog product too when the technology is bound to the catalog.
+pub fn technology_properties(t: &Technology) -> Vec<(Field, String)> {
+    let mut out = vec![(Field::Category, t.category.clone())];
+    out.extend(text_property(Field::Vendor, &t.vendor));
+    out.extend(text_property(Field::Version, &t.version));
+    for (field, month) in [
+        (Field::Release, t.release),
+        (Field::EndOfStandardSupport, t.end_of_standard_support),
+        (Field::EndOfLife, t.end_of_life),
+        (Field::EndOfExtendedSupport, t.end_of_extended_support),
+    ] {
+        out.extend(month.map(|m| (field, m.to_string())));
+    }
+    if let Some(c) = &t.catalog {
+        out.push((Field::CatalogProduct, c.product.clone()));
+        out.extend(text_property(Field::CatalogCycle, &c.cycle));
+        out.extend(c.release.map(|m| (Field::CatalogRelease, m.to_string())));
+        for (field, ends) in [
+            (Field::CatalogStandardSupport, c.standard_support),
+            (Field::CatalogEndOfLife, c.end_of_life),
+            (Field::CatalogExtendedSupport, c.extended_support),
+        ] {
+            out.extend(write_ends(ends).map(|v| (field, v)));
+        }
+    }
+    out
+}
+
+/// Sets a technology's field from a property value; `Err` says what was expected. Any
+/// "Catalog …" property binds the technology to the catalog.
+pub fn set_technology_field(t: &mut Technology, field: Field, value: &str) -> Result<(), String> {
+    fn catalog(t: &mut Technology) -> &mut CatalogLink {
+        t.catalog.get_or_insert_with(CatalogLink::default)
+    }
+    match field {
+        Field::Category => t.category = value.to_string(),
+        Field::Vendor if t.vendor.is_empty() => t.vendor = value.to_string(),
+        Field::Version => t.version = value.to_string(),
+        Field::Release => t.release = Some(read_month(value)?),
+        Field::EndOfStandardSupport => t.end_of_standard_support = Some(read_month(value)?),
+        Field::EndOfLife => t.end_of_life = Some(read_month(value)?),
+        Field::EndOfExtendedSupport => t.end_of_extended_support = Some(read_month(value)?),
+        Field::CatalogProduct => catalog(t).product = value.to_string(),
+        Field::CatalogCycle => catalog(t).cycle = value.to_string(),
+        Field::CatalogRelease => {
+            let m = read_month(value)?;
+            catalog(t).release = Some(m)
+        }
+        Field::CatalogStandardSupport => {
+            let e = read_ends(value)?;
+            catalog(t).standard_support = e
+        }
+        Field::CatalogEndOfLife => {
+            let e = read_ends(value)?;
+            catalog(t).end_of_life = e
+        }
+        Field::CatalogExtendedSupport => {
+            let e = read_ends(value)?;
+            catalog(t).extended_support = e
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// The roadmap's own settings as properties of the model: `(name, value, is a number)`.
 pub fn roadmap_properties(r: &Roadmap) -> Vec<(String, String, bool)> {
     let mut out = vec![
@@ -506,7 +821,17 @@ mod tests {
         assert_eq!(Field::find(&GOAL_FIELDS, "Capex"), None, "a goal has no capex");
         assert_eq!(Field::find(&GOAL_FIELDS, "kpi"), Some(Field::Kpi));
         // No two fields of one kind share a name.
-        for fields in [&GOAL_FIELDS[..], &CAPABILITY_FIELDS[..], &INITIATIVE_FIELDS[..]] {
+        assert_eq!(Field::find(&APPLICATION_FIELDS, "lifecycle_phase_in"), Some(Field::LifecyclePhaseIn));
+        assert_eq!(Field::find(&APPLICATION_FIELDS, "LIFECYCLE: END-OF-LIFE"), Some(Field::LifecycleEndOfLife));
+        assert_eq!(Field::find(&TECHNOLOGY_FIELDS, "end of life"), Some(Field::EndOfLife));
+        assert_eq!(Field::find(&TECHNOLOGY_FIELDS, "Lifecycle: End of life"), None);
+        for fields in [
+            &GOAL_FIELDS[..],
+            &CAPABILITY_FIELDS[..],
+            &INITIATIVE_FIELDS[..],
+            &APPLICATION_FIELDS[..],
+            &TECHNOLOGY_FIELDS[..],
+        ] {
             for f in fields {
                 assert_eq!(Field::find(fields, f.name()), Some(*f));
             }
@@ -592,6 +917,45 @@ mod tests {
         assert_eq!(read_strength("strong"), Ok(None));
         assert_eq!(read_strength("--"), Err("its influence is negative (--)".into()));
         assert_eq!(read_strength("0"), Err("its influence is 0, not positive".into()));
+    }
+
+    #[test]
+    fn support_ends_and_directions() {
+        for ends in [Ends::On(m("2029-05")), Ends::Ended, Ends::Never] {
+            assert_eq!(read_ends(&write_ends(ends).unwrap()), Ok(ends));
+        }
+        assert_eq!(write_ends(Ends::Unknown), None);
+        assert_eq!(read_ends(" NEVER "), Ok(Ends::Never));
+        assert!(read_ends("soon").is_err());
+        assert_eq!(read_direction("Receives from"), Ok(Direction::Inbound));
+        assert_eq!(read_direction("both"), Ok(Direction::Both));
+        assert_eq!(read_direction("up"), Err("expected one of Sends to, Receives from, Both ways".into()));
+    }
+
+    #[test]
+    fn application_and_technology_properties_read_back() {
+        let a = crate::domain::demo::demo_roadmap().landscape.applications[0].clone();
+        // Links are relationships, not properties.
+        let mut back = Application {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            description: a.description.clone(),
+            successor: a.successor.clone(),
+            technologies: a.technologies.clone(),
+            capabilities: a.capabilities.clone(),
+            interfaces: a.interfaces.clone(),
+            ..Application::default()
+        };
+        for (f, v) in application_properties(&a) {
+            set_application_field(&mut back, f, &v).unwrap();
+        }
+        assert_eq!(back, *a);
+        let t = crate::domain::demo::demo_roadmap().landscape.technologies[0].clone();
+        let mut back = Technology { id: t.id.clone(), name: t.name.clone(), ..Technology::default() };
+        for (f, v) in technology_properties(&t) {
+            set_technology_field(&mut back, f, &v).unwrap();
+        }
+        assert_eq!(back, *t);
     }
 
     proptest! {

@@ -24,6 +24,19 @@
 //! - **Dependencies**: a Triggering from work package A to work package B makes B depend on A
 //!   (finish-to-start). One that would close a loop, or that triggers itself, is left out with
 //!   a warning.
+//! - **The landscape**: ApplicationComponent → application; SystemSoftware, Node, Device and
+//!   TechnologyService → technology (category from the "Category" property, else the type).
+//!   A Serving, Realization or Assignment from a technology to a component, or an Assignment
+//!   from a technology to an Artifact that realizes the component: the application uses it. A Flow, Triggering or Serving between components, or between the
+//!   ApplicationInterfaces they compose (aggregate, are assigned to): an interface of the
+//!   source to the target, named by the relationship or else the ApplicationInterface, with
+//!   the "Direction" ("Receives from" makes it the target's, inbound) and "Data" properties.
+//!   A Realization or Serving from a component to a capability: support, "Fit" (1–4) on the
+//!   relationship. A Realization from a work package to a component introduces it, an
+//!   Association named "retires" between them retires it ("Month" on either; the two with
+//!   the same "Change" number are one replacement). An Association named "successor" from a
+//!   component to another names its successor. A lifecycle or support dates out of order are
+//!   left out with a warning.
 //! - **Properties** whose names match Cairn's fields ([`fields`](super::fields)) set them; a
 //!   value that does not fit (a weight of 9, a start of "soon") is left out with a warning.
 //!   Start and End together date an initiative; either alone, or an end before the start,
@@ -40,6 +53,7 @@ use super::fields::{self, Field};
 use super::{id_from_identifier, Element, LangText, Model, Property, Relationship, Source};
 use crate::domain::calendar::{Month, Quarter};
 use crate::domain::file_format::ImportError;
+use crate::domain::landscape::{Application, Change, Direction, Interface, Landscape, Support, Technology};
 use crate::domain::model::*;
 use crate::domain::validate::{validate, MAX_CAPABILITY_LEVELS};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -138,7 +152,12 @@ enum Item {
     GoalAt(usize),
     CapabilityAt(usize),
     InitiativeAt(usize),
+    ApplicationAt(usize),
+    TechnologyAt(usize),
+    /// An ApplicationInterface, by its index among them.
+    AppInterfaceAt(usize),
     Deliverable,
+    Artifact,
     Other,
 }
 
@@ -206,7 +225,10 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
     let mut ids = Ids { used: HashSet::new(), next: HashMap::new() };
     let mut own_id: HashMap<usize, Id> = HashMap::new();
     for (n, e) in model.elements.iter().enumerate() {
-        if first(n, e) && matches!(e.kind.as_str(), "Goal" | "Capability" | "WorkPackage") {
+        if first(n, e)
+            && (matches!(e.kind.as_str(), "Goal" | "Capability" | "WorkPackage" | "ApplicationComponent")
+                || technology_label(&e.kind).is_some())
+        {
             if let Some(id) = id_from_identifier(&e.id) {
                 if ids.used.insert(id.clone()) {
                     own_id.insert(n, id);
@@ -219,6 +241,9 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
     let mut goals: Vec<Goal> = Vec::new();
     let mut capabilities: Vec<Capability> = Vec::new();
     let mut initiatives: Vec<Initiative> = Vec::new();
+    let mut applications: Vec<Application> = Vec::new();
+    let mut technologies: Vec<Technology> = Vec::new();
+    let mut app_interfaces: Vec<String> = Vec::new(); // their names
     let mut skipped_elements: BTreeMap<String, usize> = BTreeMap::new();
     let mut unnamed: BTreeMap<&str, usize> = BTreeMap::new();
     for (n, e) in model.elements.iter().enumerate() {
@@ -276,12 +301,53 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
                 initiatives.push(i);
                 Item::InitiativeAt(initiatives.len() - 1)
             }
+            "ApplicationComponent" => {
+                let mut a = Application {
+                    name: name("application"),
+                    description: pick(&e.documentation),
+                    ..Application::default()
+                };
+                a.id = id("app");
+                let subject = ItemKind::Application.subject(&a.name, &a.id);
+                apply_properties(
+                    &e.properties,
+                    &fields::APPLICATION_FIELDS,
+                    language,
+                    &subject,
+                    &mut report,
+                    |f, v| fields::set_application_field(&mut a, f, v),
+                );
+                check_lifecycle(&mut a, &subject, &mut report);
+                applications.push(a);
+                Item::ApplicationAt(applications.len() - 1)
+            }
+            "ApplicationInterface" => {
+                // Counted as skipped later unless it belongs to an application component.
+                app_interfaces.push(pick(&e.name).trim().to_string());
+                Item::AppInterfaceAt(app_interfaces.len() - 1)
+            }
+            kind if technology_label(kind).is_some() => {
+                let mut t = Technology { name: name("technology"), ..Technology::default() };
+                t.id = id("tech");
+                if property(&e.properties, Field::Category.name(), language).is_none() {
+                    t.category = technology_label(kind).unwrap_or_default().to_string();
+                }
+                let subject = ItemKind::Technology.subject(&t.name, &t.id);
+                apply_properties(&e.properties, &fields::TECHNOLOGY_FIELDS, language, &subject, &mut report, |f, v| {
+                    fields::set_technology_field(&mut t, f, v)
+                });
+                check_support_dates(&mut t, &subject, &mut report);
+                technologies.push(t);
+                Item::TechnologyAt(technologies.len() - 1)
+            }
             other => {
                 *skipped_elements
                     .entry(if other.is_empty() { "(no type)".to_string() } else { other.to_string() })
                     .or_default() += 1;
                 if other == "Deliverable" {
                     Item::Deliverable
+                } else if other == "Artifact" {
+                    Item::Artifact
                 } else {
                     Item::Other
                 }
@@ -306,6 +372,7 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
     let mut triggers: Vec<(usize, usize, usize)> = Vec::new(); // (before, after, relationship)
     let mut delivers: Vec<(usize, usize, usize)> = Vec::new(); // (initiative, deliverable element, relationship)
     let mut from_deliverable: Vec<(usize, Item, usize)> = Vec::new(); // (deliverable element, goal or capability, relationship)
+    let mut landscape_links = LandscapeLinks::default();
     let mut dangling = Vec::new();
     for (rn, r) in model.relationships.iter().enumerate() {
         let (Some((sn, source)), Some((tn, target))) = (item_of(&r.source), item_of(&r.target)) else {
@@ -316,7 +383,15 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
             }
             continue;
         };
-        use Item::{CapabilityAt as C, Deliverable as D, GoalAt as G, InitiativeAt as I};
+        use Item::{
+            AppInterfaceAt as AI, ApplicationAt as A, CapabilityAt as C, Deliverable as D, GoalAt as G,
+            InitiativeAt as I, TechnologyAt as T,
+        };
+        let named = |names: &[&str]| {
+            let n = fields::normalise(r.name.pick(language));
+            names.iter().any(|w| fields::normalise(w) == n)
+        };
+        let l = &mut landscape_links;
         used[rn] = true;
         match (r.kind.as_str(), source, target) {
             ("Composition" | "Aggregation", C(p), C(c)) => parent_edges.push((p, c, rn)),
@@ -337,6 +412,27 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
                 from_deliverable.push((tn, source, rn));
                 used[rn] = false;
             }
+            // A technology assigned to an artifact that realizes the component (the deployment).
+            ("Assignment", T(t), Item::Artifact) => {
+                l.deployed.push((t, tn, rn));
+                used[rn] = false;
+            }
+            ("Realization", Item::Artifact, A(a)) => {
+                l.realized.push((sn, a, rn));
+                used[rn] = false;
+            }
+            ("Composition" | "Aggregation" | "Assignment", A(a), AI(k))
+            | ("Composition" | "Aggregation" | "Assignment", AI(k), A(a)) => l.interface_owners.push((k, a, rn)),
+            ("Flow" | "Triggering" | "Serving", A(_) | AI(_), A(_) | AI(_)) => l.flows.push((source, target, rn)),
+            ("Serving" | "Realization" | "Assignment", T(t), A(a)) => l.uses.push((a, t, rn)),
+            ("Realization" | "Serving", A(a), C(c)) => l.supports.push((a, c, rn)),
+            ("Realization", I(i), A(a)) => l.changes.push((i, a, false, rn)),
+            ("Association", I(i), A(a)) | ("Association", A(a), I(i)) if named(&[fields::RETIRES, "retire"]) => {
+                l.changes.push((i, a, true, rn))
+            }
+            ("Association", A(a), A(b)) if named(&[fields::SUCCESSOR, "succeeded by", "replaced by"]) => {
+                l.successors.push((a, b, rn))
+            }
             _ => used[rn] = false,
         }
     }
@@ -353,6 +449,13 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
             }
             used[via] = true;
             used[rn] = true;
+        }
+    }
+    for &(t, artifact, assigned) in &landscape_links.deployed {
+        for &(_, a, realizes) in landscape_links.realized.iter().filter(|r| r.0 == artifact) {
+            landscape_links.uses.push((a, t, realizes));
+            used[assigned] = true;
+            used[realizes] = true;
         }
     }
     let dangling_count = dangling.len();
@@ -385,6 +488,24 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         link_goals(model, &goal_links, &goals, &mut initiatives, language, &mut report, &mut used);
     let (dependency_count, dependency_examples) =
         link_dependencies(&triggers, &mut initiatives, &mut report, &mut used);
+    let mut landscape = Landscape::default();
+    let counts = link_landscape(
+        model,
+        &landscape_links,
+        &app_interfaces,
+        &mut applications,
+        &technologies,
+        &capabilities,
+        &initiatives,
+        &mut landscape.changes,
+        language,
+        &mut report,
+        &mut used,
+    );
+    let loose_interfaces = app_interfaces.len() - counts.owned_interfaces;
+    if loose_interfaces > 0 {
+        *skipped_elements.entry("ApplicationInterface".to_string()).or_default() += loose_interfaces;
+    }
 
     let mut skipped_relationships: BTreeMap<String, usize> = BTreeMap::new();
     for (rn, r) in model.relationships.iter().enumerate() {
@@ -418,6 +539,24 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         line("Goal", "goals", goals.len(), first_names(&mut goals.iter().map(|g| &g.name))),
         line("Capability", "capabilities", capabilities.len(), first_names(&mut capabilities.iter().map(|c| &c.name))),
         line("WorkPackage", "initiatives", initiatives.len(), first_names(&mut initiatives.iter().map(|i| &i.name))),
+        line(
+            "ApplicationComponent",
+            "applications",
+            applications.len(),
+            first_names(&mut applications.iter().map(|a| &a.name)),
+        ),
+        line(
+            "Flow/Triggering/Serving between application components (or their interfaces)",
+            "interfaces",
+            counts.interfaces.0,
+            counts.interfaces.1.clone(),
+        ),
+        line(
+            "SystemSoftware/Node/Device/TechnologyService",
+            "technologies",
+            technologies.len(),
+            first_names(&mut technologies.iter().map(|t| &t.name)),
+        ),
         line("Start and End properties", "initiative dates", dated, Vec::new()),
         line("Composition/Aggregation between capabilities", "capability parents", parent_count, parent_examples),
         line(
@@ -433,18 +572,46 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
             goal_link_examples,
         ),
         line("Triggering between work packages", "dependencies", dependency_count, dependency_examples),
+        line(
+            "Serving/Realization/Assignment (technology → application component)",
+            "technologies used",
+            counts.uses.0,
+            counts.uses.1,
+        ),
+        line(
+            "Realization/Serving (application component → capability)",
+            "capabilities supported",
+            counts.supports.0,
+            counts.supports.1,
+        ),
+        line(
+            "Realization/Association “retires” (work package – application component)",
+            "application changes",
+            counts.changes.0,
+            counts.changes.1,
+        ),
+        line(
+            "Association “successor” between application components",
+            "successors",
+            counts.successors.0,
+            counts.successors.1,
+        ),
         line("properties", "fields", report.fields_set, Vec::new()),
     ];
-    // Goals, capabilities and initiatives always; the rest when there are some.
+    // Goals, capabilities, initiatives, applications, interfaces and technologies always; the
+    // rest when there are some.
     let mut n = 0;
     became.retain(|b| {
         n += 1;
-        n <= 3 || b.count > 0
+        n <= 6 || b.count > 0
     });
 
     roadmap.goals = goals.into_iter().map(Arc::new).collect();
     roadmap.capabilities = capabilities.into_iter().map(Arc::new).collect();
     roadmap.initiatives = initiatives.into_iter().map(Arc::new).collect();
+    landscape.applications = applications.into_iter().map(Arc::new).collect();
+    landscape.technologies = technologies.into_iter().map(Arc::new).collect();
+    roadmap.landscape = landscape;
 
     let mut warnings = model.notes.clone();
     warnings.append(&mut report.warnings);
@@ -466,6 +633,271 @@ pub fn to_roadmap(model: &Model, language: &str) -> Result<(Roadmap, ImportRepor
         return Err(ImportError { message });
     }
     Ok((roadmap, report))
+}
+
+/// The ArchiMate 3 element types that become technologies, and the category each gives
+/// when no "Category" property says.
+fn technology_label(kind: &str) -> Option<&'static str> {
+    match kind {
+        "SystemSoftware" => Some("System software"),
+        "Node" => Some("Node"),
+        "Device" => Some("Device"),
+        "TechnologyService" => Some("Technology service"),
+        _ => None,
+    }
+}
+
+/// An application's lifecycle phases must start in order; otherwise it is left out.
+fn check_lifecycle(a: &mut Application, subject: &str, report: &mut Report) {
+    let starts: Vec<Month> = a.lifecycle.starts().into_iter().flatten().collect();
+    if starts.windows(2).any(|w| w[1] < w[0]) {
+        report.warn(format!(
+            "{subject}: its lifecycle phases do not start in order (plan, phase-in, active, phase-out, end of life), so the lifecycle was left out"
+        ));
+        a.lifecycle = Default::default();
+    }
+}
+
+/// A technology's release and support dates must be in order; otherwise they are left out
+/// (the catalog's dates, when given, stay).
+fn check_support_dates(t: &mut Technology, subject: &str, report: &mut Report) {
+    let dates: Vec<Month> = [t.release, t.end_of_standard_support, t.end_of_life, t.end_of_extended_support]
+        .into_iter()
+        .flatten()
+        .collect();
+    if dates.windows(2).any(|w| w[1] < w[0]) {
+        report.warn(format!(
+            "{subject}: its release and support dates are out of order (release, end of standard support, end of life, end of extended support), so they were left out"
+        ));
+        t.release = None;
+        t.end_of_standard_support = None;
+        t.end_of_life = None;
+        t.end_of_extended_support = None;
+    }
+}
+
+/// The landscape's relationships as found, by element index among their kind, each with
+/// the relationship's index.
+#[derive(Default)]
+struct LandscapeLinks {
+    /// (application interface, application component)
+    interface_owners: Vec<(usize, usize, usize)>,
+    /// (source, target): application components or their interfaces
+    flows: Vec<(Item, Item, usize)>,
+    /// (application, technology)
+    uses: Vec<(usize, usize, usize)>,
+    /// (technology, artifact element): an Assignment
+    deployed: Vec<(usize, usize, usize)>,
+    /// (artifact element, application): a Realization
+    realized: Vec<(usize, usize, usize)>,
+    /// (application, capability)
+    supports: Vec<(usize, usize, usize)>,
+    /// (initiative, application, retires (else introduces))
+    changes: Vec<(usize, usize, bool, usize)>,
+    /// (application, successor)
+    successors: Vec<(usize, usize, usize)>,
+}
+
+/// What [`link_landscape`] made: counts and examples per report line.
+struct LandscapeCounts {
+    owned_interfaces: usize,
+    interfaces: (usize, Vec<String>),
+    uses: (usize, Vec<String>),
+    supports: (usize, Vec<String>),
+    changes: (usize, Vec<String>),
+    successors: (usize, Vec<String>),
+}
+
+/// Interfaces, technologies used, capabilities supported, changes and successors from the
+/// relationships found (see the module docs). A relationship that adds nothing is marked unused.
+#[allow(clippy::too_many_arguments)]
+fn link_landscape(
+    model: &Model,
+    links: &LandscapeLinks,
+    interface_names: &[String],
+    apps: &mut [Application],
+    techs: &[Technology],
+    caps: &[Capability],
+    initiatives: &[Initiative],
+    changes: &mut Vec<Change>,
+    language: &str,
+    report: &mut Report,
+    used: &mut [bool],
+) -> LandscapeCounts {
+    let rel = |rn: usize| &model.relationships[rn];
+    let subject = |a: &Application| ItemKind::Application.subject(&a.name, &a.id);
+    fn example(examples: &mut Vec<String>, text: String) {
+        if examples.len() < EXAMPLES {
+            examples.push(text);
+        }
+    }
+
+    // Which component each interface belongs to: the first that composes, aggregates or is
+    // assigned to it.
+    let interface_count = links.interface_owners.iter().map(|&(k, _, _)| k + 1).max().unwrap_or(0);
+    let mut owner: Vec<Option<usize>> = vec![None; interface_count];
+    for &(k, a, rn) in &links.interface_owners {
+        match owner[k] {
+            None => owner[k] = Some(a),
+            Some(o) => used[rn] = o == a,
+        }
+    }
+    let owned_interfaces = owner.iter().filter(|o| o.is_some()).count();
+
+    let mut interfaces = (0, Vec::new());
+    for &(source, target, rn) in &links.flows {
+        let end = |item: Item| match item {
+            Item::ApplicationAt(a) => Some((a, None)),
+            Item::AppInterfaceAt(k) => owner.get(k).copied().flatten().map(|a| (a, Some(k))),
+            _ => None,
+        };
+        let (Some((from, from_if)), Some((to, to_if))) = (end(source), end(target)) else {
+            used[rn] = false;
+            continue;
+        };
+        if from == to {
+            used[rn] = false;
+            continue;
+        }
+        let r = rel(rn);
+        let if_name = |k: Option<usize>| k.and_then(|k| interface_names.get(k)).filter(|n| !n.is_empty()).cloned();
+        let name = Some(r.name.pick(language).to_string())
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| if_name(from_if))
+            .or_else(|| if_name(to_if))
+            .unwrap_or_default();
+        let direction = match property(&r.properties, fields::DIRECTION, language) {
+            None => Direction::Outbound,
+            Some(v) => fields::read_direction(v).unwrap_or_else(|e| {
+                report.warn(format!(
+                    "{}: “{}” of the interface to “{}” is “{v}” ({e}); “{}” is used",
+                    subject(&apps[from]),
+                    fields::DIRECTION,
+                    apps[to].name,
+                    Direction::Outbound.label()
+                ));
+                Direction::Outbound
+            }),
+        };
+        let data = property(&r.properties, fields::DATA, language).unwrap_or("").to_string();
+        // "Receives from": the interface is the target's, from the source.
+        let (owner_app, other) = if direction == Direction::Inbound { (to, from) } else { (from, to) };
+        let interface = Interface { to: apps[other].id.clone(), name, direction, data };
+        example(&mut interfaces.1, format!("{} → {}", apps[from].name, apps[to].name));
+        apps[owner_app].interfaces.push(interface);
+        interfaces.0 += 1;
+    }
+
+    let mut uses = (0, Vec::new());
+    for &(a, t, _) in &links.uses {
+        if !apps[a].technologies.contains(&techs[t].id) {
+            apps[a].technologies.push(techs[t].id.clone());
+            uses.0 += 1;
+            example(&mut uses.1, format!("{} uses {}", apps[a].name, techs[t].name));
+        }
+    }
+
+    let mut supports = (0, Vec::new());
+    for &(a, c, rn) in &links.supports {
+        if apps[a].capabilities.iter().any(|s| s.capability == caps[c].id) {
+            continue;
+        }
+        let fit = property(&rel(rn).properties, fields::FIT, language).and_then(|v| match fields::read_fit(v) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                report.warn(format!(
+                    "{}: “{}” for capability “{}” is “{v}” ({e}), so it was not used",
+                    subject(&apps[a]),
+                    fields::FIT,
+                    caps[c].name
+                ));
+                None
+            }
+        });
+        apps[a].capabilities.push(Support { capability: caps[c].id.clone(), fit });
+        supports.0 += 1;
+        example(&mut supports.1, format!("{} → {}", apps[a].name, caps[c].name));
+    }
+
+    // Changes: one per relationship, except that a retirement and an introduction by the same
+    // work package with the same "Change" number are one replacement.
+    let mut paired: HashMap<(usize, String), usize> = HashMap::new();
+    let first_change = changes.len();
+    for &(i, a, retires, rn) in &links.changes {
+        let r = rel(rn);
+        let ini = ItemKind::Initiative.subject(&initiatives[i].name, &initiatives[i].id);
+        let month = property(&r.properties, fields::MONTH, language).and_then(|v| match fields::read_month(v) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                report.warn(format!(
+                    "{ini}: “{}” of its change to “{}” is “{v}” ({e}); the initiative's end is used",
+                    fields::MONTH,
+                    apps[a].name
+                ));
+                None
+            }
+        });
+        let app = Some(apps[a].id.clone());
+        let key = property(&r.properties, fields::CHANGE, language).map(|v| (i, fields::normalise(v)));
+        let partner = key.as_ref().and_then(|k| paired.get(k)).copied().filter(|&c| {
+            let c: &Change = &changes[c];
+            let (slot, other) = if retires { (&c.retires, &c.introduces) } else { (&c.introduces, &c.retires) };
+            slot.is_none() && *other != app
+        });
+        match partner {
+            Some(c) => {
+                let c = &mut changes[c];
+                if retires {
+                    c.retires = app;
+                } else {
+                    c.introduces = app;
+                }
+                c.month = c.month.or(month);
+            }
+            None => {
+                let (retires, introduces) = if retires { (app, None) } else { (None, app) };
+                changes.push(Change { initiative: initiatives[i].id.clone(), retires, introduces, month });
+                if let Some(k) = key {
+                    paired.entry(k).or_insert(changes.len() - 1);
+                }
+            }
+        }
+    }
+    let name_of =
+        |id: &Option<Id>| id.as_deref().and_then(|id| apps.iter().find(|a| a.id == id)).map_or("", |a| a.name.as_str());
+    let mut change_examples = Vec::new();
+    for c in &changes[first_change..] {
+        let ini = initiatives.iter().find(|i| i.id == c.initiative).map_or("", |i| i.name.as_str());
+        let what = match (&c.retires, &c.introduces) {
+            (Some(_), Some(_)) => format!("replaces {} with {}", name_of(&c.retires), name_of(&c.introduces)),
+            (Some(_), None) => format!("retires {}", name_of(&c.retires)),
+            _ => format!("introduces {}", name_of(&c.introduces)),
+        };
+        example(&mut change_examples, format!("{ini} {what}"));
+    }
+    let change_counts = (changes.len() - first_change, change_examples);
+
+    let mut successors = (0, Vec::new());
+    for &(a, b, rn) in &links.successors {
+        if a == b {
+            used[rn] = false;
+            report.warn(format!("{} is named as its own successor; that was ignored", subject(&apps[a])));
+        } else if let Some(s) = apps[a].successor.as_deref().filter(|s| *s != apps[b].id) {
+            used[rn] = false;
+            let first = apps.iter().find(|x| x.id == s).map_or("", |x| x.name.as_str());
+            report.warn(format!(
+                "{} has two successors; the first, “{first}”, is kept and “{}” is not",
+                subject(&apps[a]),
+                apps[b].name
+            ));
+        } else if apps[a].successor.is_none() {
+            apps[a].successor = Some(apps[b].id.clone());
+            successors.0 += 1;
+            example(&mut successors.1, format!("{} → {}", apps[a].name, apps[b].name));
+        }
+    }
+
+    LandscapeCounts { owned_interfaces, interfaces, uses, supports, changes: change_counts, successors }
 }
 
 /// Capability links, the highest maturity of each pair; their count and examples.

@@ -22,7 +22,15 @@
 //! | Realization from a work package (or a Deliverable it realizes) to a capability | capability link |
 //! | Influence/Realization from, or Association with, a work package (or a Deliverable it realizes) and a goal | goal link |
 //! | Triggering from one work package to another | the second depends on the first |
-//! | properties named like Cairn's fields ("Owner", "Start", "Capex", …; see [`fields`]) | those fields |
+//! | ApplicationComponent | application |
+//! | SystemSoftware, Node, Device, TechnologyService | technology; its category is the "Category" property, else the element type ("System software", "Node" …) |
+//! | Serving, Realization or Assignment from a technology to an application component, or Assignment from a technology to an Artifact that realizes the component | the application uses the technology |
+//! | Flow, Triggering or Serving between application components, directly or from/to an ApplicationInterface the component composes, aggregates or is assigned to | interface of the source (to the target), named by the relationship, else by the ApplicationInterface; "Direction" and "Data" properties |
+//! | Realization or Serving from an application component to a capability | the application supports the capability; "Fit" (1–4) on the relationship |
+//! | Realization from a work package to an application component | the initiative introduces it ("Month" on the relationship) |
+//! | Association named "retires" between a work package and an application component | the initiative retires it; a retirement and an introduction with the same "Change" number are one replacement |
+//! | Association named "successor" from one application component to another | the second is the first's successor |
+//! | properties named like Cairn's fields ("Owner", "Start", "Capex", "Vendor", "Lifecycle: Active", …; see [`fields`]) | those fields |
 //!
 //! Everything else is skipped and counted in the [`ImportReport`].
 
@@ -125,6 +133,8 @@ pub struct Relationship {
     pub kind: String,
     pub source: String,
     pub target: String,
+    /// The relationship's name, often empty ("retires", "successor", an interface's name).
+    pub name: LangText,
     /// An Influence relationship's strength ("+", "++", "-", "5" …), when given.
     pub strength: Option<String>,
     pub properties: Vec<Property>,
@@ -183,7 +193,20 @@ impl Model {
 pub fn element_type(raw: &str) -> String {
     let t = raw.trim();
     let t = t.rsplit(':').next().unwrap_or(t);
-    const KNOWN: [&str; 4] = ["Goal", "Capability", "WorkPackage", "Deliverable"];
+    const KNOWN: [&str; 12] = [
+        "Goal",
+        "Capability",
+        "WorkPackage",
+        "Deliverable",
+        "ApplicationComponent",
+        "ApplicationInterface",
+        "SystemSoftware",
+        "Node",
+        "Device",
+        "TechnologyService",
+        "DataObject",
+        "Artifact",
+    ];
     KNOWN.iter().find(|k| k.eq_ignore_ascii_case(t)).map_or_else(|| t.to_string(), |k| k.to_string())
 }
 

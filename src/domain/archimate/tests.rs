@@ -68,14 +68,62 @@ fn archi_exchange_file_imports() {
     assert_eq!(r.goals[1].id, "goal-2");
     assert_eq!(r.capabilities[0].id, "cap-1");
     assert_eq!(r.initiatives[0].id, "ini-1");
-    // 92 elements, 4 imported; the deliverable and the plateaus are among the skipped.
-    assert_eq!(total(&report.skipped_elements), 88);
-    assert_eq!(report.skipped_elements.len(), 59 - 3, "59 element types in the file");
+    // The landscape: 4 ApplicationComponents, and 9 technologies whose category is their type.
+    let apps = &r.landscape.applications;
+    assert_eq!(
+        names(apps, |a| &a.name),
+        ["Application Component A", "Application Component B", "Application Component C", "Application Component"]
+    );
+    assert_eq!(apps[0].id, "app-1");
+    let techs = &r.landscape.technologies;
+    assert_eq!(
+        names(techs, |t| &t.name),
+        [
+            "Node",
+            "System Software",
+            "Device",
+            "Device A",
+            "Node A",
+            "Node",
+            "Device",
+            "System Software",
+            "Technology Service"
+        ]
+    );
+    assert_eq!(
+        names(techs, |t| &t.category),
+        [
+            "Node",
+            "System software",
+            "Device",
+            "Device",
+            "Node",
+            "Node",
+            "Device",
+            "System software",
+            "Technology service"
+        ]
+    );
+    assert_eq!(r.landscape.technologies[0].id, "tech-1");
+    // Device A is assigned to the artifact "Deploy A", which realizes component A.
+    assert_eq!(apps[0].technologies, [techs[3].id.clone()]);
+    assert!(apps.iter().all(|a| a.interfaces.is_empty() && a.capabilities.is_empty() && a.successor.is_none()));
+    assert!(r.landscape.changes.is_empty());
+    assert_eq!((report.count("applications"), report.count("technologies"), report.count("interfaces")), (4, 9, 0));
+    assert_eq!(report.count("technologies used"), 1);
+    // 92 elements, 17 imported; the deliverable, the plateaus and the application interface
+    // no component owns are among the skipped.
+    assert_eq!(total(&report.skipped_elements), 75);
+    assert_eq!(report.skipped_elements.len(), 59 - 8, "59 element types in the file, 8 of them read");
     assert_eq!(report.skipped_elements[0], ("BusinessProcess".to_string(), 6));
     assert!(report.skipped_elements.contains(&("Plateau".to_string(), 3)));
     assert!(report.skipped_elements.contains(&("Deliverable".to_string(), 1)));
-    // None of the 42 relationships joins two imported elements in a way Cairn uses.
-    assert_eq!(total(&report.skipped_relationships), 42);
+    assert!(report.skipped_elements.contains(&("ApplicationInterface".to_string(), 1)));
+    assert!(report.skipped_elements.contains(&("Artifact".to_string(), 2)));
+    // Of the 42 relationships only the deployment (Assignment and Realization) is used: the
+    // others join the components to services, data, actors and collaborations.
+    assert_eq!(total(&report.skipped_relationships), 40);
+    assert!(report.skipped_relationships.contains(&("Flow".to_string(), 1)));
     assert_eq!(report.count("goal links") + report.count("capability links") + report.count("dependencies"), 0);
     // The Association that points at a relationship is not "dangling".
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
@@ -86,8 +134,26 @@ fn sparx_exchange_file_in_windows_1252_imports() {
     let (r, report) = import_exchange(&fixture("exchange-sparx-ea.xml"), "en").unwrap();
     assert_eq!((r.goals.len(), r.capabilities.len(), r.initiatives.len()), (2, 1, 1));
     assert_eq!(r.initiatives[0].name, "Work Package");
-    assert_eq!(total(&report.skipped_elements), 93);
-    assert_eq!(total(&report.skipped_relationships), 45);
+    assert_eq!(
+        names(&r.landscape.applications, |a| &a.name),
+        [
+            "Application Component",
+            "Application Component A",
+            "Application Component B",
+            "Application Component C",
+            "a",
+            "APP A"
+        ]
+    );
+    assert_eq!(
+        names(&r.landscape.technologies, |t| &t.name),
+        ["Node", "Device", "System Software", "Device A", "Node A", "Technology Service", "c"]
+    );
+    let a = &r.landscape.applications[1];
+    assert_eq!(a.technologies, [r.landscape.technologies[3].id.clone()], "Device A, through the artifact");
+    assert_eq!((report.count("applications"), report.count("technologies")), (6, 7));
+    assert_eq!(total(&report.skipped_elements), 80);
+    assert_eq!(total(&report.skipped_relationships), 43);
     assert_eq!(report.warnings, ["The file was read as Windows-1252, as its declaration says"]);
 }
 
@@ -98,9 +164,29 @@ fn visual_paradigm_exchange_file_imports() {
     assert_eq!(r.name, "Imported ArchiMate model");
     assert_eq!(names(&r.goals, |g| &g.name), ["Goal", "Goal2"]);
     assert_eq!((r.capabilities.len(), r.initiatives.len()), (1, 1));
-    assert_eq!(total(&report.skipped_elements), 93);
-    assert_eq!(total(&report.skipped_relationships), 46);
-    // Its many tool properties sit on elements Cairn skips, so none is reported as unused.
+    assert_eq!(
+        names(&r.landscape.applications, |a| &a.name),
+        [
+            "Application Component",
+            "Application Component A",
+            "Application Component B",
+            "Application Component C",
+            "a",
+            "APP A"
+        ]
+    );
+    let techs = &r.landscape.technologies;
+    assert_eq!(
+        names(techs, |t| &t.name),
+        ["Node", "Device", "System Software", "Technology Service", "Device A", "Node A", "c"]
+    );
+    assert_eq!(techs[6].category, "Technology service");
+    assert_eq!(r.landscape.applications[1].technologies, [techs[4].id.clone()]);
+    assert_eq!((report.count("applications"), report.count("technologies"), report.count("interfaces")), (6, 7, 0));
+    assert_eq!(total(&report.skipped_elements), 80);
+    assert_eq!(total(&report.skipped_relationships), 44);
+    // Its many tool properties sit on elements Cairn skips (or are Visual Paradigm's own on
+    // components), so none is reported as unused.
     assert!(report.unused_properties.is_empty(), "{:?}", report.unused_properties);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
@@ -119,6 +205,8 @@ fn nbility_capability_model_imports_with_its_hierarchy() {
     assert!(r.description.starts_with("NBility is a comprehensive capability model"));
     assert!(r.description.contains("operational efficiency and communication.\n\nThe maintenance"));
     assert_eq!((r.goals.len(), r.capabilities.len(), r.initiatives.len()), (0, 215, 0));
+    assert!(r.landscape.is_empty(), "a capability model without applications");
+    assert_eq!((report.count("applications"), report.count("technologies"), report.count("interfaces")), (0, 0, 0));
     // 13 L1, 41 L2, 161 L3 (counted from the relations file, first parent of each).
     let tree = r.tree_order();
     let at = |level: usize| tree.iter().filter(|(_, l)| *l == level).count();
@@ -171,10 +259,13 @@ fn the_report_reads_as_text() {
     assert_eq!(lines[1], "0 Goal → goals");
     assert!(lines[2].starts_with("215 Capability → capabilities, e.g. “C.1. Serve Customers”, "), "{}", lines[2]);
     assert_eq!(lines[3], "0 WorkPackage → initiatives");
-    assert!(lines[4].starts_with("202 Composition/Aggregation between capabilities → capability parents, e.g. “C.1.1. Serve customers and maintain relations under C.1. Serve Customers”"), "{}", lines[4]);
-    assert_eq!(lines[5], "Skipped elements: 152 BusinessObject, 16 ValueStream, 4 Grouping, 1 BusinessFunction");
-    assert_eq!(lines[6], "Skipped relationships: 75 Association, 11 Specialization, 7 Aggregation");
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[4], "0 ApplicationComponent → applications");
+    assert_eq!(lines[5], "0 Flow/Triggering/Serving between application components (or their interfaces) → interfaces");
+    assert_eq!(lines[6], "0 SystemSoftware/Node/Device/TechnologyService → technologies");
+    assert!(lines[7].starts_with("202 Composition/Aggregation between capabilities → capability parents, e.g. “C.1.1. Serve customers and maintain relations under C.1. Serve Customers”"), "{}", lines[7]);
+    assert_eq!(lines[8], "Skipped elements: 152 BusinessObject, 16 ValueStream, 4 Grouping, 1 BusinessFunction");
+    assert_eq!(lines[9], "Skipped relationships: 75 Association, 11 Specialization, 7 Aggregation");
+    assert_eq!(lines.len(), 10);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -779,6 +870,26 @@ fn awkward() -> Roadmap {
     let i = r.initiative_mut(&first).unwrap();
     i.vendors.push("AT&T".into());
     i.milestones.push(Milestone { name: "Wave (2026-06)".into(), month: None });
+    // The landscape too: markup, ampersands, quotes and a control character.
+    let l = &mut r.landscape;
+    let a = Arc::make_mut(&mut l.applications[0]);
+    a.name = "<script>alert(\"x\")</script> & 'CRM'".into();
+    a.description = "Bell\u{7} & <b>bold</b>\r\nnext ]]>".into();
+    a.vendor = "AT&T".into();
+    a.business_owner = "O'Brien <ops>".into();
+    a.tags = vec!["<i>".into(), "a&b".into(), "\"quoted\"".into()];
+    let to = l.applications[1].id.clone();
+    let a = Arc::make_mut(&mut l.applications[0]);
+    a.interfaces.push(crate::domain::landscape::Interface {
+        to,
+        name: "<feed> & \"sync\"".into(),
+        direction: crate::domain::landscape::Direction::Inbound,
+        data: "orders\u{1}, <invoices> & 'credit notes'".into(),
+    });
+    let t = Arc::make_mut(&mut l.technologies[0]);
+    t.name = "Ora]]>cle & <db>".into();
+    t.category = "".into();
+    t.version = "12\"2'".into();
     r
 }
 
@@ -812,9 +923,7 @@ fn the_fixtures_validate_too() {
 
 #[test]
 fn export_then_import_gives_the_demo_back_exactly() {
-    // The landscape is not mapped to ArchiMate yet (issue 15, checklist item 8): compared
-    // without it until it is.
-    let demo = Roadmap { landscape: Default::default(), ..crate::domain::demo::demo_roadmap() };
+    let demo = crate::domain::demo::demo_roadmap();
     let (back, report) = import_exchange(export_exchange(&demo).as_bytes(), "en").unwrap();
     assert_eq!(back, demo);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
@@ -828,7 +937,12 @@ fn export_then_import_gives_the_demo_back_exactly() {
     let (back, _) = import_exchange(export_exchange(&awkward).as_bytes(), "en").unwrap();
     let mut expected = awkward.clone();
     expected.description = expected.description.replace('\u{7}', "");
-    expected.landscape = Default::default();
+    let a = Arc::make_mut(&mut expected.landscape.applications[0]);
+    a.description = a.description.replace('\u{7}', "");
+    let last = a.interfaces.len() - 1;
+    a.interfaces[last].data = a.interfaces[last].data.replace('\u{1}', "");
+    assert_eq!(back.landscape.applications[0], expected.landscape.applications[0]);
+    assert_eq!(back.landscape.technologies[0], expected.landscape.technologies[0]);
     assert_eq!(back, expected);
 }
 
@@ -1050,4 +1164,412 @@ fn one_dialog_takes_either_format() {
         .unwrap_err()
         .starts_with("Choose either one ArchiMate exchange file (.xml) or Archi's CSV files, not both."));
     assert!(chosen(&[]).unwrap_err().starts_with("Choose Archi's elements.csv"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The landscape: applications, interfaces, technologies, changes
+
+/// A relationship with a name (may be empty) and properties `propid-N`.
+fn rel_full(id: &str, kind: &str, source: &str, target: &str, name: &str, props: &[(usize, &str)]) -> String {
+    let name = if name.is_empty() { String::new() } else { format!("<name>{name}</name>") };
+    let props: String = props
+        .iter()
+        .map(|(d, v)| format!(r#"<property propertyDefinitionRef="propid-{d}"><value>{v}</value></property>"#))
+        .collect();
+    let props = if props.is_empty() { String::new() } else { format!("<properties>{props}</properties>") };
+    format!(
+        r#"<relationship identifier="{id}" xsi:type="{kind}" source="{source}" target="{target}">{name}{props}</relationship>"#
+    )
+}
+
+fn app<'a>(r: &'a Roadmap, name: &str) -> &'a crate::domain::landscape::Application {
+    r.landscape.applications.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("application {name}"))
+}
+
+fn tech<'a>(r: &'a Roadmap, name: &str) -> &'a crate::domain::landscape::Technology {
+    r.landscape.technologies.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("technology {name}"))
+}
+
+#[test]
+fn application_components_become_applications_with_their_fields() {
+    use crate::domain::landscape::*;
+    let defs = [
+        "Vendor",
+        "Business owner",
+        "type",
+        "Lifecycle: Active",
+        "lifecycle_plan",
+        "Functional fit",
+        "Run cost per year",
+        "Tags",
+        "Disposition",
+        "Users",
+        "Colour",
+        "IT owner",
+        "Business criticality",
+        "Data classification",
+        "Hosting",
+        "Contract end",
+        "Technical fit",
+        "Capex",
+    ];
+    let elements = [
+        el_props(
+            "a1",
+            "ApplicationComponent",
+            "CRM",
+            &[
+                (1, "Salesforce"),
+                (2, "Sales"),
+                (3, "saas"),
+                (4, "2024-01"),
+                (5, "2023-06-15"),
+                (6, "3"),
+                (7, "1,500,000"),
+                (8, "crm"),
+                (8, "sales"),
+                (9, "Invest"),
+                (10, "250"),
+                (11, "blue"),
+                (12, "IT &amp; Co"),
+                (13, "Mission-critical"),
+                (14, "restricted"),
+                (15, "Cloud"),
+                (16, "2027-03"),
+                (17, "2"),
+                (18, "20000"),
+            ],
+        ),
+        el_props("a2", "applicationcomponent", "ERP", &[(6, "7"), (4, "2020-01"), (5, "2021-01"), (10, "many")]),
+        el("a3", "ApplicationComponent", "  "),
+    ]
+    .concat();
+    let (r, report) = import_xml(&exchange(&elements, "", &defs)).unwrap();
+    let crm = app(&r, "CRM");
+    assert_eq!(crm.id, "app-1");
+    assert_eq!(crm.vendor, "Salesforce");
+    assert_eq!((crm.business_owner.as_str(), crm.it_owner.as_str()), ("Sales", "IT & Co"));
+    assert_eq!(crm.kind, AppType::Saas);
+    assert_eq!(crm.hosting, Hosting::Cloud);
+    assert_eq!(crm.criticality, Criticality::MissionCritical);
+    assert_eq!(crm.data_classification, DataClass::Restricted);
+    assert_eq!(crm.users, 250);
+    assert_eq!(
+        crm.lifecycle,
+        Lifecycle { plan: Some(m("2023-06")), active: Some(m("2024-01")), ..Lifecycle::default() }
+    );
+    assert_eq!((crm.functional_fit, crm.technical_fit), (Some(3), Some(2)));
+    assert_eq!(crm.disposition, Some(Disposition::Invest));
+    assert_eq!((crm.run_cost_per_year, crm.capex), (1_500_000.0, 20_000.0));
+    assert_eq!(crm.contract_end, Some(m("2027-03")));
+    assert_eq!(crm.tags, ["crm", "sales"]);
+
+    // Bad values are left out with a warning; a lifecycle out of order is dropped whole.
+    let erp = app(&r, "ERP");
+    assert_eq!((erp.functional_fit, erp.users, erp.lifecycle), (None, 0, Lifecycle::default()));
+    let warnings = report.warnings.join("\n");
+    assert!(
+        warnings.contains("application \"ERP\": “Functional fit” is “7” (expected a whole number from 1 to 4)"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("application \"ERP\": “Users” is “many”"), "{warnings}");
+    assert!(warnings.contains("application \"ERP\": its lifecycle phases do not start in order"), "{warnings}");
+    assert!(
+        warnings.contains("1 application has no name in the file; it is called “Unnamed application”"),
+        "{warnings}"
+    );
+    assert_eq!(report.unused_properties, counts(&[("Colour", 1)]));
+    assert_eq!(report.count("applications"), 3);
+    assert!(report
+        .lines()
+        .contains(&"3 ApplicationComponent → applications, e.g. “CRM”, “ERP”, “Unnamed application”".to_string()));
+}
+
+#[test]
+fn flows_between_components_and_their_interfaces_become_interfaces() {
+    use crate::domain::landscape::*;
+    let elements = [
+        el("a1", "ApplicationComponent", "CRM"),
+        el("a2", "ApplicationComponent", "ERP"),
+        el("a3", "ApplicationComponent", "Portal"),
+        el("i1", "ApplicationInterface", "Orders API"),
+        el("i2", "ApplicationInterface", "Loose end"),
+        el("d1", "DataObject", "Order"),
+    ]
+    .concat();
+    let relationships = [
+        rel("r1", "Composition", "a1", "i1"),
+        rel_full("r2", "Flow", "i1", "a2", "", &[(1, "orders, invoices")]),
+        rel_full("r3", "Flow", "a3", "a1", "Sync &amp; more", &[(2, "Receives from")]),
+        rel("r4", "Serving", "a2", "a3"),
+        rel_full("r5", "Triggering", "a1", "a3", "Nightly", &[(2, "both")]),
+        rel("r6", "Flow", "i2", "a1"),
+        rel("r7", "Flow", "a1", "i1"),
+        rel_full("r8", "Flow", "a2", "a1", "", &[(2, "sideways")]),
+        rel("r9", "Access", "a1", "d1"),
+    ]
+    .concat();
+    let (r, report) = import_xml(&exchange(&elements, &relationships, &["Data", "Direction"])).unwrap();
+    let id = |name: &str| app(&r, name).id.clone();
+    let iface = |to: &str, name: &str, direction, data: &str| Interface {
+        to: id(to),
+        name: name.into(),
+        direction,
+        data: data.into(),
+    };
+    assert_eq!(
+        app(&r, "CRM").interfaces,
+        [
+            iface("ERP", "Orders API", Direction::Outbound, "orders, invoices"),
+            // Flow from the Portal marked "Receives from": the CRM's interface, inbound.
+            iface("Portal", "Sync & more", Direction::Inbound, ""),
+            iface("Portal", "Nightly", Direction::Both, ""),
+        ]
+    );
+    assert_eq!(
+        app(&r, "ERP").interfaces,
+        [iface("Portal", "", Direction::Outbound, ""), iface("CRM", "", Direction::Outbound, "")]
+    );
+    assert!(app(&r, "Portal").interfaces.is_empty());
+    assert_eq!(report.count("interfaces"), 5);
+    // The interface no component owns is skipped, and so is the flow from it and the one
+    // from the CRM to its own interface.
+    assert!(
+        report.skipped_elements.contains(&("ApplicationInterface".to_string(), 1)),
+        "{:?}",
+        report.skipped_elements
+    );
+    assert!(report.skipped_elements.contains(&("DataObject".to_string(), 1)));
+    assert_eq!(report.skipped_relationships, counts(&[("Flow", 2), ("Access", 1)]));
+    assert_eq!(
+        report.warnings,
+        ["application \"ERP\": “Direction” of the interface to “CRM” is “sideways” (expected one of Sends to, Receives from, Both ways); “Sends to” is used"]
+    );
+}
+
+#[test]
+fn technologies_capabilities_changes_and_successors() {
+    use crate::domain::landscape::*;
+    let defs =
+        ["Version", "End of life", "Category", "Fit", "Month", "Change", "Catalog product", "Catalog end of life"];
+    let elements = [
+        el_props("t1", "SystemSoftware", "RHEL", &[(1, "9"), (2, "2032-05"), (7, "rhel"), (8, "never")]),
+        el("t2", "Node", "Prod cluster"),
+        el_props("t3", "Device", "Scanner", &[(3, "Handheld")]),
+        el("t4", "TechnologyService", "Backup"),
+        el("a1", "ApplicationComponent", "Old CRM"),
+        el("a2", "ApplicationComponent", "New CRM"),
+        el("c1", "Capability", "Sales"),
+        el("c2", "Capability", "Service"),
+        el("w1", "WorkPackage", "CRM rollout"),
+        el("w2", "WorkPackage", "Cleanup"),
+    ]
+    .concat();
+    let relationships = [
+        rel("r1", "Serving", "t1", "a1"),
+        rel("r2", "Realization", "t2", "a1"),
+        rel("r3", "Assignment", "t3", "a2"),
+        rel("r4", "Serving", "t1", "a1"),
+        rel_full("r5", "Realization", "a1", "c1", "", &[(4, "2")]),
+        rel_full("r6", "Serving", "a2", "c1", "", &[(4, "9")]),
+        rel("r7", "Realization", "a2", "c2"),
+        rel_full("r8", "Realization", "w1", "a2", "", &[(5, "2026-06"), (6, "1")]),
+        rel_full("r9", "Association", "w1", "a1", "Retires", &[(6, "1")]),
+        rel("r10", "Association", "w2", "a1"),
+        rel_full("r11", "Association", "a2", "w2", "retires", &[(5, "2027-01")]),
+        rel_full("r12", "Association", "a1", "a2", "successor", &[]),
+        rel("r13", "Serving", "a1", "t4"),
+    ]
+    .concat();
+    let (r, report) = import_xml(&exchange(&elements, &relationships, &defs)).unwrap();
+    // The category from a property, else from the element type.
+    let cats: Vec<&str> = r.landscape.technologies.iter().map(|t| t.category.as_str()).collect();
+    assert_eq!(cats, ["System software", "Node", "Handheld", "Technology service"]);
+    let rhel = tech(&r, "RHEL");
+    assert_eq!((rhel.version.as_str(), rhel.end_of_life), ("9", Some(m("2032-05"))));
+    assert_eq!(
+        rhel.catalog,
+        Some(CatalogLink { product: "rhel".into(), end_of_life: Ends::Never, ..CatalogLink::default() })
+    );
+    assert_eq!(tech(&r, "Backup").catalog, None);
+    let tid = |name: &str| tech(&r, name).id.clone();
+    let (old, new) = (app(&r, "Old CRM"), app(&r, "New CRM"));
+    assert_eq!(old.technologies, [tid("RHEL"), tid("Prod cluster")], "the repeated Serving counts once");
+    assert_eq!(new.technologies, [tid("Scanner")]);
+    let cap = |name: &str| r.capabilities.iter().find(|c| c.name == name).unwrap().id.clone();
+    assert_eq!(old.capabilities, [Support { capability: cap("Sales"), fit: Some(2) }]);
+    assert_eq!(
+        new.capabilities,
+        [Support { capability: cap("Sales"), fit: None }, Support { capability: cap("Service"), fit: None }]
+    );
+    assert_eq!(old.successor.as_deref(), Some(new.id.as_str()));
+    let ini = |name: &str| r.initiatives.iter().find(|i| i.name == name).unwrap().id.clone();
+    assert_eq!(
+        r.landscape.changes,
+        [
+            Change {
+                initiative: ini("CRM rollout"),
+                retires: Some(old.id.clone()),
+                introduces: Some(new.id.clone()),
+                month: Some(m("2026-06")),
+            },
+            Change {
+                initiative: ini("Cleanup"),
+                retires: Some(new.id.clone()),
+                introduces: None,
+                month: Some(m("2027-01"))
+            },
+        ]
+    );
+    assert_eq!(
+        (report.count("technologies"), report.count("technologies used"), report.count("capabilities supported")),
+        (4, 3, 3)
+    );
+    assert_eq!((report.count("application changes"), report.count("successors")), (2, 1));
+    // The unnamed Association and the application serving a technology mean nothing here.
+    assert_eq!(report.skipped_relationships, counts(&[("Association", 1), ("Serving", 1)]));
+    assert_eq!(
+        report.warnings,
+        ["application \"New CRM\": “Fit” for capability “Sales” is “9” (expected a whole number from 1 to 4), so it was not used"]
+    );
+    let lines = report.lines();
+    assert!(
+        lines.contains(
+            &"1 Association “successor” between application components → successors, e.g. “Old CRM → New CRM”"
+                .to_string()
+        ),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.starts_with("2 Realization/Association “retires” (work package – application component) → application changes, e.g. “CRM rollout replaces Old CRM with New CRM”")), "{lines:?}");
+}
+
+#[test]
+fn csv_relation_names_carry_retirements_and_successors() {
+    let elements = "\"ID\",\"Type\",\"Name\",\"Documentation\"\n\"a1\",\"ApplicationComponent\",\"Old\",\"\"\n\"a2\",\"ApplicationComponent\",\"New\",\"\"\n\"w1\",\"WorkPackage\",\"Swap\",\"\"\n\"t1\",\"SystemSoftware\",\"Linux\",\"\"\n";
+    let relations = "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Source\",\"Target\"\n\"r1\",\"AssociationRelationship\",\"retires\",\"\",\"w1\",\"a1\"\n\"r2\",\"AssociationRelationship\",\"successor\",\"\",\"a1\",\"a2\"\n\"r3\",\"FlowRelationship\",\"Feed\",\"\",\"a1\",\"a2\"\n\"r4\",\"ServingRelationship\",\"\",\"\",\"t1\",\"a2\"\n";
+    let properties = "\"ID\",\"Key\",\"Value\"\n\"r1\",\"Month\",\"2026-09\"\n\"a1\",\"Vendor\",\"Acme\"\n\"t1\",\"Version\",\"6.1\"\n\"r3\",\"Data\",\"customers\"\n";
+    let files = [file("elements.csv", elements), file("relations.csv", relations), file("properties.csv", properties)];
+    let (r, report) = import_csv(&files).unwrap();
+    let (old, new) = (app(&r, "Old"), app(&r, "New"));
+    assert_eq!(old.vendor, "Acme");
+    assert_eq!(old.successor.as_deref(), Some(new.id.as_str()));
+    assert_eq!(old.interfaces[0].name, "Feed");
+    assert_eq!(old.interfaces[0].data, "customers");
+    assert_eq!(tech(&r, "Linux").version, "6.1");
+    assert_eq!(new.technologies, [tech(&r, "Linux").id.clone()]);
+    assert_eq!(r.landscape.changes[0].retires.as_deref(), Some(old.id.as_str()));
+    assert_eq!(r.landscape.changes[0].month, Some(m("2026-09")));
+    assert!(report.skipped_relationships.is_empty() && report.warnings.is_empty(), "{report:?}");
+}
+
+/// Each application and technology of `r` with its links written by name instead of id,
+/// for comparing landscapes whose ids differ.
+fn landscape_by_name(r: &Roadmap) -> (Vec<String>, Vec<String>, Vec<String>) {
+    use std::collections::HashMap;
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    names.extend(r.landscape.applications.iter().map(|a| (a.id.as_str(), a.name.as_str())));
+    names.extend(r.landscape.technologies.iter().map(|t| (t.id.as_str(), t.name.as_str())));
+    names.extend(r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())));
+    names.extend(r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())));
+    let n = |id: &str| names.get(id).copied().unwrap_or("?").to_string();
+    let apps = r
+        .landscape
+        .applications
+        .iter()
+        .map(|a| {
+            let mut a = (**a).clone();
+            a.id = String::new();
+            a.successor = a.successor.as_deref().map(n);
+            a.technologies.iter_mut().for_each(|t| *t = n(t));
+            a.capabilities.iter_mut().for_each(|s| s.capability = n(&s.capability));
+            a.interfaces.iter_mut().for_each(|i| i.to = n(&i.to));
+            format!("{a:?}")
+        })
+        .collect();
+    let techs = r
+        .landscape
+        .technologies
+        .iter()
+        .map(|t| format!("{:?}", Technology { id: String::new(), ..(**t).clone() }))
+        .collect();
+    let changes = r
+        .landscape
+        .changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?} {:?} {:?}",
+                n(&c.initiative),
+                c.retires.as_deref().map(n),
+                c.introduces.as_deref().map(n),
+                c.month
+            )
+        })
+        .collect();
+    (apps, techs, changes)
+}
+
+use crate::domain::landscape::Technology;
+
+#[test]
+fn the_demo_landscape_round_trips_field_by_field() {
+    let demo = crate::domain::demo::demo_roadmap();
+    let l = &demo.landscape;
+    assert!(l.applications.len() > 50 && l.technologies.len() > 30 && !l.changes.is_empty());
+    assert!(l.applications.iter().any(|a| !a.interfaces.is_empty()), "the demo has interfaces");
+    let xml = export_exchange(&demo);
+    xmllint(&xml, "demo-landscape").unwrap_or_else(|e| panic!("{e}"));
+    let (back, report) = import_exchange(xml.as_bytes(), "en").unwrap();
+    assert_eq!(report.count("applications"), l.applications.len());
+    assert_eq!(report.count("technologies"), l.technologies.len());
+    let interfaces: usize = l.applications.iter().map(|a| a.interfaces.len()).sum();
+    assert_eq!(report.count("interfaces"), interfaces);
+    assert_eq!(report.count("application changes"), l.changes.len());
+    // Field by field, with the ids kept.
+    for (a, b) in l.applications.iter().zip(&back.landscape.applications) {
+        assert_eq!(a, b);
+    }
+    for (a, b) in l.technologies.iter().zip(&back.landscape.technologies) {
+        assert_eq!(a, b);
+    }
+    assert_eq!(back.landscape, demo.landscape);
+
+    // From a tool that gave everything its own identifiers: fresh ids, the same landscape by name.
+    let foreign = xml.replace("\"cairn-", "\"id-");
+    let (back, report) = import_exchange(foreign.as_bytes(), "en").unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(back.landscape.applications[0].id, "app-1");
+    assert_eq!(back.landscape.technologies[0].id, "tech-1");
+    let (want, got) = (landscape_by_name(&demo), landscape_by_name(&back));
+    assert_eq!(want.0.len(), got.0.len());
+    for (a, b) in want.0.iter().zip(&got.0) {
+        assert_eq!(a, b);
+    }
+    assert_eq!(want, got);
+}
+
+#[test]
+fn export_writes_the_landscape_as_archimate() {
+    let xml = export_exchange(&crate::domain::demo::demo_roadmap());
+    assert!(xml.contains("<element identifier=\"cairn-app-ecc\" xsi:type=\"ApplicationComponent\">"), "{xml}");
+    assert!(xml.contains("<element identifier=\"cairn-tech-rhel9\" xsi:type=\"SystemSoftware\">"));
+    assert!(xml.contains("source=\"cairn-tech-ora122\" target=\"cairn-app-ecc\" xsi:type=\"Serving\"/>"));
+    assert!(xml.contains("xsi:type=\"Association\" isDirected=\"true\">\n      <name>successor</name>"));
+    assert!(xml.contains("xsi:type=\"Association\" isDirected=\"true\">\n      <name>retires</name>"));
+    assert!(xml.contains(" xsi:type=\"Flow\">\n      <name>"));
+    for want in [
+        "Vendor",
+        "Business owner",
+        "IT owner",
+        "Business criticality",
+        "Lifecycle: Active",
+        "Functional fit",
+        "Run cost per year",
+        "Disposition",
+        "Category",
+        "Version",
+        "Catalog product",
+    ] {
+        assert!(xml.contains(&format!("><name>{want}</name></propertyDefinition>")), "{want}");
+    }
 }
