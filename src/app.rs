@@ -132,8 +132,8 @@ pub fn Shell() -> impl IntoView {
         </Show>
         <main id="main" class="main" class:read-only=move || app.read_only() tabindex="-1">
             // The presentation mode and the printed slide: a chunk, loaded while presenting or
-            // on the two views that have a slide (so that printing finds it loaded).
-            <Show when=move || workshop.presenting.get() || matches!(page.get(), Route::Heatmap | Route::Timeline)>
+            // on the views that have a slide (so that printing finds it loaded).
+            <Show when=move || workshop.presenting.get() || matches!(page.get(), Route::Heatmap | Route::Timeline | Route::Landscape(crate::route::LandscapeTab::Map))>
                 <Lazy what="the presentation mode" class="lazy-dialog" load=chunk::stage::load view=Box::new(chunk::stage::view)/>
             </Show>
             {move || if let Some(crate::state::SharedView::Broken(message)) = app.shared.get() {

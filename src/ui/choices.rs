@@ -44,6 +44,9 @@ impl Default for HeatmapChoices {
 pub struct LandscapeChoices {
     pub month: RwSignal<crate::domain::Month>,
     pub colour: RwSignal<crate::domain::landscape::map::ColourBy>,
+    /// The map's slide (file stem, SVG), offered by the map while it is shown: the
+    /// presentation and printing show it, and the landscape's code stays in its chunk.
+    pub slide: RwSignal<Option<Callback<(), (String, String)>>>,
 }
 
 impl LandscapeChoices {
@@ -51,6 +54,7 @@ impl LandscapeChoices {
         LandscapeChoices {
             month: RwSignal::new(crate::ui::today()),
             colour: RwSignal::new(crate::domain::landscape::map::ColourBy::Phase),
+            slide: RwSignal::new(None),
         }
     }
 }

@@ -95,7 +95,15 @@ pub fn Landscape(tab: LandscapeTab) -> impl IntoView {
 #[component]
 fn Map() -> impl IntoView {
     let app = crate::ui::context::<App>();
-    let at = RwSignal::new(crate::ui::today());
+    // The month and colouring are the shell's, so they survive a visit to another view; the
+    // map offers its slide to the presentation and to printing while it is shown.
+    let choices = crate::ui::context::<crate::ui::choices::LandscapeChoices>();
+    let at = choices.month;
+    let slide = Callback::new(move |()| {
+        app.roadmap.with(|r| crate::charts::slides::landscape_slide(r, choices.colour.get(), choices.month.get()))
+    });
+    choices.slide.set(Some(slide));
+    on_cleanup(move || choices.slide.set(None));
     let figures = Memo::new(move |_| {
         let m = at.get();
         app.roadmap.with(|r| landscape_at(r, m))
@@ -164,7 +172,7 @@ fn Map() -> impl IntoView {
             <p><a href=LandscapeTab::Applications.href()>"Add applications"</a></p></div>
         }>
             <Headlines figures money/>
-            <CapabilityMap figures money/>
+            <CapabilityMap figures money colour=choices.colour slide/>
             <Rationalisation figures money/>
             <Applications figures money/>
             <Problems figures/>
@@ -193,6 +201,8 @@ fn Headlines(
 fn CapabilityMap(
     figures: Memo<LandscapeAt>,
     money: impl Fn(f64) -> String + Copy + Send + Sync + 'static,
+    colour: RwSignal<ColourBy>,
+    slide: Callback<(), (String, String)>,
 ) -> impl IntoView {
     // The capabilities with applications, a page at a time (a thousand rows would not help).
     let shown = Memo::new(move |_| {
@@ -206,7 +216,6 @@ fn CapabilityMap(
     });
     let page = RwSignal::new(0usize);
     let total = Signal::derive(move || shown.with(Vec::len));
-    let colour = RwSignal::new(ColourBy::Phase);
     view! {
         <div class="card">
             <h3 id="landscape-map">"Landscape map"</h3>
@@ -216,7 +225,7 @@ fn CapabilityMap(
                         let v = event_target_value(&ev);
                         colour.set(ColourBy::ALL.into_iter().find(|c| c.label() == v).unwrap_or(ColourBy::Phase));
                     }>
-                        {ColourBy::ALL.into_iter().map(|c| view! { <option value=c.label() selected=c == ColourBy::Phase>{c.label()}</option> }).collect_view()}
+                        {ColourBy::ALL.into_iter().map(|c| view! { <option value=c.label() selected=c == colour.get_untracked()>{c.label()}</option> }).collect_view()}
                     </select>
                 </label>
                 <ul class="chip-legend" aria-label="Colours">
@@ -224,6 +233,7 @@ fn CapabilityMap(
                         <li class=format!("chip chip-s{step}")>{label}</li>
                     }).collect_view()}
                 </ul>
+                <crate::ui::export::ExportButtons slide=move || slide.run(())/>
             </div>
             <p class="field-hint">"The applications running on each capability at the chosen month. Run cost per year is split equally over the capabilities an application supports, so each application is counted once; applications supporting no capability are listed as unallocated. Redundancy is more than one active application on a capability (phase-in and phase-out overlaps are a migration, not redundancy)."</p>
             <div class="table-scroll">

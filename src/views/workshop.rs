@@ -1,9 +1,9 @@
 //! Workshops and paper: presentation mode (full screen, large type, editing hidden, arrow
-//! keys step through heatmap → timeline → portfolio summary), printing the charts, the list
+//! keys step through heatmap → timeline → portfolio summary → landscape map), printing the charts, the list
 //! of keyboard shortcuts (`?`), and the notice that a new version of Cairn is ready (the
 //! offline app: `pwa/sw.js`, registered by `public/boot.js`).
 //!
-//! The heatmap and the timeline are presented and printed as their 1920 × 1080 slide (the
+//! The heatmap, the timeline and the landscape map are presented and printed as their 1920 × 1080 slide (the
 //! picture the SVG/PNG export downloads): vector, the whole timeline rather than the part in
 //! view, with title, subtitle and legend, in type sized for a wall screen, and fitted to the
 //! screen or the page whatever its shape.
@@ -16,8 +16,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The stops of a presentation, in order: title and address.
-pub const STOPS: [(&str, &str); 3] =
-    [("Capability heatmap", "#/heatmap"), ("Timeline", "#/timeline"), ("Portfolio summary", "#/portfolio/summary")];
+pub const STOPS: [(&str, &str); 4] = [
+    ("Capability heatmap", "#/heatmap"),
+    ("Timeline", "#/timeline"),
+    ("Portfolio summary", "#/portfolio/summary"),
+    ("Landscape map", "#/landscape"),
+];
 
 /// The stop a view is, if it is one.
 pub fn stop_of(view: View) -> Option<usize> {
@@ -25,6 +29,7 @@ pub fn stop_of(view: View) -> Option<usize> {
         View::Heatmap => Some(0),
         View::Timeline => Some(1),
         View::Portfolio => Some(2),
+        View::Landscape => Some(3),
         _ => None,
     }
 }
@@ -72,7 +77,7 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         "Everywhere",
         &[
             ("?", "Show this list of keyboard shortcuts"),
-            ("P", "Present: full screen, heatmap → timeline → portfolio summary"),
+            ("P", "Present: full screen, heatmap → timeline → portfolio summary → landscape map"),
             ("Ctrl+Z|⌘Z", "Undo the last change"),
             ("Ctrl+Shift+Z|Ctrl+Y|⇧⌘Z", "Redo the change undone"),
             ("Tab|Shift+Tab", "Next / previous control"),
@@ -291,7 +296,7 @@ pub fn WorkshopButtons() -> impl IntoView {
     let route = crate::ui::context::<RwSignal<Route>>();
     view! {
         <div class="workshop-buttons">
-        <button type="button" class="icon-button" aria-keyshortcuts="P" title="Present full screen: heatmap, timeline, portfolio summary (P)"
+        <button type="button" class="icon-button" aria-keyshortcuts="P" title="Present full screen: heatmap, timeline, portfolio summary, landscape map (P)"
             on:click=move |_| w.present(route)>"▶ Present"</button>
         <button type="button" class="icon-button" aria-keyshortcuts="?" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
             on:click=move |_| w.shortcuts_open.set(true)>"?"</button>
@@ -299,7 +304,7 @@ pub fn WorkshopButtons() -> impl IntoView {
     }
 }
 
-/// The slide of the heatmap or the timeline, as chosen in those views, while presenting or
+/// The slide of the heatmap, the timeline or the landscape map, as chosen in those views, while presenting or
 /// printing (on screen otherwise nothing); and the presentation's own controls.
 #[component]
 pub fn Stage() -> impl IntoView {
@@ -308,6 +313,7 @@ pub fn Stage() -> impl IntoView {
     let route = crate::ui::context::<RwSignal<Route>>();
     let heat = crate::ui::context::<crate::ui::choices::HeatmapChoices>();
     let time = crate::ui::context::<crate::ui::choices::TimelineChoices>();
+    let land = crate::ui::context::<crate::ui::choices::LandscapeChoices>();
     let stop = Memo::new(move |_| stop_of(route.get().view()));
     // The picture, worked out only while it can be seen. A chart shown as its table prints
     // as the table (on as many pages as it takes: the way to print a large roadmap legibly).
@@ -349,6 +355,12 @@ pub fn Stage() -> impl IntoView {
                 });
                 ("Timeline", svg)
             }
+            // The landscape map offers its slide while it is shown (its code is the
+            // landscape chunk's); the other landscape tabs print as they are.
+            View::Landscape => match land.slide.get() {
+                Some(slide) => ("Landscape map", slide.run(()).1),
+                None => return None,
+            },
             _ => return None,
         };
         let name = app.roadmap.with(|r| r.name.clone());
@@ -429,18 +441,20 @@ mod tests {
         let prev = |c| Step::for_key("PageUp").unwrap().from(c);
         assert_eq!(next(Some(0)), Some(1));
         assert_eq!(next(Some(1)), Some(2));
-        assert_eq!(next(Some(2)), Some(2));
+        assert_eq!(next(Some(2)), Some(3));
+        assert_eq!(next(Some(3)), Some(3), "the last stop (the landscape map) stays");
+        assert_eq!(prev(Some(3)), Some(2));
         assert_eq!(prev(Some(2)), Some(1));
         assert_eq!(prev(Some(0)), Some(0));
         // From a view that is not a stop, any step starts at the first.
         assert_eq!(next(None), Some(0));
-        assert_eq!(Step::for_key("End").unwrap().from(Some(0)), Some(2));
+        assert_eq!(Step::for_key("End").unwrap().from(Some(0)), Some(3));
         assert_eq!(Step::for_key("Escape").unwrap().from(Some(1)), None);
         assert_eq!(Step::for_key("a"), None);
     }
 
     #[test]
-    fn the_stops_are_heatmap_timeline_and_portfolio_summary() {
+    fn the_stops_are_heatmap_timeline_portfolio_summary_and_landscape_map() {
         for (i, (_, hash)) in STOPS.iter().enumerate() {
             assert_eq!(stop_of(Route::parse(hash).view()), Some(i), "{hash}");
         }

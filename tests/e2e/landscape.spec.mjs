@@ -350,3 +350,30 @@ test('the lifecycle roadmap pages 5,000 applications 50 rows at a time', async (
   await expect(page.getByText(/^Showing 51–100 of /)).toBeVisible();
   await expect(names).toHaveCount(50);
 });
+
+test('the landscape map exports as a 1920 × 1080 slide at the chosen month and colouring, kept while visiting other tabs', async ({ page }) => {
+  await openApp(page, '/#/landscape');
+  await page.getByLabel('Landscape at').fill('2028-06');
+  await page.getByLabel('Landscape at').dispatchEvent('change');
+  await page.getByLabel('Colour by').selectOption({ label: 'Disposition' });
+  // Another tab and back: the month and the colouring are as they were.
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: /^Applications/ }).click();
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: 'Landscape map' }).click();
+  await expect(page.getByLabel('Landscape at')).toHaveValue('2028-06');
+  await expect(page.getByLabel('Colour by')).toHaveValue('Disposition');
+
+  const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
+  expect(svg.name).toMatch(/-landscape-2028-06\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
+  }, svg.text);
+  expect(parsed.error).toBe(false);
+  expect(parsed.width).toBe('1920');
+  expect(parsed.text).toContain('Nordhaven Logistics');
+  expect(parsed.text).toContain('Jun 2028');
+  expect(parsed.text).toContain('coloured by disposition');
+  expect(parsed.text).toContain('SAP S/4HANA Cloud');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(png.suggestedFilename()).toMatch(/-landscape-2028-06\.png$/);
+});

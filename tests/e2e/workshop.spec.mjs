@@ -1,18 +1,18 @@
 // Workshops and paper, on the release build: presentation mode (full screen, editing hidden,
-// arrow keys step heatmap → timeline → portfolio summary), printing each chart on one
+// arrow keys step heatmap → timeline → portfolio summary → landscape map), printing each chart on one
 // landscape page of A4 and of Letter, and the keyboard shortcut list.
 import { test, expect, openApp } from './fixtures.mjs';
 
 const where = (page) => page.getByRole('region', { name: 'Presentation' }).getByRole('status');
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
 
-test('presenting steps through heatmap, timeline and portfolio summary with the arrow keys, editing hidden', async ({ page }) => {
+test('presenting steps through heatmap, timeline, portfolio summary and landscape map with the arrow keys, editing hidden', async ({ page }) => {
   await openApp(page, '/#/roadmap/initiatives');
   await expect(page.getByLabel('New initiative name')).toBeVisible();
   await page.keyboard.press('p');
 
   await expect(page).toHaveURL(/#\/heatmap$/);
-  await expect(where(page)).toHaveText('Capability heatmap · 1 of 3');
+  await expect(where(page)).toHaveText('Capability heatmap · 1 of 4');
   await expect(page.getByRole('img', { name: /^Capability heatmap of Nordhaven/ })).toBeVisible();
   // No app chrome, no editing, no chart controls.
   await expect(page.getByRole('banner')).toBeHidden();
@@ -30,24 +30,36 @@ test('presenting steps through heatmap, timeline and portfolio summary with the 
 
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/#\/timeline$/);
-  await expect(where(page)).toHaveText('Timeline · 2 of 3');
+  await expect(where(page)).toHaveText('Timeline · 2 of 4');
   await expect(page.getByRole('img', { name: /^Timeline of Nordhaven/ })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Problems and parking lot' })).toBeHidden();
   await expect(page.getByRole('group', { name: /^Initiatives on the timeline/ })).toBeHidden();
 
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(/#\/portfolio\/summary$/);
-  await expect(where(page)).toHaveText('Portfolio summary · 3 of 3');
+  await expect(where(page)).toHaveText('Portfolio summary · 3 of 4');
   await expect(page.getByRole('img', { name: /^Timeline/ })).toHaveCount(0);
+
+  // The landscape map, as its slide: the applications on their capabilities.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/landscape$/);
+  await expect(where(page)).toHaveText('Landscape map · 4 of 4');
+  const map = page.getByRole('img', { name: /^Landscape map of Nordhaven/ });
+  await expect(map).toBeVisible();
+  expect((await map.boundingBox()).width).toBeGreaterThan(1400);
+  await expect(page.getByLabel('Colour by')).toBeHidden();
+  await expect(page.getByRole('table', { name: /Applications/ })).toBeHidden();
   // The end is the end.
   await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/landscape$/);
+  await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/#\/portfolio\/summary$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/#\/timeline$/);
   await page.keyboard.press('PageUp');
   await expect(page).toHaveURL(/#\/heatmap$/);
   await page.keyboard.press('End');
-  await expect(page).toHaveURL(/#\/portfolio\/summary$/);
+  await expect(page).toHaveURL(/#\/landscape$/);
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'Presentation' })).toHaveCount(0);
@@ -58,13 +70,13 @@ test('presenting steps through heatmap, timeline and portfolio summary with the 
 test('the Present button starts from the current chart; the bar steps and stops', async ({ page }) => {
   await openApp(page, '/#/timeline');
   await page.getByRole('button', { name: /Present/ }).click();
-  await expect(where(page)).toHaveText('Timeline · 2 of 3');
+  await expect(where(page)).toHaveText('Timeline · 2 of 4');
   const bar = page.getByRole('region', { name: 'Presentation' });
   await bar.getByRole('button', { name: 'Previous' }).click();
-  await expect(where(page)).toHaveText('Capability heatmap · 1 of 3');
+  await expect(where(page)).toHaveText('Capability heatmap · 1 of 4');
   await expect(bar.getByRole('button', { name: 'Previous' })).toBeDisabled();
   await bar.getByRole('button', { name: 'Next' }).click();
-  await expect(where(page)).toHaveText('Timeline · 2 of 3');
+  await expect(where(page)).toHaveText('Timeline · 2 of 4');
   await bar.getByRole('button', { name: 'Stop presenting' }).click();
   await expect(bar).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
@@ -73,9 +85,9 @@ test('the Present button starts from the current chart; the bar steps and stops'
   await expect(page).toHaveURL(/#\/timeline$/);
 });
 
-for (const view of ['heatmap', 'timeline']) {
-  test(`the ${view} prints whole on one landscape page of A4 and of Letter`, async ({ page }) => {
-    const name = view === 'heatmap' ? 'Capability heatmap' : 'Timeline';
+const PRINTED = { heatmap: 'Capability heatmap', timeline: 'Timeline', landscape: 'Landscape map' };
+for (const [view, name] of Object.entries(PRINTED)) {
+  test(`the ${name.toLowerCase()} prints whole on one landscape page of A4 and of Letter`, async ({ page }) => {
     // What was on the page while it printed (this listener runs before the app's own).
     await page.addInitScript(() => {
       window.printedSlides = [];

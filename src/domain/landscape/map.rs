@@ -17,16 +17,27 @@ pub enum ColourBy {
     Disposition,
     Support,
     Criticality,
+    Fit,
+    RunCost,
 }
 
 impl ColourBy {
-    pub const ALL: [ColourBy; 4] = [ColourBy::Phase, ColourBy::Disposition, ColourBy::Support, ColourBy::Criticality];
+    pub const ALL: [ColourBy; 6] = [
+        ColourBy::Phase,
+        ColourBy::Disposition,
+        ColourBy::Fit,
+        ColourBy::Support,
+        ColourBy::RunCost,
+        ColourBy::Criticality,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             ColourBy::Phase => "Lifecycle phase",
             ColourBy::Disposition => "Disposition",
             ColourBy::Support => "Technology support",
             ColourBy::Criticality => "Business criticality",
+            ColourBy::Fit => "Fit",
+            ColourBy::RunCost => "Run cost",
         }
     }
     /// The steps of this colouring, in legend order: (step of the attention scale, 0 calm to
@@ -41,6 +52,8 @@ impl ColourBy {
             }
             ColourBy::Support => SupportStatus::ALL.iter().map(|&s| (support_step(s), s.label())).collect(),
             ColourBy::Criticality => Criticality::ALL.iter().map(|&c| (criticality_step(c), c.label())).collect(),
+            ColourBy::Fit => FIT_STEPS.to_vec(),
+            ColourBy::RunCost => COST_STEPS.to_vec(),
         }
     }
     /// The step and meaning of one application (one of [`ColourBy::legend`]).
@@ -63,8 +76,47 @@ impl ColourBy {
             },
             ColourBy::Support => (support_step(a.support), a.support.label()),
             ColourBy::Criticality => (criticality_step(a.criticality), a.criticality.label()),
+            ColourBy::Fit => match a.fit {
+                Some(f @ 1..=4) => FIT_STEPS[4 - usize::from(f)],
+                _ => FIT_STEPS[4],
+            },
+            ColourBy::RunCost => match a.run_cost_quarter {
+                Some(q @ 0..=3) => COST_STEPS[3 - usize::from(q)],
+                _ => COST_STEPS[4],
+            },
         }
     }
+}
+
+/// Fit: the lower of the functional and the technical fit (an application is as fit as its
+/// weaker side), best first.
+const FIT_STEPS: [(usize, &str); 5] = [
+    (0, "Fit 4 (excellent)"),
+    (2, "Fit 3 (adequate)"),
+    (3, "Fit 2 (insufficient)"),
+    (5, "Fit 1 (unreasonable)"),
+    (6, "Fit not assessed"),
+];
+
+/// Run cost: the quarter of the applications with a run cost that this one's cost falls in,
+/// the dearest first (relative, so the colours mean the same in any currency).
+const COST_STEPS: [(usize, &str); 5] =
+    [(5, "Dearest quarter"), (3, "Second quarter"), (2, "Third quarter"), (0, "Cheapest quarter"), (6, "No run cost")];
+
+/// The quarter (0 cheapest … 3 dearest) of each cost among the positive ones; `None` for none.
+fn cost_quarters(costs: &[f64]) -> Vec<Option<u8>> {
+    let mut sorted: Vec<f64> = costs.iter().copied().filter(|c| *c > 0.0).collect();
+    sorted.sort_by(f64::total_cmp);
+    costs
+        .iter()
+        .map(|&c| {
+            (c > 0.0).then(|| {
+                // Rank of the first equal cost, so equal costs share a quarter.
+                let below = sorted.partition_point(|&x| x < c);
+                (below * 4 / sorted.len()).min(3) as u8
+            })
+        })
+        .collect()
 }
 
 fn support_step(s: SupportStatus) -> usize {
@@ -100,6 +152,10 @@ pub struct ApplicationRow {
     pub contradiction: Option<String>,
     pub support: SupportStatus,
     pub run_cost_per_year: f64,
+    /// The quarter of the positive run costs this one falls in (0 cheapest … 3 dearest).
+    pub run_cost_quarter: Option<u8>,
+    /// The lower of the functional and technical fits (1–4), when both are set.
+    pub fit: Option<u8>,
     pub owner: String,
     pub capabilities: usize,
 }
@@ -143,6 +199,7 @@ pub struct LandscapeAt {
 pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
     let a = Analysis::new(r);
     let apps = a.applications();
+    let quarters = cost_quarters(&apps.iter().map(|app| app.run_cost_per_year).collect::<Vec<_>>());
     let applications: Vec<ApplicationRow> = apps
         .iter()
         .enumerate()
@@ -160,6 +217,8 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
                 contradiction: d.contradiction,
                 support: a.application_support(k, at),
                 run_cost_per_year: app.run_cost_per_year,
+                run_cost_quarter: quarters[k],
+                fit: app.functional_fit.zip(app.technical_fit).map(|(f, t)| f.min(t)),
                 owner: if app.business_owner.is_empty() { app.it_owner.clone() } else { app.business_owner.clone() },
                 capabilities: a.capabilities_of(k).len(),
             }
@@ -243,6 +302,38 @@ mod tests {
     }
 
     #[test]
+    fn run_cost_quarters_rank_the_positive_costs() {
+        let q = cost_quarters(&[0.0, 100.0, 200.0, 300.0, 400.0, 400.0, 50.0, 1000.0, 10.0]);
+        assert_eq!(q[0], None, "no cost is no quarter");
+        assert_eq!(q[8], Some(0), "cheapest");
+        assert_eq!(q[7], Some(3), "dearest");
+        assert_eq!(q[4], q[5], "equal costs share a quarter");
+        // Monotone: a dearer application is never in a cheaper quarter.
+        let costs = [0.0, 100.0, 200.0, 300.0, 400.0, 400.0, 50.0, 1000.0, 10.0];
+        for i in 0..costs.len() {
+            for j in 0..costs.len() {
+                if costs[i] > 0.0 && costs[j] > costs[i] {
+                    assert!(q[j] >= q[i]);
+                }
+            }
+        }
+        assert_eq!(cost_quarters(&[5.0]), vec![Some(0)]);
+        assert!(cost_quarters(&[]).is_empty());
+    }
+
+    #[test]
+    fn fit_is_the_weaker_side() {
+        let r = demo_roadmap();
+        let l = landscape_at(&r, m("2027-01"));
+        for (row, app) in l.applications.iter().zip(r.landscape.applications.iter()) {
+            match (app.functional_fit, app.technical_fit) {
+                (Some(f), Some(t)) => assert_eq!(row.fit, Some(f.min(t))),
+                _ => assert_eq!(ColourBy::Fit.of(row), (6, "Fit not assessed")),
+            }
+        }
+    }
+
+    #[test]
     fn every_application_has_a_colour_named_in_the_legend() {
         let l = landscape_at(&demo_roadmap(), m("2027-01"));
         for by in ColourBy::ALL {
@@ -254,6 +345,11 @@ mod tests {
         }
         let ecc = l.applications.iter().find(|a| a.name == "SAP ECC 6.0").unwrap();
         assert_eq!(ColourBy::Support.of(ecc), (5, "Out of support"));
+        // Every colouring tells the applications apart (more than one step in use).
+        for by in ColourBy::ALL {
+            let steps: std::collections::BTreeSet<usize> = l.applications.iter().map(|a| by.of(a).0).collect();
+            assert!(steps.len() > 1, "{by:?} colours every application alike");
+        }
         // Each capability lists applications that run.
         assert!(l.capabilities.iter().flat_map(|c| &c.running).all(|&k| l.applications[k].phase != "No dates"));
     }
