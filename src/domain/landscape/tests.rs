@@ -492,3 +492,36 @@ fn print_demo_sizes() {
     let packed = crate::domain::stored::encode(&big, 1).encode_utf16().count();
     println!("enterprise landscape: JSON {json} bytes, packed {packed} UTF-16 units");
 }
+
+/// Where an edit's time goes at enterprise size, natively:
+/// `cargo test --release --lib print_edit_timings -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints timings for the report"]
+fn print_edit_timings() {
+    use std::time::Instant;
+    let big = generate::generate(11, generate::ENTERPRISE);
+    let time = |what: &str, f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        for _ in 0..5 {
+            f();
+        }
+        println!("{what}: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0 / 5.0);
+    };
+    time("clone", &mut || drop(std::hint::black_box(big.clone())));
+    time("same_as", &mut || assert!(std::hint::black_box(big.same_as(&big.clone()))));
+    time("validate", &mut || drop(std::hint::black_box(crate::domain::validate::validate(&big))));
+    let at = crate::domain::Month::parse("2027-01").unwrap();
+    time("Analysis::new", &mut || drop(std::hint::black_box(super::Analysis::new(&big))));
+    time("landscape_at", &mut || drop(std::hint::black_box(super::map::landscape_at(&big, at))));
+    let a = super::Analysis::new(&big);
+    time("  conflicts", &mut || drop(std::hint::black_box(a.conflicts(at))));
+    time("  quality", &mut || drop(std::hint::black_box(a.quality())));
+    time("  time_grid", &mut || drop(std::hint::black_box(a.time_grid(at))));
+    time("  cost_by_capability", &mut || drop(std::hint::black_box(a.cost_by_capability(at))));
+    time("  redundancies", &mut || drop(std::hint::black_box(a.redundancies(at))));
+    time("  support", &mut || {
+        for k in 0..a.applications().len() {
+            std::hint::black_box(a.application_support(k, at));
+        }
+    });
+}
