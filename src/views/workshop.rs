@@ -166,16 +166,30 @@ impl Workshop {
             shortcuts_open: RwSignal::new(false),
         };
         let _ = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| w.on_key(&e, route));
-        let _ = window_event_listener_untyped("beforeprint", move |_| w.printing.set(true));
-        // Print media without a print dialog (print preview emulation, automation) too.
+        // Printing is on between `beforeprint` and `afterprint`, or while print media applies
+        // (print preview emulation, automation). Either alone keeps it on: the browser may
+        // report the media as not print while its dialog lays the page out.
         let print_media = web_sys::window().and_then(|win| win.match_media("print").ok().flatten());
+        let in_dialog = StoredValue::new(false);
         let media = print_media.clone();
+        let update = move || {
+            let on = in_dialog.get_value() || media.as_ref().is_some_and(|q| q.matches());
+            if w.printing.get_untracked() != on {
+                w.printing.set(on);
+            }
+        };
+        let update = std::rc::Rc::new(update);
+        let (before, after, change) = (update.clone(), update.clone(), update);
+        let _ = window_event_listener_untyped("beforeprint", move |_| {
+            in_dialog.set_value(true);
+            before()
+        });
         let _ = window_event_listener_untyped("afterprint", move |_| {
-            w.printing.set(media.as_ref().is_some_and(|q| q.matches()))
+            in_dialog.set_value(false);
+            after()
         });
         if let Some(query) = print_media {
-            let q = query.clone();
-            let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || w.printing.set(q.matches()));
+            let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || change());
             let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
             on_change.forget();
         }

@@ -36,18 +36,22 @@ async function downloadBytes(page, action) {
 const IMPORTS = [
   {
     files: [fixture('exchange-archi-5.0.2.xml')], name: '(new model)',
-    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives'],
-    skipped: 'Skipped elements: 88 of 56 types', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
+    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives',
+      '4 ApplicationComponent → applications', '9 SystemSoftware/Node/Device/TechnologyService → technologies',
+      '1 Serving/Realization/Assignment (technology → application component) → technologies used'],
+    skipped: 'Skipped elements: 75 of 51 types', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
   },
   {
     files: [fixture('exchange-sparx-ea.xml')], name: '(new model)',
-    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives', 'The file was read as Windows-1252'],
-    skipped: 'Skipped elements: 93 of', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
+    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives', 'The file was read as Windows-1252',
+      '6 ApplicationComponent → applications', '7 SystemSoftware/Node/Device/TechnologyService → technologies'],
+    skipped: 'Skipped elements: 80 of', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
   },
   {
     files: [fixture('exchange-visual-paradigm.xml')], name: 'Imported ArchiMate model',
-    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives'],
-    skipped: 'Skipped elements: 93 of', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
+    lines: ['2 Goal → goals', '1 Capability → capabilities', '1 WorkPackage → initiatives',
+      '6 ApplicationComponent → applications', '7 SystemSoftware/Node/Device/TechnologyService → technologies'],
+    skipped: 'Skipped elements: 80 of', counts: { Goals: 2, Capabilities: 1, Initiatives: 1 },
   },
   {
     files: archiCsv('nbility-en-'), name: 'NBility-business-capabilities-EN',
