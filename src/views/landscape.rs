@@ -489,6 +489,7 @@ fn Applications(
 
 #[component]
 fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
+    let app = crate::ui::context::<App>();
     let conflict_page = RwSignal::new(0usize);
     view! {
         <div class="card">
@@ -506,7 +507,7 @@ fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
             <h3>{move || format!("Conflicts ({})", count(figures.with(|x| x.conflicts.len())))}</h3>
             {move || {
                 let p = conflict_page.get();
-                let conflicts = figures.with(|x| page_of(&x.conflicts, p));
+                let conflicts: Vec<String> = figures.with(|x| app.roadmap.with(|r| page_of(&x.conflicts, p).iter().map(|c| c.message(r)).collect()));
                 if conflicts.is_empty() {
                     view! { <p>"No conflicts."</p> }.into_any()
                 } else {

@@ -84,7 +84,7 @@ impl Analysis<'_> {
                 continue;
             }
             let share = a.run_cost_per_year / caps.len() as f64;
-            for c in caps {
+            for &c in caps {
                 out.by_capability[c] += share;
             }
         }

@@ -260,7 +260,7 @@ impl Analysis<'_> {
                     if caps.is_empty() {
                         none.push(k);
                     }
-                    for c in caps {
+                    for &c in caps {
                         per[c].push(k);
                     }
                 }

@@ -190,7 +190,8 @@ pub struct LandscapeAt {
     pub support: Vec<(SupportStatus, usize)>,
     /// Per check: the share passing and the applications missing it.
     pub quality: Vec<(Check, Option<f64>, Vec<String>)>,
-    pub conflicts: Vec<String>,
+    /// Worded when shown: [`super::risk::Conflict::message`] with the same roadmap.
+    pub conflicts: Vec<super::risk::Conflict>,
     /// The TIME chart of the applications running at the month (indexes into `applications`).
     pub time: disposition::TimeGrid,
 }
@@ -230,7 +231,7 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
     let mut past: Vec<usize> = vec![0; r.capabilities.len()];
     for k in 0..apps.len() {
         let gone = past_end_of_life(&a.lifecycles[k], at);
-        for c in a.capabilities_of(k) {
+        for &c in a.capabilities_of(k) {
             if a.runs_at(k, at) {
                 running[c].push(k);
             }
@@ -273,7 +274,7 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         capabilities,
         support,
         quality,
-        conflicts: a.conflicts(at).into_iter().map(|c| c.message).collect(),
+        conflicts: a.conflicts(at),
         time: a.time_grid(at),
     }
 }

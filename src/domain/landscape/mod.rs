@@ -52,6 +52,24 @@ pub struct Analysis<'a> {
     pub introduced_by: Vec<Option<(usize, Month)>>,
     /// Per technology: its dates in effect (typed dates over the catalog's).
     pub tech_dates: Vec<TechDates>,
+    /// Per application: the distinct, existing capabilities it supports and technologies it
+    /// uses (indexes), resolved once here rather than looked up by id in every figure.
+    /// (Worked out on first use: the applications list needs neither.)
+    app_capabilities: std::sync::OnceLock<Vec<Vec<usize>>>,
+    app_technologies: std::sync::OnceLock<Vec<Vec<usize>>>,
+}
+
+/// The distinct indexes `ids` resolve to in `map`, in first-seen order.
+fn resolve<'i>(map: &HashMap<&str, usize>, ids: impl Iterator<Item = &'i str>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for id in ids {
+        if let Some(&k) = map.get(id) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
 }
 
 fn index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
@@ -89,11 +107,15 @@ impl<'a> Analysis<'a> {
                 lifecycle::retire(life, m);
             }
         }
+        let techs = index(&l.technologies, |t| t.id.as_str());
+        let caps = index(&r.capabilities, |c| c.id.as_str());
         Analysis {
             roadmap: r,
             apps,
-            techs: index(&l.technologies, |t| t.id.as_str()),
-            caps: index(&r.capabilities, |c| c.id.as_str()),
+            techs,
+            caps,
+            app_capabilities: std::sync::OnceLock::new(),
+            app_technologies: std::sync::OnceLock::new(),
             lifecycles,
             retired_by,
             introduced_by,
@@ -120,28 +142,22 @@ impl<'a> Analysis<'a> {
     }
 
     /// The indexes of the distinct, existing capabilities application `app` supports.
-    pub fn capabilities_of(&self, app: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for s in &self.applications()[app].capabilities {
-            if let Some(&c) = self.caps.get(s.capability.as_str()) {
-                if !out.contains(&c) {
-                    out.push(c);
-                }
-            }
-        }
-        out
+    pub fn capabilities_of(&self, app: usize) -> &[usize] {
+        &self.app_capabilities.get_or_init(|| {
+            self.applications()
+                .iter()
+                .map(|a| resolve(&self.caps, a.capabilities.iter().map(|s| s.capability.as_str())))
+                .collect()
+        })[app]
     }
 
     /// The indexes of the distinct, existing technologies application `app` uses.
-    pub fn technologies_of(&self, app: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for t in &self.applications()[app].technologies {
-            if let Some(&k) = self.techs.get(t.as_str()) {
-                if !out.contains(&k) {
-                    out.push(k);
-                }
-            }
-        }
-        out
+    pub fn technologies_of(&self, app: usize) -> &[usize] {
+        &self.app_technologies.get_or_init(|| {
+            self.applications()
+                .iter()
+                .map(|a| resolve(&self.techs, a.technologies.iter().map(String::as_str)))
+                .collect()
+        })[app]
     }
 }

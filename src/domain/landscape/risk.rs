@@ -8,6 +8,7 @@ use super::Analysis;
 use crate::domain::calendar::Month;
 use crate::domain::format::month_label;
 use crate::domain::model::ItemKind;
+use crate::domain::Roadmap;
 
 /// A technology's support at a month, from best to worst: the worst of several is the
 /// largest.
@@ -83,11 +84,7 @@ impl Analysis<'_> {
     /// An application's support status at `m`: the worst of its technologies'; unknown when
     /// it lists none.
     pub fn application_support(&self, app: usize, m: Month) -> SupportStatus {
-        self.technologies_of(app)
-            .into_iter()
-            .map(|t| self.technology_support(t, m))
-            .max()
-            .unwrap_or(SupportStatus::Unknown)
+        self.technologies_of(app).iter().map(|&t| self.technology_support(t, m)).max().unwrap_or(SupportStatus::Unknown)
     }
 
     /// Per capability (in the roadmap's order): the worst support status of the applications
@@ -99,7 +96,7 @@ impl Analysis<'_> {
                 continue;
             }
             let status = self.application_support(app, m);
-            for c in self.capabilities_of(app) {
+            for &c in self.capabilities_of(app) {
                 out[c] = out[c].max(Some(status));
             }
         }
@@ -112,7 +109,7 @@ impl Analysis<'_> {
         let mut out = vec![0; self.roadmap.capabilities.len()];
         for (app, life) in self.lifecycles.iter().enumerate() {
             if past_end_of_life(life, m) {
-                for c in self.capabilities_of(app) {
+                for &c in self.capabilities_of(app) {
                     out[c] += 1;
                 }
             }
@@ -127,7 +124,7 @@ impl Analysis<'_> {
         let mut on: Vec<Vec<usize>> = vec![Vec::new(); self.roadmap.capabilities.len()];
         for app in 0..self.applications().len() {
             if self.phase_at(app, m) == Some(Phase::Active) {
-                for c in self.capabilities_of(app) {
+                for &c in self.capabilities_of(app) {
                     on[c].push(app);
                 }
             }
@@ -140,16 +137,15 @@ impl Analysis<'_> {
     /// break interfaces. In application order, then technology or interface order.
     pub fn conflicts(&self, at: Month) -> Vec<Conflict> {
         let apps = self.applications();
-        let techs = self.technologies();
-        let app_name = |k: usize| ItemKind::Application.subject(&apps[k].name, &apps[k].id);
         let mut out = Vec::new();
-        // Who is linked to whom by an interface, either side declaring it.
-        let mut linked: Vec<Vec<(usize, &str)>> = vec![Vec::new(); apps.len()];
+        // Who is linked to whom by an interface, either side declaring it: (the other
+        // application, the interface as (declaring application, its index)).
+        let mut linked: Vec<Vec<(usize, (usize, usize))>> = vec![Vec::new(); apps.len()];
         for (k, a) in apps.iter().enumerate() {
-            for i in &a.interfaces {
+            for (n, i) in a.interfaces.iter().enumerate() {
                 if let Some(&other) = self.apps.get(i.to.as_str()).filter(|&&o| o != k) {
-                    linked[k].push((other, &i.name));
-                    linked[other].push((k, &i.name));
+                    linked[k].push((other, (k, n)));
+                    linked[other].push((k, (k, n)));
                 }
             }
         }
@@ -157,7 +153,7 @@ impl Analysis<'_> {
             let life = &self.lifecycles[k];
             // 1. A technology losing support before the application's end of life.
             if !past_end_of_life(life, at) {
-                for t in self.technologies_of(k) {
+                for &t in self.technologies_of(k) {
                     let end = support_end(&self.tech_dates[t]);
                     let first = match (end, life.end_of_life) {
                         (Ends::Ended, _) => true,
@@ -166,20 +162,15 @@ impl Analysis<'_> {
                         _ => false,
                     };
                     if first {
-                        let tech = ItemKind::Technology.subject(&techs[t].name, &techs[t].id);
-                        let when = match end {
-                            Ends::On(s) => format!("ends in {}", month_label(s)),
-                            _ => "has ended".to_string(),
-                        };
-                        let before = match life.end_of_life {
-                            Some(e) => format!("before the application's end of life ({})", month_label(e)),
-                            None => "and the application has no planned end of life".to_string(),
+                        let support_ends = match end {
+                            Ends::On(s) => Some(s),
+                            _ => None,
                         };
                         out.push(Conflict {
                             kind: ConflictKind::SupportEndsFirst,
                             app: k,
                             other: Some(t),
-                            message: format!("{} uses {tech}, whose support {when}, {before}", app_name(k)),
+                            facts: Facts::SupportEndsFirst { support_ends, end_of_life: life.end_of_life },
                         });
                     }
                 }
@@ -191,11 +182,7 @@ impl Analysis<'_> {
                     kind: ConflictKind::NoSuccessor,
                     app: k,
                     other: None,
-                    message: format!(
-                        "{} reaches its end of life in {} with no successor and no initiative retiring or replacing it",
-                        app_name(k),
-                        month_label(e)
-                    ),
+                    facts: Facts::NoSuccessor { end_of_life: e },
                 });
             }
             // 3. A retirement while other running applications still depend on it.
@@ -208,22 +195,11 @@ impl Analysis<'_> {
                         continue;
                     }
                     seen.push(other);
-                    let initiative = self.roadmap.describe(ItemKind::Initiative, &c.initiative);
-                    let via = if interface.trim().is_empty() {
-                        "an interface".to_string()
-                    } else {
-                        format!("interface \"{interface}\"")
-                    };
                     out.push(Conflict {
                         kind: ConflictKind::RetiresDependency,
                         app: k,
                         other: Some(other),
-                        message: format!(
-                            "{initiative} retires {} in {}, but {} still depends on it ({via})",
-                            app_name(k),
-                            month_label(month),
-                            app_name(other)
-                        ),
+                        facts: Facts::RetiresDependency { change, month, interface },
                     });
                 }
             }
@@ -246,14 +222,82 @@ pub enum ConflictKind {
     RetiresDependency,
 }
 
-/// One conflict, about application `app` (an index), in the user's words.
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// One conflict, about application `app` (an index); [`Conflict::message`] says it in the
+/// user's words. (Worded only when shown: an enterprise landscape has tens of thousands, and
+/// the view shows a page of them.)
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Conflict {
     pub kind: ConflictKind,
     pub app: usize,
     /// The technology or application involved (an index), by kind.
     pub other: Option<usize>,
-    pub message: String,
+    facts: Facts,
+}
+
+/// What a conflict's message says beyond the items.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Facts {
+    /// `support_ends`: `None` when it has ended with no date known.
+    SupportEndsFirst {
+        support_ends: Option<Month>,
+        end_of_life: Option<Month>,
+    },
+    NoSuccessor {
+        end_of_life: Month,
+    },
+    /// `change` indexes the landscape's changes; `interface` is (declaring application, index).
+    RetiresDependency {
+        change: usize,
+        month: Month,
+        interface: (usize, usize),
+    },
+}
+
+impl Conflict {
+    /// The conflict in the user's words, from the roadmap it was found in.
+    /// (Indexes past the roadmap's lists, a roadmap it was not found in, give empty names
+    /// rather than a panic.)
+    pub fn message(&self, r: &Roadmap) -> String {
+        let l = &r.landscape;
+        let app = |k: usize| {
+            l.applications.get(k).map_or_else(String::new, |a| ItemKind::Application.subject(&a.name, &a.id))
+        };
+        match self.facts {
+            Facts::SupportEndsFirst { support_ends, end_of_life } => {
+                let tech = self
+                    .other
+                    .and_then(|t| l.technologies.get(t))
+                    .map_or_else(String::new, |t| ItemKind::Technology.subject(&t.name, &t.id));
+                let when = match support_ends {
+                    Some(s) => format!("ends in {}", month_label(s)),
+                    None => "has ended".to_string(),
+                };
+                let before = match end_of_life {
+                    Some(e) => format!("before the application's end of life ({})", month_label(e)),
+                    None => "and the application has no planned end of life".to_string(),
+                };
+                format!("{} uses {tech}, whose support {when}, {before}", app(self.app))
+            }
+            Facts::NoSuccessor { end_of_life } => format!(
+                "{} reaches its end of life in {} with no successor and no initiative retiring or replacing it",
+                app(self.app),
+                month_label(end_of_life)
+            ),
+            Facts::RetiresDependency { change, month, interface: (owner, n) } => {
+                let initiative = l.changes.get(change).map_or("", |c| c.initiative.as_str());
+                let initiative = r.describe(ItemKind::Initiative, initiative);
+                let name = l.applications.get(owner).and_then(|a| a.interfaces.get(n)).map_or("", |i| i.name.as_str());
+                let via =
+                    if name.trim().is_empty() { "an interface".to_string() } else { format!("interface \"{name}\"") };
+                format!(
+                    "{initiative} retires {} in {}, but {} still depends on it ({via})",
+                    app(self.app),
+                    month_label(month),
+                    app(self.other.unwrap_or(usize::MAX))
+                )
+            }
+        }
+    }
 }
 
 #[cfg(test)]

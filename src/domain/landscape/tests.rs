@@ -123,7 +123,7 @@ fn support_conflicts_redundancy_and_heatmap() {
         [Some(SupportStatus::EndingIn6Months), Some(SupportStatus::EndingIn6Months)]
     );
     let conflicts = a.conflicts(m("2026-01"));
-    let text: Vec<&str> = conflicts.iter().map(|c| c.message.as_str()).collect();
+    let text: Vec<String> = conflicts.iter().map(|c| c.message(&r)).collect();
     assert_eq!(
         text,
         [
@@ -139,7 +139,7 @@ fn support_conflicts_redundancy_and_heatmap() {
     lonely.application_mut("solo").unwrap().lifecycle.end_of_life = Some(m("2028-03"));
     let found = Analysis::new(&lonely).conflicts(m("2026-01"));
     assert!(found.iter().any(|c| c.kind == ConflictKind::NoSuccessor
-        && c.message == "application \"SOLO\" reaches its end of life in Mar 2028 with no successor and no initiative retiring or replacing it"));
+        && c.message(&lonely) == "application \"SOLO\" reaches its end of life in Mar 2028 with no successor and no initiative retiring or replacing it"));
     lonely.application_mut("solo").unwrap().successor = Some("new".into());
     assert!(Analysis::new(&lonely).conflicts(m("2026-01")).iter().all(|c| c.kind != ConflictKind::NoSuccessor));
 
@@ -352,7 +352,7 @@ fn demo_erp_runs_on_a_database_past_end_of_support() {
         .conflicts(m("2026-01"))
         .iter()
         .any(|c| c.kind == ConflictKind::SupportEndsFirst && c.app == ecc && c.other == Some(ora)
-            && c.message == "application \"SAP ECC 6.0\" uses technology \"Oracle Database\", whose support ends in Mar 2022, before the application's end of life (Sep 2027)"));
+            && c.message(&r) == "application \"SAP ECC 6.0\" uses technology \"Oracle Database\", whose support ends in Mar 2022, before the application's end of life (Sep 2027)"));
     // The ERP upgrade replaces it in Sep 2027, saving its run cost from then.
     let s = a.retirement_savings();
     let erp = r.initiatives.iter().position(|i| i.id == "ini-erp").unwrap();
