@@ -112,6 +112,16 @@ test('an application is captured in a workshop, edited in its panel with every l
   await panel.getByLabel('Month it takes effect').fill('2027-05');
   await panel.getByRole('button', { name: 'Add change' }).click();
   await expect(panel.getByText(/CRM rollout.* retires it in 2027-05/)).toBeVisible();
+  // A successor, found by typing (no select of thousands), shown by name, removable.
+  await expect(panel.getByText('No successor: nothing is planned to take over from it.')).toBeVisible();
+  await panel.getByLabel('Set the successor').fill('s/4hana');
+  await panel.getByRole('list', { name: 'Matches: Set the successor' }).getByRole('button', { name: 'Successor: SAP S/4HANA Cloud' }).click();
+  await expect(panel.getByText('Succeeded by SAP S/4HANA Cloud')).toBeVisible();
+  await panel.getByRole('button', { name: 'Remove the successor' }).click();
+  await expect(panel.getByText('No successor: nothing is planned to take over from it.')).toBeVisible();
+  await panel.getByLabel('Set the successor').fill('s/4hana');
+  await panel.getByRole('button', { name: 'Successor: SAP S/4HANA Cloud' }).click();
+  await expect(panel.getByText('Succeeded by SAP S/4HANA Cloud')).toBeVisible();
 
   // The list shows it as it now is; the map counts it on its capability.
   await page.getByLabel('Search applications').fill('Ledgerline');
@@ -125,6 +135,7 @@ test('an application is captured in a workshop, edited in its panel with every l
   await page.getByLabel('Search applications').fill('Ledgerline');
   await page.getByRole('button', { name: 'Ledgerline <b>Hub</b>' }).click();
   await expect(page.getByRole('complementary', { name: 'Ledgerline <b>Hub</b>' }).getByText('Sends to SAP ECC 6.0 — Invoices')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Ledgerline <b>Hub</b>' }).getByText('Succeeded by SAP S/4HANA Cloud')).toBeVisible();
 
   // Deleting lists what it unlinks; Undo brings it back.
   await page.getByRole('button', { name: 'Delete application…' }).click();

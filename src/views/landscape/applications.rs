@@ -240,29 +240,6 @@ pub(super) fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) ->
     });
     let mut dispositions = vec![(String::new(), "As the fits suggest".to_string())];
     dispositions.extend(options(Disposition::ALL, Disposition::key, Disposition::label));
-    let others = {
-        let id = id.clone();
-        move || {
-            let mut out = vec![(String::new(), "(none)".to_string())];
-            app.roadmap.with_untracked(|r| {
-                out.extend(
-                    r.landscape.applications.iter().filter(|a| a.id != id).map(|a| (a.id.clone(), a.name.clone())),
-                )
-            });
-            out
-        }
-    };
-    let successor_commit = {
-        let id = id.clone();
-        crate::ui::fields::commit_with(app, move |r, t| {
-            if !t.is_empty() && r.application(&t).is_none() {
-                return Err("That application no longer exists.".into());
-            }
-            let a = r.application_mut(&id).ok_or("This application no longer exists.")?;
-            a.successor = (!t.is_empty()).then_some(t);
-            Ok(())
-        })
-    };
     view! {
         <ItemPanel kind=ItemKind::Application id=id.clone() selected
             title=Signal::derive(move || item.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default()))
@@ -285,7 +262,6 @@ pub(super) fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) ->
                 <Field label="Run cost per year" kind=Kind::Number min="0" step="1000" hint=in_money(|a| a.run_cost_per_year) value=text(|a| a.run_cost_per_year.to_string()) commit=commit(|a, t| { a.run_cost_per_year = parse_number("Run cost per year", &t)?; Ok(()) })/>
                 <Field label="One-off costs (capex)" kind=Kind::Number min="0" step="1000" hint=in_money(|a| a.capex) value=text(|a| a.capex.to_string()) commit=commit(|a, t| { a.capex = parse_number("One-off costs", &t)?; Ok(()) })/>
                 <Field label="Tags" hint="Comma-separated" value=text(|a| a.tags.join(", ")) commit=commit(|a, t| { a.tags = parse_list(&t); Ok(()) })/>
-                <Choice label="Successor" value=text(|a| a.successor.clone().unwrap_or_default()) options=others() commit=successor_commit/>
             </div>
             <Field label="Description" kind=Kind::LongText value=text(|a| a.description.clone()) commit=commit(|a, t| { a.description = t; Ok(()) })/>
             <fieldset class="links">
@@ -311,6 +287,7 @@ pub(super) fn ApplicationForm(id: String, selected: RwSignal<Option<String>>) ->
                 </div>
                 <p class="field-hint" class:flag=move || assessment.with(|d| d.as_ref().is_some_and(|d| d.contradiction.is_some()))>{disposition_hint}</p>
             </fieldset>
+            <SuccessorOf id=id.clone()/>
             <CapabilitiesSupported id=id.clone()/>
             <TechnologiesUsed id=id.clone()/>
             <Interfaces id=id.clone()/>
@@ -345,6 +322,50 @@ fn links_of<T: Clone + PartialEq + Send + Sync + 'static>(
     pick: fn(&Roadmap, &Application) -> Vec<T>,
 ) -> Memo<Vec<T>> {
     Memo::new(move |_| app.roadmap.with(|r| r.application(&id).map(|a| pick(r, a)).unwrap_or_default()))
+}
+
+/// The application that takes over from this one: found by typing (a landscape holds
+/// thousands), shown by name, removable.
+#[component]
+fn SuccessorOf(id: String) -> impl IntoView {
+    let app = crate::ui::context::<App>();
+    let error = RwSignal::new(None::<String>);
+    let current = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                r.application(&id).and_then(|a| a.successor.clone()).map(|s| name_of(r, ItemKind::Application, &s))
+            })
+        })
+    };
+    let (id_find, id_set, id_clear) = (id.clone(), id.clone(), id);
+    let set = move |to: Option<String>, id: &str| {
+        link_edit(app, error, |r| {
+            if let Some(a) = r.application_mut(id) {
+                a.successor = to;
+            }
+        })
+    };
+    view! {
+        <fieldset class="links">
+            <legend>"Successor"</legend>
+            <p class="successor">{move || match current.get() {
+                Some(name) => format!("Succeeded by {name}"),
+                None => "No successor: nothing is planned to take over from it.".to_string(),
+            }}
+            <Show when=move || current.with(Option::is_some)>
+                " "<button type="button" on:click={ let id = id_clear.clone(); move |_| set(None, &id) }>"Remove the successor"</button>
+            </Show></p>
+            <SearchPick label="Set the successor" placeholder="Application name"
+                find=move |q| app.roadmap.with(|r| r.landscape.applications.iter()
+                    .filter(|a| a.id != id_find && matches(q, &[&a.name, &a.vendor]))
+                    .take(PICK_LIMIT)
+                    .map(|a| (a.id.clone(), format!("Successor: {}", crate::domain::model::display_name(&a.name, &a.id))))
+                    .collect())
+                pick=Callback::new(move |other| set(Some(other), &id_set))/>
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </fieldset>
+    }
 }
 
 #[component]
