@@ -11,7 +11,9 @@ use super::model::{
     display_name as shown, CriterionSource, FundingLock, Id, Initiative, ItemKind, Roadmap, ScoringModel, Status,
     ESTIMATE_MAX, ESTIMATE_SCALE,
 };
-use std::collections::{HashMap, HashSet};
+// Ids are hashed thousands of times per edit: the fast (not DoS-resistant) hasher, as the
+// data is the user's own roadmap.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 /// What two names are compared by when looking for duplicates: trimmed, ASCII letters in
@@ -135,9 +137,9 @@ struct Ids<'a> {
 impl<'a> Ids<'a> {
     /// Indexes the ids, reporting empty and duplicate ids (unique across the whole roadmap).
     fn new(r: &'a Roadmap, c: &mut Check) -> Ids<'a> {
-        let mut all: HashMap<&str, Item> = HashMap::new();
+        let mut all: HashMap<&str, Item> = HashMap::default();
         let mut per_kind = |kind, items: &mut dyn Iterator<Item = (&'a str, &'a str)>| {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for (index, (id, name)) in items.enumerate() {
                 let item = Item { kind, id, name };
                 if id.trim().is_empty() {
@@ -261,7 +263,7 @@ impl Check {
                 ),
             );
         }
-        let mut years = HashSet::new();
+        let mut years = HashSet::default();
         for b in &r.budgets {
             let fy = format::fiscal_year_label(b.fiscal_year);
             self.number(item, "budgets", &format!("the {fy} capex budget"), b.capex, false);
@@ -270,7 +272,7 @@ impl Check {
                 self.warning(item, "budgets", format!("there are two budgets for {fy}; they are added up"));
             }
         }
-        let mut quarters = HashSet::new();
+        let mut quarters = HashSet::default();
         for c in &r.capacity {
             self.number(item, "capacity", &format!("the capacity for {}", c.quarter), c.fte, false);
             if !quarters.insert(c.quarter) {
@@ -287,7 +289,7 @@ impl Check {
     /// entered criteria.
     fn criteria(&mut self, r: &Roadmap) {
         let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         for c in &r.scoring.criteria {
             let what = format!("criterion \"{}\"", shown(&c.name, &c.id));
             if c.id.trim().is_empty() {
@@ -508,7 +510,7 @@ impl Check {
             self.range(item, "risk", "risk impact", i.risk.impact, 1, 5);
             self.scoring_inputs(r, item, i);
 
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for d in &i.depends_on {
                 if d == &i.id {
                     self.error(item, "depends_on", "depends on itself".into());
@@ -588,8 +590,8 @@ impl Check {
         let app_name = |id: &str| -> String {
             ids.applications.get(id).map_or(id, |&k| shown(&l.applications[k].name, id)).to_string()
         };
-        let mut names: HashMap<String, usize> = HashMap::new();
-        let mut seen = HashSet::new();
+        let mut names: HashMap<String, usize> = HashMap::default();
+        let mut seen = HashSet::default();
         for (k, a) in l.applications.iter().enumerate() {
             let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
             self.name(item);
@@ -660,7 +662,7 @@ impl Check {
                 }
             }
         }
-        let mut names: HashMap<(String, String), usize> = HashMap::new();
+        let mut names: HashMap<(String, String), usize> = HashMap::default();
         for (k, t) in l.technologies.iter().enumerate() {
             let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
             self.name(item);
@@ -685,7 +687,7 @@ impl Check {
             self.in_order(item, "dates", "support", &dates);
         }
         // Changes: reported on their initiative (or on the roadmap when it does not exist).
-        let mut retired: HashMap<&str, &str> = HashMap::new();
+        let mut retired: HashMap<&str, &str> = HashMap::default();
         for c in &l.changes {
             let item = match ids.initiatives.get(c.initiative.as_str()) {
                 Some(&i) => Item { kind: ItemKind::Initiative, id: &c.initiative, name: &r.initiatives[i].name },
@@ -746,7 +748,7 @@ impl Check {
         const DONE: usize = usize::MAX - 1;
         // NEW, DONE, or the position on the DFS stack.
         let mut state = vec![NEW; inits.len()];
-        let mut reported = HashSet::new();
+        let mut reported = HashSet::default();
         for root in 0..inits.len() {
             if state[root] != NEW {
                 continue;

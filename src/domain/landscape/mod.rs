@@ -35,7 +35,7 @@ pub use model::*;
 
 use crate::domain::calendar::Month;
 use crate::domain::model::Roadmap;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A roadmap's landscape, indexed, with the initiatives' changes applied.
 pub struct Analysis<'a> {
@@ -73,7 +73,7 @@ fn resolve<'i>(map: &HashMap<&str, usize>, ids: impl Iterator<Item = &'i str>) -
 }
 
 fn index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+    let mut map = HashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (k, item) in items.iter().enumerate() {
         map.entry(id(item)).or_insert(k);
     }

@@ -493,8 +493,8 @@ fn print_demo_sizes() {
     println!("enterprise landscape: JSON {json} bytes, packed {packed} UTF-16 units");
 }
 
-/// Where an edit's time goes at enterprise size, natively:
-/// `cargo test --release --lib print_edit_timings -- --ignored --nocapture`.
+/// Where an edit's and a date change's time goes at enterprise size, natively: part of
+/// `make bench` (bench/run), which prints these lines; never a pass/fail timing.
 #[test]
 #[ignore = "prints timings for the report"]
 fn print_edit_timings() {
