@@ -45,16 +45,24 @@ for (const applications of [5000, 10000]) {
   await appName.waitFor();
   await page.evaluate(() => new Promise(requestAnimationFrame));
   const panelMs = Date.now() - panelStart;
-  const appFrames = [];
-  for (let i = 0; i < 7; i++) {
-    appFrames.push(await appName.evaluate((el, n) => new Promise((resolve) => {
-      const t0 = performance.now();
-      el.value = `Renamed application ${n}`;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }), i));
-    await page.waitForTimeout(400);
-  }
+  // Two edits: a field (the run cost: only that application is checked again) and a rename
+  // (names meet other applications' "same name" checks and the changes' messages: the whole
+  // roadmap is checked again).
+  const frames = async (field, value) => {
+    const out = [];
+    for (let i = 0; i < 7; i++) {
+      out.push(await field.evaluate((el, v) => new Promise((resolve) => {
+        const t0 = performance.now();
+        el.value = v;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }), value(i)));
+      await page.waitForTimeout(400);
+    }
+    return out;
+  };
+  const costFrames = await frames(page.getByRole('complementary').getByLabel('Run cost per year'), (i) => String(100000 + i * 1000));
+  const appFrames = await frames(appName, (i) => `Renamed application ${i}`);
   await parts.getByRole('link', { name: 'Landscape map' }).click();
   const monthField = page.getByLabel('Landscape at');
   await monthField.waitFor();
@@ -74,7 +82,8 @@ for (const applications of [5000, 10000]) {
   console.log(`\nlandscape in the page, ${scale}× enterprise (${applications.toLocaleString('en')} applications, ${(4 * applications).toLocaleString('en')} technologies, ${(20 * applications).toLocaleString('en')} links):`);
   for (const [name, ms] of Object.entries(opening)) console.log(`  opening ${name}: median ${ms.toFixed(0)} ms of 3 (click → drawn, incl. the driver; budget 200 ms)`);
   console.log(`  opening an application's panel: ${panelMs} ms (click → drawn, incl. the driver)`);
-  console.log(`  application edit repainted (change → next frame): median ${median(appFrames).toFixed(1)} ms of ${appFrames.length} (budget 16 ms)`);
+  console.log(`  application field edit (run cost) repainted (change → next frame): median ${median(costFrames).toFixed(1)} ms of ${costFrames.length} (budget 16 ms)`);
+  console.log(`  application rename repainted (change → next frame): median ${median(appFrames).toFixed(1)} ms of ${appFrames.length} (budget 16 ms)`);
   console.log(`  landscape map date change (change → next frame): median ${median(dateFrames).toFixed(1)} ms of ${dateFrames.length} (budget 50 ms of work)`);
   await context.close();
 }

@@ -611,7 +611,9 @@ impl App {
         if after.same_as(&before) {
             return Ok(());
         }
-        let problems = validate::validate(&after);
+        // Only what the edit changed is checked again where that is enough (the same result
+        // as validating the whole roadmap; see `validate_edit`).
+        let problems = self.problems.with_untracked(|old| validate::validate_edit(&before, old, &after));
         let errors = self.problems.with_untracked(|old| validate::new_errors_among(old, &problems));
         if !errors.is_empty() {
             return Err(Refusal::new(*self, errors));

@@ -176,6 +176,118 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Finding the items an application's links name (the first item of an id, as [`Ids`]).
+trait Lookup {
+    fn application_exists(&self, id: &str) -> bool;
+    fn technology(&self, id: &str) -> Option<usize>;
+    fn capability(&self, id: &str) -> Option<usize>;
+}
+
+impl Lookup for Ids<'_> {
+    fn application_exists(&self, id: &str) -> bool {
+        self.applications.contains_key(id)
+    }
+    fn technology(&self, id: &str) -> Option<usize> {
+        self.technologies.get(id).copied()
+    }
+    fn capability(&self, id: &str) -> Option<usize> {
+        self.capabilities.get(id).copied()
+    }
+}
+
+/// Lookups by walking the lists: for the few links of one edited application, cheaper than
+/// indexing every id of the roadmap.
+struct Walk<'a>(&'a Roadmap);
+
+impl Lookup for Walk<'_> {
+    fn application_exists(&self, id: &str) -> bool {
+        self.0.landscape.applications.iter().any(|a| a.id == id)
+    }
+    fn technology(&self, id: &str) -> Option<usize> {
+        self.0.landscape.technologies.iter().position(|t| t.id == id)
+    }
+    fn capability(&self, id: &str) -> Option<usize> {
+        self.0.capabilities.iter().position(|c| c.id == id)
+    }
+}
+
+/// Whether a problem comes from the landscape checks, which run last (`Check::landscape`):
+/// an application's or technology's own problems, and the initiatives' changes.
+fn from_landscape(p: &Problem) -> bool {
+    match p.kind {
+        _ if p.field == "id" => false,
+        ItemKind::Application | ItemKind::Technology => true,
+        ItemKind::Initiative => p.field == "applications",
+        ItemKind::Roadmap => p.field == "landscape",
+        _ => false,
+    }
+}
+
+/// The problems of `after`, an edit of `before` whose problems are `before_problems` (as
+/// [`validate`] gave them): always exactly `validate(after)`. When the edit changed only some
+/// applications' fields — not their ids or names, nothing else in the roadmap — only those
+/// applications are checked again (the common edit in a landscape of thousands); otherwise
+/// the whole roadmap is.
+pub fn validate_edit(before: &Roadmap, before_problems: &[Problem], after: &Roadmap) -> Vec<Problem> {
+    changed_applications_only(before, before_problems, after).unwrap_or_else(|| validate(after))
+}
+
+fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], after: &Roadmap) -> Option<Vec<Problem>> {
+    let (old, new) = (&before.landscape.applications, &after.landscape.applications);
+    if old.len() != new.len() || before_problems.iter().any(|p| p.field == "id") {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (k, (a, b)) in old.iter().zip(new).enumerate() {
+        if !std::sync::Arc::ptr_eq(a, b) {
+            if a.id != b.id || a.name != b.name {
+                return None;
+            }
+            changed.push(k);
+        }
+    }
+    let rest = |r: &Roadmap| Roadmap {
+        landscape: crate::domain::landscape::Landscape {
+            applications: Vec::new(),
+            technologies: r.landscape.technologies.clone(),
+            changes: r.landscape.changes.clone(),
+        },
+        ..r.clone()
+    };
+    if !rest(before).same_as(&rest(after)) {
+        return None;
+    }
+    // The landscape's problems are the tail: applications' (in their order), then the rest.
+    let tail = before_problems.iter().rposition(|p| !from_landscape(p)).map_or(0, |i| i + 1);
+    let apps_end = tail + before_problems[tail..].iter().take_while(|p| p.kind == ItemKind::Application).count();
+    let index: HashMap<&str, usize> = new.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
+    // Each application's problems, in order, with the changed ones checked again.
+    let mut per_app: Vec<(usize, Vec<Problem>)> = Vec::new();
+    for p in &before_problems[tail..apps_end] {
+        let k = *index.get(p.id.as_str())?;
+        match per_app.last_mut() {
+            Some((last, list)) if *last == k => list.push(p.clone()),
+            _ => per_app.push((k, vec![p.clone()])),
+        }
+    }
+    per_app.retain(|(k, _)| changed.binary_search(k).is_err());
+    for &k in &changed {
+        let a = &new[k];
+        let first = (!a.name.trim().is_empty()).then(|| {
+            let key = same_name_key(&a.name);
+            new[..k].iter().position(|o| !o.name.trim().is_empty() && same_name_key(&o.name) == key).unwrap_or(k)
+        });
+        let mut c = Check { out: Vec::new() };
+        c.application(after, &Walk(after), k, first);
+        per_app.push((k, c.out));
+    }
+    per_app.sort_by_key(|(k, _)| *k);
+    let mut out = before_problems[..tail].to_vec();
+    out.extend(per_app.into_iter().flat_map(|(_, list)| list));
+    out.extend_from_slice(&before_problems[apps_end..]);
+    Some(out)
+}
+
 struct Check {
     out: Vec<Problem>,
 }
@@ -584,6 +696,74 @@ impl Check {
         }
     }
 
+    /// Application `k`'s own problems: everything checked of one application. `look` finds
+    /// the items its links name; `first_same_name` is the first application with the same
+    /// name (ignoring case and spaces), when its name is not empty.
+    fn application(&mut self, r: &Roadmap, look: &impl Lookup, k: usize, first_same_name: Option<usize>) {
+        let l = &r.landscape;
+        let a = &l.applications[k];
+        let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
+        self.name(item);
+        if let Some(first) = first_same_name.filter(|&f| f != k) {
+            let other = &l.applications[first];
+            let detail = format!("has the same name as {}", ItemKind::Application.subject(&other.name, &other.id));
+            self.warning(item, "name", detail);
+        }
+        let dates: Vec<(&str, Option<Month>)> =
+            Phase::ALL.iter().map(|p| p.label()).zip(a.lifecycle.starts()).collect();
+        self.in_order(item, "lifecycle", "lifecycle", &dates);
+        for (field, what, fit) in [
+            ("functional_fit", "the functional fit", a.functional_fit),
+            ("technical_fit", "the technical fit", a.technical_fit),
+        ] {
+            if let Some(fit) = fit {
+                self.range(item, field, what, fit, 1, 4);
+            }
+        }
+        self.number(item, "run_cost_per_year", "the yearly run cost", a.run_cost_per_year, false);
+        self.number(item, "capex", "the one-off cost", a.capex, false);
+        self.month(item, "contract_end", a.contract_end);
+        match a.successor.as_deref() {
+            Some(s) if s == a.id => self.error(item, "successor", "is its own successor".into()),
+            Some(s) if !look.application_exists(s) => {
+                self.error(item, "successor", format!("successor \"{s}\" does not exist"))
+            }
+            _ => {}
+        }
+        let mut seen = HashSet::default();
+        for t in &a.technologies {
+            match look.technology(t) {
+                None => self.error(item, "technologies", format!("technology \"{t}\" does not exist")),
+                Some(at) if !seen.insert(t.as_str()) => {
+                    let name = shown(&l.technologies[at].name, t);
+                    self.error(item, "technologies", format!("uses technology \"{name}\" twice"));
+                }
+                _ => {}
+            }
+        }
+        seen.clear();
+        for s in &a.capabilities {
+            let Some(c) = look.capability(&s.capability) else {
+                self.error(item, "capabilities", format!("capability \"{}\" does not exist", s.capability));
+                continue;
+            };
+            let cap = shown(&r.capabilities[c].name, &s.capability);
+            if !seen.insert(s.capability.as_str()) {
+                self.error(item, "capabilities", format!("supports capability \"{cap}\" twice"));
+            }
+            if let Some(fit) = s.fit {
+                self.range(item, "capabilities", &format!("the fit for capability \"{cap}\""), fit, 1, 4);
+            }
+        }
+        for i in &a.interfaces {
+            if i.to == a.id {
+                self.error(item, "interfaces", "has an interface with itself".into());
+            } else if !look.application_exists(&i.to) {
+                self.error(item, "interfaces", format!("interface to application \"{}\", which does not exist", i.to));
+            }
+        }
+    }
+
     /// Applications, technologies and the initiatives' changes to applications.
     fn landscape(&mut self, r: &Roadmap, ids: &Ids) {
         let l = &r.landscape;
@@ -591,76 +771,9 @@ impl Check {
             ids.applications.get(id).map_or(id, |&k| shown(&l.applications[k].name, id)).to_string()
         };
         let mut names: HashMap<String, usize> = HashMap::default();
-        let mut seen = HashSet::default();
         for (k, a) in l.applications.iter().enumerate() {
-            let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
-            self.name(item);
-            if !a.name.trim().is_empty() {
-                let first = *names.entry(same_name_key(&a.name)).or_insert(k);
-                if first != k {
-                    let other = &l.applications[first];
-                    let detail =
-                        format!("has the same name as {}", ItemKind::Application.subject(&other.name, &other.id));
-                    self.warning(item, "name", detail);
-                }
-            }
-            let dates: Vec<(&str, Option<Month>)> =
-                Phase::ALL.iter().map(|p| p.label()).zip(a.lifecycle.starts()).collect();
-            self.in_order(item, "lifecycle", "lifecycle", &dates);
-            for (field, what, fit) in [
-                ("functional_fit", "the functional fit", a.functional_fit),
-                ("technical_fit", "the technical fit", a.technical_fit),
-            ] {
-                if let Some(fit) = fit {
-                    self.range(item, field, what, fit, 1, 4);
-                }
-            }
-            self.number(item, "run_cost_per_year", "the yearly run cost", a.run_cost_per_year, false);
-            self.number(item, "capex", "the one-off cost", a.capex, false);
-            self.month(item, "contract_end", a.contract_end);
-            match a.successor.as_deref() {
-                Some(s) if s == a.id => self.error(item, "successor", "is its own successor".into()),
-                Some(s) if !ids.applications.contains_key(s) => {
-                    self.error(item, "successor", format!("successor \"{s}\" does not exist"))
-                }
-                _ => {}
-            }
-            seen.clear();
-            for t in &a.technologies {
-                match ids.technologies.get(t.as_str()) {
-                    None => self.error(item, "technologies", format!("technology \"{t}\" does not exist")),
-                    Some(&at) if !seen.insert(t.as_str()) => {
-                        let name = shown(&l.technologies[at].name, t);
-                        self.error(item, "technologies", format!("uses technology \"{name}\" twice"));
-                    }
-                    _ => {}
-                }
-            }
-            seen.clear();
-            for s in &a.capabilities {
-                let Some(&c) = ids.capabilities.get(s.capability.as_str()) else {
-                    self.error(item, "capabilities", format!("capability \"{}\" does not exist", s.capability));
-                    continue;
-                };
-                let cap = shown(&r.capabilities[c].name, &s.capability);
-                if !seen.insert(s.capability.as_str()) {
-                    self.error(item, "capabilities", format!("supports capability \"{cap}\" twice"));
-                }
-                if let Some(fit) = s.fit {
-                    self.range(item, "capabilities", &format!("the fit for capability \"{cap}\""), fit, 1, 4);
-                }
-            }
-            for i in &a.interfaces {
-                if i.to == a.id {
-                    self.error(item, "interfaces", "has an interface with itself".into());
-                } else if !ids.applications.contains_key(i.to.as_str()) {
-                    self.error(
-                        item,
-                        "interfaces",
-                        format!("interface to application \"{}\", which does not exist", i.to),
-                    );
-                }
-            }
+            let first = (!a.name.trim().is_empty()).then(|| *names.entry(same_name_key(&a.name)).or_insert(k));
+            self.application(r, ids, k, first);
         }
         let mut names: HashMap<(String, String), usize> = HashMap::default();
         for (k, t) in l.technologies.iter().enumerate() {
@@ -796,6 +909,85 @@ mod tests {
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
+    }
+
+    /// One random edit of an application's fields (or, now and then, of what makes the
+    /// whole roadmap be checked again: its name, its id, a technology, a new application).
+    fn edit_application(r: &mut Roadmap, pick: usize, what: u8, n: i64) {
+        use crate::domain::landscape::{Interface, Support};
+        let apps = r.landscape.applications.len();
+        let k = pick % apps;
+        let other = r.landscape.applications[(pick / 7) % apps].id.clone();
+        let tech = r.landscape.technologies[pick % r.landscape.technologies.len()].id.clone();
+        let cap = r.capabilities[pick % r.capabilities.len()].id.clone();
+        let month = Month::parse("2026-01").unwrap().plus(n as i32 % 60);
+        match what % 16 {
+            13 => r.landscape.applications[(pick + 1) % apps] = Arc::new(Default::default()),
+            14 => Arc::make_mut(&mut r.landscape.technologies[0]).name = format!("Renamed {n}"),
+            15 => r.landscape.applications.push(Arc::new(Default::default())),
+            _ => {}
+        }
+        let a = Arc::make_mut(&mut r.landscape.applications[k]);
+        match what % 16 {
+            0 => a.successor = Some(other),
+            1 => a.successor = Some(format!("missing-{n}")),
+            2 => a.successor = Some(a.id.clone()),
+            3 => a.technologies.push(tech),
+            4 => a.technologies.push(format!("no-tech-{n}")),
+            5 => a.capabilities.push(Support { capability: cap, fit: Some((n % 7) as u8) }),
+            6 => a.capabilities.push(Support { capability: format!("no-cap-{n}"), fit: None }),
+            7 => a.functional_fit = Some((n % 7) as u8),
+            8 => a.lifecycle.end_of_life = Some(month),
+            9 => a.run_cost_per_year = n as f64 - 20.0,
+            10 => a.interfaces.push(Interface {
+                to: if n % 2 == 0 { other } else { format!("gone-{n}") },
+                name: String::new(),
+                direction: Default::default(),
+                data: String::new(),
+            }),
+            11 => a.name = if n % 3 == 0 { String::new() } else { format!("CRM {}", n % 4) },
+            12 => a.id = format!("new-id-{n}"),
+            _ => a.capex = -(n as f64),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Checking only the edited applications gives exactly what checking everything gives.
+        #[test]
+        fn an_edit_checked_again_in_part_finds_what_a_whole_check_finds(
+            edits in proptest::collection::vec((0usize..10_000, 0u8..32, 0i64..100), 1..25)
+        ) {
+            let mut r = crate::domain::demo::demo_roadmap();
+            let mut problems = validate(&r);
+            for (pick, what, n) in edits {
+                let before = r.clone();
+                edit_application(&mut r, pick, what, n);
+                let fast = validate_edit(&before, &problems, &r);
+                let whole = validate(&r);
+                proptest::prop_assert_eq!(&fast, &whole);
+                problems = whole;
+            }
+        }
+    }
+
+    #[test]
+    fn an_application_field_edit_is_checked_in_part() {
+        let r = crate::domain::demo::demo_roadmap();
+        let problems = validate(&r);
+        let mut after = r.clone();
+        Arc::make_mut(&mut after.landscape.applications[3]).technologies.push("no-such-tech".into());
+        let part = changed_applications_only(&r, &problems, &after).expect("checked in part");
+        assert_eq!(part, validate(&after));
+        assert!(part.iter().any(|p| p.detail == "technology \"no-such-tech\" does not exist"));
+        // A rename may change another application's "same name" warning: checked whole.
+        let mut renamed = r.clone();
+        Arc::make_mut(&mut renamed.landscape.applications[3]).name = "Renamed".into();
+        assert!(changed_applications_only(&r, &problems, &renamed).is_none());
+        // So is an edit elsewhere.
+        let mut other = r.clone();
+        other.name = "Other".into();
+        assert!(changed_applications_only(&r, &problems, &other).is_none());
     }
 
     fn goal(id: &str, name: &str) -> Arc<Goal> {

@@ -510,6 +510,12 @@ fn print_edit_timings() {
     time("clone", &mut || drop(std::hint::black_box(big.clone())));
     time("same_as", &mut || assert!(std::hint::black_box(big.same_as(&big.clone()))));
     time("validate", &mut || drop(std::hint::black_box(crate::domain::validate::validate(&big))));
+    let problems = crate::domain::validate::validate(&big);
+    let mut edited = big.clone();
+    std::sync::Arc::make_mut(&mut edited.landscape.applications[2500]).run_cost_per_year += 1000.0;
+    time("validate_edit (one application's run cost)", &mut || {
+        drop(std::hint::black_box(crate::domain::validate::validate_edit(&big, &problems, &edited)))
+    });
     let at = crate::domain::Month::parse("2027-01").unwrap();
     time("Analysis::new", &mut || drop(std::hint::black_box(super::Analysis::new(&big))));
     time("landscape_at", &mut || drop(std::hint::black_box(super::map::landscape_at(&big, at))));
