@@ -261,29 +261,34 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
     let tail = before_problems.iter().rposition(|p| !from_landscape(p)).map_or(0, |i| i + 1);
     let apps_end = tail + before_problems[tail..].iter().take_while(|p| p.kind == ItemKind::Application).count();
     let index: HashMap<&str, usize> = new.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
-    // Each application's problems, in order, with the changed ones checked again.
-    let mut per_app: Vec<(usize, Vec<Problem>)> = Vec::new();
-    for p in &before_problems[tail..apps_end] {
-        let k = *index.get(p.id.as_str())?;
-        match per_app.last_mut() {
-            Some((last, list)) if *last == k => list.push(p.clone()),
-            _ => per_app.push((k, vec![p.clone()])),
-        }
-    }
-    per_app.retain(|(k, _)| changed.binary_search(k).is_err());
-    for &k in &changed {
+    // Each application's problems in order, the changed ones checked again. (A plain merge of
+    // two lists in application order: this runs on the first screen's edit path, where every
+    // kilobyte of code counts.)
+    let mut out = before_problems[..tail].to_vec();
+    let mut fresh = changed.iter().copied().peekable();
+    let check_again = |k: usize, out: &mut Vec<Problem>| {
         let a = &new[k];
         let first = (!a.name.trim().is_empty()).then(|| {
             let key = same_name_key(&a.name);
             new[..k].iter().position(|o| !o.name.trim().is_empty() && same_name_key(&o.name) == key).unwrap_or(k)
         });
-        let mut c = Check { out: Vec::new() };
+        let mut c = Check { out: std::mem::take(out) };
         c.application(after, &Walk(after), k, first);
-        per_app.push((k, c.out));
+        *out = c.out;
+    };
+    for p in &before_problems[tail..apps_end] {
+        let k = *index.get(p.id.as_str())?;
+        // The changed applications before this one, and this one (in place of its old problems).
+        while let Some(f) = fresh.next_if(|&f| f <= k) {
+            check_again(f, &mut out);
+        }
+        if !changed.contains(&k) {
+            out.push(p.clone());
+        }
     }
-    per_app.sort_by_key(|(k, _)| *k);
-    let mut out = before_problems[..tail].to_vec();
-    out.extend(per_app.into_iter().flat_map(|(_, list)| list));
+    for f in fresh {
+        check_again(f, &mut out);
+    }
     out.extend_from_slice(&before_problems[apps_end..]);
     Some(out)
 }
@@ -699,7 +704,7 @@ impl Check {
     /// Application `k`'s own problems: everything checked of one application. `look` finds
     /// the items its links name; `first_same_name` is the first application with the same
     /// name (ignoring case and spaces), when its name is not empty.
-    fn application(&mut self, r: &Roadmap, look: &impl Lookup, k: usize, first_same_name: Option<usize>) {
+    fn application(&mut self, r: &Roadmap, look: &dyn Lookup, k: usize, first_same_name: Option<usize>) {
         let l = &r.landscape;
         let a = &l.applications[k];
         let item = Item { kind: ItemKind::Application, id: &a.id, name: &a.name };
