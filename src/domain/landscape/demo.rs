@@ -191,7 +191,7 @@ ini-dcexit|app-sftp||
 ini-euc|app-citrix||";
 
 fn month(text: &str) -> Option<Month> {
-    (!text.is_empty()).then(|| Month::parse(text).expect("demo months are valid"))
+    (!text.is_empty()).then(|| Month::parse(text).unwrap_or_else(|_| panic!("demo months are valid")))
 }
 
 fn ends(text: &str) -> Ends {
@@ -199,7 +199,7 @@ fn ends(text: &str) -> Ends {
         "" => Ends::Unknown,
         "never" => Ends::Never,
         "ended" => Ends::Ended,
-        m => Ends::On(Month::parse(m).expect("demo months are valid")),
+        m => Ends::On(Month::parse(m).unwrap_or_else(|_| panic!("demo months are valid"))),
     }
 }
 
@@ -307,14 +307,15 @@ fn parse(technologies: &str, applications: &str, interfaces: &str, changes: &str
                 it_owner: person(owners[1]).into(),
                 criticality: Criticality::from_key(f[6]).expect("a demo criticality"),
                 data_classification: DataClass::from_key(f[7]).expect("a demo class"),
-                users: f[8].parse().expect("a demo user count"),
+                users: f[8].parse().unwrap_or_else(|_| panic!("a demo user count")),
                 lifecycle: Lifecycle { plan: d[0], phase_in: d[1], active: d[2], phase_out: d[3], end_of_life: d[4] },
                 functional_fit: fit(f[10]),
                 technical_fit: fit(f[11]),
                 disposition: Disposition::from_key(f[12]),
                 successor: id(f[13]),
-                run_cost_per_year: f64::from(f[14].parse::<u32>().expect("a whole demo cost")) * 1e3,
-                capex: f64::from(f[15].parse::<u32>().expect("a whole demo cost")) * 1e3,
+                run_cost_per_year: f64::from(f[14].parse::<u32>().unwrap_or_else(|_| panic!("a whole demo cost")))
+                    * 1e3,
+                capex: f64::from(f[15].parse::<u32>().unwrap_or_else(|_| panic!("a whole demo cost"))) * 1e3,
                 contract_end: month(f[16]),
                 technologies: list(f[17]).collect(),
                 capabilities: list(f[18]).map(|capability| Support { capability, fit: None }).collect(),
