@@ -23,15 +23,10 @@ pub const STOPS: [(&str, &str); 4] = [
     ("Landscape map", "#/landscape"),
 ];
 
-/// The stop a view is, if it is one.
-pub fn stop_of(view: View) -> Option<usize> {
-    match view {
-        View::Heatmap => Some(0),
-        View::Timeline => Some(1),
-        View::Portfolio => Some(2),
-        View::Landscape => Some(3),
-        _ => None,
-    }
+/// The stop a route is, if it is one: the stop's own address (the portfolio summary, not
+/// Finance; the landscape map, not the Applications list).
+pub fn stop_of(route: Route) -> Option<usize> {
+    STOPS.iter().position(|(_, href)| Route::parse(href) == route)
 }
 
 /// What a key does while presenting.
@@ -271,7 +266,7 @@ impl Workshop {
             }
         }
         self.presenting.set(true);
-        if stop_of(route.get_untracked().view()).is_none() {
+        if stop_of(route.get_untracked()).is_none() {
             go(STOPS[0].1);
         }
         request_animation_frame(|| {
@@ -287,7 +282,7 @@ impl Workshop {
         let here = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .map_or_else(|| route.get_untracked(), |h| Route::parse(&h));
-        match step.from(stop_of(here.view())) {
+        match step.from(stop_of(here)) {
             Some(i) => go(STOPS[i].1),
             None => self.leave(),
         }
@@ -328,7 +323,7 @@ pub fn Stage() -> impl IntoView {
     let heat = crate::ui::context::<crate::ui::choices::HeatmapChoices>();
     let time = crate::ui::context::<crate::ui::choices::TimelineChoices>();
     let land = crate::ui::context::<crate::ui::choices::LandscapeChoices>();
-    let stop = Memo::new(move |_| stop_of(route.get().view()));
+    let stop = Memo::new(move |_| stop_of(route.get()));
     // The picture, worked out only while it can be seen. A chart shown as its table prints
     // as the table (on as many pages as it takes: the way to print a large roadmap legibly).
     let slide = Memo::new(move |_| {
@@ -470,10 +465,11 @@ mod tests {
     #[test]
     fn the_stops_are_heatmap_timeline_portfolio_summary_and_landscape_map() {
         for (i, (_, hash)) in STOPS.iter().enumerate() {
-            assert_eq!(stop_of(Route::parse(hash).view()), Some(i), "{hash}");
+            assert_eq!(stop_of(Route::parse(hash)), Some(i), "{hash}");
         }
-        assert_eq!(stop_of(View::Roadmap), None);
-        assert_eq!(stop_of(View::Settings), None);
+        for other in ["#/roadmap/initiatives", "#/settings", "#/portfolio/finance", "#/landscape/applications"] {
+            assert_eq!(stop_of(Route::parse(other)), None, "{other}");
+        }
     }
 
     #[test]

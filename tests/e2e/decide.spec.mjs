@@ -1,7 +1,7 @@
 // Deciding what to fund on the release build: scoring as you type, the value-vs-effort
 // chart, the optimiser (a cut budget, who is out and why, apply, undo, cancel) and
 // scenarios (save, edit without touching the plan, compare, promote).
-import { test, expect, openApp, downloadText } from './fixtures.mjs';
+import { test, expect, openApp, downloadText, parseSvg } from './fixtures.mjs';
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const rowOf = (table, name) => table.getByRole('row', { name: new RegExp(`^${escape(name)}\\b`) });
@@ -134,10 +134,7 @@ test('a click on a bubble opens that initiative (the smaller bubble on top); the
 
   const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
   expect(svg.name).toMatch(/value-vs-effort\.svg$/);
-  const parsed = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
-  }, svg.text);
+  const parsed = await parseSvg(page, svg.text);
   expect(parsed.error).toBe(false);
   expect(parsed.width).toBe('1920');
   for (const q of ['Quick wins', 'Big bets', 'Fill-ins', "Don't do", 'CRM rollout']) expect(parsed.text).toContain(q);

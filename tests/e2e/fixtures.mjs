@@ -54,3 +54,11 @@ export async function downloadText(page, action) {
   for await (const c of stream) chunks.push(c);
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
+
+/** An exported SVG as the browser reads it: whether it failed to parse, its text, its width. */
+export async function parseSvg(page, text) {
+  return page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
+  }, text);
+}

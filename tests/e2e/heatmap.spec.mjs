@@ -1,6 +1,6 @@
 // The capability heatmap on the release build: every capability shown, metric and date
 // change what is shown, the side panel, exports, keyboard, and hostile names.
-import { test, expect, openApp, downloadText } from './fixtures.mjs';
+import { test, expect, openApp, downloadText, parseSvg } from './fixtures.mjs';
 
 const tiles = (page) => page.getByRole('group', { name: /^Capabilities/ }).getByRole('button');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,10 +105,7 @@ test('exports: SVG is valid XML with every capability; PNG is 1920 × 1080', asy
   await page.goto('/#/heatmap');
   const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
   expect(svg.name).toMatch(/heatmap.*\.svg$/);
-  const parsed = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
-  }, svg.text);
+  const parsed = await parseSvg(page, svg.text);
   expect(parsed.error).toBe(false);
   expect(parsed.width).toBe('1920');
   for (const name of names) expect(parsed.text).toContain(name);

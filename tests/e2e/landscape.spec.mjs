@@ -1,6 +1,6 @@
 // The landscape view (issue 15): the demo's applications at a chosen month, by capability,
 // with the problems the demo holds visible where a CIO looks for them.
-import { test, expect, openApp, downloadText } from './fixtures.mjs';
+import { test, expect, openApp, downloadText, parseSvg } from './fixtures.mjs';
 
 test('the landscape shows the demo applications, their map and their problems at a chosen month', async ({ page }) => {
   await openApp(page, '/#/landscape');
@@ -375,10 +375,7 @@ test('the landscape map exports as a 1920 × 1080 slide at the chosen month and 
 
   const svg = await downloadText(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
   expect(svg.name).toMatch(/-landscape-2028-06\.svg$/);
-  const parsed = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, width: doc.documentElement.getAttribute('width') };
-  }, svg.text);
+  const parsed = await parseSvg(page, svg.text);
   expect(parsed.error).toBe(false);
   expect(parsed.width).toBe('1920');
   expect(parsed.text).toContain('Nordhaven Logistics');
