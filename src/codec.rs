@@ -12,11 +12,16 @@
 //! - The functions below are plain calls once the codec is loaded. Before, [`ready`] is false:
 //!   the app defers what needs it with [`when_ready`] (the first save, another tab's writes, a
 //!   download); the startup order above makes every other use come after the load.
+//! - The demo's and the IT-management template's landscapes (their text tables and the code
+//!   reading them, 7 KB gzip) are here too, not on the first screen: a new roadmap from either
+//!   opens at once and gains its applications when the codec is loaded
+//!   (`App::open_new_with_landscape`).
 //! - Without the split build every function is a plain call and [`ready`] is always true.
 
+use crate::domain::landscape::{self, Landscape};
 use crate::domain::scenario::Scenario;
 use crate::domain::share_link::ShareLinkError;
-use crate::domain::stored::Stored;
+use crate::domain::stored::{Packer, Stored};
 use crate::domain::{file_format, scenario, share_link, stored, Roadmap};
 use crate::persistence::Index;
 use crate::ui::lazy::{split_point, LoadFailed};
@@ -85,6 +90,30 @@ mod chunk {
             share_link::decode(link)
         }
     );
+    split_point!(
+        value codec,
+        fn new_packer(roadmap: Roadmap, revision: u64) -> Packer {
+            Packer::new(roadmap, revision)
+        }
+    );
+    split_point!(
+        value codec,
+        fn pack_step(packer: &mut Packer) -> Option<String> {
+            packer.step()
+        }
+    );
+    split_point!(
+        value codec,
+        fn demo_landscape() -> Landscape {
+            landscape::demo::landscape()
+        }
+    );
+    split_point!(
+        value codec,
+        fn it_management_landscape() -> Landscape {
+            landscape::demo::it_management_landscape()
+        }
+    );
 }
 
 /// Set once the codec is loaded (from the start without the split build). A flag, not a poll
@@ -111,6 +140,10 @@ pub async fn load() -> Result<(), LoadFailed> {
         chunk::import_file::load,
         chunk::export_file::load,
         chunk::open_share_link::load,
+        chunk::demo_landscape::load,
+        chunk::it_management_landscape::load,
+        chunk::new_packer::load,
+        chunk::pack_step::load,
     ] {
         load().await?;
     }
@@ -239,4 +272,38 @@ pub fn export_file(roadmap: &Roadmap) -> String {
 
 pub fn open_share_link(link: &str) -> Result<Roadmap, ShareLinkError> {
     chunk::open_share_link::now(link).unwrap_or_else(|| not_loaded())
+}
+
+/// The demo roadmap's applications and technologies (`landscape::demo::landscape`).
+pub fn demo_landscape() -> Landscape {
+    chunk::demo_landscape::now().unwrap_or_else(|| not_loaded())
+}
+
+/// The IT-management template's tools (`landscape::demo::it_management_landscape`).
+pub fn it_management_landscape() -> Landscape {
+    chunk::it_management_landscape::now().unwrap_or_else(|| not_loaded())
+}
+
+/// Packs a roadmap for storage in steps (`stored::Packer`): see `App::save_in_steps`.
+pub fn new_packer(roadmap: Roadmap, revision: u64) -> Packer {
+    chunk::new_packer::now(roadmap, revision).unwrap_or_else(|| not_loaded())
+}
+
+/// One step of a [`new_packer`]; `Some(value)` when it was the last.
+pub fn pack_step(packer: &mut Packer) -> Option<String> {
+    chunk::pack_step::now(packer).unwrap_or_else(|| not_loaded())
+}
+
+/// Resolves in a moment, once the browser has had its turn (events, a frame): between the
+/// steps of a long piece of work, so that it never holds the page for long.
+pub async fn give_way() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(window) => {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -155,6 +155,14 @@ pub fn stored_revision(id: &str) -> Option<u64> {
 /// Saves a roadmap if the stored copy is still the one this tab knows (`known_revision`);
 /// returns the new revision.
 pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
+    let revision = save_begin(id, known_revision)?;
+    save_end(id, revision, &codec::encode_stored(roadmap, revision))
+}
+
+/// The revision a save of roadmap `id` writes next, if the stored copy is still the one this
+/// tab knows (`known_revision`); else why not. Then the value is encoded for that revision
+/// (at once, or in steps: `stored::Packer`) and written by [`save_end`].
+pub fn save_begin(id: &str, known_revision: Option<u64>) -> Result<u64, SaveError> {
     if storage().is_none() {
         return Err(SaveError::Unavailable);
     }
@@ -162,8 +170,16 @@ pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<
     if current.is_some() && current != known_revision {
         return Err(SaveError::Conflict);
     }
-    let revision = current.unwrap_or(0) + 1;
-    set_raw(&roadmap_key(id), &codec::encode_stored(roadmap, revision))?;
+    Ok(current.unwrap_or(0) + 1)
+}
+
+/// Writes `value`, encoded for `revision` (from [`save_begin`]), unless another tab has
+/// written the roadmap since; returns the revision.
+pub fn save_end(id: &str, revision: u64, value: &str) -> Result<u64, SaveError> {
+    if stored_revision(id) != revision.checked_sub(1).filter(|&before| before > 0) {
+        return Err(SaveError::Conflict);
+    }
+    set_raw(&roadmap_key(id), value)?;
     Ok(revision)
 }
 

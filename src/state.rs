@@ -9,6 +9,7 @@
 mod scenarios;
 
 use crate::domain::history::History;
+use crate::domain::landscape::Landscape;
 use crate::domain::scenario::Scenario;
 use crate::domain::validate::{self, Problem};
 use crate::domain::{demo, share_link, Roadmap};
@@ -19,6 +20,8 @@ use std::time::Duration;
 
 /// How long after the last edit the autosave runs (also flushed when the page is hidden).
 const SAVE_DELAY: Duration = Duration::from_millis(150);
+/// How long the steps of a save in steps run before the page has its turn (ms).
+const STEP_MS: f64 = 8.0;
 const UNDO_STEPS: usize = 200;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -55,6 +58,21 @@ enum Waiting {
     Save,
     /// Anything else, in the user's words ("the roadmap is not downloaded").
     Other(&'static str),
+}
+
+/// Above this many items (initiatives, applications, technologies), an autosave packs the
+/// roadmap in steps between which the page goes on (`App::save_in_steps`): packing it at once
+/// would hold the page for more than a frame.
+const SAVED_IN_STEPS_FROM: usize = 1_000;
+
+/// The state of the autosave that packs in steps.
+#[derive(Default)]
+struct SteppedSave {
+    /// Counts saves: a step whose save is not the latest stops (a save at once came since).
+    latest: u64,
+    running: bool,
+    /// A change came while it ran: save again once it is written.
+    again: bool,
 }
 
 /// A share link (`#share=…`) opened in this tab: its roadmap is shown read-only and nothing
@@ -245,6 +263,8 @@ pub struct App {
     /// The stored revision this tab last read or wrote, per roadmap id.
     revisions: StoredValue<HashMap<String, u64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The autosave of a large roadmap, packed in steps (`App::save_in_steps`).
+    stepped: StoredValue<SteppedSave>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
     pub scenarios: ReadSignal<Vec<Scenario>>,
@@ -303,6 +323,7 @@ impl App {
             shared,
             revisions: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
+            stepped: StoredValue::new(SteppedSave::default()),
             next_notice: StoredValue::new(1),
             scenarios,
             editing,
@@ -350,7 +371,7 @@ impl App {
     /// Opens the roadmap that was open last time (or the demo on a first visit).
     fn open_last(&self) {
         if !persistence::is_available() {
-            self.open_new(demo::demo_roadmap());
+            self.open_new_with_landscape(demo::demo_plan(), crate::codec::demo_landscape);
             return;
         }
         let (index, _repaired) = persistence::load_index();
@@ -363,7 +384,7 @@ impl App {
             }
         }
         // First visit, or nothing readable: start with the demo roadmap.
-        self.open_new(demo::demo_roadmap());
+        self.open_new_with_landscape(demo::demo_plan(), crate::codec::demo_landscape);
     }
 
     // ---- share links -------------------------------------------------------------------
@@ -523,6 +544,46 @@ impl App {
         self.w.current_id.set(id);
         self.open_scenarios();
         self.save_now();
+    }
+
+    /// Opens a new roadmap and gives it a landscape from the codec's chunk (the demo's or the
+    /// IT-management template's, whose tables stay off the first screen: see `crate::codec`):
+    /// at once when the codec is loaded, else as soon as it is — a fresh visit shows the demo's
+    /// plan first and its applications a moment later.
+    pub fn open_new_with_landscape(&self, mut roadmap: Roadmap, landscape: fn() -> Landscape) {
+        if crate::codec::ready() {
+            roadmap.landscape = landscape();
+            self.open_new(roadmap);
+            return;
+        }
+        self.open_new(roadmap);
+        let (app, id) = (*self, self.current_id.get_untracked());
+        self.when_codec_ready(Waiting::Other("its applications and technologies are not shown yet"), move || {
+            app.attach_landscape(&id, landscape())
+        });
+    }
+
+    /// Gives roadmap `id` the landscape it was opened without (see `open_new_with_landscape`),
+    /// unless it is no longer open or has a landscape of its own by now. Its undo steps get it
+    /// too, so undoing an edit made meanwhile does not take the landscape away.
+    fn attach_landscape(&self, id: &str, landscape: Landscape) {
+        let open = self.current_id.get_untracked() == id && self.editing.get_untracked().is_none();
+        if !open || !self.roadmap.with_untracked(|r| r.landscape.is_empty()) {
+            return;
+        }
+        self.histories.update(|h| {
+            if let Some(history) = h.get_mut(id) {
+                history.update_all(|r| {
+                    if r.landscape.is_empty() {
+                        r.landscape = landscape.clone();
+                    }
+                });
+            }
+        });
+        let mut roadmap = self.roadmap.get_untracked();
+        roadmap.landscape = landscape;
+        self.set_roadmap(roadmap, None);
+        self.schedule_save();
     }
 
     pub fn switch_to(&self, id: &str) {
@@ -851,16 +912,94 @@ impl App {
         self.cancel_timer();
         self.w.save_status.set(SaveStatus::Pending);
         let app = *self;
-        if let Ok(handle) = set_timeout_with_handle(move || app.save_now(), SAVE_DELAY) {
+        if let Ok(handle) = set_timeout_with_handle(move || app.autosave(), SAVE_DELAY) {
             self.save_timer.set_value(Some(handle));
         }
     }
 
-    /// Saves now if a save is waiting (page hidden, roadmap switch).
+    /// Saves now if a save is waiting or under way (page hidden, roadmap switch).
     pub fn flush_save(&self) {
-        if self.save_timer.with_value(|t| t.is_some()) {
+        if self.save_timer.with_value(|t| t.is_some()) || self.stepped.with_value(|s| s.running) {
             self.save_now();
         }
+    }
+
+    /// The save after a change: in steps for a large roadmap, else at once.
+    fn autosave(&self) {
+        let size = self
+            .roadmap
+            .with_untracked(|r| r.initiatives.len() + r.landscape.applications.len() + r.landscape.technologies.len());
+        if size >= SAVED_IN_STEPS_FROM && crate::codec::ready() && self.editing.get_untracked().is_none() {
+            self.save_in_steps();
+        } else {
+            self.save_now();
+        }
+    }
+
+    /// Saves the open roadmap packed in steps of a few milliseconds (`stored::Packer`), the
+    /// page going on between them, then written at once if no other tab wrote it meanwhile
+    /// (as `save_now`). Changes made meanwhile are saved by the next one, started when this
+    /// one is written; a save at once (`save_now`: leaving the page, switching roadmaps)
+    /// supersedes it.
+    fn save_in_steps(&self) {
+        self.cancel_timer();
+        if self.read_only_untracked()
+            || matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict)
+        {
+            return;
+        }
+        if self.stepped.with_value(|s| s.running) {
+            self.stepped.update_value(|s| s.again = true);
+            return;
+        }
+        let id = self.current_id.get_untracked();
+        let known = self.revisions.with_value(|r| r.get(&id).copied());
+        let revision = match persistence::save_begin(&id, known) {
+            Ok(revision) => revision,
+            Err(e) => return self.report_save_error(e),
+        };
+        let mut latest = 0;
+        self.stepped.update_value(|s| {
+            s.latest += 1;
+            s.running = true;
+            latest = s.latest;
+        });
+        let mut packer = crate::codec::new_packer(self.roadmap.get_untracked(), revision);
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            let superseded = || app.stepped.with_value(|s| s.latest != latest);
+            let value = loop {
+                let started = js_sys::Date::now();
+                let mut done = None;
+                while done.is_none() && js_sys::Date::now() - started < STEP_MS {
+                    done = crate::codec::pack_step(&mut packer);
+                }
+                if let Some(value) = done {
+                    break value;
+                }
+                crate::codec::give_way().await;
+                if superseded() {
+                    return;
+                }
+            };
+            let result = persistence::save_end(&id, revision, &value);
+            let again = app
+                .stepped
+                .try_update_value(|s| {
+                    s.running = false;
+                    std::mem::take(&mut s.again)
+                })
+                .unwrap_or(false);
+            let written = result.is_ok();
+            app.saved(id, result);
+            if written && (again || app.save_timer.with_value(|t| t.is_some())) {
+                // Changes made meanwhile are not written yet.
+                app.w.save_status.set(SaveStatus::Pending);
+            }
+            if again {
+                app.save_in_steps();
+            }
+        });
     }
 
     pub fn save_now(&self) {
@@ -882,9 +1021,20 @@ impl App {
             self.when_codec_ready(Waiting::Save, move || app.save_now());
             return;
         }
+        // A save packing in steps stops: this one has its changes and any made since.
+        self.stepped.update_value(|s| {
+            s.latest += 1;
+            s.running = false;
+            s.again = false;
+        });
         let id = self.current_id.get_untracked();
         let known = self.revisions.with_value(|r| r.get(&id).copied());
         let saved = self.roadmap.with_untracked(|r| persistence::save(&id, r, known));
+        self.saved(id, saved);
+    }
+
+    /// What a save of roadmap `id` did: recorded and shown.
+    fn saved(&self, id: String, saved: Result<u64, SaveError>) {
         match saved {
             Ok(rev) => {
                 self.revisions.update_value(|r| {

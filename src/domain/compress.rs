@@ -53,6 +53,52 @@ pub fn compress_fast(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, FAST_LEVEL)
 }
 
+/// [`compress_fast`] a piece at a time: [`write`](Deflater::write) each piece, then
+/// [`finish`](Deflater::finish) — for packing a large roadmap in steps (`stored::Packer`).
+/// What it gives unpacks to the pieces joined, like [`compress_fast`]'s.
+pub struct Deflater {
+    compressor: Box<miniz_oxide::deflate::core::CompressorOxide>,
+    out: Vec<u8>,
+}
+
+impl Default for Deflater {
+    fn default() -> Self {
+        use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
+        // Window bits 0: raw deflate, as `compress_to_vec` writes it.
+        let flags = create_comp_flags_from_zip_params(FAST_LEVEL.into(), 0, 0);
+        Deflater { compressor: Box::new(CompressorOxide::new(flags)), out: Vec::new() }
+    }
+}
+
+impl Deflater {
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.run(bytes, miniz_oxide::deflate::core::TDEFLFlush::None);
+    }
+
+    /// The packed bytes of everything written.
+    pub fn finish(mut self) -> Vec<u8> {
+        self.run(&[], miniz_oxide::deflate::core::TDEFLFlush::Finish);
+        self.out
+    }
+
+    fn run(&mut self, mut bytes: &[u8], flush: miniz_oxide::deflate::core::TDEFLFlush) {
+        use miniz_oxide::deflate::core::{compress_to_output, TDEFLStatus};
+        let out = &mut self.out;
+        loop {
+            let (status, used) = compress_to_output(&mut self.compressor, bytes, flush, |piece| {
+                out.extend_from_slice(piece);
+                true
+            });
+            bytes = &bytes[used.min(bytes.len())..];
+            // Every byte taken (or, finishing, the stream ended): a compressor that writes to
+            // memory never stops early otherwise.
+            if status != TDEFLStatus::Okay || bytes.is_empty() {
+                return;
+            }
+        }
+    }
+}
+
 /// Unpacks raw deflate data, refusing output longer than `max_out` bytes; memory use stays
 /// below `max_out` plus the input, whatever the input.
 pub fn decompress_with_limit(bytes: &[u8], max_out: usize) -> Result<Vec<u8>, CompressError> {
@@ -81,7 +127,13 @@ const CRC_TABLE: [u32; 256] = {
 
 /// CRC-32 (ISO-HDLC: the one zip uses). Detects every change confined to 32 consecutive bits.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    !bytes.iter().fold(!0u32, |c, &b| CRC_TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
+    crc32_more(0, bytes)
+}
+
+/// The CRC-32 of the bytes whose CRC-32 is `crc` followed by `bytes` (`crc32(a ++ b)` is
+/// `crc32_more(crc32(a), b)`): for data read or written a piece at a time.
+pub fn crc32_more(crc: u32, bytes: &[u8]) -> u32 {
+    !bytes.iter().fold(!crc, |c, &b| CRC_TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
 }
 
 /// What one origin may keep in `localStorage`, keys and values together, in UTF-16 code units
@@ -96,27 +148,45 @@ const TEXT_BASE: u32 = 0x4E00;
 /// one are padding (0 to 14), then each character carries the next 15 bits, most significant
 /// first. `n` bytes take `1 + ceil(8n / 15)` characters.
 pub fn bytes_to_text(bytes: &[u8]) -> String {
-    let bits = bytes.len() * 8;
-    let chars = bits.div_ceil(15);
-    let padding = chars * 15 - bits;
-    let mut out = String::with_capacity((chars + 1) * 3);
-    let push =
-        |out: &mut String, value: u32| out.push(char::from_u32(TEXT_BASE + value).expect("below the surrogates"));
-    push(&mut out, padding as u32);
+    let mut out = text_start(bytes.len());
+    push_text(&mut out, bytes);
+    out
+}
+
+/// Bytes this many at a time make whole characters (120 bits, 8 characters): what
+/// [`push_text`] needs of every piece but the last.
+pub const TEXT_PIECE: usize = 15;
+
+/// The start of [`bytes_to_text`]'s text for `len` bytes in all (its first character), for
+/// writing it a piece at a time with [`push_text`].
+pub fn text_start(len: usize) -> String {
+    let bits = len * 8;
+    let padding = bits.div_ceil(15) * 15 - bits;
+    let mut out = String::with_capacity((bits.div_ceil(15) + 1) * 3);
+    out.push(text_char(padding as u32));
+    out
+}
+
+/// Writes the characters of `bytes` after [`text_start`]: in pieces, each one's length a
+/// multiple of [`TEXT_PIECE`] but the last, the same text as [`bytes_to_text`] of them all.
+pub fn push_text(out: &mut String, bytes: &[u8]) {
     let (mut acc, mut held) = (0u32, 0u32);
     for &b in bytes {
         acc = (acc << 8) | b as u32;
         held += 8;
         if held >= 15 {
             held -= 15;
-            push(&mut out, (acc >> held) & 0x7FFF);
+            out.push(text_char((acc >> held) & 0x7FFF));
             acc &= (1 << held) - 1;
         }
     }
     if held > 0 {
-        push(&mut out, (acc << (15 - held)) & 0x7FFF);
+        out.push(text_char((acc << (15 - held)) & 0x7FFF));
     }
-    out
+}
+
+fn text_char(value: u32) -> char {
+    char::from_u32(TEXT_BASE + value).expect("below the surrogates")
 }
 
 /// Reads [`bytes_to_text`]'s text back; `None` when it is not such a text (a character
@@ -146,6 +216,33 @@ pub fn text_to_bytes(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text, CRC and deflate written a piece at a time give what they give at once.
+    #[test]
+    fn pieces_make_the_same_text_crc_and_packing() {
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        for piece in [1, 7, 15, 4096] {
+            let mut deflater = Deflater::default();
+            let mut crc = 0;
+            for chunk in data.chunks(piece) {
+                deflater.write(chunk);
+                crc = crc32_more(crc, chunk);
+            }
+            assert_eq!(crc, crc32(&data));
+            let packed = deflater.finish();
+            assert_eq!(decompress_with_limit(&packed, 1 << 20).unwrap(), data);
+        }
+        for len in [0, 1, 14, 15, 16, 29, 30, 31, 1000] {
+            let bytes = &data[..len];
+            for piece in [TEXT_PIECE, 4 * TEXT_PIECE] {
+                let mut text = text_start(len);
+                for chunk in bytes.chunks(piece) {
+                    push_text(&mut text, chunk);
+                }
+                assert_eq!(text, bytes_to_text(bytes), "{len} bytes in pieces of {piece}");
+            }
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -498,6 +498,12 @@ const ESTIMATES: [(&str, u8, u8, u8, u8); 30] = [
 
 /// Nordhaven Logistics' roadmap for 2026–2028 (see the module docs for what it shows).
 pub fn demo_roadmap() -> Roadmap {
+    Roadmap { landscape: super::landscape::demo::landscape(), ..demo_plan() }
+}
+
+/// The demo roadmap without its landscape: what the app opens on a first visit, before the
+/// code holding the landscape's tables is loaded (`App::open_new_with_landscape`).
+pub fn demo_plan() -> Roadmap {
     let goals = GOALS.iter().map(|&(id, name, theme, weight, owner, (kpi, baseline, target, unit, due))| {
         Arc::new(Goal {
             id: id.into(),
@@ -531,7 +537,6 @@ pub fn demo_roadmap() -> Roadmap {
         goals: goals.collect(),
         capabilities: capabilities(),
         initiatives: initiatives().into_iter().map(Arc::new).collect(),
-        landscape: super::landscape::demo::landscape(),
         ..Roadmap::default()
     }
 }

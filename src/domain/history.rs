@@ -70,6 +70,11 @@ impl<T> History<T> {
         self.redo.clear();
     }
 
+    /// Changes every kept step, undo and redo alike (a value that all of them lacked).
+    pub fn update_all(&mut self, mut change: impl FnMut(&mut T)) {
+        self.undo.iter_mut().chain(self.redo.iter_mut()).for_each(&mut change);
+    }
+
     fn push_undo(&mut self, value: T) {
         self.undo.push_back(value);
         while self.undo.len() > self.limit {
@@ -82,6 +87,21 @@ impl<T> History<T> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn update_all_changes_undo_and_redo_steps() {
+        let mut h = History::default();
+        for value in [1, 2, 3] {
+            h.record(value);
+        }
+        assert_eq!(h.undo(4), Some(3));
+        h.update_all(|v| *v *= 10);
+        assert_eq!(h.redo(30), Some(40));
+        assert_eq!(h.undo(40), Some(30));
+        assert_eq!(h.undo(30), Some(20));
+        assert_eq!(h.undo(20), Some(10));
+        assert_eq!(h.undo(10), None);
+    }
 
     #[test]
     fn undo_and_redo() {

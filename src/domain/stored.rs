@@ -59,6 +59,139 @@ pub fn encode(r: &Roadmap, revision: u64) -> String {
     pack(&encode_json(r, revision), revision)
 }
 
+/// Packs a roadmap for storage a step at a time, so that saving a large landscape never holds
+/// the page for long: each [`step`](Packer::step) writes about [`Packer::STEP_BYTES`] of JSON
+/// (the roadmap without its landscape, then its applications, technologies and changes a few
+/// at a time) and deflates it. The value decodes to the same roadmap as [`encode`]'s (in it
+/// the landscape's key comes last, which JSON readers do not mind).
+pub struct Packer {
+    roadmap: Roadmap,
+    revision: u64,
+    stage: Stage,
+    crc: u32,
+    deflater: Option<compress::Deflater>,
+    packed: Vec<u8>,
+    text: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Stage {
+    Head,
+    Applications(usize),
+    Technologies(usize),
+    Changes(usize),
+    Close,
+    Text(usize),
+    Done,
+}
+
+impl Packer {
+    /// About this much JSON is written and deflated in one step (a few milliseconds).
+    pub const STEP_BYTES: usize = 96 * 1024;
+
+    pub fn new(roadmap: Roadmap, revision: u64) -> Packer {
+        Packer {
+            roadmap,
+            revision,
+            stage: Stage::Head,
+            crc: 0,
+            deflater: Some(compress::Deflater::default()),
+            packed: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    /// Does one step; `Some(value)`, the value to store, when it was the last.
+    pub fn step(&mut self) -> Option<String> {
+        let mut json = Vec::with_capacity(Self::STEP_BYTES + 4096);
+        let l = &self.roadmap.landscape;
+        let (apps, techs, changes) = (l.applications.len(), l.technologies.len(), l.changes.len());
+        self.stage = match self.stage {
+            Stage::Head => {
+                let head = Roadmap { landscape: Default::default(), ..self.roadmap.clone() };
+                let text = encode_json(&head, self.revision);
+                if l.is_empty() {
+                    json.extend_from_slice(text.as_bytes());
+                    Stage::Text(0)
+                } else {
+                    // `{"schema":…,"roadmap":{…}}` without its last two braces, then the landscape.
+                    let open = &text.as_bytes()[..text.len() - 2];
+                    json.extend_from_slice(open);
+                    if open.last() != Some(&b'{') {
+                        json.push(b',');
+                    }
+                    json.extend_from_slice(b"\"landscape\":{");
+                    Stage::Applications(0)
+                }
+            }
+            Stage::Applications(from) => match write_items(&mut json, "applications", true, from, &l.applications) {
+                at if at < apps => Stage::Applications(at),
+                _ => Stage::Technologies(0),
+            },
+            Stage::Technologies(from) => match write_items(&mut json, "technologies", apps == 0, from, &l.technologies)
+            {
+                at if at < techs => Stage::Technologies(at),
+                _ => Stage::Changes(0),
+            },
+            Stage::Changes(from) => match write_items(&mut json, "changes", apps + techs == 0, from, &l.changes) {
+                at if at < changes => Stage::Changes(at),
+                _ => Stage::Close,
+            },
+            Stage::Close => {
+                // The landscape, the roadmap and the envelope.
+                json.extend_from_slice(b"}}}");
+                Stage::Text(0)
+            }
+            Stage::Text(from) => {
+                if let Some(deflater) = self.deflater.take() {
+                    self.packed = deflater.finish();
+                    let header = format!("{PACKED}{}:{:08x}:", self.revision, self.crc);
+                    self.text = header + &compress::text_start(self.packed.len());
+                }
+                // Whole characters at a time: a multiple of `TEXT_PIECE` bytes.
+                let piece = Self::STEP_BYTES / 4 / compress::TEXT_PIECE * compress::TEXT_PIECE;
+                let to = (from + piece).min(self.packed.len());
+                compress::push_text(&mut self.text, &self.packed[from..to]);
+                if to < self.packed.len() {
+                    Stage::Text(to)
+                } else {
+                    self.stage = Stage::Done;
+                    return Some(std::mem::take(&mut self.text));
+                }
+            }
+            Stage::Done => Stage::Done,
+        };
+        if !json.is_empty() {
+            self.crc = compress::crc32_more(self.crc, &json);
+            if let Some(deflater) = &mut self.deflater {
+                deflater.write(&json);
+            }
+        }
+        None
+    }
+}
+
+/// Writes the items of one landscape list from `from` on, until about a step's JSON is
+/// written: `"name":[` before the first (`,` before it unless `first` section), `]` after the
+/// last; nothing for an empty list (as `encode` leaves it out). Gives where it stopped.
+fn write_items<T: Serialize>(json: &mut Vec<u8>, name: &str, first: bool, from: usize, all: &[T]) -> usize {
+    if from == 0 && !all.is_empty() {
+        json.extend_from_slice(format!("{}\"{name}\":[", if first { "" } else { "," }).as_bytes());
+    }
+    let mut at = from;
+    while at < all.len() && json.len() < Packer::STEP_BYTES {
+        if at > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(super::file_format::write_json(&all[at], false).as_bytes());
+        at += 1;
+    }
+    if at == all.len() && !all.is_empty() {
+        json.push(b']');
+    }
+    at
+}
+
 /// Starts every packed value.
 pub const PACKED: &str = "cairn:z1:";
 /// Unpacking stops here: far above any real roadmap (20,000 initiatives are about 13 MB).
@@ -204,6 +337,50 @@ mod tests {
     use serde_json::json;
 
     const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored");
+
+    fn packed_in_steps(r: &Roadmap, revision: u64) -> (String, usize) {
+        let mut packer = Packer::new(r.clone(), revision);
+        let mut steps = 1;
+        loop {
+            if let Some(value) = packer.step() {
+                return (value, steps);
+            }
+            steps += 1;
+        }
+    }
+
+    /// Packing in steps stores what packing at once stores: the same roadmap comes back, for
+    /// landscapes with any of their lists empty, and a large one takes many small steps.
+    #[test]
+    fn packed_in_steps_reads_back_as_packed_at_once() {
+        let demo = crate::domain::demo::demo_roadmap();
+        let mut cases = vec![demo.clone(), Roadmap::default(), crate::domain::demo::demo_plan()];
+        for keep in 0..7u8 {
+            let mut r = demo.clone();
+            if keep & 1 == 0 {
+                r.landscape.applications.clear();
+            }
+            if keep & 2 == 0 {
+                r.landscape.technologies.clear();
+            }
+            if keep & 4 == 0 {
+                r.landscape.changes.clear();
+            }
+            cases.push(r);
+        }
+        for r in &cases {
+            let (value, _) = packed_in_steps(r, 7);
+            assert!(value.starts_with("cairn:z1:7:"));
+            assert_eq!(peek_revision(&value), Some(7));
+            let back = decode(&value).expect("reads back");
+            assert_eq!(back, decode(&encode(r, 7)).unwrap());
+            assert_eq!(back.roadmap, *r);
+        }
+        let large = crate::domain::landscape::generate::generate(1, crate::domain::landscape::generate::scaled(500));
+        let (value, steps) = packed_in_steps(&large, 3);
+        assert!(steps > 10, "{steps} steps");
+        assert_eq!(decode(&value).unwrap().roadmap, large);
+    }
 
     /// Every sample in tests/fixtures/stored/ (schema-<n>.json) decodes, migrated from its
     /// schema, into a valid roadmap; and every schema up to today's has a sample.

@@ -100,6 +100,15 @@ const IT_MANAGEMENT: [(&str, &[(&str, &str)]); 8] = [
 /// the tools IT management itself runs on, named by what they do and linked to these
 /// capabilities (`landscape::demo::it_management_landscape`).
 pub fn it_management_template(name: &str, horizon: Horizon) -> Roadmap {
+    Roadmap {
+        landscape: super::landscape::demo::it_management_landscape(),
+        ..it_management_capabilities(name, horizon)
+    }
+}
+
+/// The IT-management template without its landscape (added by `App::open_new_with_landscape`
+/// once the code holding its tables is loaded).
+pub fn it_management_capabilities(name: &str, horizon: Horizon) -> Roadmap {
     let mut roadmap = blank(name, horizon);
     roadmap.description = "IT-management capability map: assess current and target maturity, \
                            then add goals and initiatives."
@@ -118,7 +127,6 @@ pub fn it_management_template(name: &str, horizon: Horizon) -> Roadmap {
         roadmap.capabilities.push(cap(l1.clone(), area, None));
         roadmap.capabilities.extend(children.iter().map(|(sub, name)| cap(format!("{l1}-{sub}"), name, Some(&l1))));
     }
-    roadmap.landscape = super::landscape::demo::it_management_landscape();
     roadmap
 }
 

@@ -225,12 +225,16 @@ fn from_landscape(p: &Problem) -> bool {
 
 /// The problems of `after`, an edit of `before` whose problems are `before_problems` (as
 /// [`validate`] gave them): always exactly `validate(after)`. When the edit changed only some
-/// applications' fields — not their ids or names, nothing else in the roadmap — only those
-/// applications are checked again (the common edit in a landscape of thousands); otherwise
-/// the whole roadmap is.
+/// applications — their fields, or their names, but not their ids nor anything else in the
+/// roadmap — only those applications are checked again, with the ones whose "same name"
+/// warning a rename may change (the common edit in a landscape of thousands); otherwise the
+/// whole roadmap is.
 pub fn validate_edit(before: &Roadmap, before_problems: &[Problem], after: &Roadmap) -> Vec<Problem> {
     changed_applications_only(before, before_problems, after).unwrap_or_else(|| validate(after))
 }
+
+/// Beyond this many applications to check again, the whole check is as quick.
+const CHECKED_IN_PART_AT_MOST: usize = 256;
 
 fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], after: &Roadmap) -> Option<Vec<Problem>> {
     let (old, new) = (&before.landscape.applications, &after.landscape.applications);
@@ -238,12 +242,19 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
         return None;
     }
     let mut changed = Vec::new();
+    let mut renamed = Vec::new();
     for (k, (a, b)) in old.iter().zip(new).enumerate() {
         if !std::sync::Arc::ptr_eq(a, b) {
-            if a.id != b.id || a.name != b.name {
+            if a.id != b.id {
                 return None;
             }
+            if a.name != b.name {
+                renamed.push(k);
+            }
             changed.push(k);
+            if changed.len() > CHECKED_IN_PART_AT_MOST {
+                return None;
+            }
         }
     }
     let rest = |r: &Roadmap| Roadmap {
@@ -257,6 +268,28 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
     if !rest(before).same_as(&rest(after)) {
         return None;
     }
+    // A name is shown in the initiatives' changes' messages (checked whole then) and meets
+    // other applications' "same name" checks: every application sharing the old or the new
+    // name is checked again, and each application's first namesake is found from its key.
+    let keys: Option<Vec<String>> = (!renamed.is_empty()).then(|| new.iter().map(|a| same_name_key(&a.name)).collect());
+    if let Some(keys) = &keys {
+        let ids: HashSet<&str> = renamed.iter().map(|&k| new[k].id.as_str()).collect();
+        let named = |app: &Option<String>| app.as_deref().is_some_and(|a| ids.contains(a));
+        if after.landscape.changes.iter().any(|c| named(&c.retires) || named(&c.introduces)) {
+            return None;
+        }
+        let touched: HashSet<String> = renamed
+            .iter()
+            .flat_map(|&k| [same_name_key(&old[k].name), keys[k].clone()])
+            .filter(|key| !key.is_empty())
+            .collect();
+        changed.extend((0..new.len()).filter(|&j| touched.contains(&keys[j])));
+        changed.sort_unstable();
+        changed.dedup();
+        if changed.len() > CHECKED_IN_PART_AT_MOST {
+            return None;
+        }
+    }
     // The landscape's problems are the tail: applications' (in their order), then the rest.
     let tail = before_problems.iter().rposition(|p| !from_landscape(p)).map_or(0, |i| i + 1);
     let apps_end = tail + before_problems[tail..].iter().take_while(|p| p.kind == ItemKind::Application).count();
@@ -267,11 +300,13 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
     let mut out = before_problems[..tail].to_vec();
     let mut fresh = changed.iter().copied().peekable();
     let check_again = |k: usize, out: &mut Vec<Problem>| {
-        let a = &new[k];
-        let first = (!a.name.trim().is_empty()).then(|| {
-            let key = same_name_key(&a.name);
-            new[..k].iter().position(|o| !o.name.trim().is_empty() && same_name_key(&o.name) == key).unwrap_or(k)
-        });
+        let first = match &keys {
+            Some(keys) => (!keys[k].is_empty()).then(|| keys.iter().position(|key| *key == keys[k]).unwrap_or(k)),
+            None => {
+                let key = same_name_key(&new[k].name);
+                (!key.is_empty()).then(|| new[..k].iter().position(|o| same_name_key(&o.name) == key).unwrap_or(k))
+            }
+        };
         let mut c = Check { out: std::mem::take(out) };
         c.application(after, &Walk(after), k, first);
         *out = c.out;
@@ -282,7 +317,7 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
         while let Some(f) = fresh.next_if(|&f| f <= k) {
             check_again(f, &mut out);
         }
-        if !changed.contains(&k) {
+        if changed.binary_search(&k).is_err() {
             out.push(p.clone());
         }
     }
@@ -923,6 +958,7 @@ mod tests {
         let apps = r.landscape.applications.len();
         let k = pick % apps;
         let other = r.landscape.applications[(pick / 7) % apps].id.clone();
+        let other_name = r.landscape.applications[(pick / 7) % apps].name.clone();
         let tech = r.landscape.technologies[pick % r.landscape.technologies.len()].id.clone();
         let cap = r.capabilities[pick % r.capabilities.len()].id.clone();
         let month = Month::parse("2026-01").unwrap().plus(n as i32 % 60);
@@ -933,7 +969,7 @@ mod tests {
             _ => {}
         }
         let a = Arc::make_mut(&mut r.landscape.applications[k]);
-        match what % 16 {
+        match what % 18 {
             0 => a.successor = Some(other),
             1 => a.successor = Some(format!("missing-{n}")),
             2 => a.successor = Some(a.id.clone()),
@@ -951,6 +987,8 @@ mod tests {
                 data: String::new(),
             }),
             11 => a.name = if n % 3 == 0 { String::new() } else { format!("CRM {}", n % 4) },
+            16 => a.name = format!(" crm {} ", n % 4),
+            17 => a.name = other_name,
             12 => a.id = format!("new-id-{n}"),
             _ => a.capex = -(n as f64),
         }
@@ -961,7 +999,7 @@ mod tests {
         /// Checking only the edited applications gives exactly what checking everything gives.
         #[test]
         fn an_edit_checked_again_in_part_finds_what_a_whole_check_finds(
-            edits in proptest::collection::vec((0usize..10_000, 0u8..32, 0i64..100), 1..25)
+            edits in proptest::collection::vec((0usize..10_000, 0u8..36, 0i64..100), 1..25)
         ) {
             let mut r = crate::domain::demo::demo_roadmap();
             let mut problems = validate(&r);
@@ -985,9 +1023,20 @@ mod tests {
         let part = changed_applications_only(&r, &problems, &after).expect("checked in part");
         assert_eq!(part, validate(&after));
         assert!(part.iter().any(|p| p.detail == "technology \"no-such-tech\" does not exist"));
-        // A rename may change another application's "same name" warning: checked whole.
+        // A rename is checked in part too, with the applications whose "same name" warning
+        // it changes: here the first of two namesakes takes the other's name.
         let mut renamed = r.clone();
-        Arc::make_mut(&mut renamed.landscape.applications[3]).name = "Renamed".into();
+        let namesake = r.landscape.applications[5].name.clone();
+        Arc::make_mut(&mut renamed.landscape.applications[3]).name = namesake.to_uppercase();
+        let part = changed_applications_only(&r, &problems, &renamed).expect("checked in part");
+        assert_eq!(part, validate(&renamed));
+        let same = part.iter().filter(|p| p.detail.starts_with("has the same name as")).count();
+        assert_eq!(same, problems.iter().filter(|p| p.detail.starts_with("has the same name as")).count() + 1);
+        // Renaming an application an initiative changes rewrites that change's messages:
+        // checked whole.
+        let retired = r.landscape.changes.iter().find_map(|c| c.retires.clone()).expect("the demo retires some");
+        let mut renamed = r.clone();
+        renamed.application_mut(&retired).unwrap().name = "Renamed".into();
         assert!(changed_applications_only(&r, &problems, &renamed).is_none());
         // So is an edit elsewhere.
         let mut other = r.clone();

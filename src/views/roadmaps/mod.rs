@@ -207,12 +207,14 @@ fn NewRoadmapDialog(open: RwSignal<bool>) -> impl IntoView {
     let create = move || {
         let n = name.get_untracked().trim().to_string();
         let n = if n.is_empty() { "New roadmap".to_string() } else { n };
-        let roadmap = match start.get_untracked() {
-            Start::Blank => template::blank(&n, default_horizon()),
-            Start::Template => template::it_management_template(&n, default_horizon()),
-            Start::Demo => demo::demo_roadmap(),
-        };
-        app.open_new(roadmap);
+        match start.get_untracked() {
+            Start::Blank => app.open_new(template::blank(&n, default_horizon())),
+            Start::Template => app.open_new_with_landscape(
+                template::it_management_capabilities(&n, default_horizon()),
+                crate::codec::it_management_landscape,
+            ),
+            Start::Demo => app.open_new_with_landscape(demo::demo_plan(), crate::codec::demo_landscape),
+        }
         name.set(String::new());
         open.set(false);
     };
