@@ -936,6 +936,11 @@ impl App {
         }
     }
 
+    /// True while an autosave packs the roadmap in steps (`save_in_steps`).
+    pub fn saving_in_steps(&self) -> bool {
+        self.stepped.with_value(|s| s.running)
+    }
+
     /// Saves the open roadmap packed in steps of a few milliseconds (`stored::Packer`), the
     /// page going on between them, then written at once if no other tab wrote it meanwhile
     /// (as `save_now`). Changes made meanwhile are saved by the next one, started when this

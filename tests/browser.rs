@@ -94,6 +94,61 @@ fn a_write_from_another_tab_is_never_overwritten() {
     assert_eq!(persistence::load("t4").unwrap().unwrap().roadmap.name, "Theirs");
 }
 
+/// Another tab's write between the start and the end of a save (one packed in steps) is
+/// never overwritten.
+#[wasm_bindgen_test]
+fn a_write_from_another_tab_during_a_save_is_never_overwritten() {
+    clear();
+    let rev = persistence::save("t6", &Roadmap::default(), None).unwrap();
+    let next = persistence::save_begin("t6", Some(rev)).unwrap();
+    let theirs = Roadmap { name: "Theirs".into(), ..Roadmap::default() };
+    storage().set_item(&persistence::roadmap_key("t6"), &stored::encode(&theirs, rev + 1)).unwrap();
+    let mine = stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next);
+    assert_eq!(persistence::save_end("t6", next, &mine), Err(SaveError::Conflict));
+    assert_eq!(persistence::load("t6").unwrap().unwrap().roadmap.name, "Theirs");
+    // Without the other tab's write, the same save goes through.
+    let next = persistence::save_begin("t6", Some(rev + 1)).unwrap();
+    let mine = stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next);
+    assert_eq!(persistence::save_end("t6", next, &mine), Ok(rev + 2));
+    assert_eq!(persistence::load("t6").unwrap().unwrap().roadmap.name, "Mine");
+}
+
+/// A large landscape's autosave is packed in steps with the page going on between them; a
+/// change made meanwhile is saved by the next save, and what is stored is what is open.
+#[wasm_bindgen_test]
+async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow() {
+    use cairn::domain::landscape::generate;
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    app.open_new(generate::generate(1, generate::scaled(2_000)));
+    let id = app.current_id.get_untracked();
+    app.edit(|r| r.name = "First".into()).unwrap();
+    let (mut seen_in_steps, mut changed_meanwhile) = (false, false);
+    for _ in 0..2_000 {
+        gloo_timers_sleep(Duration::from_millis(1)).await;
+        if app.saving_in_steps() {
+            seen_in_steps = true;
+            if !changed_meanwhile {
+                // Not yet written: the stored copy is the one before.
+                assert_ne!(persistence::load(&id).unwrap().unwrap().roadmap.name, "First");
+                app.edit(|r| r.name = "Second".into()).unwrap();
+                changed_meanwhile = true;
+            }
+        }
+        if changed_meanwhile && app.save_status.get_untracked() == SaveStatus::Saved {
+            break;
+        }
+    }
+    assert!(seen_in_steps, "the page went on while the save was packed");
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    let stored = persistence::load(&id).unwrap().unwrap();
+    assert_eq!(stored.roadmap.name, "Second");
+    assert_eq!(stored.roadmap, app.roadmap.get_untracked());
+    clear();
+}
+
 #[wasm_bindgen_test]
 fn a_broken_index_is_rebuilt_from_stored_roadmaps() {
     clear();
