@@ -99,6 +99,55 @@ impl Deflater {
     }
 }
 
+/// [`decompress_with_limit`] a piece at a time: each [`step`](Inflater::step) unpacks about
+/// `budget` bytes more — for reading a large stored roadmap in steps (`stored::Reader`).
+pub struct Inflater {
+    state: Box<miniz_oxide::inflate::stream::InflateState>,
+    input: Vec<u8>,
+    read: usize,
+    out: Vec<u8>,
+    limit: usize,
+}
+
+impl Inflater {
+    pub fn new(input: Vec<u8>, limit: usize) -> Inflater {
+        use miniz_oxide::{inflate::stream::InflateState, DataFormat};
+        Inflater { state: InflateState::new_boxed(DataFormat::Raw), input, read: 0, out: Vec::new(), limit }
+    }
+
+    /// Unpacks about `budget` bytes more: `Ok(true)` when all is unpacked.
+    pub fn step(&mut self, budget: usize) -> Result<bool, CompressError> {
+        use miniz_oxide::{inflate::stream::inflate, MZError, MZFlush, MZStatus};
+        let mut buffer = vec![0u8; 32 * 1024];
+        let stop = self.out.len() + budget;
+        while self.out.len() < stop {
+            let result = inflate(&mut self.state, &self.input[self.read..], &mut buffer, MZFlush::None);
+            self.read += result.bytes_consumed;
+            if self.out.len() + result.bytes_written > self.limit {
+                return Err(CompressError::TooLarge { limit: self.limit });
+            }
+            self.out.extend_from_slice(&buffer[..result.bytes_written]);
+            match result.status {
+                Ok(MZStatus::StreamEnd) => return Ok(true),
+                Ok(_) if result.bytes_consumed > 0 || result.bytes_written > 0 => {}
+                // Neither read nor written: the data stops before its end.
+                Ok(_) | Err(MZError::Buf) => return Err(CompressError::Damaged),
+                Err(_) => return Err(CompressError::Damaged),
+            }
+        }
+        Ok(false)
+    }
+
+    /// What was unpacked so far (all of it once `step` said so).
+    pub fn output(&self) -> &[u8] {
+        &self.out
+    }
+
+    pub fn into_output(self) -> Vec<u8> {
+        self.out
+    }
+}
+
 /// Unpacks raw deflate data, refusing output longer than `max_out` bytes; memory use stays
 /// below `max_out` plus the input, whatever the input.
 pub fn decompress_with_limit(bytes: &[u8], max_out: usize) -> Result<Vec<u8>, CompressError> {

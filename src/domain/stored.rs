@@ -192,6 +192,332 @@ fn write_items<T: Serialize>(json: &mut Vec<u8>, name: &str, first: bool, from: 
     at
 }
 
+/// Reads a stored value a step at a time, so that opening a large landscape never holds the
+/// page for long: unpacked about [`Reader::STEP_BYTES`] a step, then its JSON scanned for where
+/// the landscape's items are ([`Scan`]), the rest read at once and the items a few a step.
+/// Gives exactly what [`decode`] gives for a value it reads; a value not packed (older, plain)
+/// or not laid out as Cairn writes it is read by [`decode`] in one step.
+pub struct Reader {
+    stage: ReadStage,
+}
+
+enum ReadStage {
+    Start(String),
+    Unpack { inflater: compress::Inflater, crc: u32, expected: u32, checked: usize },
+    Scan { json: String, scan: Scan },
+    Items { json: String, scan: Scan, stored: Stored, list: usize, next: usize },
+    Done,
+}
+
+/// Why a packed value is refused (as [`unpack`] words it).
+fn damaged(why: &str) -> String {
+    format!("The saved roadmap is damaged ({why}); it cannot be read")
+}
+
+impl Reader {
+    /// About this much is unpacked, scanned or read in one step.
+    pub const STEP_BYTES: usize = 192 * 1024;
+
+    pub fn new(raw: String) -> Reader {
+        Reader { stage: ReadStage::Start(raw) }
+    }
+
+    /// Does one step; `Some(result)` when it was the last.
+    pub fn step(&mut self) -> Option<Result<Stored, String>> {
+        match self.next() {
+            Ok(Some(stored)) => Some(Ok(stored)),
+            Ok(None) => None,
+            Err(e) => {
+                self.stage = ReadStage::Done;
+                Some(Err(e))
+            }
+        }
+    }
+
+    fn next(&mut self) -> Result<Option<Stored>, String> {
+        match std::mem::replace(&mut self.stage, ReadStage::Done) {
+            ReadStage::Start(raw) => {
+                let Some(rest) = raw.strip_prefix(PACKED) else { return decode(&raw).map(Some) };
+                let mut parts = rest.splitn(3, ':');
+                let (Some(revision), Some(crc), Some(body)) = (parts.next(), parts.next(), parts.next()) else {
+                    return Err(damaged("its header is cut off"));
+                };
+                revision.parse::<u64>().map_err(|_| damaged("its revision is not a number"))?;
+                let expected = u32::from_str_radix(crc, 16).map_err(|_| damaged("its checksum is not readable"))?;
+                let bytes =
+                    compress::text_to_bytes(body).ok_or_else(|| damaged("it holds characters Cairn does not write"))?;
+                let inflater = compress::Inflater::new(bytes, MAX_UNPACKED);
+                self.stage = ReadStage::Unpack { inflater, crc: 0, expected, checked: 0 };
+            }
+            ReadStage::Unpack { mut inflater, mut crc, expected, mut checked } => {
+                let done = inflater.step(Self::STEP_BYTES).map_err(|e| match e {
+                    compress::CompressError::TooLarge { .. } => damaged("it unpacks to more than 256 MB"),
+                    _ => damaged("its packed data is broken"),
+                })?;
+                crc = compress::crc32_more(crc, &inflater.output()[checked..]);
+                checked = inflater.output().len();
+                if !done {
+                    self.stage = ReadStage::Unpack { inflater, crc, expected, checked };
+                    return Ok(None);
+                }
+                if crc != expected {
+                    return Err(damaged("its checksum does not match"));
+                }
+                let json = String::from_utf8(inflater.into_output()).map_err(|_| damaged("it is not text"))?;
+                self.stage = ReadStage::Scan { json, scan: Scan::default() };
+            }
+            ReadStage::Scan { json, mut scan } => {
+                if !scan.step(json.as_bytes(), Self::STEP_BYTES) {
+                    self.stage = ReadStage::Scan { json, scan };
+                    return Ok(None);
+                }
+                let Some((from, to)) = scan.landscape.filter(|_| !scan.unusual && scan.frames.is_empty()) else {
+                    return decode_json(&json).map(Some);
+                };
+                // The rest at once, with an empty landscape in place of the one found.
+                let stored = decode_json(&format!("{}{{}}{}", &json[..from], &json[to..]))?;
+                if stored.migrated_from.is_some() {
+                    // An older schema is migrated whole (it has no landscape: never here).
+                    return decode_json(&json).map(Some);
+                }
+                self.stage = ReadStage::Items { json, scan, stored, list: 0, next: 0 };
+            }
+            ReadStage::Items { json, scan, mut stored, mut list, mut next } => {
+                let could_not = |e: serde_json::Error| format!("The saved roadmap could not be read: {}", explain(&e));
+                let mut read = 0;
+                while list < 3 && read < Self::STEP_BYTES {
+                    let Some(&(from, to)) = scan.items[list].get(next) else {
+                        (list, next) = (list + 1, 0);
+                        continue;
+                    };
+                    let item = &json[from..to];
+                    let l = &mut stored.roadmap.landscape;
+                    match list {
+                        0 => l.applications.push(serde_json::from_str(item).map_err(could_not)?),
+                        1 => l.technologies.push(serde_json::from_str(item).map_err(could_not)?),
+                        _ => l.changes.push(serde_json::from_str(item).map_err(could_not)?),
+                    }
+                    read += item.len();
+                    next += 1;
+                }
+                if list < 3 {
+                    self.stage = ReadStage::Items { json, scan, stored, list, next };
+                    return Ok(None);
+                }
+                return Ok(Some(stored));
+            }
+            ReadStage::Done => {}
+        }
+        Ok(None)
+    }
+}
+
+/// Finds, a piece at a time, where a stored envelope's landscape is and where each of its
+/// applications, technologies and changes is in the JSON: only the structure (strings,
+/// brackets, braces, commas and colons) is read, not the values. Anything laid out otherwise
+/// than Cairn writes it (a list item that is not an object, a list or the landscape twice, a
+/// misplaced comma) is `unusual`: then the value is read whole, as [`decode`] reads it.
+#[derive(Default)]
+struct Scan {
+    at: usize,
+    in_string: bool,
+    string_start: usize,
+    frames: Vec<Frame>,
+    landscape: Option<(usize, usize)>,
+    items: [Vec<(usize, usize)>; 3],
+    lists_seen: [bool; 3],
+    /// What may come next in the landscape object.
+    landscape_next: LandscapeSyntax,
+    unusual: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+enum LandscapeSyntax {
+    #[default]
+    KeyOrEnd,
+    Key,
+    Colon,
+    List,
+    CommaOrEnd,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Frame {
+    /// An object: where it starts, what it is, the key of its member being read, and whether
+    /// a key comes next.
+    Object { start: usize, what: Part, key: (usize, usize), expect_key: bool },
+    /// An array: where it starts, what it is, and whether an item (not a comma) comes next.
+    Array { start: usize, what: Part, expect_item: bool },
+}
+
+/// What a container is in the envelope.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Part {
+    Envelope,
+    Roadmap,
+    Landscape,
+    /// The applications (0), technologies (1) or changes (2).
+    List(usize),
+    Other,
+}
+
+impl Frame {
+    fn start(&self) -> usize {
+        match *self {
+            Frame::Object { start, .. } | Frame::Array { start, .. } => start,
+        }
+    }
+    fn what(&self) -> Part {
+        match *self {
+            Frame::Object { what, .. } | Frame::Array { what, .. } => what,
+        }
+    }
+}
+
+impl Scan {
+    /// Scans about `budget` bytes more of `json`: `true` once all is scanned.
+    fn step(&mut self, json: &[u8], budget: usize) -> bool {
+        let end = (self.at + budget).min(json.len());
+        while self.at < end && !self.unusual {
+            if self.in_string {
+                match json[self.at..end].iter().position(|&c| c == b'"' || c == b'\\') {
+                    None => self.at = end,
+                    Some(k) if json[self.at + k] == b'\\' => self.at += k + 2,
+                    Some(k) => {
+                        self.in_string = false;
+                        if let Some(Frame::Object { key, expect_key: true, .. }) = self.frames.last_mut() {
+                            *key = (self.string_start, self.at + k);
+                        }
+                        self.at += k + 1;
+                    }
+                }
+                continue;
+            }
+            let b = json[self.at];
+            if !b.is_ascii_whitespace() && self.in_landscape() {
+                self.landscape_syntax(json, b);
+            }
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' => {}
+                b'{' | b'[' => self.open(json, b == b'{'),
+                b'}' | b']' => self.close(),
+                b',' => match self.frames.last_mut() {
+                    Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                    Some(Frame::Array { what: Part::List(_), expect_item, .. }) if !*expect_item => *expect_item = true,
+                    Some(Frame::Array { what: Part::List(_), .. }) => self.unusual = true,
+                    _ => {}
+                },
+                b':' => {
+                    if let Some(Frame::Object { expect_key, .. }) = self.frames.last_mut() {
+                        *expect_key = false;
+                    }
+                }
+                _ => {
+                    // A value that is not a container: in a list, where Cairn writes objects only.
+                    if matches!(self.frames.last(), Some(Frame::Array { what: Part::List(_), .. })) {
+                        self.unusual = true;
+                    }
+                    if b == b'"' {
+                        self.in_string = true;
+                        self.string_start = self.at + 1;
+                    }
+                }
+            }
+            self.at += 1;
+        }
+        self.at = self.at.min(json.len());
+        self.at >= json.len() || self.unusual
+    }
+
+    fn in_landscape(&self) -> bool {
+        matches!(self.frames.last(), Some(Frame::Object { what: Part::Landscape, .. }))
+    }
+
+    /// The landscape object's own syntax (its lists' items are read by serde): members
+    /// `"name": [ … ]` separated by commas, each a list Cairn writes, nothing else.
+    fn landscape_syntax(&mut self, json: &[u8], b: u8) {
+        use LandscapeSyntax::*;
+        let list_named = |s: &Scan| match s.frames.last() {
+            Some(Frame::Object { key, .. }) => {
+                matches!(&json[key.0..key.1], b"applications" | b"technologies" | b"changes")
+            }
+            _ => false,
+        };
+        self.landscape_next = match (self.landscape_next, b) {
+            (KeyOrEnd | Key, b'"') => Colon,
+            (Colon, b':') => List,
+            (List, b'[') if list_named(self) => CommaOrEnd,
+            (CommaOrEnd, b',') => Key,
+            (KeyOrEnd | CommaOrEnd, b'}') => KeyOrEnd,
+            _ => {
+                self.unusual = true;
+                KeyOrEnd
+            }
+        };
+    }
+
+    fn open(&mut self, json: &[u8], object: bool) {
+        let what = match self.frames.last_mut() {
+            None => Part::Envelope,
+            Some(Frame::Array { what: Part::List(_), expect_item, .. }) => {
+                if !object || !*expect_item {
+                    self.unusual = true;
+                }
+                *expect_item = false;
+                Part::Other
+            }
+            Some(Frame::Object { what, key, .. }) => match (*what, &json[key.0..key.1], object) {
+                (Part::Envelope, b"roadmap", true) => Part::Roadmap,
+                (Part::Roadmap, b"landscape", true) => Part::Landscape,
+                (Part::Landscape, b"applications", false) => Part::List(0),
+                (Part::Landscape, b"technologies", false) => Part::List(1),
+                (Part::Landscape, b"changes", false) => Part::List(2),
+                _ => Part::Other,
+            },
+            Some(Frame::Array { .. }) => Part::Other,
+        };
+        if let Part::List(w) = what {
+            if std::mem::replace(&mut self.lists_seen[w], true) {
+                self.unusual = true;
+            }
+        }
+        let start = self.at;
+        self.frames.push(if object {
+            Frame::Object { start, what, key: (0, 0), expect_key: true }
+        } else {
+            Frame::Array { start, what, expect_item: true }
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.frames.pop() else {
+            self.unusual = true;
+            return;
+        };
+        let span = (frame.start(), self.at + 1);
+        match frame {
+            // `[]` or the last item before `]`; never `[a,]`.
+            Frame::Array { what: Part::List(_), expect_item: true, .. } if !self.items_of(frame).is_empty() => {
+                self.unusual = true
+            }
+            _ => {}
+        }
+        if frame.what() == Part::Landscape && self.landscape.replace(span).is_some() {
+            self.unusual = true;
+        }
+        if let Some(Frame::Array { what: Part::List(w), .. }) = self.frames.last() {
+            self.items[*w].push(span);
+        }
+    }
+
+    fn items_of(&self, frame: Frame) -> &[(usize, usize)] {
+        match frame.what() {
+            Part::List(w) => &self.items[w],
+            _ => &[],
+        }
+    }
+}
+
 /// Starts every packed value.
 pub const PACKED: &str = "cairn:z1:";
 /// Unpacking stops here: far above any real roadmap (20,000 initiatives are about 13 MB).
@@ -243,8 +569,11 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
 /// `Value` (migrated, written out, parsed again), so the model's deserializer exists once in
 /// the wasm and the common case parses once.
 pub fn decode(text: &str) -> Result<Stored, String> {
-    let unpacked = unpack(text)?;
-    let text: &str = &unpacked;
+    decode_json(&unpack(text)?)
+}
+
+/// [`decode`] of an unpacked (or plain) value.
+fn decode_json(text: &str) -> Result<Stored, String> {
     let not_cairn = "This saved value is not a Cairn roadmap";
     #[derive(Deserialize)]
     struct Head {
@@ -380,6 +709,86 @@ mod tests {
         let (value, steps) = packed_in_steps(&large, 3);
         assert!(steps > 10, "{steps} steps");
         assert_eq!(decode(&value).unwrap().roadmap, large);
+    }
+
+    fn read_in_steps(raw: String) -> (Result<Stored, String>, usize) {
+        let mut reader = Reader::new(raw);
+        let mut steps = 1;
+        loop {
+            if let Some(result) = reader.step() {
+                return (result, steps);
+            }
+            steps += 1;
+        }
+    }
+
+    /// Reading in steps gives what reading at once gives: packed at once or in steps, with
+    /// any of the landscape's lists empty, and a large landscape in many small steps.
+    #[test]
+    fn read_in_steps_as_read_at_once() {
+        let demo = crate::domain::demo::demo_roadmap();
+        let mut cases = vec![demo.clone(), Roadmap::default()];
+        for keep in 0..7u8 {
+            let mut r = demo.clone();
+            if keep & 1 == 0 {
+                r.landscape.applications.clear();
+            }
+            if keep & 2 == 0 {
+                r.landscape.technologies.clear();
+            }
+            if keep & 4 == 0 {
+                r.landscape.changes.clear();
+            }
+            cases.push(r);
+        }
+        for r in &cases {
+            for value in [encode(r, 4), packed_in_steps(r, 4).0, encode_json(r, 4)] {
+                let (stepped, _) = read_in_steps(value.clone());
+                assert_eq!(stepped, decode(&value));
+                assert_eq!(stepped.unwrap().roadmap, *r);
+            }
+        }
+        let large = crate::domain::landscape::generate::generate(2, crate::domain::landscape::generate::scaled(500));
+        let (stepped, steps) = read_in_steps(encode(&large, 9));
+        assert!(steps > 10, "{steps} steps");
+        assert_eq!(stepped.unwrap().roadmap, large);
+        // Damage is found as at once.
+        let value = encode(&demo, 4);
+        let cut = value.chars().take(value.chars().count() - 40).collect::<String>();
+        assert_eq!(read_in_steps(cut.clone()).0, decode(&cut));
+        assert!(read_in_steps(cut).0.is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// The scan of the landscape's layout never lets through what reading at once refuses,
+        /// and reads what it lets through the same: the demo's JSON with a few characters
+        /// changed, packed (so that its checksum matches) and read both ways.
+        #[test]
+        fn read_in_steps_agrees_with_read_at_once_on_changed_text(
+            changes in proptest::collection::vec((0usize..100_000, 0usize..12), 1..4)
+        ) {
+            let mut json = encode_json(&crate::domain::demo::demo_roadmap(), 3).into_bytes();
+            let start = json.windows(12).position(|w| w == b"\"landscape\":").unwrap();
+            for (at, what) in changes {
+                // Most changes in the landscape, where the scan reads.
+                let at = start + at % (json.len() - start);
+                let put = [b',', b'[', b']', b'{', b'}', b'"', b':', b' ', b'1', b'n'];
+                match what {
+                    0 | 1 => { json.remove(at); }
+                    w => json.insert(at, put[w - 2]),
+                }
+            }
+            let Ok(json) = String::from_utf8(json) else { return Ok(()) };
+            let value = pack(&json, 3);
+            let (stepped, _) = read_in_steps(value.clone());
+            let whole = decode(&value);
+            match (&stepped, &whole) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                (Err(_), Err(_)) => {}
+                _ => prop_assert!(false, "in steps {:?}, at once {:?}", stepped.is_ok(), whole.is_ok()),
+            }
+        }
     }
 
     /// Every sample in tests/fixtures/stored/ (schema-<n>.json) decodes, migrated from its
