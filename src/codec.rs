@@ -21,7 +21,7 @@
 use crate::domain::landscape::{self, Landscape};
 use crate::domain::scenario::Scenario;
 use crate::domain::share_link::ShareLinkError;
-use crate::domain::stored::{Packer, Stored};
+use crate::domain::stored::{Packer, Reader, Stored};
 use crate::domain::{file_format, scenario, share_link, stored, Roadmap};
 use crate::persistence::Index;
 use crate::ui::lazy::{split_point, LoadFailed};
@@ -104,6 +104,18 @@ mod chunk {
     );
     split_point!(
         value codec,
+        fn new_reader(raw: String) -> Reader {
+            Reader::new(raw)
+        }
+    );
+    split_point!(
+        value codec,
+        fn read_step(reader: &mut Reader) -> Option<Result<Stored, String>> {
+            reader.step()
+        }
+    );
+    split_point!(
+        value codec,
         fn demo_landscape() -> Landscape {
             landscape::demo::landscape()
         }
@@ -144,6 +156,8 @@ pub async fn load() -> Result<(), LoadFailed> {
         chunk::it_management_landscape::load,
         chunk::new_packer::load,
         chunk::pack_step::load,
+        chunk::new_reader::load,
+        chunk::read_step::load,
     ] {
         load().await?;
     }
@@ -292,6 +306,16 @@ pub fn new_packer(roadmap: Roadmap, revision: u64) -> Packer {
 /// One step of a [`new_packer`]; `Some(value)` when it was the last.
 pub fn pack_step(packer: &mut Packer) -> Option<String> {
     chunk::pack_step::now(packer).unwrap_or_else(|| not_loaded())
+}
+
+/// Reads a stored value in steps (`stored::Reader`): see `App::open_in_steps`.
+pub fn new_reader(raw: String) -> Reader {
+    chunk::new_reader::now(raw).unwrap_or_else(|| not_loaded())
+}
+
+/// One step of a [`new_reader`]; `Some(result)` when it was the last.
+pub fn read_step(reader: &mut Reader) -> Option<Result<Stored, String>> {
+    chunk::read_step::now(reader).unwrap_or_else(|| not_loaded())
 }
 
 /// Resolves in a moment, once the browser has had its turn (events, a frame): between the

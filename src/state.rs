@@ -65,6 +65,19 @@ enum Waiting {
 /// would hold the page for more than a frame.
 const SAVED_IN_STEPS_FROM: usize = 1_000;
 
+/// From this size of its stored value (bytes), a roadmap is opened in steps, the page going
+/// on between them (`App::open_in_steps`): reading it at once would hold the page for more
+/// than a frame.
+const READ_IN_STEPS_FROM: usize = 512 * 1024;
+
+/// The roadmap being opened in steps, if one is.
+#[derive(Default)]
+struct Opening {
+    /// Counts openings: a step whose opening is not the latest stops.
+    latest: u64,
+    id: Option<String>,
+}
+
 /// The state of the autosave that packs in steps.
 #[derive(Default)]
 struct SteppedSave {
@@ -116,6 +129,8 @@ pub enum Topic {
     Export,
     /// Opening another roadmap.
     Switch,
+    /// A large roadmap being opened in steps.
+    Opening,
     /// A move broke successors: push them along?
     Push,
     /// A new version of Cairn.
@@ -265,6 +280,8 @@ pub struct App {
     save_timer: StoredValue<Option<TimeoutHandle>>,
     /// The autosave of a large roadmap, packed in steps (`App::save_in_steps`).
     stepped: StoredValue<SteppedSave>,
+    /// A large roadmap read in steps (`App::open_in_steps`).
+    opening: StoredValue<Opening>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
     pub scenarios: ReadSignal<Vec<Scenario>>,
@@ -324,6 +341,7 @@ impl App {
             revisions: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
             stepped: StoredValue::new(SteppedSave::default()),
+            opening: StoredValue::new(Opening::default()),
             next_notice: StoredValue::new(1),
             scenarios,
             editing,
@@ -378,6 +396,11 @@ impl App {
         self.w.roadmaps.set(index.roadmaps.clone());
         let mut candidates: Vec<String> = index.current.clone().into_iter().collect();
         candidates.extend(index.roadmaps.iter().map(|e| e.id.clone()));
+        self.open_first_readable(candidates);
+    }
+
+    /// Opens the first of these stored roadmaps that can be read, else the demo roadmap.
+    fn open_first_readable(&self, candidates: Vec<String>) {
         for id in candidates {
             if self.try_open(&id) {
                 return;
@@ -408,6 +431,7 @@ impl App {
         }
         self.flush_save();
         self.cancel_timer();
+        self.stop_opening();
         if persistence::is_available() {
             self.w.roadmaps.set(persistence::load_index().0.roadmaps);
         }
@@ -476,27 +500,17 @@ impl App {
 
     /// Opens a stored roadmap; reports and keeps aside one that cannot be read.
     fn try_open(&self, id: &str) -> bool {
+        self.stop_opening();
+        if crate::codec::ready() {
+            let raw = persistence::get_raw(&persistence::roadmap_key(id));
+            if let Some(raw) = raw.filter(|raw| raw.len() >= READ_IN_STEPS_FROM) {
+                self.open_in_steps(id.to_string(), raw);
+                return true;
+            }
+        }
         match persistence::load(id) {
             Ok(Some(stored)) => {
-                self.end_shared();
-                self.reset_save_status();
-                self.revisions.update_value(|r| {
-                    r.insert(id.to_string(), stored.revision);
-                });
-                self.set_roadmap(stored.roadmap, None);
-                self.w.current_id.set(id.to_string());
-                self.open_scenarios();
-                self.save_index();
-                if let Some(from) = stored.migrated_from {
-                    self.notify(
-                        Topic::Migrated,
-                        Level::Info,
-                        &format!(
-                            "This roadmap was saved by an older Cairn (storage version {from}) and has been updated."
-                        ),
-                        vec![],
-                    );
-                }
+                self.opened(id, stored);
                 true
             }
             Ok(None) => false,
@@ -505,6 +519,106 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Shows a stored roadmap just read.
+    fn opened(&self, id: &str, stored: crate::domain::stored::Stored) {
+        self.end_shared();
+        self.reset_save_status();
+        self.revisions.update_value(|r| {
+            r.insert(id.to_string(), stored.revision);
+        });
+        self.set_roadmap(stored.roadmap, None);
+        self.w.current_id.set(id.to_string());
+        self.open_scenarios();
+        self.save_index();
+        if let Some(from) = stored.migrated_from {
+            self.notify(
+                Topic::Migrated,
+                Level::Info,
+                &format!("This roadmap was saved by an older Cairn (storage version {from}) and has been updated."),
+                vec![],
+            );
+        }
+    }
+
+    /// Opens a large stored roadmap read in steps of a few milliseconds (`stored::Reader`),
+    /// the page going on between them. Meanwhile its name shows with nothing in it, a notice
+    /// says it is being opened, edits are refused and nothing is saved. If it cannot be read,
+    /// it is reported and kept aside as when read at once, and the next readable roadmap opens.
+    fn open_in_steps(&self, id: String, raw: String) {
+        self.cancel_timer();
+        self.end_shared();
+        let name = self.roadmaps.with_untracked(|l| l.iter().find(|e| e.id == id).map(|e| e.name.clone()));
+        let name = name.unwrap_or_default();
+        let mut latest = 0;
+        self.opening.update_value(|o| {
+            o.latest += 1;
+            o.id = Some(id.clone());
+            latest = o.latest;
+        });
+        self.set_roadmap(Roadmap { name: name.clone(), ..Roadmap::default() }, Some(Vec::new()));
+        self.w.current_id.set(id.clone());
+        self.notify(
+            Topic::Opening,
+            Level::Info,
+            &format!("Opening \u{201c}{name}\u{201d}: a large roadmap takes a moment to read. It can be changed once it is open."),
+            vec![],
+        );
+        let mut reader = crate::codec::new_reader(raw);
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            let result = loop {
+                let started = js_sys::Date::now();
+                let mut done = None;
+                while done.is_none() && js_sys::Date::now() - started < STEP_MS {
+                    done = crate::codec::read_step(&mut reader);
+                }
+                if let Some(result) = done {
+                    break result;
+                }
+                crate::codec::give_way().await;
+                if app.opening.with_value(|o| o.latest != latest) {
+                    return;
+                }
+            };
+            app.stop_opening();
+            match result {
+                Ok(stored) => app.opened(&id, stored),
+                Err(error) => {
+                    let key = persistence::roadmap_key(&id);
+                    let raw = persistence::get_raw(&key).unwrap_or_default();
+                    app.report_damaged(Damaged { key, raw, error });
+                    // Kept aside (out of the list): the next readable one opens.
+                    let next: Vec<String> = app.roadmaps.with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
+                    app.open_first_readable(next);
+                }
+            }
+        });
+    }
+
+    /// Opens roadmap `id` again, as stored now; the next readable one if it cannot be.
+    fn open_again(&self, id: &str) {
+        if !self.try_open(id) {
+            let next: Vec<String> = self.roadmaps.with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
+            self.open_first_readable(next);
+        }
+    }
+
+    /// Ends the opening in steps under way, if any (another roadmap is opened).
+    fn stop_opening(&self) {
+        if self.opening.with_value(|o| o.id.is_some()) {
+            self.opening.update_value(|o| {
+                o.latest += 1;
+                o.id = None;
+            });
+            self.clear_topic(Topic::Opening);
+        }
+    }
+
+    /// True while a large roadmap is being opened in steps: edits wait.
+    pub fn is_opening(&self) -> bool {
+        self.opening.with_value(|o| o.id.is_some())
     }
 
     fn report_damaged(&self, damaged: Damaged) {
@@ -535,6 +649,7 @@ impl App {
 
     /// Makes `roadmap` a new stored roadmap and opens it.
     pub fn open_new(&self, roadmap: Roadmap) {
+        self.stop_opening();
         self.end_shared();
         self.flush_save();
         self.reset_save_status();
@@ -664,6 +779,13 @@ impl App {
             refusal.handled = true;
             return Err(refusal);
         }
+        if self.is_opening() {
+            let text = "This roadmap is still being opened; change it once it is open (in a moment).";
+            self.notify(Topic::Refused, Level::Info, text, vec![]);
+            let mut refusal = Refusal::new(*self, vec![Problem::refusal(text)]);
+            refusal.handled = true;
+            return Err(refusal);
+        }
         let before = self.roadmap.get_untracked();
         let mut after = before.clone();
         if let Err(why) = change(&mut after) {
@@ -714,7 +836,7 @@ impl App {
     }
 
     fn step_history(&self, back: bool) {
-        if self.read_only_untracked() {
+        if self.read_only_untracked() || self.is_opening() {
             return;
         }
         let id = self.history_key(false);
@@ -903,7 +1025,7 @@ impl App {
     }
 
     fn schedule_save(&self) {
-        if self.read_only_untracked() {
+        if self.read_only_untracked() || self.is_opening() {
             return;
         }
         if matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict) {
@@ -949,6 +1071,7 @@ impl App {
     fn save_in_steps(&self) {
         self.cancel_timer();
         if self.read_only_untracked()
+            || self.is_opening()
             || matches!(self.save_status.get_untracked(), SaveStatus::MemoryOnly | SaveStatus::Conflict)
         {
             return;
@@ -1009,7 +1132,7 @@ impl App {
 
     pub fn save_now(&self) {
         self.cancel_timer();
-        if self.read_only_untracked() {
+        if self.read_only_untracked() || self.is_opening() {
             return;
         }
         if self.editing.get_untracked().is_some() {
@@ -1163,6 +1286,8 @@ impl App {
         }
         let id = self.current_id.get_untracked();
         match key.as_deref() {
+            // Another tab wrote the roadmap being opened: what it wrote is opened instead.
+            Some(k) if k == persistence::roadmap_key(&id) && self.is_opening() => self.open_again(&id),
             Some(k) if k == persistence::roadmap_key(&id) && self.editing.get_untracked().is_some() => {
                 self.plan_changed_elsewhere(new_value);
             }

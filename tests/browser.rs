@@ -149,6 +149,62 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
     clear();
 }
 
+/// A large stored roadmap opens in steps with the page going on between them: meanwhile
+/// edits are refused and nothing is written; then it is open as stored. A damaged one is
+/// reported and kept aside, and the next readable roadmap opens.
+#[wasm_bindgen_test]
+async fn a_large_stored_roadmap_opens_in_steps_and_a_damaged_one_is_kept_aside() {
+    use cairn::domain::landscape::generate;
+    use cairn::persistence::{Entry, Index};
+    clear();
+    let large = generate::generate(3, generate::scaled(2_000));
+    let value = stored::encode(&large, 5);
+    assert!(value.len() > 512 * 1024, "large enough to be read in steps: {} bytes", value.len());
+    storage().set_item(&persistence::roadmap_key("big"), &value).unwrap();
+    persistence::save("small", &Roadmap { name: "Small".into(), ..Roadmap::default() }, None).unwrap();
+    let entry = |id: &str, name: &str| Entry { id: id.into(), name: name.into() };
+    let index =
+        Index { current: Some("big".into()), roadmaps: vec![entry("big", &large.name), entry("small", "Small")] };
+    persistence::save_index(&index).unwrap();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    assert!(app.is_opening(), "read in steps, not at once");
+    assert_eq!(app.roadmap.get_untracked().name, large.name);
+    assert!(app.edit(|r| r.name = "Too soon".into()).is_err(), "edits wait until it is open");
+    let mut ticks = 0;
+    while app.is_opening() && ticks < 5_000 {
+        gloo_timers_sleep(Duration::from_millis(1)).await;
+        ticks += 1;
+    }
+    assert!(ticks > 1, "the page went on while it was read");
+    assert!(!app.is_opening());
+    assert_eq!(app.roadmap.get_untracked(), large);
+    assert_eq!(storage().get_item(&persistence::roadmap_key("big")).unwrap().unwrap(), value, "nothing written");
+    app.edit(|r| r.name = "Now".into()).unwrap();
+    app.flush_save();
+    assert_eq!(persistence::load("big").unwrap().unwrap().roadmap.name, "Now");
+
+    // Damaged at its end (the checksum no longer matches): found once read, kept aside.
+    let mut chars: Vec<char> = value.chars().collect();
+    let last = chars.len() - 1000;
+    chars[last] = if chars[last] == '\u{4e01}' { '\u{4e02}' } else { '\u{4e01}' };
+    let damaged: String = chars.into_iter().collect();
+    storage().set_item(&persistence::roadmap_key("big"), &damaged).unwrap();
+    persistence::save_index(&index).unwrap();
+    let app = App::start();
+    assert!(app.is_opening());
+    let mut ticks = 0;
+    while app.is_opening() && ticks < 5_000 {
+        gloo_timers_sleep(Duration::from_millis(1)).await;
+        ticks += 1;
+    }
+    assert_eq!(app.roadmap.get_untracked().name, "Small", "the next readable roadmap");
+    assert_eq!(app.damaged.get_untracked().len(), 1);
+    assert_eq!(storage().get_item(&persistence::roadmap_key("big")).unwrap().unwrap(), damaged, "kept as it was");
+    clear();
+}
+
 #[wasm_bindgen_test]
 fn a_broken_index_is_rebuilt_from_stored_roadmaps() {
     clear();

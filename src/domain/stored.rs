@@ -205,7 +205,7 @@ enum ReadStage {
     Start(String),
     Unpack { inflater: compress::Inflater, crc: u32, expected: u32, checked: usize },
     Scan { json: String, scan: Scan },
-    Items { json: String, scan: Scan, stored: Stored, list: usize, next: usize },
+    Items { json: String, scan: Scan, stored: Box<Stored>, list: usize, next: usize },
     Done,
 }
 
@@ -280,7 +280,7 @@ impl Reader {
                     // An older schema is migrated whole (it has no landscape: never here).
                     return decode_json(&json).map(Some);
                 }
-                self.stage = ReadStage::Items { json, scan, stored, list: 0, next: 0 };
+                self.stage = ReadStage::Items { json, scan, stored: Box::new(stored), list: 0, next: 0 };
             }
             ReadStage::Items { json, scan, mut stored, mut list, mut next } => {
                 let could_not = |e: serde_json::Error| format!("The saved roadmap could not be read: {}", explain(&e));
@@ -304,7 +304,7 @@ impl Reader {
                     self.stage = ReadStage::Items { json, scan, stored, list, next };
                     return Ok(None);
                 }
-                return Ok(Some(stored));
+                return Ok(Some(*stored));
             }
             ReadStage::Done => {}
         }
