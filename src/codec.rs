@@ -24,6 +24,7 @@ use crate::domain::share_link::ShareLinkError;
 use crate::domain::stored::{Packer, Reader, Stored};
 use crate::domain::{file_format, scenario, share_link, stored, Roadmap};
 use crate::persistence::Index;
+use crate::state::App;
 use crate::ui::lazy::{split_point, LoadFailed};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -116,6 +117,24 @@ mod chunk {
     );
     split_point!(
         value codec,
+        fn open_in_steps(app: App, id: String, raw: String) -> () {
+            app.open_in_steps(id, raw)
+        }
+    );
+    split_point!(
+        value codec,
+        fn save_in_steps(app: App) -> () {
+            app.save_in_steps()
+        }
+    );
+    split_point!(
+        value codec,
+        fn storage_changed(app: App, key: Option<String>, new_value: Option<String>) -> () {
+            app.on_storage_changed_now(key, new_value)
+        }
+    );
+    split_point!(
+        value codec,
         fn demo_landscape() -> Landscape {
             landscape::demo::landscape()
         }
@@ -158,6 +177,9 @@ pub async fn load() -> Result<(), LoadFailed> {
         chunk::pack_step::load,
         chunk::new_reader::load,
         chunk::read_step::load,
+        chunk::open_in_steps::load,
+        chunk::save_in_steps::load,
+        chunk::storage_changed::load,
     ] {
         load().await?;
     }
@@ -316,6 +338,22 @@ pub fn new_reader(raw: String) -> Reader {
 /// One step of a [`new_reader`]; `Some(result)` when it was the last.
 pub fn read_step(reader: &mut Reader) -> Option<Result<Stored, String>> {
     chunk::read_step::now(reader).unwrap_or_else(|| not_loaded())
+}
+
+/// Opens a large stored roadmap in steps: `App::open_in_steps`, whose code (the steps' loop)
+/// is in this chunk, where it is needed only.
+pub fn open_in_steps(app: App, id: String, raw: String) {
+    chunk::open_in_steps::now(app, id, raw).unwrap_or_else(|| not_loaded())
+}
+
+/// `App::save_in_steps` (its code in this chunk).
+pub fn save_in_steps(app: App) {
+    chunk::save_in_steps::now(app).unwrap_or_else(|| not_loaded())
+}
+
+/// `App::on_storage_changed` once the codec is loaded (its code in this chunk).
+pub fn storage_changed(app: App, key: Option<String>, new_value: Option<String>) {
+    chunk::storage_changed::now(app, key, new_value).unwrap_or_else(|| not_loaded())
 }
 
 /// Resolves in a moment, once the browser has had its turn (events, a frame): between the

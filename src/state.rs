@@ -504,7 +504,7 @@ impl App {
         if crate::codec::ready() {
             let raw = persistence::get_raw(&persistence::roadmap_key(id));
             if let Some(raw) = raw.filter(|raw| raw.len() >= READ_IN_STEPS_FROM) {
-                self.open_in_steps(id.to_string(), raw);
+                crate::codec::open_in_steps(*self, id.to_string(), raw);
                 return true;
             }
         }
@@ -546,7 +546,8 @@ impl App {
     /// the page going on between them. Meanwhile its name shows with nothing in it, a notice
     /// says it is being opened, edits are refused and nothing is saved. If it cannot be read,
     /// it is reported and kept aside as when read at once, and the next readable roadmap opens.
-    fn open_in_steps(&self, id: String, raw: String) {
+    /// (Its code is in the codec's chunk: `codec::open_in_steps`.)
+    pub(crate) fn open_in_steps(&self, id: String, raw: String) {
         self.cancel_timer();
         self.end_shared();
         let name = self.roadmaps.with_untracked(|l| l.iter().find(|e| e.id == id).map(|e| e.name.clone()));
@@ -894,6 +895,11 @@ impl App {
             self.when_codec_ready(Waiting::Other("the roadmap is not downloaded"), move || app.download_current());
             return;
         }
+        if self.is_opening() {
+            let text = "This roadmap is still being opened; download it once it is open (in a moment).";
+            self.notify(Topic::Download, Level::Info, text, vec![]);
+            return;
+        }
         let r = self.roadmap.get_untracked();
         let name = format!("{}.cairn.json", crate::download::file_stem(&r.name));
         if let Err(e) = crate::download::download_text(&name, "application/json", &crate::codec::export_file(&r)) {
@@ -1052,7 +1058,7 @@ impl App {
             .roadmap
             .with_untracked(|r| r.initiatives.len() + r.landscape.applications.len() + r.landscape.technologies.len());
         if size >= SAVED_IN_STEPS_FROM && crate::codec::ready() && self.editing.get_untracked().is_none() {
-            self.save_in_steps();
+            crate::codec::save_in_steps(*self);
         } else {
             self.save_now();
         }
@@ -1068,7 +1074,8 @@ impl App {
     /// (as `save_now`). Changes made meanwhile are saved by the next one, started when this
     /// one is written; a save at once (`save_now`: leaving the page, switching roadmaps)
     /// supersedes it.
-    fn save_in_steps(&self) {
+    /// (Its code is in the codec's chunk: `codec::save_in_steps`.)
+    pub(crate) fn save_in_steps(&self) {
         self.cancel_timer();
         if self.read_only_untracked()
             || self.is_opening()
@@ -1125,7 +1132,7 @@ impl App {
                 app.w.save_status.set(SaveStatus::Pending);
             }
             if again {
-                app.save_in_steps();
+                crate::codec::save_in_steps(app);
             }
         });
     }
@@ -1284,6 +1291,11 @@ impl App {
             });
             return;
         }
+        crate::codec::storage_changed(*self, key, new_value);
+    }
+
+    /// `on_storage_changed` once the codec is loaded (its code is in the codec's chunk).
+    pub(crate) fn on_storage_changed_now(&self, key: Option<String>, new_value: Option<String>) {
         let id = self.current_id.get_untracked();
         match key.as_deref() {
             // Another tab wrote the roadmap being opened: what it wrote is opened instead.
