@@ -92,6 +92,16 @@ pub fn get_raw(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+/// The first `chars` characters of a stored value: the rest (megabytes for a large landscape)
+/// is not copied out of the browser.
+fn get_head(key: &str, chars: u32) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let s = storage()?;
+    let get_item = js_sys::Reflect::get(&s, &"getItem".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let value = get_item.call1(&s, &key.into()).ok()?.dyn_into::<js_sys::JsString>().ok()?;
+    Some(value.slice(0, chars).into())
+}
+
 pub fn remove_key(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
@@ -149,7 +159,8 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
 
 /// The stored revision of a roadmap right now (`None` when absent or unreadable).
 pub fn stored_revision(id: &str) -> Option<u64> {
-    get_raw(&roadmap_key(id)).as_deref().and_then(peek_revision)
+    // `peek_revision` reads no further than the first 200 characters.
+    get_head(&roadmap_key(id), 256).as_deref().and_then(peek_revision)
 }
 
 /// Saves a roadmap if the stored copy is still the one this tab knows (`known_revision`);

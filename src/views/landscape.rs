@@ -4,7 +4,7 @@
 //! `domain::landscape`; its rules are written out in docs/landscape.md.
 
 use crate::domain::format::{count, month_label, percent, short_money};
-use crate::domain::landscape::map::{landscape_at, ApplicationRow, ColourBy, LandscapeAt};
+use crate::domain::landscape::map::{landscape_at_with, ApplicationRow, ColourBy, LandscapeAt, LandscapeBase};
 use crate::domain::landscape::Disposition;
 use crate::domain::Month;
 use crate::route::LandscapeTab;
@@ -104,9 +104,11 @@ fn Map() -> impl IntoView {
     });
     choices.slide.set(Some(slide));
     on_cleanup(move || choices.slide.set(None));
+    // What does not depend on the month once per roadmap; a date change redoes the rest.
+    let base = Memo::new(move |_| app.roadmap.with(LandscapeBase::new));
     let figures = Memo::new(move |_| {
         let m = at.get();
-        app.roadmap.with(|r| landscape_at(r, m))
+        base.with(|b| app.roadmap.with(|r| landscape_at_with(r, b, m)))
     });
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
     let money = move |v: f64| short_money(v, &currency.get());

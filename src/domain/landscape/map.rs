@@ -196,35 +196,79 @@ pub struct LandscapeAt {
     pub time: disposition::TimeGrid,
 }
 
+/// What the landscape map shows that does not depend on the month, worked out once per
+/// roadmap: a date change then redoes only the rest ([`landscape_at_with`]).
+#[derive(Clone, PartialEq, Debug)]
+pub struct LandscapeBase {
+    /// The applications' rows, their phase and support not yet set.
+    applications: Vec<ApplicationRow>,
+    quality: Vec<(Check, Option<f64>, Vec<String>)>,
+    links: super::Links,
+}
+
+impl LandscapeBase {
+    pub fn new(r: &Roadmap) -> LandscapeBase {
+        let a = Analysis::new(r);
+        let apps = a.applications();
+        let quarters = cost_quarters(&apps.iter().map(|app| app.run_cost_per_year).collect::<Vec<_>>());
+        let applications = apps
+            .iter()
+            .enumerate()
+            .map(|(k, app)| {
+                let d = disposition::assess(app);
+                ApplicationRow {
+                    disposition_key: d.effective,
+                    criticality: app.criticality,
+                    name: app.name.clone(),
+                    phase: "No dates",
+                    disposition: d.effective.map_or_else(
+                        || "Not assessed".to_string(),
+                        |e| {
+                            if d.chosen.is_some() {
+                                e.label().to_string()
+                            } else {
+                                format!("{} (suggested)", e.label())
+                            }
+                        },
+                    ),
+                    contradiction: d.contradiction,
+                    support: SupportStatus::Unknown,
+                    run_cost_per_year: app.run_cost_per_year,
+                    run_cost_quarter: quarters[k],
+                    fit: app.functional_fit.zip(app.technical_fit).map(|(f, t)| f.min(t)),
+                    owner: if app.business_owner.is_empty() {
+                        app.it_owner.clone()
+                    } else {
+                        app.business_owner.clone()
+                    },
+                    capabilities: a.capabilities_of(k).len(),
+                }
+            })
+            .collect();
+        let q = a.quality();
+        let quality = Check::ALL
+            .into_iter()
+            .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
+            .collect();
+        LandscapeBase { applications, quality, links: a.links() }
+    }
+}
+
 /// The landscape of `r` at month `at`.
 pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
-    let a = Analysis::new(r);
+    landscape_at_with(r, &LandscapeBase::new(r), at)
+}
+
+/// The landscape of `r` at month `at`, from what does not depend on the month (`base`, of the
+/// same roadmap).
+pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> LandscapeAt {
+    let a = Analysis::new(r).with_links(base.links.clone());
     let apps = a.applications();
-    let quarters = cost_quarters(&apps.iter().map(|app| app.run_cost_per_year).collect::<Vec<_>>());
-    let applications: Vec<ApplicationRow> = apps
-        .iter()
-        .enumerate()
-        .map(|(k, app)| {
-            let d = disposition::assess(app);
-            ApplicationRow {
-                disposition_key: d.effective,
-                criticality: app.criticality,
-                name: app.name.clone(),
-                phase: a.phase_at(k, at).map_or("No dates", |p| p.label()),
-                disposition: d.effective.map_or_else(
-                    || "Not assessed".to_string(),
-                    |e| if d.chosen.is_some() { e.label().to_string() } else { format!("{} (suggested)", e.label()) },
-                ),
-                contradiction: d.contradiction,
-                support: a.application_support(k, at),
-                run_cost_per_year: app.run_cost_per_year,
-                run_cost_quarter: quarters[k],
-                fit: app.functional_fit.zip(app.technical_fit).map(|(f, t)| f.min(t)),
-                owner: if app.business_owner.is_empty() { app.it_owner.clone() } else { app.business_owner.clone() },
-                capabilities: a.capabilities_of(k).len(),
-            }
-        })
-        .collect();
+    let mut applications = base.applications.clone();
+    for (k, row) in applications.iter_mut().enumerate() {
+        row.phase = a.phase_at(k, at).map_or("No dates", |p| p.label());
+        row.support = a.application_support(k, at);
+    }
     let redundant = a.redundancies(at);
     let cost = a.cost_by_capability(at);
     let mut running: Vec<Vec<usize>> = vec![Vec::new(); r.capabilities.len()];
@@ -256,11 +300,6 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         .into_iter()
         .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
         .collect();
-    let q = a.quality();
-    let quality = Check::ALL
-        .into_iter()
-        .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
-        .collect();
     let in_12 = at.plus(12);
     LandscapeAt {
         at,
@@ -273,7 +312,7 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
         applications,
         capabilities,
         support,
-        quality,
+        quality: base.quality.clone(),
         conflicts: a.conflicts(at),
         time: a.time_grid(at),
     }
@@ -286,6 +325,21 @@ mod tests {
 
     fn m(text: &str) -> Month {
         Month::parse(text).unwrap()
+    }
+
+    /// What does not depend on the month, worked out once, gives the same figures at every
+    /// month as working out everything (the demo and a generated landscape).
+    #[test]
+    fn the_base_once_gives_the_same_at_every_month() {
+        let generated =
+            crate::domain::landscape::generate::generate(5, crate::domain::landscape::generate::scaled(300));
+        for r in [demo_roadmap(), generated] {
+            let base = LandscapeBase::new(&r);
+            for k in 0..40 {
+                let at = m("2025-01").plus(k * 3);
+                assert_eq!(landscape_at_with(&r, &base, at), landscape_at(&r, at));
+            }
+        }
     }
 
     #[test]

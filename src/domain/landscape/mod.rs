@@ -59,6 +59,14 @@ pub struct Analysis<'a> {
     app_technologies: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
+/// Per application: the distinct, existing capabilities it supports and technologies it uses
+/// (indexes), as an [`Analysis`] resolves them.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Links {
+    pub capabilities: Vec<Vec<usize>>,
+    pub technologies: Vec<Vec<usize>>,
+}
+
 /// The distinct indexes `ids` resolve to in `map`, in first-seen order.
 fn resolve<'i>(map: &HashMap<&str, usize>, ids: impl Iterator<Item = &'i str>) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
@@ -139,6 +147,23 @@ impl<'a> Analysis<'a> {
     /// Whether application `app` runs at `m` (phase-in, active or phase-out).
     pub fn runs_at(&self, app: usize, m: Month) -> bool {
         lifecycle::runs_at(&self.lifecycles[app], m)
+    }
+
+    /// This analysis with its applications' links resolved already (`links`, from an earlier
+    /// analysis of the same roadmap: `links`).
+    pub fn with_links(mut self, links: Links) -> Self {
+        self.app_capabilities = std::sync::OnceLock::from(links.capabilities);
+        self.app_technologies = std::sync::OnceLock::from(links.technologies);
+        self
+    }
+
+    /// The applications' links, resolved (for [`Analysis::with_links`]).
+    pub fn links(&self) -> Links {
+        let n = self.applications().len();
+        Links {
+            capabilities: (0..n).map(|k| self.capabilities_of(k).to_vec()).collect(),
+            technologies: (0..n).map(|k| self.technologies_of(k).to_vec()).collect(),
+        }
     }
 
     /// The indexes of the distinct, existing capabilities application `app` supports.

@@ -519,6 +519,10 @@ fn print_edit_timings() {
     let at = crate::domain::Month::parse("2027-01").unwrap();
     time("Analysis::new", &mut || drop(std::hint::black_box(super::Analysis::new(&big))));
     time("landscape_at", &mut || drop(std::hint::black_box(super::map::landscape_at(&big, at))));
+    let base = super::map::LandscapeBase::new(&big);
+    time("landscape_at_with (a date change: the month's part only)", &mut || {
+        drop(std::hint::black_box(super::map::landscape_at_with(&big, &base, at)))
+    });
     let a = super::Analysis::new(&big);
     time("  conflicts", &mut || drop(std::hint::black_box(a.conflicts(at))));
     time("  quality", &mut || drop(std::hint::black_box(a.quality())));
