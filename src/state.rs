@@ -21,7 +21,7 @@ use std::time::Duration;
 /// How long after the last edit the autosave runs (also flushed when the page is hidden).
 const SAVE_DELAY: Duration = Duration::from_millis(150);
 /// How long the steps of a save in steps run before the page has its turn (ms).
-const STEP_MS: f64 = 8.0;
+const STEP_MS: f64 = 6.0;
 const UNDO_STEPS: usize = 200;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -282,6 +282,8 @@ pub struct App {
     stepped: StoredValue<SteppedSave>,
     /// A large roadmap read in steps (`App::open_in_steps`).
     opening: StoredValue<Opening>,
+    /// A new roadmap's landscape waiting for the codec (`App::open_new_with_landscape`).
+    pending_landscape: StoredValue<Option<(String, fn() -> Landscape)>>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
     pub scenarios: ReadSignal<Vec<Scenario>>,
@@ -342,6 +344,7 @@ impl App {
             save_timer: StoredValue::new(None),
             stepped: StoredValue::new(SteppedSave::default()),
             opening: StoredValue::new(Opening::default()),
+            pending_landscape: StoredValue::new(None),
             next_notice: StoredValue::new(1),
             scenarios,
             editing,
@@ -673,10 +676,19 @@ impl App {
             return;
         }
         self.open_new(roadmap);
-        let (app, id) = (*self, self.current_id.get_untracked());
-        self.when_codec_ready(Waiting::Other("its applications and technologies are not shown yet"), move || {
-            app.attach_landscape(&id, landscape())
-        });
+        self.pending_landscape.set_value(Some((self.current_id.get_untracked(), landscape)));
+        // If the codec cannot be loaded now, the waiting save says so and offers to try
+        // again; the landscape follows with that save (`save_now`).
+        let app = *self;
+        crate::codec::when_ready(move || app.attach_pending_landscape(), || {});
+    }
+
+    /// Gives the roadmap opened without its landscape (`open_new_with_landscape`) that
+    /// landscape, once the codec is loaded.
+    fn attach_pending_landscape(&self) {
+        if let Some((id, landscape)) = self.pending_landscape.try_update_value(Option::take).flatten() {
+            self.attach_landscape(&id, landscape());
+        }
     }
 
     /// Gives roadmap `id` the landscape it was opened without (see `open_new_with_landscape`),
@@ -1156,6 +1168,7 @@ impl App {
             self.when_codec_ready(Waiting::Save, move || app.save_now());
             return;
         }
+        self.attach_pending_landscape();
         // A save packing in steps stops: this one has its changes and any made since.
         self.stepped.update_value(|s| {
             s.latest += 1;

@@ -87,7 +87,7 @@ enum Stage {
 
 impl Packer {
     /// About this much JSON is written and deflated in one step (a few milliseconds).
-    pub const STEP_BYTES: usize = 96 * 1024;
+    pub const STEP_BYTES: usize = 64 * 1024;
 
     pub fn new(roadmap: Roadmap, revision: u64) -> Packer {
         Packer {
@@ -216,7 +216,7 @@ fn damaged(why: &str) -> String {
 
 impl Reader {
     /// About this much is unpacked, scanned or read in one step.
-    pub const STEP_BYTES: usize = 192 * 1024;
+    pub const STEP_BYTES: usize = 128 * 1024;
 
     pub fn new(raw: String) -> Reader {
         Reader { stage: ReadStage::Start(raw) }
