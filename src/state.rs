@@ -70,6 +70,9 @@ const SAVED_IN_STEPS_FROM: usize = 1_000;
 /// than a frame.
 const READ_IN_STEPS_FROM: usize = 512 * 1024;
 
+/// A new roadmap (its id) and where its landscape comes from, once the codec is loaded.
+type PendingLandscape = (String, fn() -> Landscape);
+
 /// The roadmap being opened in steps, if one is.
 #[derive(Default)]
 struct Opening {
@@ -283,7 +286,7 @@ pub struct App {
     /// A large roadmap read in steps (`App::open_in_steps`).
     opening: StoredValue<Opening>,
     /// A new roadmap's landscape waiting for the codec (`App::open_new_with_landscape`).
-    pending_landscape: StoredValue<Option<(String, fn() -> Landscape)>>,
+    pending_landscape: StoredValue<Option<PendingLandscape>>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
     pub scenarios: ReadSignal<Vec<Scenario>>,
