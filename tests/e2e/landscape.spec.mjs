@@ -385,3 +385,38 @@ test('the landscape map exports as a 1920 × 1080 slide at the chosen month and 
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
   expect(png.suggestedFilename()).toMatch(/-landscape-2028-06\.png$/);
 });
+
+test('a large landscape is autosaved and opened again in steps, saying so while it opens, the edit kept', async ({ page }) => {
+  // 1,500 generated applications and 6,000 technologies: above the sizes from which saving
+  // and opening go in steps (src/state.rs), through the codec's chunk in the release build.
+  await openApp(page, '/#/debug/landscape/1500');
+  const table = page.getByRole('table', { name: 'Applications', exact: true });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  const first = table.getByRole('row').nth(1).getByRole('button').first();
+  const name = await first.textContent();
+  await first.click();
+  const cost = page.getByRole('complementary').getByLabel('Run cost per year');
+  await cost.fill('123457');
+  await cost.dispatchEvent('change');
+  const status = page.getByRole('banner').getByRole('status');
+  await expect(status).toHaveText('Saving…');
+  await expect(status).toHaveText('All changes saved', { timeout: 30_000 });
+
+  // Whether the page said it was opening the roadmap (the notice may be up only briefly).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.notices')?.textContent.includes('takes a moment to read')) {
+        window.__saidOpening = true;
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('takes a moment to read')).toHaveCount(0, { timeout: 30_000 });
+  expect(await page.evaluate(() => window.__saidOpening)).toBe(true);
+  await table.getByRole('button', { name, exact: true }).first().click();
+  await expect(page.getByRole('complementary').getByLabel('Run cost per year')).toHaveValue('123457');
+  await expect(status).toHaveText('All changes saved');
+});
