@@ -356,6 +356,25 @@ pub fn storage_changed(app: App, key: Option<String>, new_value: Option<String>)
     chunk::storage_changed::now(app, key, new_value).unwrap_or_else(|| not_loaded())
 }
 
+/// Runs `step` until it gives a result, a few milliseconds (`budget_ms`) at a time with the
+/// page going on in between ([`give_way`]); `None` once `wanted` says the result is no longer
+/// wanted (checked after each pause). The one loop of the work done in steps: saving and
+/// opening large roadmaps (`App::save_in_steps`, `App::open_in_steps`).
+pub async fn in_steps<T>(budget_ms: f64, mut step: impl FnMut() -> Option<T>, wanted: impl Fn() -> bool) -> Option<T> {
+    loop {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < budget_ms {
+            if let Some(done) = step() {
+                return Some(done);
+            }
+        }
+        give_way().await;
+        if !wanted() {
+            return None;
+        }
+    }
+}
+
 /// Resolves in a moment, once the browser has had its turn (events, a frame): between the
 /// steps of a long piece of work, so that it never holds the page for long.
 pub async fn give_way() {

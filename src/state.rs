@@ -575,19 +575,10 @@ impl App {
         let mut reader = crate::codec::new_reader(raw);
         let app = *self;
         leptos::task::spawn_local(async move {
-            let result = loop {
-                let started = js_sys::Date::now();
-                let mut done = None;
-                while done.is_none() && js_sys::Date::now() - started < STEP_MS {
-                    done = crate::codec::read_step(&mut reader);
-                }
-                if let Some(result) = done {
-                    break result;
-                }
-                crate::codec::give_way().await;
-                if app.opening.with_value(|o| o.latest != latest) {
-                    return;
-                }
+            let wanted = || app.opening.with_value(|o| o.latest == latest);
+            let Some(result) = crate::codec::in_steps(STEP_MS, || crate::codec::read_step(&mut reader), wanted).await
+            else {
+                return;
             };
             app.stop_opening();
             match result {
@@ -1117,20 +1108,10 @@ impl App {
         let mut packer = crate::codec::new_packer(self.roadmap.get_untracked(), revision);
         let app = *self;
         leptos::task::spawn_local(async move {
-            let superseded = || app.stepped.with_value(|s| s.latest != latest);
-            let value = loop {
-                let started = js_sys::Date::now();
-                let mut done = None;
-                while done.is_none() && js_sys::Date::now() - started < STEP_MS {
-                    done = crate::codec::pack_step(&mut packer);
-                }
-                if let Some(value) = done {
-                    break value;
-                }
-                crate::codec::give_way().await;
-                if superseded() {
-                    return;
-                }
+            let wanted = || app.stepped.with_value(|s| s.latest == latest);
+            let Some(value) = crate::codec::in_steps(STEP_MS, || crate::codec::pack_step(&mut packer), wanted).await
+            else {
+                return;
             };
             let result = persistence::save_end(&id, revision, &value);
             let again = app

@@ -667,21 +667,30 @@ mod tests {
 
     const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored");
 
-    fn packed_in_steps(r: &Roadmap, revision: u64) -> (String, usize) {
-        let mut packer = Packer::new(r.clone(), revision);
+    /// What `step` gives once it gives something, and how many steps that took.
+    fn run_steps<T>(mut step: impl FnMut() -> Option<T>) -> (T, usize) {
         let mut steps = 1;
         loop {
-            if let Some(value) = packer.step() {
-                return (value, steps);
+            if let Some(done) = step() {
+                return (done, steps);
             }
             steps += 1;
         }
     }
 
-    /// Packing in steps stores what packing at once stores: the same roadmap comes back, for
-    /// landscapes with any of their lists empty, and a large one takes many small steps.
-    #[test]
-    fn packed_in_steps_reads_back_as_packed_at_once() {
+    fn packed_in_steps(r: &Roadmap, revision: u64) -> (String, usize) {
+        let mut packer = Packer::new(r.clone(), revision);
+        run_steps(|| packer.step())
+    }
+
+    fn read_in_steps(raw: String) -> (Result<Stored, String>, usize) {
+        let mut reader = Reader::new(raw);
+        run_steps(|| reader.step())
+    }
+
+    /// The demo, no roadmap at all, the demo without its landscape, and the demo with each
+    /// combination of its landscape's lists emptied.
+    fn landscape_cases() -> Vec<Roadmap> {
         let demo = crate::domain::demo::demo_roadmap();
         let mut cases = vec![demo.clone(), Roadmap::default(), crate::domain::demo::demo_plan()];
         for keep in 0..7u8 {
@@ -697,7 +706,14 @@ mod tests {
             }
             cases.push(r);
         }
-        for r in &cases {
+        cases
+    }
+
+    /// Packing in steps stores what packing at once stores: the same roadmap comes back, for
+    /// landscapes with any of their lists empty, and a large one takes many small steps.
+    #[test]
+    fn packed_in_steps_reads_back_as_packed_at_once() {
+        for r in &landscape_cases() {
             let (value, _) = packed_in_steps(r, 7);
             assert!(value.starts_with("cairn:z1:7:"));
             assert_eq!(peek_revision(&value), Some(7));
@@ -711,37 +727,12 @@ mod tests {
         assert_eq!(decode(&value).unwrap().roadmap, large);
     }
 
-    fn read_in_steps(raw: String) -> (Result<Stored, String>, usize) {
-        let mut reader = Reader::new(raw);
-        let mut steps = 1;
-        loop {
-            if let Some(result) = reader.step() {
-                return (result, steps);
-            }
-            steps += 1;
-        }
-    }
-
     /// Reading in steps gives what reading at once gives: packed at once or in steps, with
     /// any of the landscape's lists empty, and a large landscape in many small steps.
     #[test]
     fn read_in_steps_as_read_at_once() {
         let demo = crate::domain::demo::demo_roadmap();
-        let mut cases = vec![demo.clone(), Roadmap::default()];
-        for keep in 0..7u8 {
-            let mut r = demo.clone();
-            if keep & 1 == 0 {
-                r.landscape.applications.clear();
-            }
-            if keep & 2 == 0 {
-                r.landscape.technologies.clear();
-            }
-            if keep & 4 == 0 {
-                r.landscape.changes.clear();
-            }
-            cases.push(r);
-        }
-        for r in &cases {
+        for r in &landscape_cases() {
             for value in [encode(r, 4), packed_in_steps(r, 4).0, encode_json(r, 4)] {
                 let (stepped, _) = read_in_steps(value.clone());
                 assert_eq!(stepped, decode(&value));
