@@ -1152,7 +1152,9 @@ impl App {
             self.when_codec_ready(Waiting::Save, move || app.save_now());
             return;
         }
+        // A landscape waiting for the codec comes with this save (not with one more after).
         self.attach_pending_landscape();
+        self.cancel_timer();
         // A save packing in steps stops: this one has its changes and any made since.
         self.stepped.update_value(|s| {
             s.latest += 1;
