@@ -70,6 +70,10 @@ const SAVED_IN_STEPS_FROM: usize = 1_000;
 /// than a frame.
 const READ_IN_STEPS_FROM: usize = 512 * 1024;
 
+/// Why nothing can be done to a roadmap being opened in steps (`App::open_in_steps`).
+pub const STILL_OPENING: &str =
+    "This roadmap is still being opened: try again in a moment, once it is open. Nothing was changed.";
+
 /// A new roadmap (its id) and where its landscape comes from, once the codec is loaded.
 type PendingLandscape = (String, fn() -> Landscape);
 
@@ -565,6 +569,11 @@ impl App {
             latest = o.latest;
         });
         self.set_roadmap(Roadmap { name: name.clone(), ..Roadmap::default() }, Some(Vec::new()));
+        // Not the scenarios of the roadmap shown before (nor the one of them being edited):
+        // this one's come once it is open (`opened`).
+        self.w.editing.set(None);
+        self.plan_aside.set_value(None);
+        self.w.scenarios.set(Vec::new());
         self.w.current_id.set(id.clone());
         self.notify(
             Topic::Opening,
@@ -787,8 +796,9 @@ impl App {
             return Err(refusal);
         }
         if self.is_opening() {
-            let text = "This roadmap is still being opened; change it once it is open (in a moment).";
-            self.notify(Topic::Refused, Level::Info, text, vec![]);
+            let text = STILL_OPENING;
+            // Under the opening's topic: the message goes once the roadmap is open.
+            self.notify(Topic::Opening, Level::Info, text, vec![]);
             let mut refusal = Refusal::new(*self, vec![Problem::refusal(text)]);
             refusal.handled = true;
             return Err(refusal);
@@ -878,6 +888,8 @@ impl App {
         self.w.roadmaps.update(|l| l.retain(|e| e.id != id));
         if self.current_id.get_untracked() == id {
             self.cancel_timer();
+            // A save under way of the roadmap deleted must not write it back.
+            self.stop_saving_in_steps();
             let next = self.roadmaps.with_untracked(|l| l.first().map(|e| e.id.clone()));
             let opened = next.is_some_and(|n| self.try_open(&n));
             if !opened {
@@ -902,8 +914,7 @@ impl App {
             return;
         }
         if self.is_opening() {
-            let text = "This roadmap is still being opened; download it once it is open (in a moment).";
-            self.notify(Topic::Download, Level::Info, text, vec![]);
+            self.notify(Topic::Opening, Level::Info, STILL_OPENING, vec![]);
             return;
         }
         let r = self.roadmap.get_untracked();
@@ -1070,6 +1081,15 @@ impl App {
         }
     }
 
+    /// Stops the save packing in steps under way, if any: nothing of it is written.
+    fn stop_saving_in_steps(&self) {
+        self.stepped.update_value(|s| {
+            s.latest += 1;
+            s.running = false;
+            s.again = false;
+        });
+    }
+
     /// True while an autosave packs the roadmap in steps (`save_in_steps`).
     pub fn saving_in_steps(&self) -> bool {
         self.stepped.with_value(|s| s.running)
@@ -1156,11 +1176,7 @@ impl App {
         self.attach_pending_landscape();
         self.cancel_timer();
         // A save packing in steps stops: this one has its changes and any made since.
-        self.stepped.update_value(|s| {
-            s.latest += 1;
-            s.running = false;
-            s.again = false;
-        });
+        self.stop_saving_in_steps();
         let id = self.current_id.get_untracked();
         let known = self.revisions.with_value(|r| r.get(&id).copied());
         let saved = self.roadmap.with_untracked(|r| persistence::save(&id, r, known));

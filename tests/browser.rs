@@ -19,6 +19,12 @@ fn clear() {
     storage().clear().unwrap();
 }
 
+/// The async runtime the app spawns its tasks on (the page's `mount` sets it up; a test of
+/// the state alone must, whichever test runs first).
+fn init_tasks() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
 async fn tick() {
     leptos::task::tick().await;
     gloo_timers_sleep(Duration::from_millis(0)).await;
@@ -117,6 +123,7 @@ fn a_write_from_another_tab_during_a_save_is_never_overwritten() {
 /// change made meanwhile is saved by the next save, and what is stored is what is open.
 #[wasm_bindgen_test]
 async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow() {
+    init_tasks();
     use cairn::domain::landscape::generate;
     clear();
     let owner = Owner::new();
@@ -126,7 +133,8 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
     let id = app.current_id.get_untracked();
     app.edit(|r| r.name = "First".into()).unwrap();
     let (mut seen_in_steps, mut changed_meanwhile) = (false, false);
-    for _ in 0..2_000 {
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while js_sys::Date::now() < deadline {
         gloo_timers_sleep(Duration::from_millis(1)).await;
         if app.saving_in_steps() {
             seen_in_steps = true;
@@ -146,6 +154,25 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
     let stored = persistence::load(&id).unwrap().unwrap();
     assert_eq!(stored.roadmap.name, "Second");
     assert_eq!(stored.roadmap, app.roadmap.get_untracked());
+
+    // Deleted while a save of it is under way: the save does not write it back.
+    app.edit(|r| r.name = "Third".into()).unwrap();
+    let mut deleted = false;
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while js_sys::Date::now() < deadline {
+        gloo_timers_sleep(Duration::from_millis(1)).await;
+        if app.saving_in_steps() {
+            app.delete_roadmap(&id);
+            deleted = true;
+            break;
+        }
+    }
+    assert!(deleted, "deleted while the save was under way");
+    gloo_timers_sleep(Duration::from_millis(1_500)).await;
+    let key = persistence::roadmap_key(&id);
+    assert_ne!(app.current_id.get_untracked(), id);
+    assert_eq!(storage().get_item(&key).unwrap(), None, "not written back");
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved, "nor taken for another tab's change");
     clear();
 }
 
@@ -154,6 +181,7 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
 /// reported and kept aside, and the next readable roadmap opens.
 #[wasm_bindgen_test]
 async fn a_large_stored_roadmap_opens_in_steps_and_a_damaged_one_is_kept_aside() {
+    init_tasks();
     use cairn::domain::landscape::generate;
     use cairn::persistence::{Entry, Index};
     clear();
@@ -172,8 +200,12 @@ async fn a_large_stored_roadmap_opens_in_steps_and_a_damaged_one_is_kept_aside()
     assert!(app.is_opening(), "read in steps, not at once");
     assert_eq!(app.roadmap.get_untracked().name, large.name);
     assert!(app.edit(|r| r.name = "Too soon".into()).is_err(), "edits wait until it is open");
+    // Its scenarios are not read yet: none is saved over them meanwhile.
+    assert!(app.save_scenario("Too soon", Roadmap::default()).is_err());
+    assert_eq!(storage().get_item(&persistence::scenarios_key("big")).unwrap(), None);
     let mut ticks = 0;
-    while app.is_opening() && ticks < 5_000 {
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while app.is_opening() && js_sys::Date::now() < deadline {
         gloo_timers_sleep(Duration::from_millis(1)).await;
         ticks += 1;
     }
@@ -195,7 +227,8 @@ async fn a_large_stored_roadmap_opens_in_steps_and_a_damaged_one_is_kept_aside()
     let app = App::start();
     assert!(app.is_opening());
     let mut ticks = 0;
-    while app.is_opening() && ticks < 5_000 {
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while app.is_opening() && js_sys::Date::now() < deadline {
         gloo_timers_sleep(Duration::from_millis(1)).await;
         ticks += 1;
     }
