@@ -226,11 +226,9 @@ async fn a_large_stored_roadmap_opens_in_steps_and_a_damaged_one_is_kept_aside()
     persistence::save_index(&index).unwrap();
     let app = App::start();
     assert!(app.is_opening());
-    let mut ticks = 0;
     let deadline = js_sys::Date::now() + 60_000.0;
     while app.is_opening() && js_sys::Date::now() < deadline {
         gloo_timers_sleep(Duration::from_millis(1)).await;
-        ticks += 1;
     }
     assert_eq!(app.roadmap.get_untracked().name, "Small", "the next readable roadmap");
     assert_eq!(app.damaged.get_untracked().len(), 1);
