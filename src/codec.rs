@@ -375,6 +375,22 @@ pub async fn in_steps<T>(budget_ms: f64, mut step: impl FnMut() -> Option<T>, wa
     }
 }
 
+/// The pauses of work that offers to pause often (`validate::validate_paced`): it goes on at
+/// once until it has run `budget_ms` since the last pause, then the browser has its turn
+/// ([`give_way`]).
+pub fn pauses(budget_ms: f64) -> impl FnMut() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    let since = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+    move || {
+        let since = since.clone();
+        Box::pin(async move {
+            if js_sys::Date::now() - since.get() >= budget_ms {
+                give_way().await;
+                since.set(js_sys::Date::now());
+            }
+        })
+    }
+}
+
 /// Resolves in a moment, once the browser has had its turn (events, a frame): between the
 /// steps of a long piece of work, so that it never holds the page for long.
 pub async fn give_way() {

@@ -520,7 +520,7 @@ impl App {
         }
         match persistence::load(id) {
             Ok(Some(stored)) => {
-                self.opened(id, stored);
+                self.opened(id, stored, None);
                 true
             }
             Ok(None) => false,
@@ -531,14 +531,14 @@ impl App {
         }
     }
 
-    /// Shows a stored roadmap just read.
-    fn opened(&self, id: &str, stored: crate::domain::stored::Stored) {
+    /// Shows a stored roadmap just read (its problems: `None` to find them here).
+    fn opened(&self, id: &str, stored: crate::domain::stored::Stored, problems: Option<Vec<Problem>>) {
         self.end_shared();
         self.reset_save_status();
         self.revisions.update_value(|r| {
             r.insert(id.to_string(), stored.revision);
         });
-        self.set_roadmap(stored.roadmap, None);
+        self.set_roadmap(stored.roadmap, problems);
         self.w.current_id.set(id.to_string());
         self.open_scenarios();
         self.save_index();
@@ -552,11 +552,12 @@ impl App {
         }
     }
 
-    /// Opens a large stored roadmap read in steps of a few milliseconds (`stored::Reader`),
-    /// the page going on between them. Meanwhile its name shows with nothing in it, a notice
-    /// says it is being opened, edits are refused and nothing is saved. If it cannot be read,
-    /// it is reported and kept aside as when read at once, and the next readable roadmap opens.
-    /// (Its code is in the codec's chunk: `codec::open_in_steps`.)
+    /// Opens a large stored roadmap read and validated in steps of a few milliseconds
+    /// (`stored::Reader`, `validate::validate_paced`), the page going on between them.
+    /// Meanwhile its name shows with nothing in it, a notice says it is being opened, edits
+    /// are refused and nothing is saved. If it cannot be read, it is reported and kept aside
+    /// as when read at once, and the next readable roadmap opens. (Its code is in the codec's
+    /// chunk: `codec::open_in_steps`.)
     pub(crate) fn open_in_steps(&self, id: String, raw: String) {
         self.cancel_timer();
         self.end_shared();
@@ -589,9 +590,17 @@ impl App {
             else {
                 return;
             };
+            // Checked in steps too: validating a large roadmap at once would hold the page.
+            let problems = match &result {
+                Ok(stored) => Some(validate::validate_paced(&stored.roadmap, crate::codec::pauses(STEP_MS)).await),
+                Err(_) => None,
+            };
+            if !wanted() {
+                return;
+            }
             app.stop_opening();
             match result {
-                Ok(stored) => app.opened(&id, stored),
+                Ok(stored) => app.opened(&id, stored, problems),
                 Err(error) => {
                     let key = persistence::roadmap_key(&id);
                     let raw = persistence::get_raw(&key).unwrap_or_default();
@@ -1129,10 +1138,21 @@ impl App {
         let app = *self;
         leptos::task::spawn_local(async move {
             let wanted = || app.stepped.with_value(|s| s.latest == latest);
-            let Some(value) = crate::codec::in_steps(STEP_MS, || crate::codec::pack_step(&mut packer), wanted).await
-            else {
-                return;
+            // The value becomes the page's text a piece at a time: at once, its few megabytes
+            // would hold the page as it is written.
+            let mut value = js_sys::JsString::from("");
+            let step = || {
+                let last = crate::codec::pack_step(&mut packer);
+                let done = last.is_some();
+                let piece = last.unwrap_or_else(|| packer.take_text());
+                if !piece.is_empty() {
+                    value = value.concat(&piece.into());
+                }
+                done.then_some(())
             };
+            if crate::codec::in_steps(STEP_MS, step, wanted).await.is_none() {
+                return;
+            }
             let result = persistence::save_end(&id, revision, &value);
             let again = app
                 .stepped

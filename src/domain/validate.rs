@@ -15,6 +15,7 @@ use super::model::{
 // data is the user's own roadmap.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
+use std::future::Future;
 
 /// What two names are compared by when looking for duplicates: trimmed, ASCII letters in
 /// lower case, other letters as typed ("SAP ECC" = "sap ecc"; "Élan" ≠ "élan"). Not Rust's
@@ -76,14 +77,32 @@ impl fmt::Display for Problem {
 /// Every problem in the roadmap: roadmap settings first, then goals, capabilities and
 /// initiatives in list order.
 pub fn validate(r: &Roadmap) -> Vec<Problem> {
+    // Never pausing, the work is done in its first poll.
+    let work = std::pin::pin!(validate_paced(r, || std::future::ready(())));
+    match work.poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(problems) => problems,
+        std::task::Poll::Pending => unreachable!("validation paused without being asked to"),
+    }
+}
+
+/// Items checked between two offers to pause: a fraction of a millisecond of work.
+const PACED_BY: usize = 256;
+
+/// [`validate`], offering to pause between small parts of the work (a few hundred items at a
+/// time, a fraction of a millisecond each): `pause()` gives what to await there — ready at
+/// once to go on, or a moment for the page to have its turn. The same checks in the same order,
+/// so the same problems. Opening a large roadmap validates it so, never holding the page for
+/// long (`App::open_in_steps`).
+pub async fn validate_paced<F: Future<Output = ()>>(r: &Roadmap, mut pause: impl FnMut() -> F) -> Vec<Problem> {
     let mut c = Check { out: Vec::new() };
     c.roadmap(r);
     c.criteria(r);
-    let ids = Ids::new(r, &mut c);
+    let ids = Ids::new(r, &mut c, &mut pause).await;
     c.goals(r);
     c.capabilities(r, &ids);
     c.initiatives(r, &ids);
-    c.landscape(r, &ids);
+    pause().await;
+    c.landscape(r, &ids, &mut pause).await;
     c.out
 }
 
@@ -136,43 +155,57 @@ struct Ids<'a> {
 
 impl<'a> Ids<'a> {
     /// Indexes the ids, reporting empty and duplicate ids (unique across the whole roadmap).
-    fn new(r: &'a Roadmap, c: &mut Check) -> Ids<'a> {
+    async fn new<F: Future<Output = ()>>(r: &'a Roadmap, c: &mut Check, pause: &mut impl FnMut() -> F) -> Ids<'a> {
         let mut all: HashMap<&str, Item> = HashMap::default();
-        let mut per_kind = |kind, items: &mut dyn Iterator<Item = (&'a str, &'a str)>| {
-            let mut map = HashMap::default();
-            for (index, (id, name)) in items.enumerate() {
-                let item = Item { kind, id, name };
-                if id.trim().is_empty() {
-                    c.error(item, "id", "has no id".into());
-                } else if let Some(other) = all.get(id) {
-                    let other = other.kind.subject(other.name, other.id);
-                    c.error(item, "id", format!("id \"{id}\" is also used by {other}; ids must be unique"));
-                } else {
-                    all.insert(id, item);
-                }
-                map.entry(id).or_insert(index);
-            }
-            map
+        let mut ids = Ids {
+            goals: HashMap::default(),
+            capabilities: HashMap::default(),
+            initiatives: HashMap::default(),
+            applications: HashMap::default(),
+            technologies: HashMap::default(),
         };
-        Ids {
-            goals: per_kind(ItemKind::Goal, &mut r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str()))),
-            capabilities: per_kind(
-                ItemKind::Capability,
-                &mut r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())),
-            ),
-            initiatives: per_kind(
-                ItemKind::Initiative,
-                &mut r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())),
-            ),
-            applications: per_kind(
-                ItemKind::Application,
-                &mut r.landscape.applications.iter().map(|a| (a.id.as_str(), a.name.as_str())),
-            ),
-            technologies: per_kind(
-                ItemKind::Technology,
-                &mut r.landscape.technologies.iter().map(|t| (t.id.as_str(), t.name.as_str())),
-            ),
+        let goals = r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str())).enumerate();
+        index(&mut ids.goals, &mut all, c, ItemKind::Goal, goals);
+        let capabilities = r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())).enumerate();
+        index(&mut ids.capabilities, &mut all, c, ItemKind::Capability, capabilities);
+        let initiatives = r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())).enumerate();
+        index(&mut ids.initiatives, &mut all, c, ItemKind::Initiative, initiatives);
+        for (n, part) in r.landscape.applications.chunks(PACED_BY * 4).enumerate() {
+            pause().await;
+            let applications = part.iter().map(|a| (a.id.as_str(), a.name.as_str()));
+            let applications = (n * PACED_BY * 4..).zip(applications);
+            index(&mut ids.applications, &mut all, c, ItemKind::Application, applications);
         }
+        for (n, part) in r.landscape.technologies.chunks(PACED_BY * 4).enumerate() {
+            pause().await;
+            let technologies = part.iter().map(|t| (t.id.as_str(), t.name.as_str()));
+            let technologies = (n * PACED_BY * 4..).zip(technologies);
+            index(&mut ids.technologies, &mut all, c, ItemKind::Technology, technologies);
+        }
+        ids
+    }
+}
+
+/// Indexes items of one kind, each with its position in its list, in `map` (an id's first
+/// item), and every id in `all`, reporting empty ids and ids already used.
+fn index<'a>(
+    map: &mut HashMap<&'a str, usize>,
+    all: &mut HashMap<&'a str, Item<'a>>,
+    c: &mut Check,
+    kind: ItemKind,
+    items: impl Iterator<Item = (usize, (&'a str, &'a str))>,
+) {
+    for (position, (id, name)) in items {
+        let item = Item { kind, id, name };
+        if id.trim().is_empty() {
+            c.error(item, "id", "has no id".into());
+        } else if let Some(other) = all.get(id) {
+            let other = other.kind.subject(other.name, other.id);
+            c.error(item, "id", format!("id \"{id}\" is also used by {other}; ids must be unique"));
+        } else {
+            all.insert(id, item);
+        }
+        map.entry(id).or_insert(position);
     }
 }
 
@@ -805,18 +838,24 @@ impl Check {
     }
 
     /// Applications, technologies and the initiatives' changes to applications.
-    fn landscape(&mut self, r: &Roadmap, ids: &Ids) {
+    async fn landscape<F: Future<Output = ()>>(&mut self, r: &Roadmap, ids: &Ids<'_>, pause: &mut impl FnMut() -> F) {
         let l = &r.landscape;
         let app_name = |id: &str| -> String {
             ids.applications.get(id).map_or(id, |&k| shown(&l.applications[k].name, id)).to_string()
         };
         let mut names: HashMap<String, usize> = HashMap::default();
         for (k, a) in l.applications.iter().enumerate() {
+            if k % PACED_BY == 0 {
+                pause().await;
+            }
             let first = (!a.name.trim().is_empty()).then(|| *names.entry(same_name_key(&a.name)).or_insert(k));
             self.application(r, ids, k, first);
         }
         let mut names: HashMap<(String, String), usize> = HashMap::default();
         for (k, t) in l.technologies.iter().enumerate() {
+            if k % (PACED_BY * 4) == 0 {
+                pause().await;
+            }
             let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
             self.name(item);
             if !t.name.trim().is_empty() {
@@ -841,7 +880,10 @@ impl Check {
         }
         // Changes: reported on their initiative (or on the roadmap when it does not exist).
         let mut retired: HashMap<&str, &str> = HashMap::default();
-        for c in &l.changes {
+        for (k, c) in l.changes.iter().enumerate() {
+            if k % (PACED_BY * 4) == 0 {
+                pause().await;
+            }
             let item = match ids.initiatives.get(c.initiative.as_str()) {
                 Some(&i) => Item { kind: ItemKind::Initiative, id: &c.initiative, name: &r.initiatives[i].name },
                 None => {
@@ -1579,6 +1621,50 @@ mod tests {
         assert_eq!(new.len(), 1);
         assert_eq!((new[0].id.as_str(), new[0].field), ("i2", "fte"));
         assert!(new_errors(&after, &before).is_empty());
+    }
+
+    #[test]
+    /// Validating with pauses (as a large roadmap is opened) pauses often — never more than
+    /// a few hundred items between two — and finds exactly what validating at once finds,
+    /// problems of every part of the landscape included.
+    fn validating_with_pauses_pauses_often_and_finds_the_same() {
+        use std::task::{Context, Poll, Waker};
+        let mut r = crate::domain::landscape::generate::generate(5, crate::domain::landscape::generate::scaled(3000));
+        // Problems in each part: a duplicate id, namesakes, a change naming no application.
+        let l = &mut r.landscape;
+        Arc::make_mut(&mut l.applications[2900]).id = l.applications[10].id.clone();
+        Arc::make_mut(&mut l.applications[2950]).name = l.applications[20].name.clone();
+        Arc::make_mut(&mut l.technologies[9000]).end_of_life = Some(m("2020-01"));
+        Arc::make_mut(&mut l.technologies[9000]).release = Some(m("2024-01"));
+        let whole = validate(&r);
+        for field in ["id", "name", "dates"] {
+            assert!(whole.iter().any(|p| p.field == field), "no problem in {field}: {whole:?}");
+        }
+        // Each pause asked for is taken: the work gives way, and is polled again.
+        let asked = std::cell::Cell::new(0);
+        let mut work = std::pin::pin!(validate_paced(&r, || {
+            asked.set(asked.get() + 1);
+            let mut taken = false;
+            std::future::poll_fn(move |cx| {
+                if std::mem::replace(&mut taken, true) {
+                    Poll::Ready(())
+                } else {
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+            })
+        }));
+        let mut polls = 0;
+        let paced = loop {
+            polls += 1;
+            if let Poll::Ready(problems) = work.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+                break problems;
+            }
+        };
+        assert_eq!(paced, whole);
+        assert_eq!(polls, asked.get() + 1);
+        let items = r.landscape.applications.len() * 2 + r.landscape.technologies.len() * 2;
+        assert!(asked.get() >= items / (PACED_BY * 4), "{} pauses for {items} items", asked.get());
     }
 
     #[test]
