@@ -204,6 +204,8 @@ pub struct LandscapeBase {
     applications: Vec<ApplicationRow>,
     quality: Vec<(Check, Option<f64>, Vec<String>)>,
     links: super::Links,
+    /// The conflicts at any month: a month's are some of them.
+    conflicts: Vec<super::risk::Conflict>,
 }
 
 impl LandscapeBase {
@@ -250,7 +252,7 @@ impl LandscapeBase {
             .into_iter()
             .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
             .collect();
-        LandscapeBase { applications, quality, links: a.links() }
+        LandscapeBase { applications, quality, links: a.links(), conflicts: a.all_conflicts() }
     }
 }
 
@@ -313,7 +315,7 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
         capabilities,
         support,
         quality: base.quality.clone(),
-        conflicts: a.conflicts(at),
+        conflicts: a.conflicts_among(&base.conflicts, at),
         time: a.time_grid(at),
     }
 }

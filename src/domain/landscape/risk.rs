@@ -136,6 +136,22 @@ impl Analysis<'_> {
     /// technologies losing support first, ends of life with no plan, and retirements that
     /// break interfaces. In application order, then technology or interface order.
     pub fn conflicts(&self, at: Month) -> Vec<Conflict> {
+        self.conflicts_among(&self.all_conflicts(), at)
+    }
+
+    /// Of `all` (this landscape's [`Analysis::all_conflicts`]), the ones seen at month `at`:
+    /// a technology losing support first no longer matters once the application is past its
+    /// end of life; the other kinds do not depend on the month. (A date change on the map
+    /// redoes only this.)
+    pub fn conflicts_among(&self, all: &[Conflict], at: Month) -> Vec<Conflict> {
+        let seen =
+            |c: &&Conflict| c.kind != ConflictKind::SupportEndsFirst || !past_end_of_life(&self.lifecycles[c.app], at);
+        all.iter().filter(seen).copied().collect()
+    }
+
+    /// Every conflict in the landscape at any month: [`Analysis::conflicts`] with the
+    /// technologies losing support first of applications already past their end of life.
+    pub fn all_conflicts(&self) -> Vec<Conflict> {
         let apps = self.applications();
         let mut out = Vec::new();
         // Who is linked to whom by an interface, either side declaring it: (the other
@@ -152,27 +168,25 @@ impl Analysis<'_> {
         for (k, a) in apps.iter().enumerate() {
             let life = &self.lifecycles[k];
             // 1. A technology losing support before the application's end of life.
-            if !past_end_of_life(life, at) {
-                for &t in self.technologies_of(k) {
-                    let end = support_end(&self.tech_dates[t]);
-                    let first = match (end, life.end_of_life) {
-                        (Ends::Ended, _) => true,
-                        (Ends::On(_), None) => true,
-                        (Ends::On(s), Some(e)) => s < e,
-                        _ => false,
+            for &t in self.technologies_of(k) {
+                let end = support_end(&self.tech_dates[t]);
+                let first = match (end, life.end_of_life) {
+                    (Ends::Ended, _) => true,
+                    (Ends::On(_), None) => true,
+                    (Ends::On(s), Some(e)) => s < e,
+                    _ => false,
+                };
+                if first {
+                    let support_ends = match end {
+                        Ends::On(s) => Some(s),
+                        _ => None,
                     };
-                    if first {
-                        let support_ends = match end {
-                            Ends::On(s) => Some(s),
-                            _ => None,
-                        };
-                        out.push(Conflict {
-                            kind: ConflictKind::SupportEndsFirst,
-                            app: k,
-                            other: Some(t),
-                            facts: Facts::SupportEndsFirst { support_ends, end_of_life: life.end_of_life },
-                        });
-                    }
+                    out.push(Conflict {
+                        kind: ConflictKind::SupportEndsFirst,
+                        app: k,
+                        other: Some(t),
+                        facts: Facts::SupportEndsFirst { support_ends, end_of_life: life.end_of_life },
+                    });
                 }
             }
             // 2. An end of life with no successor and no initiative retiring or replacing it.
