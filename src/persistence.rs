@@ -68,10 +68,27 @@ fn error_name(err: &wasm_bindgen::JsValue) -> String {
 
 fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
     let s = storage().ok_or(SaveError::Unavailable)?;
-    s.set_item(key, value).map_err(|e| match error_name(&e).as_str() {
+    s.set_item(key, value).map_err(refused)
+}
+
+/// [`set_raw`] of a value that is already the page's text (a large roadmap's, made a piece
+/// at a time while it was packed: not copied out of Rust at once).
+fn set_text(key: &str, value: &js_sys::JsString) -> Result<(), SaveError> {
+    use wasm_bindgen::JsCast;
+    let s = storage().ok_or(SaveError::Unavailable)?;
+    let set_item = js_sys::Reflect::get(&s, &"setItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(SaveError::Unavailable)?;
+    set_item.call2(&s, &key.into(), value).map(drop).map_err(refused)
+}
+
+/// Why the browser refused to store a value.
+fn refused(e: wasm_bindgen::JsValue) -> SaveError {
+    match error_name(&e).as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::Full,
         other => SaveError::Other(format!("the browser refused to save ({other})")),
-    })
+    }
 }
 
 /// Keeps a view preference (`cairn.prefs.<name>`); best effort: without room or storage the
@@ -167,7 +184,7 @@ pub fn stored_revision(id: &str) -> Option<u64> {
 /// returns the new revision.
 pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
     let revision = save_begin(id, known_revision)?;
-    save_end(id, revision, &codec::encode_stored(roadmap, revision))
+    save_end(id, revision, &codec::encode_stored(roadmap, revision).into())
 }
 
 /// The revision a save of roadmap `id` writes next, if the stored copy is still the one this
@@ -186,11 +203,11 @@ pub fn save_begin(id: &str, known_revision: Option<u64>) -> Result<u64, SaveErro
 
 /// Writes `value`, encoded for `revision` (from [`save_begin`]), unless another tab has
 /// written the roadmap since; returns the revision.
-pub fn save_end(id: &str, revision: u64, value: &str) -> Result<u64, SaveError> {
+pub fn save_end(id: &str, revision: u64, value: &js_sys::JsString) -> Result<u64, SaveError> {
     if stored_revision(id) != revision.checked_sub(1).filter(|&before| before > 0) {
         return Err(SaveError::Conflict);
     }
-    set_raw(&roadmap_key(id), value)?;
+    set_text(&roadmap_key(id), value)?;
     Ok(revision)
 }
 

@@ -109,12 +109,12 @@ fn a_write_from_another_tab_during_a_save_is_never_overwritten() {
     let next = persistence::save_begin("t6", Some(rev)).unwrap();
     let theirs = Roadmap { name: "Theirs".into(), ..Roadmap::default() };
     storage().set_item(&persistence::roadmap_key("t6"), &stored::encode(&theirs, rev + 1)).unwrap();
-    let mine = stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next);
+    let mine = js_sys::JsString::from(stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next));
     assert_eq!(persistence::save_end("t6", next, &mine), Err(SaveError::Conflict));
     assert_eq!(persistence::load("t6").unwrap().unwrap().roadmap.name, "Theirs");
     // Without the other tab's write, the same save goes through.
     let next = persistence::save_begin("t6", Some(rev + 1)).unwrap();
-    let mine = stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next);
+    let mine = js_sys::JsString::from(stored::encode(&Roadmap { name: "Mine".into(), ..Roadmap::default() }, next));
     assert_eq!(persistence::save_end("t6", next, &mine), Ok(rev + 2));
     assert_eq!(persistence::load("t6").unwrap().unwrap().roadmap.name, "Mine");
 }

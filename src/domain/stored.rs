@@ -101,7 +101,16 @@ impl Packer {
         }
     }
 
-    /// Does one step; `Some(value)`, the value to store, when it was the last.
+    /// The stored value's text made so far and not taken yet (none before its last stages).
+    /// Taken after each step, the pieces and what the last step gives make the value: the
+    /// page turns them into its own text a piece at a time, rather than all at once when
+    /// writing (`App::save_in_steps`).
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
+    /// Does one step; `Some(value)`, the value to store (its rest after [`Packer::take_text`]),
+    /// when it was the last.
     pub fn step(&mut self) -> Option<String> {
         let mut json = Vec::with_capacity(Self::STEP_BYTES + 4096);
         let l = &self.roadmap.landscape;
@@ -725,6 +734,17 @@ mod tests {
         let (value, steps) = packed_in_steps(&large, 3);
         assert!(steps > 10, "{steps} steps");
         assert_eq!(decode(&value).unwrap().roadmap, large);
+        // The text taken a piece at a time after each step, then the rest, is the same value.
+        let mut packer = Packer::new(large.clone(), 3);
+        let mut pieces = Vec::new();
+        let rest = run_steps(|| {
+            let last = packer.step();
+            pieces.push(packer.take_text());
+            last
+        })
+        .0;
+        assert!(pieces.iter().filter(|p| !p.is_empty()).count() > 2, "taken in pieces");
+        assert_eq!(pieces.concat() + &rest, value);
     }
 
     /// Reading in steps gives what reading at once gives: packed at once or in steps, with
