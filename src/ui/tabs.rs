@@ -1,5 +1,8 @@
 //! The tab bar of a view with parts (the editor's lists, the portfolio's sections, Decide):
 //! links to deep links, the current one marked `aria-current="page"`, an optional count.
+//! Following a tab draws the view again, tab bar included: the tab followed keeps the
+//! keyboard's focus (it is given to the new bar's current tab), as it would in a page that
+//! stayed.
 
 use leptos::prelude::*;
 
@@ -23,16 +26,34 @@ impl Tab {
     }
 }
 
+thread_local! {
+    /// The tab bar (its label) whose tab was just followed: its next drawing focuses its
+    /// current tab.
+    static FOLLOWED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
 /// A `<nav class="tabs">` named `label`; `class` adds classes ("pf-nav").
 #[component]
 pub fn TabBar(label: &'static str, tabs: Vec<Tab>, #[prop(optional)] class: &'static str) -> impl IntoView {
     let class = if class.is_empty() { "tabs".to_string() } else { format!("tabs {class}") };
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move || {
+        let Some(nav) = nav.get() else { return };
+        if FOLLOWED.with(|f| f.get() == Some(label)) {
+            FOLLOWED.with(|f| f.set(None));
+            let current = nav.query_selector("a[aria-current=page]").ok().flatten();
+            if let Some(tab) = current.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = tab.focus();
+            }
+        }
+    });
     view! {
-        <nav class=class aria-label=label>
+        <nav class=class aria-label=label node_ref=nav>
             {tabs.into_iter().map(|t| {
                 let current = t.current;
                 view! {
-                    <a href=t.href aria-current=move || current.get().then_some("page")>
+                    <a href=t.href aria-current=move || current.get().then_some("page")
+                        on:click=move |_| if !current.get_untracked() { FOLLOWED.with(|f| f.set(Some(label))) }>
                         {t.title}
                         {t.count.map(|n| view! { " " <span class="count">{move || n.get()}</span> })}
                     </a>

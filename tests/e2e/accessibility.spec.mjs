@@ -106,3 +106,22 @@ test('axe-core really runs: it reports a low-contrast text put on the page', asy
   const v = await violations(page);
   expect(v.some((line) => line.startsWith('color-contrast:'))).toBe(true);
 });
+
+// Following a tab draws the view again, tab bar included: the keyboard's focus stays on the
+// tab followed (not dropped to the page's start), in every view with parts.
+test('the keyboard stays on a tab followed with Enter, in every view with parts', async ({ page }) => {
+  await openApp(page, '/');
+  for (const [start, bar, tab] of [
+    ['#/landscape', 'Landscape parts', 'Technologies'],
+    ['#/portfolio/summary', 'Portfolio sections', 'Finance'],
+    ['#/decide/scoring', 'Decide what to fund', 'Scenarios'],
+    ['#/roadmap/initiatives', 'Roadmap lists', 'Goals'],
+  ]) {
+    await page.goto(`/${start}`);
+    const link = () => page.getByRole('navigation', { name: bar }).getByRole('link', { name: new RegExp(`^${tab}`) });
+    await link().focus();
+    await page.keyboard.press('Enter');
+    await expect(link()).toHaveAttribute('aria-current', 'page');
+    await expect(link(), `${bar}: ${tab}`).toBeFocused();
+  }
+});
