@@ -47,12 +47,21 @@ fn parse_fit(text: &str) -> Result<Option<u8>, String> {
 }
 
 /// One application as the list shows it: the phase and disposition today.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Row {
     app: Arc<Application>,
     phase: Option<Phase>,
     disposition: Option<Disposition>,
     contradicts: bool,
+}
+
+/// The same application (the same `Arc`: an edit makes a new one) shown the same way. Not
+/// compared field by field: that would walk every application of the list on every edit.
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        Arc::ptr_eq(&self.app, &other.app)
+            && (self.phase, self.disposition, self.contradicts) == (other.phase, other.disposition, other.contradicts)
+    }
 }
 
 #[component]
@@ -68,6 +77,7 @@ pub fn Applications() -> impl IntoView {
         let q = query.get();
         let f = filter.get();
         let wanted = Disposition::from_key(&f);
+        let searching = !q.trim().is_empty();
         let mut rows: Vec<Row> = app.roadmap.with(|r| {
             let a = crate::domain::landscape::Analysis::new(r);
             a.applications()
@@ -82,10 +92,18 @@ pub fn Applications() -> impl IntoView {
                         _ => wanted.is_some() && d.effective == wanted,
                     };
                     (keep
-                        && matches(
-                            &q,
-                            &[&x.name, &x.vendor, &x.business_owner, &x.it_owner, &x.description, &x.tags.join(" ")],
-                        ))
+                        && (!searching
+                            || matches(
+                                &q,
+                                &[
+                                    &x.name,
+                                    &x.vendor,
+                                    &x.business_owner,
+                                    &x.it_owner,
+                                    &x.description,
+                                    &x.tags.join(" "),
+                                ],
+                            )))
                     .then(|| Row {
                         app: x.clone(),
                         phase: a.phase_at(k, today),

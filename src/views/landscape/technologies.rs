@@ -32,12 +32,21 @@ pub fn ends_text(e: Ends) -> String {
     }
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Row {
     tech: Arc<Technology>,
     support: SupportStatus,
     ends: Ends,
     used_by: usize,
+}
+
+/// The same technology (the same `Arc`) shown the same way: not compared field by field,
+/// which would walk every technology on every edit (as the applications' rows).
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        Arc::ptr_eq(&self.tech, &other.tech)
+            && (self.support, self.ends, self.used_by) == (other.support, other.ends, other.used_by)
+    }
 }
 
 #[component]
