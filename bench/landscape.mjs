@@ -1,9 +1,10 @@
 // Landscape benchmark (issue 15): the enterprise landscape in the page — 5,000 applications,
 // 20,000 technologies, 100,000 links (the generator, `#/debug/landscape/5000`) and twice that
 // (`#/debug/landscape/10000`): opening each part of the Landscape view, an application edit,
-// a date change on the map; a CSV import of 5,000 and 10,000 application rows. Each from the event to the next frame; opening includes the
-// driver's round trip. Reported, never asserted. Run through `bench/run` (it builds the
-// release first); DIST=dir measures another build.
+// a date change on the map; a CSV import of 5,000 and 10,000 application rows. Each from the
+// event to the next frame, timed in the page (opening a part: until that frame is painted;
+// also with the driver's round trips). Reported, never asserted. Run through `bench/run` (it
+// builds the release first); DIST=dir measures another build.
 import { chromium } from '@playwright/test';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -19,25 +20,46 @@ for (const applications of [5000, 10000]) {
   const appTable = page.getByRole('table', { name: 'Applications', exact: true });
   await appTable.waitFor({ timeout: 300_000 });
   const parts = page.getByRole('navigation', { name: 'Landscape parts' });
+  // Opening a part: measured in the page (the link clicked → its table in the page → the
+  // next frame drawn), as a person sees it; the same with the driver's round trips as well.
   const opening = {};
-  for (const [name, shown] of [
-    ['Technologies', () => page.getByRole('table', { name: 'Technologies' })],
-    ['Landscape map', () => page.getByRole('table', { name: 'Applications per capability' })],
-    ['Applications', () => appTable],
+  const openingWithDriver = {};
+  for (const [name, caption] of [
+    ['Technologies', 'Technologies'],
+    ['Landscape map', 'Applications per capability'],
+    ['Applications', 'Applications'],
   ]) {
     const times = [];
+    const outer = [];
     for (let i = 0; i < 3; i++) {
       if (i > 0) {
         await page.goBack();
-        await page.waitForTimeout(200);
+        await page.waitForTimeout(300);
       }
       const t0 = Date.now();
-      await parts.getByRole('link', { name: new RegExp(`^${name}`) }).click();
-      await shown().waitFor({ timeout: 120_000 });
-      await page.evaluate(() => new Promise(requestAnimationFrame));
-      times.push(Date.now() - t0);
+      times.push(await page.evaluate(([name, caption]) => new Promise((resolve) => {
+        const link = [...document.querySelectorAll('nav[aria-label="Landscape parts"] a')].find((a) => a.textContent.startsWith(name));
+        const shown = () => [...document.querySelectorAll('table > caption')].some((c) => c.textContent === caption);
+        const t = performance.now();
+        // After the next frame's paint: a message posted from its animation callback.
+        const done = () => requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t);
+          channel.port2.postMessage(0);
+        });
+        const observer = new MutationObserver(() => {
+          if (shown()) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        link.click();
+      }), [name, caption]));
+      outer.push(Date.now() - t0);
     }
     opening[name] = median(times);
+    openingWithDriver[name] = median(outer);
   }
   const panelStart = Date.now();
   await appTable.getByRole('row').nth(1).getByRole('button').click();
@@ -75,13 +97,19 @@ for (const applications of [5000, 10000]) {
     const channel = new MessageChannel();
     let last = performance.now();
     let longest = 0;
+    let before = 0;
+    let gap = 0;
     const t0 = last;
     channel.port1.onmessage = () => {
       const now = performance.now();
-      longest = Math.max(longest, now - last);
+      before = Math.max(before, gap);
+      gap = now - last;
+      longest = Math.max(longest, gap);
       last = now;
-      if (now - t0 > 300 && !busy()) resolve({ longest, ms: now - t0 });
-      else if (now - t0 > 20_000) resolve({ longest, ms: NaN });
+      // `before`: the longest hold before the last one, in which the work ended (and, for
+      // opening, the view was drawn with the roadmap open: `gap`).
+      if (now - t0 > 300 && !busy()) resolve({ longest, before, gap, ms: now - t0 });
+      else if (now - t0 > 20_000) resolve({ longest, before, gap, ms: NaN });
       else channel.port2.postMessage(0);
     };
     if (what === 'save') {
@@ -116,13 +144,13 @@ for (const applications of [5000, 10000]) {
   }));
   const scale = applications / 5000;
   console.log(`\nlandscape in the page, ${scale}× enterprise (${applications.toLocaleString('en')} applications, ${(4 * applications).toLocaleString('en')} technologies, ${(20 * applications).toLocaleString('en')} links):`);
-  for (const [name, ms] of Object.entries(opening)) console.log(`  opening ${name}: median ${ms.toFixed(0)} ms of 3 (click → drawn, incl. the driver; budget 200 ms)`);
+  for (const [name, ms] of Object.entries(opening)) console.log(`  opening ${name}: median ${ms.toFixed(0)} ms of 3 (click → drawn, in the page; budget 200 ms; ${openingWithDriver[name]} ms with the driver's round trips)`);
   console.log(`  opening an application's panel: ${panelMs} ms (click → drawn, incl. the driver)`);
   console.log(`  application field edit (run cost) repainted (change → next frame): median ${median(costFrames).toFixed(1)} ms of ${costFrames.length} (budget 16 ms)`);
   console.log(`  application rename repainted (change → next frame): median ${median(appFrames).toFixed(1)} ms of ${appFrames.length} (budget 16 ms)`);
   console.log(`  landscape map date change (change → next frame): median ${median(dateFrames).toFixed(1)} ms of ${dateFrames.length} (budget 50 ms of work)`);
   console.log(`  autosave after an edit (packed in steps): written in ${save.ms.toFixed(0)} ms, the page held at most ${save.longest.toFixed(1)} ms at a time (budget one frame)`);
-  console.log(`  opening it again after a reload (read in steps): open in ${open.ms.toFixed(0)} ms after the app started, the page held at most ${open.longest.toFixed(1)} ms at a time (budget one frame)`);
+  console.log(`  opening it again after a reload (read and checked in steps): open in ${open.ms.toFixed(0)} ms after the app started; the page held at most ${open.before.toFixed(1)} ms at a time while reading and checking (budget one frame), then ${open.gap.toFixed(1)} ms to show it open (the view drawn with it: a view opening, budget 200 ms)`);
   await context.close();
 }
 // Importing applications from a spreadsheet: a ServiceNow-style export of N rows into the
