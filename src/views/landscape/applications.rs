@@ -396,9 +396,6 @@ fn CapabilitiesSupported(id: String) -> impl IntoView {
             .map(|s| (s.clone(), r.capability(&s.capability).map(|c| c.name.clone()).unwrap_or_default()))
             .collect()
     });
-    let choices = Memo::new(move |_| {
-        app.roadmap.with(|r| r.capabilities.iter().map(|c| (c.id.clone(), c.name.clone())).collect::<Vec<_>>())
-    });
     let id_add = id.clone();
     view! {
         <fieldset class="links">
@@ -424,18 +421,25 @@ fn CapabilitiesSupported(id: String) -> impl IntoView {
                     </li> }
                 }).collect_view()}
             </ul>
-            <label class="inline-field">"Link a capability "
-                <select on:change=move |ev| {
-                    let capability = event_target_value(&ev);
-                    if capability.is_empty() { return; }
-                    link_edit(app, error, |r| if let Some(a) = r.application_mut(&id_add) { a.capabilities.push(Support { capability, fit: None }); });
-                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
-                }>
-                    <option value="">"Choose a capability…"</option>
-                    {move || choices.get().into_iter().filter(|(cid, _)| !links.with(|l| l.iter().any(|(x, _)| &x.capability == cid)))
-                        .map(|(cid, name)| view! { <option value=cid>{name}</option> }).collect_view()}
-                </select>
-            </label>
+            <SearchPick label="Link a capability" placeholder="Capability name"
+                find=move |q| app.roadmap.with(|r| {
+                    let linked = links.with(|l| l.iter().map(|(s, _)| s.capability.clone()).collect::<Vec<_>>());
+                    r.capabilities.iter()
+                        .filter(|c| !linked.contains(&c.id) && matches(q, &[&c.name]))
+                        .take(PICK_LIMIT)
+                        .map(|c| {
+                            let name = crate::domain::model::display_name(&c.name, &c.id);
+                            // Namesakes in different branches are told apart by their parent.
+                            let parent = c.parent.as_deref().and_then(|p| r.capability(p)).map(|p| p.name.as_str());
+                            let text = match parent {
+                                Some(p) => format!("Link {name} (in {p})"),
+                                None => format!("Link {name}"),
+                            };
+                            (c.id.clone(), text)
+                        })
+                        .collect()
+                })
+                pick=Callback::new(move |capability| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id_add) { a.capabilities.push(Support { capability, fit: None }); }))/>
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </fieldset>
     }
