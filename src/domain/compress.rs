@@ -112,7 +112,11 @@ pub struct Inflater {
 impl Inflater {
     pub fn new(input: Vec<u8>, limit: usize) -> Inflater {
         use miniz_oxide::{inflate::stream::InflateState, DataFormat};
-        Inflater { state: InflateState::new_boxed(DataFormat::Raw), input, read: 0, out: Vec::new(), limit }
+        // Room for what a roadmap's JSON usually unpacks to (about 5 times its packed size),
+        // so that the output is rarely moved as it grows: moving megabytes at once would make
+        // one step long.
+        let out = Vec::with_capacity(input.len().saturating_mul(8).min(limit));
+        Inflater { state: InflateState::new_boxed(DataFormat::Raw), input, read: 0, out, limit }
     }
 
     /// Unpacks about `budget` bytes more: `Ok(true)` when all is unpacked.
@@ -241,25 +245,65 @@ fn text_char(value: u32) -> char {
 /// Reads [`bytes_to_text`]'s text back; `None` when it is not such a text (a character
 /// outside the alphabet, an impossible length, or padding bits that are not zero).
 pub fn text_to_bytes(text: &str) -> Option<Vec<u8>> {
-    let mut values = text.chars().map(|c| (c as u32).checked_sub(TEXT_BASE).filter(|&v| v < 0x8000));
-    let padding = values.next()?? as usize;
-    let chars = text.chars().count() - 1;
-    let bits = (chars * 15).checked_sub(padding)?;
-    if padding >= 15 || bits % 8 != 0 || (chars == 0 && padding != 0) {
-        return None;
+    let mut reader = TextReader::with_capacity(text.len() / 3 * 15 / 8);
+    reader.read(text);
+    reader.finish()
+}
+
+/// [`text_to_bytes`] a piece at a time (a large stored value is read in steps): the text
+/// [`read`](TextReader::read) in pieces of any length, then [`finish`](TextReader::finish)
+/// gives what `text_to_bytes` gives of it all.
+#[derive(Default)]
+pub struct TextReader {
+    /// The first character's value (the padding), once read; `Err` once a character was
+    /// not of the alphabet.
+    padding: Option<Result<u32, ()>>,
+    chars: usize,
+    acc: u32,
+    held: u32,
+    out: Vec<u8>,
+}
+
+impl TextReader {
+    pub fn with_capacity(bytes: usize) -> TextReader {
+        TextReader { out: Vec::with_capacity(bytes), ..TextReader::default() }
     }
-    let mut out = Vec::with_capacity(bits / 8);
-    let (mut acc, mut held) = (0u32, 0u32);
-    for value in values {
-        acc = (acc << 15) | value?;
-        held += 15;
-        while held >= 8 && out.len() < bits / 8 {
-            held -= 8;
-            out.push((acc >> held) as u8);
+
+    pub fn read(&mut self, text: &str) {
+        let mut values = text.chars().map(|c| (c as u32).checked_sub(TEXT_BASE).filter(|&v| v < 0x8000).ok_or(()));
+        if self.padding.is_none() {
+            self.padding = values.next();
         }
-        acc &= (1 << held) - 1;
+        if !matches!(self.padding, Some(Ok(_))) {
+            return;
+        }
+        for value in values {
+            let Ok(value) = value else {
+                self.padding = Some(Err(()));
+                return;
+            };
+            self.chars += 1;
+            self.acc = (self.acc << 15) | value;
+            self.held += 15;
+            while self.held >= 8 {
+                self.held -= 8;
+                self.out.push((self.acc >> self.held) as u8);
+            }
+            self.acc &= (1 << self.held) - 1;
+        }
     }
-    (acc == 0).then_some(out)
+
+    /// The bytes, or `None` if the text was not such a text.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        let padding = self.padding?.ok()? as usize;
+        let bits = (self.chars * 15).checked_sub(padding)?;
+        if padding >= 15 || bits % 8 != 0 || (self.chars == 0 && padding != 0) {
+            return None;
+        }
+        // The padding bits (the bytes past the data's, and the bits short of a byte) are zero.
+        let padded = self.out.split_off(bits / 8);
+        (self.acc == 0 && padded.iter().all(|&b| b == 0)).then_some(self.out)
+    }
 }
 
 #[cfg(test)]
@@ -384,6 +428,31 @@ mod tests {
             let text = bytes_to_text(&bytes);
             prop_assert_eq!(text.chars().count(), 1 + (bytes.len() * 8).div_ceil(15));
             prop_assert_eq!(text_to_bytes(&text), Some(bytes));
+        }
+
+        /// Read in pieces, any text (of the alphabet or not, valid or not) gives what it
+        /// gives read at once.
+        #[test]
+        fn text_read_in_pieces_as_at_once(
+            values in proptest::collection::vec(prop_oneof![8 => 0u32..16, 8 => 0u32..0x8000, 1 => 0x8000u32..0x9000], 0..40),
+            cuts in proptest::collection::vec(0usize..40, 0..5),
+            valid in any::<bool>(),
+        ) {
+            let text: String = if valid {
+                bytes_to_text(&values.iter().map(|&v| v as u8).collect::<Vec<_>>())
+            } else {
+                values.iter().map(|&v| char::from_u32(TEXT_BASE + v).unwrap_or('x')).collect()
+            };
+            let chars: Vec<char> = text.chars().collect();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(chars.len())).collect();
+            cuts.sort_unstable();
+            let mut reader = TextReader::default();
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([chars.len()]) {
+                reader.read(&chars[from..cut].iter().collect::<String>());
+                from = cut;
+            }
+            prop_assert_eq!(reader.finish(), text_to_bytes(&text));
         }
 
         #[test]

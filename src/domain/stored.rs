@@ -70,6 +70,10 @@ pub struct Packer {
     stage: Stage,
     crc: u32,
     deflater: Option<compress::Deflater>,
+    /// JSON written by a step but not yet deflated (from `pending_at` on): the roadmap
+    /// without its landscape is written at once, and deflated a step's worth at a time.
+    pending: Vec<u8>,
+    pending_at: usize,
     packed: Vec<u8>,
     text: String,
 }
@@ -96,6 +100,8 @@ impl Packer {
             stage: Stage::Head,
             crc: 0,
             deflater: Some(compress::Deflater::default()),
+            pending: Vec::new(),
+            pending_at: 0,
             packed: Vec::new(),
             text: String::new(),
         }
@@ -112,6 +118,19 @@ impl Packer {
     /// Does one step; `Some(value)`, the value to store (its rest after [`Packer::take_text`]),
     /// when it was the last.
     pub fn step(&mut self) -> Option<String> {
+        if self.pending_at < self.pending.len() {
+            let to = (self.pending_at + Self::STEP_BYTES).min(self.pending.len());
+            let piece = &self.pending[self.pending_at..to];
+            self.crc = compress::crc32_more(self.crc, piece);
+            if let Some(deflater) = &mut self.deflater {
+                deflater.write(piece);
+            }
+            self.pending_at = to;
+            if to == self.pending.len() {
+                (self.pending, self.pending_at) = (Vec::new(), 0);
+            }
+            return None;
+        }
         let mut json = Vec::with_capacity(Self::STEP_BYTES + 4096);
         let l = &self.roadmap.landscape;
         let (apps, techs, changes) = (l.applications.len(), l.technologies.len(), l.changes.len());
@@ -170,6 +189,12 @@ impl Packer {
             }
             Stage::Done => Stage::Done,
         };
+        if json.len() > 2 * Self::STEP_BYTES {
+            // Far more than a step's (the roadmap without its landscape): deflated in the
+            // next steps.
+            self.pending = json;
+            return None;
+        }
         if !json.is_empty() {
             self.crc = compress::crc32_more(self.crc, &json);
             if let Some(deflater) = &mut self.deflater {
@@ -212,9 +237,32 @@ pub struct Reader {
 
 enum ReadStage {
     Start(String),
-    Unpack { inflater: compress::Inflater, crc: u32, expected: u32, checked: usize },
-    Scan { json: String, scan: Scan },
-    Items { json: String, scan: Scan, stored: Box<Stored>, list: usize, next: usize },
+    /// The stored text turned back into packed bytes, from byte `at` of `raw` on.
+    Text {
+        raw: String,
+        at: usize,
+        text: compress::TextReader,
+        expected: u32,
+    },
+    Unpack {
+        inflater: compress::Inflater,
+        crc: u32,
+        expected: u32,
+        checked: usize,
+    },
+    /// The JSON as bytes: serde reads (and checks) its text an item at a time, rather than
+    /// the whole being checked at once.
+    Scan {
+        json: Vec<u8>,
+        scan: Scan,
+    },
+    Items {
+        json: Vec<u8>,
+        scan: Scan,
+        stored: Box<Stored>,
+        list: usize,
+        next: usize,
+    },
     Done,
 }
 
@@ -253,8 +301,23 @@ impl Reader {
                 };
                 revision.parse::<u64>().map_err(|_| damaged("its revision is not a number"))?;
                 let expected = u32::from_str_radix(crc, 16).map_err(|_| damaged("its checksum is not readable"))?;
-                let bytes =
-                    compress::text_to_bytes(body).ok_or_else(|| damaged("it holds characters Cairn does not write"))?;
+                let text = compress::TextReader::with_capacity(body.len() / 3 * 15 / 8);
+                let at = raw.len() - body.len();
+                self.stage = ReadStage::Text { raw, at, text, expected };
+            }
+            ReadStage::Text { raw, mut at, mut text, expected } => {
+                // Whole characters, about three steps' worth of bytes (three to a character).
+                let mut to = (at + 3 * Self::STEP_BYTES).min(raw.len());
+                while !raw.is_char_boundary(to) {
+                    to += 1;
+                }
+                text.read(&raw[at..to]);
+                at = to;
+                if at < raw.len() {
+                    self.stage = ReadStage::Text { raw, at, text, expected };
+                    return Ok(None);
+                }
+                let bytes = text.finish().ok_or_else(|| damaged("it holds characters Cairn does not write"))?;
                 let inflater = compress::Inflater::new(bytes, MAX_UNPACKED);
                 self.stage = ReadStage::Unpack { inflater, crc: 0, expected, checked: 0 };
             }
@@ -272,22 +335,22 @@ impl Reader {
                 if crc != expected {
                     return Err(damaged("its checksum does not match"));
                 }
-                let json = String::from_utf8(inflater.into_output()).map_err(|_| damaged("it is not text"))?;
-                self.stage = ReadStage::Scan { json, scan: Scan::default() };
+                self.stage = ReadStage::Scan { json: inflater.into_output(), scan: Scan::default() };
             }
             ReadStage::Scan { json, mut scan } => {
-                if !scan.step(json.as_bytes(), Self::STEP_BYTES) {
+                if !scan.step(&json, Self::STEP_BYTES) {
                     self.stage = ReadStage::Scan { json, scan };
                     return Ok(None);
                 }
+                let text = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| damaged("it is not text"));
                 let Some((from, to)) = scan.landscape.filter(|_| !scan.unusual && scan.frames.is_empty()) else {
-                    return decode_json(&json).map(Some);
+                    return decode_json(&text(json)?).map(Some);
                 };
                 // The rest at once, with an empty landscape in place of the one found.
-                let stored = decode_json(&format!("{}{{}}{}", &json[..from], &json[to..]))?;
+                let stored = decode_json(&text([&json[..from], b"{}", &json[to..]].concat())?)?;
                 if stored.migrated_from.is_some() {
                     // An older schema is migrated whole (it has no landscape: never here).
-                    return decode_json(&json).map(Some);
+                    return decode_json(&text(json)?).map(Some);
                 }
                 self.stage = ReadStage::Items { json, scan, stored: Box::new(stored), list: 0, next: 0 };
             }
@@ -302,9 +365,9 @@ impl Reader {
                     let item = &json[from..to];
                     let l = &mut stored.roadmap.landscape;
                     match list {
-                        0 => l.applications.push(serde_json::from_str(item).map_err(could_not)?),
-                        1 => l.technologies.push(serde_json::from_str(item).map_err(could_not)?),
-                        _ => l.changes.push(serde_json::from_str(item).map_err(could_not)?),
+                        0 => l.applications.push(serde_json::from_slice(item).map_err(could_not)?),
+                        1 => l.technologies.push(serde_json::from_slice(item).map_err(could_not)?),
+                        _ => l.changes.push(serde_json::from_slice(item).map_err(could_not)?),
                     }
                     read += item.len();
                     next += 1;
@@ -745,6 +808,21 @@ mod tests {
         .0;
         assert!(pieces.iter().filter(|p| !p.is_empty()).count() > 2, "taken in pieces");
         assert_eq!(pieces.concat() + &rest, value);
+        // A roadmap whose part outside the landscape is far more than a step's JSON: that
+        // part is deflated over several steps, and the value is the same.
+        let mut wide = crate::domain::demo::demo_roadmap();
+        let template = (*wide.capabilities[0]).clone();
+        for k in 0..3000 {
+            let name = format!("Capability {k} with a long name to make the roadmap's head large");
+            let c =
+                crate::domain::model::Capability { id: format!("wide-{k}"), name, parent: None, ..template.clone() };
+            wide.capabilities.push(std::sync::Arc::new(c));
+        }
+        assert!(
+            encode_json(&Roadmap { landscape: Default::default(), ..wide.clone() }, 5).len() > 3 * Packer::STEP_BYTES
+        );
+        let (value, _) = packed_in_steps(&wide, 5);
+        assert_eq!(decode(&value).unwrap(), decode(&encode(&wide, 5)).unwrap());
     }
 
     /// Reading in steps gives what reading at once gives: packed at once or in steps, with
