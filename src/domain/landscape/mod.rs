@@ -42,16 +42,18 @@ pub struct Analysis<'a> {
     pub roadmap: &'a Roadmap,
     /// Index of each application, technology and capability by id (the first of an id).
     pub apps: HashMap<&'a str, usize>,
-    pub techs: HashMap<&'a str, usize>,
-    pub caps: HashMap<&'a str, usize>,
+    /// (The technologies' and capabilities' indexes and the technologies' dates are worked
+    /// out on first use, as the links below: the applications list, redrawn on every edit of
+    /// a landscape of thousands, needs only the lifecycles.)
+    techs: std::sync::OnceLock<HashMap<&'a str, usize>>,
+    caps: std::sync::OnceLock<HashMap<&'a str, usize>>,
     /// Per application: its lifecycle in effect, after the initiatives' changes.
     pub lifecycles: Vec<Lifecycle>,
     /// Per application: the change that retires it first (index into `changes`) and when.
     pub retired_by: Vec<Option<(usize, Month)>>,
     /// Per application: the change that introduces it first and when.
     pub introduced_by: Vec<Option<(usize, Month)>>,
-    /// Per technology: its dates in effect (typed dates over the catalog's).
-    pub tech_dates: Vec<TechDates>,
+    tech_dates: std::sync::OnceLock<Vec<TechDates>>,
     /// Per application: the distinct, existing capabilities it supports and technologies it
     /// uses (indexes), resolved once here rather than looked up by id in every figure.
     /// (Worked out on first use: the applications list needs neither.)
@@ -115,20 +117,33 @@ impl<'a> Analysis<'a> {
                 lifecycle::retire(life, m);
             }
         }
-        let techs = index(&l.technologies, |t| t.id.as_str());
-        let caps = index(&r.capabilities, |c| c.id.as_str());
         Analysis {
             roadmap: r,
             apps,
-            techs,
-            caps,
+            techs: std::sync::OnceLock::new(),
+            caps: std::sync::OnceLock::new(),
             app_capabilities: std::sync::OnceLock::new(),
             app_technologies: std::sync::OnceLock::new(),
             lifecycles,
             retired_by,
             introduced_by,
-            tech_dates: l.technologies.iter().map(|t| t.dates()).collect(),
+            tech_dates: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Index of each technology by id (the first of an id).
+    pub fn techs(&self) -> &HashMap<&'a str, usize> {
+        self.techs.get_or_init(|| index(&self.roadmap.landscape.technologies, |t| t.id.as_str()))
+    }
+
+    /// Index of each capability by id (the first of an id).
+    pub fn caps(&self) -> &HashMap<&'a str, usize> {
+        self.caps.get_or_init(|| index(&self.roadmap.capabilities, |c| c.id.as_str()))
+    }
+
+    /// Per technology: its dates in effect (typed dates over the catalog's).
+    pub fn tech_dates(&self) -> &[TechDates] {
+        self.tech_dates.get_or_init(|| self.roadmap.landscape.technologies.iter().map(|t| t.dates()).collect())
     }
 
     pub fn applications(&self) -> &'a [std::sync::Arc<Application>] {
@@ -171,7 +186,7 @@ impl<'a> Analysis<'a> {
         &self.app_capabilities.get_or_init(|| {
             self.applications()
                 .iter()
-                .map(|a| resolve(&self.caps, a.capabilities.iter().map(|s| s.capability.as_str())))
+                .map(|a| resolve(self.caps(), a.capabilities.iter().map(|s| s.capability.as_str())))
                 .collect()
         })[app]
     }
@@ -181,7 +196,7 @@ impl<'a> Analysis<'a> {
         &self.app_technologies.get_or_init(|| {
             self.applications()
                 .iter()
-                .map(|a| resolve(&self.techs, a.technologies.iter().map(String::as_str)))
+                .map(|a| resolve(self.techs(), a.technologies.iter().map(String::as_str)))
                 .collect()
         })[app]
     }

@@ -55,7 +55,7 @@ impl Analysis<'_> {
                 !a.business_owner.trim().is_empty() || !a.it_owner.trim().is_empty(),
                 a.run_cost_per_year > 0.0,
                 !a.lifecycle.is_empty(),
-                a.capabilities.iter().any(|s| self.caps.contains_key(s.capability.as_str())),
+                a.capabilities.iter().any(|s| self.caps().contains_key(s.capability.as_str())),
             ];
             for (check, pass) in passes.into_iter().enumerate() {
                 if !pass {

@@ -78,7 +78,7 @@ pub fn support_status(d: &TechDates, m: Month) -> SupportStatus {
 impl Analysis<'_> {
     /// The support status of technology `tech` (an index) at `m`.
     pub fn technology_support(&self, tech: usize, m: Month) -> SupportStatus {
-        support_status(&self.tech_dates[tech], m)
+        support_status(&self.tech_dates()[tech], m)
     }
 
     /// An application's support status at `m`: the worst of its technologies'; unknown when
@@ -169,7 +169,7 @@ impl Analysis<'_> {
             let life = &self.lifecycles[k];
             // 1. A technology losing support before the application's end of life.
             for &t in self.technologies_of(k) {
-                let end = support_end(&self.tech_dates[t]);
+                let end = support_end(&self.tech_dates()[t]);
                 let first = match (end, life.end_of_life) {
                     (Ends::Ended, _) => true,
                     (Ends::On(_), None) => true,

@@ -335,7 +335,7 @@ fn demo_landscape_is_valid_and_sized() {
 fn demo_has_two_redundant_crms_until_the_rollout() {
     let r = demo();
     let a = Analysis::new(&r);
-    let crm = a.caps["cap-cust-crm"];
+    let crm = a.caps()["cap-cust-crm"];
     let on_crm = |m: Month| a.redundancies(m).into_iter().find(|(c, _)| *c == crm).map(|(_, apps)| apps);
     assert_eq!(on_crm(m("2026-06")), Some(vec![index(&a, "app-dyn"), index(&a, "app-sfdc")]));
     assert_eq!(on_crm(m("2027-09")), None, "the CRM rollout retires Dynamics");
@@ -347,7 +347,7 @@ fn demo_erp_runs_on_a_database_past_end_of_support() {
     let a = Analysis::new(&r);
     let ecc = index(&a, "app-ecc");
     assert_eq!(a.application_support(ecc, m("2026-01")), SupportStatus::OutOfSupport);
-    let ora = a.techs["tech-ora122"];
+    let ora = a.techs()["tech-ora122"];
     assert!(a
         .conflicts(m("2026-01"))
         .iter()
@@ -367,7 +367,7 @@ fn demo_has_one_end_of_life_without_a_plan() {
     let lonely: Vec<usize> =
         a.conflicts(m("2026-01")).iter().filter(|c| c.kind == ConflictKind::NoSuccessor).map(|c| c.app).collect();
     assert_eq!(lonely, [index(&a, "app-fleet-old")]);
-    let fleet = a.caps["cap-log-fleet"];
+    let fleet = a.caps()["cap-log-fleet"];
     assert_eq!(a.past_end_of_life_by_capability(m("2027-06"))[fleet], 1);
     assert_eq!(a.past_end_of_life_by_capability(m("2027-05"))[fleet], 0);
 }
