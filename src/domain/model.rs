@@ -642,6 +642,12 @@ pub fn display_name<'a>(name: &'a str, id: &'a str) -> &'a str {
     }
 }
 
+/// Two lists of items the same: by pointer first, field by field only where the pointers
+/// differ (after an edit of a cloned roadmap, only the items `Arc::make_mut` touched).
+pub(crate) fn same_items<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
+}
+
 impl Roadmap {
     pub fn goal(&self, id: &str) -> Option<&Arc<Goal>> {
         self.goals.iter().find(|g| g.id == id)
@@ -677,9 +683,12 @@ impl Roadmap {
     /// Equality that first compares items by pointer: after an edit of a cloned roadmap only
     /// the items touched by `Arc::make_mut` are compared field by field.
     pub fn same_as(&self, other: &Roadmap) -> bool {
-        fn items<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
-        }
+        self.same_but_applications(other) && same_items(&self.landscape.applications, &other.landscape.applications)
+    }
+
+    /// [`Roadmap::same_as`] leaving the landscape's applications out (an edit of applications
+    /// only is checked in part: `validate::validate_edit`).
+    pub fn same_but_applications(&self, other: &Roadmap) -> bool {
         // Every field, named: a field added to `Roadmap` does not compile until it is compared
         // here (a field left out would make its edits vanish — no undo step, no save).
         let Roadmap {
@@ -705,11 +714,11 @@ impl Roadmap {
             && budgets == &other.budgets
             && capacity == &other.capacity
             && scoring == &other.scoring
-            && items(goals, &other.goals)
-            && items(capabilities, &other.capabilities)
-            && items(initiatives, &other.initiatives)
+            && same_items(goals, &other.goals)
+            && same_items(capabilities, &other.capabilities)
+            && same_items(initiatives, &other.initiatives)
             && lock_in_threshold.to_bits() == other.lock_in_threshold.to_bits()
-            && landscape.same_as(&other.landscape)
+            && landscape.same_but_applications(&other.landscape)
     }
 
     /// The name of an item, for messages ("initiative \"CRM rollout\"").

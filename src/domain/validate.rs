@@ -228,19 +228,53 @@ impl Lookup for Ids<'_> {
     }
 }
 
-/// Lookups by walking the lists: for the few links of one edited application, cheaper than
-/// indexing every id of the roadmap.
-struct Walk<'a>(&'a Roadmap);
+/// Lookups of only the items some applications' links name: for the few applications an
+/// edit changed, cheaper than indexing every id of the roadmap (each list is walked once,
+/// and only if those applications name something in it).
+struct Named<'a> {
+    applications: HashSet<&'a str>,
+    technologies: HashMap<&'a str, usize>,
+    capabilities: HashMap<&'a str, usize>,
+}
 
-impl Lookup for Walk<'_> {
+impl<'a> Named<'a> {
+    fn new(r: &'a Roadmap, applications: &[usize]) -> Named<'a> {
+        let apps = &r.landscape.applications;
+        let picked = || applications.iter().map(|&k| &apps[k]);
+        let wanted_apps: HashSet<&str> =
+            picked().flat_map(|a| a.interfaces.iter().map(|i| i.to.as_str()).chain(a.successor.as_deref())).collect();
+        let wanted_techs: HashSet<&str> = picked().flat_map(|a| a.technologies.iter().map(String::as_str)).collect();
+        let wanted_caps: HashSet<&str> =
+            picked().flat_map(|a| a.capabilities.iter().map(|s| s.capability.as_str())).collect();
+        // The first item of an id, as `Ids`.
+        fn first<'a>(wanted: &HashSet<&str>, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+            let mut found = HashMap::default();
+            if !wanted.is_empty() {
+                for (k, id) in ids.enumerate() {
+                    if wanted.contains(id) {
+                        found.entry(id).or_insert(k);
+                    }
+                }
+            }
+            found
+        }
+        Named {
+            applications: first(&wanted_apps, apps.iter().map(|a| a.id.as_str())).into_keys().collect(),
+            technologies: first(&wanted_techs, r.landscape.technologies.iter().map(|t| t.id.as_str())),
+            capabilities: first(&wanted_caps, r.capabilities.iter().map(|c| c.id.as_str())),
+        }
+    }
+}
+
+impl Lookup for Named<'_> {
     fn application_exists(&self, id: &str) -> bool {
-        self.0.landscape.applications.iter().any(|a| a.id == id)
+        self.applications.contains(id)
     }
     fn technology(&self, id: &str) -> Option<usize> {
-        self.0.landscape.technologies.iter().position(|t| t.id == id)
+        self.technologies.get(id).copied()
     }
     fn capability(&self, id: &str) -> Option<usize> {
-        self.0.capabilities.iter().position(|c| c.id == id)
+        self.capabilities.get(id).copied()
     }
 }
 
@@ -290,15 +324,7 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
             }
         }
     }
-    let rest = |r: &Roadmap| Roadmap {
-        landscape: crate::domain::landscape::Landscape {
-            applications: Vec::new(),
-            technologies: r.landscape.technologies.clone(),
-            changes: r.landscape.changes.clone(),
-        },
-        ..r.clone()
-    };
-    if !rest(before).same_as(&rest(after)) {
+    if !before.same_but_applications(after) {
         return None;
     }
     // A name is shown in the initiatives' changes' messages (checked whole then) and meets
@@ -326,7 +352,7 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
     // The landscape's problems are the tail: applications' (in their order), then the rest.
     let tail = before_problems.iter().rposition(|p| !from_landscape(p)).map_or(0, |i| i + 1);
     let apps_end = tail + before_problems[tail..].iter().take_while(|p| p.kind == ItemKind::Application).count();
-    let index: HashMap<&str, usize> = new.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
+    let look = Named::new(after, &changed);
     // Each application's problems in order, the changed ones checked again. (A plain merge of
     // two lists in application order: this runs on the first screen's edit path, where every
     // kilobyte of code counts.)
@@ -341,11 +367,16 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
             }
         };
         let mut c = Check { out: std::mem::take(out) };
-        c.application(after, &Walk(after), k, first);
+        c.application(after, &look, k, first);
         *out = c.out;
     };
+    // The applications' problems are in their order (and their ids unique: checked above),
+    // so each problem's application is found walking both lists.
+    let mut k = 0;
     for p in &before_problems[tail..apps_end] {
-        let k = *index.get(p.id.as_str())?;
+        while new.get(k)?.id != p.id {
+            k += 1;
+        }
         // The changed applications before this one, and this one (in place of its old problems).
         while let Some(f) = fresh.next_if(|&f| f <= k) {
             check_again(f, &mut out);

@@ -5,6 +5,7 @@
 //! The JSON is kept lean: empty lists, unset months and unset fits are left out.
 
 use crate::domain::calendar::Month;
+use crate::domain::model::same_items;
 use crate::domain::model::Id;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::Arc;
@@ -29,13 +30,13 @@ impl Landscape {
 
     /// Equality that compares items by pointer first (see `Roadmap::same_as`).
     pub fn same_as(&self, other: &Landscape) -> bool {
-        fn items<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
-        }
-        let Landscape { applications, technologies, changes } = self;
-        items(applications, &other.applications)
-            && items(technologies, &other.technologies)
-            && changes == &other.changes
+        self.same_but_applications(other) && same_items(&self.applications, &other.applications)
+    }
+
+    /// [`Landscape::same_as`] leaving the applications out.
+    pub fn same_but_applications(&self, other: &Landscape) -> bool {
+        let Landscape { applications: _, technologies, changes } = self;
+        same_items(technologies, &other.technologies) && changes == &other.changes
     }
 }
 
