@@ -272,7 +272,7 @@ fn CapabilityMap(
                                     })}</td>
                                     <td class="num">{count(c.running.len())}</td>
                                     <td class="num">{money(c.run_cost_per_year)}</td>
-                                    <td>{flags.into_iter().map(|t| view! { <span class="flag">{t}</span>" " }).collect_view()}</td>
+                                    <td class="flags">{flags.into_iter().map(|t| view! { <span class="flag">{t}</span>" " }).collect_view()}</td>
                                 </tr>
                             }
                         }).collect_view()}
