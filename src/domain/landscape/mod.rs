@@ -36,6 +36,7 @@ pub use model::*;
 use crate::domain::calendar::Month;
 use crate::domain::model::Roadmap;
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 /// A roadmap's landscape, indexed, with the initiatives' changes applied.
 pub struct Analysis<'a> {
@@ -53,20 +54,22 @@ pub struct Analysis<'a> {
     pub retired_by: Vec<Option<(usize, Month)>>,
     /// Per application: the change that introduces it first and when.
     pub introduced_by: Vec<Option<(usize, Month)>>,
-    tech_dates: std::sync::OnceLock<Vec<TechDates>>,
+    tech_dates: std::sync::OnceLock<Arc<Vec<TechDates>>>,
     /// Per application: the distinct, existing capabilities it supports and technologies it
     /// uses (indexes), resolved once here rather than looked up by id in every figure.
     /// (Worked out on first use: the applications list needs neither.)
-    app_capabilities: std::sync::OnceLock<Vec<Vec<usize>>>,
-    app_technologies: std::sync::OnceLock<Vec<Vec<usize>>>,
+    app_capabilities: std::sync::OnceLock<Arc<Vec<Vec<usize>>>>,
+    app_technologies: std::sync::OnceLock<Arc<Vec<Vec<usize>>>>,
 }
 
 /// Per application: the distinct, existing capabilities it supports and technologies it uses
 /// (indexes), as an [`Analysis`] resolves them.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Links {
-    pub capabilities: Vec<Vec<usize>>,
-    pub technologies: Vec<Vec<usize>>,
+    pub capabilities: Arc<Vec<Vec<usize>>>,
+    pub technologies: Arc<Vec<Vec<usize>>>,
+    /// And per technology its dates in effect (not a link, but worked out once as well).
+    pub technology_dates: Arc<Vec<TechDates>>,
 }
 
 /// The distinct indexes `ids` resolve to in `map`, in first-seen order.
@@ -143,7 +146,7 @@ impl<'a> Analysis<'a> {
 
     /// Per technology: its dates in effect (typed dates over the catalog's).
     pub fn tech_dates(&self) -> &[TechDates] {
-        self.tech_dates.get_or_init(|| self.roadmap.landscape.technologies.iter().map(|t| t.dates()).collect())
+        self.tech_dates.get_or_init(|| self.technology_dates())
     }
 
     pub fn applications(&self) -> &'a [std::sync::Arc<Application>] {
@@ -169,35 +172,52 @@ impl<'a> Analysis<'a> {
     pub fn with_links(mut self, links: Links) -> Self {
         self.app_capabilities = std::sync::OnceLock::from(links.capabilities);
         self.app_technologies = std::sync::OnceLock::from(links.technologies);
+        self.tech_dates = std::sync::OnceLock::from(links.technology_dates);
         self
     }
 
     /// The applications' links, resolved (for [`Analysis::with_links`]).
     pub fn links(&self) -> Links {
-        let n = self.applications().len();
+        // Shared, not copied.
         Links {
-            capabilities: (0..n).map(|k| self.capabilities_of(k).to_vec()).collect(),
-            technologies: (0..n).map(|k| self.technologies_of(k).to_vec()).collect(),
+            capabilities: self.all_capabilities().clone(),
+            technologies: self.all_technologies().clone(),
+            technology_dates: self.tech_dates.get_or_init(|| self.technology_dates()).clone(),
         }
+    }
+
+    fn technology_dates(&self) -> Arc<Vec<TechDates>> {
+        Arc::new(self.roadmap.landscape.technologies.iter().map(|t| t.dates()).collect())
+    }
+
+    fn all_capabilities(&self) -> &Arc<Vec<Vec<usize>>> {
+        self.app_capabilities.get_or_init(|| {
+            let caps = self.caps();
+            Arc::new(
+                self.applications()
+                    .iter()
+                    .map(|a| resolve(caps, a.capabilities.iter().map(|s| s.capability.as_str())))
+                    .collect(),
+            )
+        })
+    }
+
+    fn all_technologies(&self) -> &Arc<Vec<Vec<usize>>> {
+        self.app_technologies.get_or_init(|| {
+            let techs = self.techs();
+            Arc::new(
+                self.applications().iter().map(|a| resolve(techs, a.technologies.iter().map(String::as_str))).collect(),
+            )
+        })
     }
 
     /// The indexes of the distinct, existing capabilities application `app` supports.
     pub fn capabilities_of(&self, app: usize) -> &[usize] {
-        &self.app_capabilities.get_or_init(|| {
-            self.applications()
-                .iter()
-                .map(|a| resolve(self.caps(), a.capabilities.iter().map(|s| s.capability.as_str())))
-                .collect()
-        })[app]
+        &self.all_capabilities()[app]
     }
 
     /// The indexes of the distinct, existing technologies application `app` uses.
     pub fn technologies_of(&self, app: usize) -> &[usize] {
-        &self.app_technologies.get_or_init(|| {
-            self.applications()
-                .iter()
-                .map(|a| resolve(self.techs(), a.technologies.iter().map(String::as_str)))
-                .collect()
-        })[app]
+        &self.all_technologies()[app]
     }
 }

@@ -153,7 +153,10 @@ impl Analysis<'_> {
     /// technologies losing support first of applications already past their end of life.
     pub fn all_conflicts(&self) -> Vec<Conflict> {
         let apps = self.applications();
-        let mut out = Vec::new();
+        // Most of them are technologies losing support first: room for one per link, so the
+        // list (tens of thousands) is not moved as it grows.
+        let links: usize = (0..apps.len()).map(|k| self.technologies_of(k).len()).sum();
+        let mut out = Vec::with_capacity(links + apps.len());
         // Who is linked to whom by an interface, either side declaring it: (the other
         // application, the interface as (declaring application, its index)).
         let mut linked: Vec<Vec<(usize, (usize, usize))>> = vec![Vec::new(); apps.len()];
