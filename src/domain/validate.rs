@@ -77,12 +77,11 @@ impl fmt::Display for Problem {
 /// Every problem in the roadmap: roadmap settings first, then goals, capabilities and
 /// initiatives in list order.
 pub fn validate(r: &Roadmap) -> Vec<Problem> {
-    // Never pausing, the work is done in its first poll.
-    let work = std::pin::pin!(validate_paced(r, || std::future::ready(())));
-    match work.poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
-        std::task::Poll::Ready(problems) => problems,
-        std::task::Poll::Pending => unreachable!("validation paused without being asked to"),
+    let mut v = Validation::new(r);
+    for (part, len) in v.parts() {
+        v.run(part, 0..len);
     }
+    v.c.out
 }
 
 /// Items checked between two offers to pause: a fraction of a millisecond of work.
@@ -94,16 +93,124 @@ const PACED_BY: usize = 256;
 /// so the same problems. Opening a large roadmap validates it so, never holding the page for
 /// long (`App::open_in_steps`).
 pub async fn validate_paced<F: Future<Output = ()>>(r: &Roadmap, mut pause: impl FnMut() -> F) -> Vec<Problem> {
-    let mut c = Check { out: Vec::new() };
-    c.roadmap(r);
-    c.criteria(r);
-    let ids = Ids::new(r, &mut c, &mut pause).await;
-    c.goals(r);
-    c.capabilities(r, &ids);
-    c.initiatives(r, &ids);
-    pause().await;
-    c.landscape(r, &ids, &mut pause).await;
-    c.out
+    let mut v = Validation::new(r);
+    for (part, len) in v.parts() {
+        let step = if part == Part::Applications { PACED_BY } else { PACED_BY * 4 };
+        for from in (0..len).step_by(step) {
+            pause().await;
+            v.run(part, from..(from + step).min(len));
+        }
+    }
+    v.c.out
+}
+
+/// The parts of a validation, in order, each over a list (`Plan`: one item, the plan's
+/// goals, capabilities and initiatives checked at once).
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    IndexApplications,
+    IndexTechnologies,
+    Plan,
+    Applications,
+    Technologies,
+    Changes,
+}
+
+/// A validation under way: [`validate`] runs each part over its whole list at once,
+/// [`validate_paced`] a few hundred items at a time.
+struct Validation<'a> {
+    r: &'a Roadmap,
+    c: Check,
+    all: HashMap<&'a str, Item<'a>>,
+    ids: Ids<'a>,
+    app_names: HashMap<String, usize>,
+    tech_names: HashMap<(String, String), usize>,
+    retired: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Validation<'a> {
+    /// The roadmap's settings and scoring checked, and the plan's ids indexed.
+    fn new(r: &'a Roadmap) -> Validation<'a> {
+        let mut v = Validation {
+            r,
+            c: Check { out: Vec::new() },
+            all: HashMap::default(),
+            ids: Ids {
+                goals: HashMap::default(),
+                capabilities: HashMap::default(),
+                initiatives: HashMap::default(),
+                applications: HashMap::default(),
+                technologies: HashMap::default(),
+            },
+            app_names: HashMap::default(),
+            tech_names: HashMap::default(),
+            retired: HashMap::default(),
+        };
+        v.c.roadmap(r);
+        v.c.criteria(r);
+        let (ids, all, c) = (&mut v.ids, &mut v.all, &mut v.c);
+        let goals = r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str())).enumerate();
+        index(&mut ids.goals, all, c, ItemKind::Goal, goals);
+        let capabilities = r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())).enumerate();
+        index(&mut ids.capabilities, all, c, ItemKind::Capability, capabilities);
+        let initiatives = r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())).enumerate();
+        index(&mut ids.initiatives, all, c, ItemKind::Initiative, initiatives);
+        v
+    }
+
+    /// The parts still to run, with the length of each one's list.
+    fn parts(&self) -> [(Part, usize); 6] {
+        let l = &self.r.landscape;
+        let (apps, techs) = (l.applications.len(), l.technologies.len());
+        [
+            (Part::IndexApplications, apps),
+            (Part::IndexTechnologies, techs),
+            (Part::Plan, 1),
+            (Part::Applications, apps),
+            (Part::Technologies, techs),
+            (Part::Changes, l.changes.len()),
+        ]
+    }
+
+    /// Runs `part` over the items `range` of its list (the ranges of a part in order).
+    fn run(&mut self, part: Part, range: std::ops::Range<usize>) {
+        let r = self.r;
+        let l = &r.landscape;
+        let (ids, all, c) = (&mut self.ids, &mut self.all, &mut self.c);
+        match part {
+            Part::IndexApplications => {
+                let items = l.applications[range.clone()].iter().map(|a| (a.id.as_str(), a.name.as_str()));
+                index(&mut ids.applications, all, c, ItemKind::Application, range.zip(items));
+            }
+            Part::IndexTechnologies => {
+                let items = l.technologies[range.clone()].iter().map(|t| (t.id.as_str(), t.name.as_str()));
+                index(&mut ids.technologies, all, c, ItemKind::Technology, range.zip(items));
+            }
+            Part::Plan => {
+                c.goals(r);
+                c.capabilities(r, ids);
+                c.initiatives(r, ids);
+            }
+            Part::Applications => {
+                for k in range {
+                    let a = &l.applications[k];
+                    let first =
+                        (!a.name.trim().is_empty()).then(|| *self.app_names.entry(same_name_key(&a.name)).or_insert(k));
+                    c.application(r, ids, k, first);
+                }
+            }
+            Part::Technologies => {
+                for k in range {
+                    c.technology(r, k, &mut self.tech_names);
+                }
+            }
+            Part::Changes => {
+                for k in range {
+                    c.change(r, ids, k, &mut self.retired);
+                }
+            }
+        }
+    }
 }
 
 /// Problems of `after` that are errors and not already present in `before` (compared by
@@ -151,39 +258,6 @@ struct Ids<'a> {
     initiatives: HashMap<&'a str, usize>,
     applications: HashMap<&'a str, usize>,
     technologies: HashMap<&'a str, usize>,
-}
-
-impl<'a> Ids<'a> {
-    /// Indexes the ids, reporting empty and duplicate ids (unique across the whole roadmap).
-    async fn new<F: Future<Output = ()>>(r: &'a Roadmap, c: &mut Check, pause: &mut impl FnMut() -> F) -> Ids<'a> {
-        let mut all: HashMap<&str, Item> = HashMap::default();
-        let mut ids = Ids {
-            goals: HashMap::default(),
-            capabilities: HashMap::default(),
-            initiatives: HashMap::default(),
-            applications: HashMap::default(),
-            technologies: HashMap::default(),
-        };
-        let goals = r.goals.iter().map(|g| (g.id.as_str(), g.name.as_str())).enumerate();
-        index(&mut ids.goals, &mut all, c, ItemKind::Goal, goals);
-        let capabilities = r.capabilities.iter().map(|c| (c.id.as_str(), c.name.as_str())).enumerate();
-        index(&mut ids.capabilities, &mut all, c, ItemKind::Capability, capabilities);
-        let initiatives = r.initiatives.iter().map(|i| (i.id.as_str(), i.name.as_str())).enumerate();
-        index(&mut ids.initiatives, &mut all, c, ItemKind::Initiative, initiatives);
-        for (n, part) in r.landscape.applications.chunks(PACED_BY * 4).enumerate() {
-            pause().await;
-            let applications = part.iter().map(|a| (a.id.as_str(), a.name.as_str()));
-            let applications = (n * PACED_BY * 4..).zip(applications);
-            index(&mut ids.applications, &mut all, c, ItemKind::Application, applications);
-        }
-        for (n, part) in r.landscape.technologies.chunks(PACED_BY * 4).enumerate() {
-            pause().await;
-            let technologies = part.iter().map(|t| (t.id.as_str(), t.name.as_str()));
-            let technologies = (n * PACED_BY * 4..).zip(technologies);
-            index(&mut ids.technologies, &mut all, c, ItemKind::Technology, technologies);
-        }
-        ids
-    }
 }
 
 /// Indexes items of one kind, each with its position in its list, in `map` (an id's first
@@ -278,8 +352,8 @@ impl Lookup for Named<'_> {
     }
 }
 
-/// Whether a problem comes from the landscape checks, which run last (`Check::landscape`):
-/// an application's or technology's own problems, and the initiatives' changes.
+/// Whether a problem comes from the landscape checks, which run last (`Part::Applications`
+/// and after): an application's or technology's own problems, and the initiatives' changes.
 fn from_landscape(p: &Problem) -> bool {
     match p.kind {
         _ if p.field == "id" => false,
@@ -868,92 +942,78 @@ impl Check {
         }
     }
 
-    /// Applications, technologies and the initiatives' changes to applications.
-    async fn landscape<F: Future<Output = ()>>(&mut self, r: &Roadmap, ids: &Ids<'_>, pause: &mut impl FnMut() -> F) {
+    /// Technology `k`: its name (and version) and its dates. `names`: each name and version's
+    /// first technology so far.
+    fn technology(&mut self, r: &Roadmap, k: usize, names: &mut HashMap<(String, String), usize>) {
         let l = &r.landscape;
+        let t = &l.technologies[k];
+        let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
+        self.name(item);
+        if !t.name.trim().is_empty() {
+            let key = (same_name_key(&t.name), same_name_key(&t.version));
+            let first = *names.entry(key).or_insert(k);
+            if first != k {
+                let other = &l.technologies[first];
+                let detail = format!(
+                    "has the same name and version as {}",
+                    ItemKind::Technology.subject(&other.name, &other.id)
+                );
+                self.warning(item, "name", detail);
+            }
+        }
+        let dates = [
+            ("the release", t.release),
+            ("the end of standard support", t.end_of_standard_support),
+            ("the end of life", t.end_of_life),
+            ("the end of extended support", t.end_of_extended_support),
+        ];
+        self.in_order(item, "dates", "support", &dates);
+    }
+
+    /// Change `k` to the landscape: reported on its initiative (or on the roadmap when that
+    /// does not exist). `retired`: the initiative retiring each application first so far.
+    fn change<'a>(&mut self, r: &'a Roadmap, ids: &Ids, k: usize, retired: &mut HashMap<&'a str, &'a str>) {
+        let l = &r.landscape;
+        let c = &l.changes[k];
         let app_name = |id: &str| -> String {
             ids.applications.get(id).map_or(id, |&k| shown(&l.applications[k].name, id)).to_string()
         };
-        let mut names: HashMap<String, usize> = HashMap::default();
-        for (k, a) in l.applications.iter().enumerate() {
-            if k % PACED_BY == 0 {
-                pause().await;
+        let item = match ids.initiatives.get(c.initiative.as_str()) {
+            Some(&i) => Item { kind: ItemKind::Initiative, id: &c.initiative, name: &r.initiatives[i].name },
+            None => {
+                let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
+                let detail =
+                    format!("a change to the landscape names initiative \"{}\", which does not exist", c.initiative);
+                self.error(item, "landscape", detail);
+                return;
             }
-            let first = (!a.name.trim().is_empty()).then(|| *names.entry(same_name_key(&a.name)).or_insert(k));
-            self.application(r, ids, k, first);
+        };
+        self.month(item, "applications", c.month);
+        match (c.retires.as_deref(), c.introduces.as_deref()) {
+            (None, None) => self.error(
+                item,
+                "applications",
+                "has a change that neither retires nor introduces an application".into(),
+            ),
+            (Some(a), Some(b)) if a == b => {
+                self.error(item, "applications", format!("replaces application \"{}\" with itself", app_name(a)))
+            }
+            _ => {}
         }
-        let mut names: HashMap<(String, String), usize> = HashMap::default();
-        for (k, t) in l.technologies.iter().enumerate() {
-            if k % (PACED_BY * 4) == 0 {
-                pause().await;
+        for (verb, app) in [("retires", &c.retires), ("introduces", &c.introduces)] {
+            let Some(app) = app.as_deref() else { continue };
+            if !ids.applications.contains_key(app) {
+                self.error(item, "applications", format!("{verb} application \"{app}\", which does not exist"));
             }
-            let item = Item { kind: ItemKind::Technology, id: &t.id, name: &t.name };
-            self.name(item);
-            if !t.name.trim().is_empty() {
-                let key = (same_name_key(&t.name), same_name_key(&t.version));
-                let first = *names.entry(key).or_insert(k);
-                if first != k {
-                    let other = &l.technologies[first];
-                    let detail = format!(
-                        "has the same name and version as {}",
-                        ItemKind::Technology.subject(&other.name, &other.id)
-                    );
-                    self.warning(item, "name", detail);
-                }
-            }
-            let dates = [
-                ("the release", t.release),
-                ("the end of standard support", t.end_of_standard_support),
-                ("the end of life", t.end_of_life),
-                ("the end of extended support", t.end_of_extended_support),
-            ];
-            self.in_order(item, "dates", "support", &dates);
         }
-        // Changes: reported on their initiative (or on the roadmap when it does not exist).
-        let mut retired: HashMap<&str, &str> = HashMap::default();
-        for (k, c) in l.changes.iter().enumerate() {
-            if k % (PACED_BY * 4) == 0 {
-                pause().await;
-            }
-            let item = match ids.initiatives.get(c.initiative.as_str()) {
-                Some(&i) => Item { kind: ItemKind::Initiative, id: &c.initiative, name: &r.initiatives[i].name },
-                None => {
-                    let item = Item { kind: ItemKind::Roadmap, id: "", name: &r.name };
-                    let detail = format!(
-                        "a change to the landscape names initiative \"{}\", which does not exist",
-                        c.initiative
-                    );
-                    self.error(item, "landscape", detail);
-                    continue;
-                }
-            };
-            self.month(item, "applications", c.month);
-            match (c.retires.as_deref(), c.introduces.as_deref()) {
-                (None, None) => self.error(
-                    item,
-                    "applications",
-                    "has a change that neither retires nor introduces an application".into(),
-                ),
-                (Some(a), Some(b)) if a == b => {
-                    self.error(item, "applications", format!("replaces application \"{}\" with itself", app_name(a)))
-                }
-                _ => {}
-            }
-            for (verb, app) in [("retires", &c.retires), ("introduces", &c.introduces)] {
-                let Some(app) = app.as_deref() else { continue };
-                if !ids.applications.contains_key(app) {
-                    self.error(item, "applications", format!("{verb} application \"{app}\", which does not exist"));
-                }
-            }
-            if let Some(app) = c.retires.as_deref().filter(|a| ids.applications.contains_key(a)) {
-                if let Some(first) = retired.insert(app, &c.initiative) {
-                    let detail = format!(
-                        "retires application \"{}\", which {} retires too; the earlier month counts",
-                        app_name(app),
-                        r.describe(ItemKind::Initiative, first)
-                    );
-                    self.warning(item, "applications", detail);
-                }
+        if let Some(app) = c.retires.as_deref().filter(|a| ids.applications.contains_key(a)) {
+            if let Some(first) = retired.insert(app, &c.initiative) {
+                let detail = format!(
+                    "retires application \"{}\", which {} retires too; the earlier month counts",
+                    app_name(app),
+                    r.describe(ItemKind::Initiative, first)
+                );
+                self.warning(item, "applications", detail);
             }
         }
     }
