@@ -306,7 +306,7 @@ impl Lookup for Ids<'_> {
 /// edit changed, cheaper than indexing every id of the roadmap (each list is walked once,
 /// and only if those applications name something in it).
 struct Named<'a> {
-    applications: HashSet<&'a str>,
+    applications: HashMap<&'a str, usize>,
     technologies: HashMap<&'a str, usize>,
     capabilities: HashMap<&'a str, usize>,
 }
@@ -333,7 +333,7 @@ impl<'a> Named<'a> {
             found
         }
         Named {
-            applications: first(&wanted_apps, apps.iter().map(|a| a.id.as_str())).into_keys().collect(),
+            applications: first(&wanted_apps, apps.iter().map(|a| a.id.as_str())),
             technologies: first(&wanted_techs, r.landscape.technologies.iter().map(|t| t.id.as_str())),
             capabilities: first(&wanted_caps, r.capabilities.iter().map(|c| c.id.as_str())),
         }
@@ -342,7 +342,7 @@ impl<'a> Named<'a> {
 
 impl Lookup for Named<'_> {
     fn application_exists(&self, id: &str) -> bool {
-        self.applications.contains(id)
+        self.applications.contains_key(id)
     }
     fn technology(&self, id: &str) -> Option<usize> {
         self.technologies.get(id).copied()

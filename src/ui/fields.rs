@@ -145,10 +145,12 @@ pub fn ItemProblems(id: String) -> impl IntoView {
     }
 }
 
-/// Moves focus to the element with `id` once the view has drawn it (it scrolls into view).
-pub fn focus_later(id: &'static str) {
+/// Moves focus to the element `selector` finds ("#compare-title") once the view has drawn it
+/// (it scrolls into view).
+pub fn focus_later(selector: &'static str) {
     request_animation_frame(move || {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(el) = document.and_then(|d| d.query_selector(selector).ok().flatten()) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
             }

@@ -72,7 +72,7 @@ pub fn ItemPanel(
     let heading = panel_heading(kind);
     // Opened from a row while its chunk was still loading: the focus moves here on arrival.
     if FOCUS_ON_ARRIVAL.swap(false, Ordering::Relaxed) {
-        crate::ui::fields::focus_later(heading);
+        crate::ui::fields::focus_later(panel_heading_selector(kind));
     }
     let noun = kind.noun();
     let (id_dup, id_del) = (id.clone(), id.clone());
@@ -101,12 +101,18 @@ pub fn ItemPanel(
 
 /// The id of an item panel's heading (rows move focus there).
 pub fn panel_heading(kind: ItemKind) -> &'static str {
+    // Its id: the selector without its "#".
+    &panel_heading_selector(kind)[1..]
+}
+
+/// [`panel_heading`] as a selector ("#goal-panel-title"), for `focus_later`.
+fn panel_heading_selector(kind: ItemKind) -> &'static str {
     match kind {
-        ItemKind::Goal => "goal-panel-title",
-        ItemKind::Capability => "capability-panel-title",
-        ItemKind::Application => "application-panel-title",
-        ItemKind::Technology => "technology-panel-title",
-        _ => "initiative-panel-title",
+        ItemKind::Goal => "#goal-panel-title",
+        ItemKind::Capability => "#capability-panel-title",
+        ItemKind::Application => "#application-panel-title",
+        ItemKind::Technology => "#technology-panel-title",
+        _ => "#initiative-panel-title",
     }
 }
 
@@ -118,7 +124,7 @@ static FOCUS_ON_ARRIVAL: AtomicBool = AtomicBool::new(false);
 pub fn open_panel(selected: RwSignal<Option<String>>, kind: ItemKind, id: String) {
     FOCUS_ON_ARRIVAL.store(true, Ordering::Relaxed);
     selected.set(Some(id));
-    crate::ui::fields::focus_later(panel_heading(kind));
+    crate::ui::fields::focus_later(panel_heading_selector(kind));
 }
 
 /// Makes a link edit (add, change or remove a link of the open item); a refusal is shown

@@ -36,19 +36,13 @@ thread_local! {
 #[component]
 pub fn TabBar(label: &'static str, tabs: Vec<Tab>, #[prop(optional)] class: &'static str) -> impl IntoView {
     let class = if class.is_empty() { "tabs".to_string() } else { format!("tabs {class}") };
-    let nav = NodeRef::<leptos::html::Nav>::new();
-    Effect::new(move || {
-        let Some(nav) = nav.get() else { return };
-        if FOLLOWED.with(|f| f.get() == Some(label)) {
-            FOLLOWED.with(|f| f.set(None));
-            let current = nav.query_selector("a[aria-current=page]").ok().flatten();
-            if let Some(tab) = current.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                let _ = tab.focus();
-            }
-        }
-    });
+    // Drawn again for the tab just followed: that tab takes the focus once drawn.
+    if FOLLOWED.with(|f| f.get() == Some(label)) {
+        FOLLOWED.with(|f| f.set(None));
+        crate::ui::fields::focus_later("nav.tabs a[aria-current=\"page\"]");
+    }
     view! {
-        <nav class=class aria-label=label node_ref=nav>
+        <nav class=class aria-label=label>
             {tabs.into_iter().map(|t| {
                 let current = t.current;
                 view! {

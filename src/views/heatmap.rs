@@ -493,7 +493,7 @@ fn CapabilityPanel(id: Id, selected: RwSignal<Option<Id>>, figures: Memo<Arc<Has
             commit_with(app, move |r, t| change(r.capability_mut(&id).ok_or("This capability no longer exists.")?, t))
         }
     };
-    crate::ui::fields::focus_later("heatmap-panel-title");
+    crate::ui::fields::focus_later("#heatmap-panel-title");
     view! {
         <aside class="editor-panel heatmap-panel" aria-labelledby="heatmap-panel-title">
             <div class="panel-head">

@@ -173,7 +173,7 @@ fn ScenarioList() -> impl IntoView {
                                             <button type="button" aria-label=format!("Compare {n2} with the plan") on:click=move |_| {
                                                 state.compare_a.set(String::new());
                                                 state.compare_b.set(n2.clone());
-                                                crate::ui::fields::focus_later("compare-title");
+                                                crate::ui::fields::focus_later("#compare-title");
                                             }>"Compare"</button>
                                             <button type="button" aria-label=format!("Make {n3} the plan") on:click=move |_| promote(n3.clone())>"Make it the plan…"</button>
                                             <button type="button" class="danger" aria-label=format!("Delete {n4}") disabled=editing on:click=move |_| delete(n4.clone())>"Delete…"</button>

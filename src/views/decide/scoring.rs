@@ -646,7 +646,7 @@ fn InputsRow(
 
 fn open_panel(selected: RwSignal<Option<Id>>, id: Id) {
     selected.set(Some(id));
-    focus_later("scoring-panel-title");
+    focus_later("#scoring-panel-title");
 }
 
 // ---- the ranking ---------------------------------------------------------------------------

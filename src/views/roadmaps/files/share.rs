@@ -107,7 +107,7 @@ pub fn SharedBanner() -> impl IntoView {
 #[component]
 pub fn BrokenShareLink(message: String) -> impl IntoView {
     let app = crate::ui::context::<App>();
-    crate::ui::fields::focus_later("broken-link-title");
+    crate::ui::fields::focus_later("#broken-link-title");
     view! {
         <section class="view broken-link" aria-labelledby="broken-link-title">
             <h2 id="broken-link-title" tabindex="-1">"This share link cannot be opened"</h2>
