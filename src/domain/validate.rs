@@ -313,30 +313,49 @@ struct Named<'a> {
 
 impl<'a> Named<'a> {
     fn new(r: &'a Roadmap, applications: &[usize]) -> Named<'a> {
-        let apps = &r.landscape.applications;
-        let picked = || applications.iter().map(|&k| &apps[k]);
-        let wanted_apps: HashSet<&str> =
-            picked().flat_map(|a| a.interfaces.iter().map(|i| i.to.as_str()).chain(a.successor.as_deref())).collect();
-        let wanted_techs: HashSet<&str> = picked().flat_map(|a| a.technologies.iter().map(String::as_str)).collect();
-        let wanted_caps: HashSet<&str> =
-            picked().flat_map(|a| a.capabilities.iter().map(|s| s.capability.as_str())).collect();
-        // The first item of an id, as `Ids`.
-        fn first<'a>(wanted: &HashSet<&str>, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-            let mut found = HashMap::default();
-            if !wanted.is_empty() {
-                for (k, id) in ids.enumerate() {
-                    if wanted.contains(id) {
-                        found.entry(id).or_insert(k);
-                    }
-                }
+        let l = &r.landscape;
+        let (mut apps, mut techs, mut caps) = (HashMap::default(), HashMap::default(), HashMap::default());
+        for &k in applications {
+            let a = &l.applications[k];
+            for i in &a.interfaces {
+                apps.insert(i.to.as_str(), usize::MAX);
             }
-            found
+            if let Some(s) = a.successor.as_deref() {
+                apps.insert(s, usize::MAX);
+            }
+            for t in &a.technologies {
+                techs.insert(t.as_str(), usize::MAX);
+            }
+            for s in &a.capabilities {
+                caps.insert(s.capability.as_str(), usize::MAX);
+            }
         }
-        Named {
-            applications: first(&wanted_apps, apps.iter().map(|a| a.id.as_str())),
-            technologies: first(&wanted_techs, r.landscape.technologies.iter().map(|t| t.id.as_str())),
-            capabilities: first(&wanted_caps, r.capabilities.iter().map(|c| c.id.as_str())),
+        // Each wanted id's first item (as `Ids`); the ones not found are left out.
+        fn find<'a>(wanted: &mut HashMap<&'a str, usize>, k: usize, id: &'a str) {
+            if let Some(at) = wanted.get_mut(id) {
+                *at = (*at).min(k);
+            }
         }
+        if !apps.is_empty() {
+            for (k, a) in l.applications.iter().enumerate() {
+                find(&mut apps, k, &a.id);
+            }
+        }
+        if !techs.is_empty() {
+            for (k, t) in l.technologies.iter().enumerate() {
+                find(&mut techs, k, &t.id);
+            }
+        }
+        if !caps.is_empty() {
+            for (k, c) in r.capabilities.iter().enumerate() {
+                find(&mut caps, k, &c.id);
+            }
+        }
+        let found = |mut m: HashMap<&'a str, usize>| {
+            m.retain(|_, at| *at != usize::MAX);
+            m
+        };
+        Named { applications: found(apps), technologies: found(techs), capabilities: found(caps) }
     }
 }
 

@@ -47,7 +47,7 @@ pub fn TabBar(label: &'static str, tabs: Vec<Tab>, #[prop(optional)] class: &'st
                 let current = t.current;
                 view! {
                     <a href=t.href aria-current=move || current.get().then_some("page")
-                        on:click=move |_| if !current.get_untracked() { FOLLOWED.with(|f| f.set(Some(label))) }>
+                        on:click=move |_| if !current.get() { FOLLOWED.with(|f| f.set(Some(label))) }>
                         {t.title}
                         {t.count.map(|n| view! { " " <span class="count">{move || n.get()}</span> })}
                     </a>
