@@ -250,8 +250,8 @@ enum ReadStage {
         expected: u32,
         checked: usize,
     },
-    /// The JSON as bytes: serde reads (and checks) its text an item at a time, rather than
-    /// the whole being checked at once.
+    /// The JSON as bytes: its text is checked an item at a time, rather than the whole at
+    /// once.
     Scan {
         json: Vec<u8>,
         scan: Scan,
@@ -362,12 +362,14 @@ impl Reader {
                         (list, next) = (list + 1, 0);
                         continue;
                     };
-                    let item = &json[from..to];
+                    // Each item's text checked on its own (read as text, as `decode` reads:
+                    // reading bytes would bring a second copy of every item's reader).
+                    let item = std::str::from_utf8(&json[from..to]).map_err(|_| damaged("it is not text"))?;
                     let l = &mut stored.roadmap.landscape;
                     match list {
-                        0 => l.applications.push(serde_json::from_slice(item).map_err(could_not)?),
-                        1 => l.technologies.push(serde_json::from_slice(item).map_err(could_not)?),
-                        _ => l.changes.push(serde_json::from_slice(item).map_err(could_not)?),
+                        0 => l.applications.push(serde_json::from_str(item).map_err(could_not)?),
+                        1 => l.technologies.push(serde_json::from_str(item).map_err(could_not)?),
+                        _ => l.changes.push(serde_json::from_str(item).map_err(could_not)?),
                     }
                     read += item.len();
                     next += 1;
