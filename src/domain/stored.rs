@@ -481,11 +481,12 @@ impl Scan {
                     Some(Frame::Array { what: Part::List(_), .. }) => self.unusual = true,
                     _ => {}
                 },
-                b':' => {
-                    if let Some(Frame::Object { expect_key, .. }) = self.frames.last_mut() {
-                        *expect_key = false;
-                    }
-                }
+                b':' => match self.frames.last_mut() {
+                    Some(Frame::Object { expect_key, .. }) => *expect_key = false,
+                    // Between a list's items ("{…}:,{…}"): not JSON, so not read item by item.
+                    Some(Frame::Array { what: Part::List(_), .. }) => self.unusual = true,
+                    _ => {}
+                },
                 _ => {
                     // A value that is not a container: in a list, where Cairn writes objects only.
                     if matches!(self.frames.last(), Some(Frame::Array { what: Part::List(_), .. })) {
