@@ -45,8 +45,14 @@ mod chunk {
     );
     split_point!(
         value codec,
-        fn unpack_stored(raw: &str) -> Option<String> {
-            stored::unpack(raw).ok().map(|json| json.into_owned())
+        fn unpack_stored(key: &str, raw: &str) -> Option<String> {
+            // The head of a value in parts: the value, put together.
+            let id = key.strip_prefix(crate::persistence::ROADMAP_PREFIX).filter(|_| raw.starts_with(stored::IN_PARTS));
+            let whole = match id {
+                Some(id) => crate::persistence::read_value(id).ok().flatten(),
+                None => Some(raw.to_string()),
+            };
+            whole.and_then(|whole| stored::unpack(&whole).ok().map(|json| json.into_owned()))
         }
     );
     split_point!(
@@ -273,11 +279,12 @@ pub fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
     chunk::encode_stored::now(roadmap, revision).unwrap_or_else(|| not_loaded())
 }
 
-/// The JSON of a packed stored value, when the codec is loaded and the value unpacks (for the
-/// panic screen's download, which must work whatever happened before).
-pub fn unpack_stored_if_loaded(raw: &str) -> Option<String> {
+/// The JSON of a packed stored value (stored under `key`; one in parts put together), when the
+/// codec is loaded and the value unpacks (for the panic screen's download, which must work
+/// whatever happened before).
+pub fn unpack_stored_if_loaded(key: &str, raw: &str) -> Option<String> {
     // Not loaded: no load is started from a stopped app.
-    ready().then(|| chunk::unpack_stored::now(raw).flatten()).flatten()
+    ready().then(|| chunk::unpack_stored::now(key, raw).flatten()).flatten()
 }
 
 pub fn decode_scenarios(raw: &str) -> Result<Vec<Scenario>, String> {

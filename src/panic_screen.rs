@@ -30,8 +30,9 @@ fn panic_message(info: &PanicHookInfo<'_>) -> String {
 }
 
 /// Every `cairn.` key of localStorage as one JSON object (`{"key": "text"}`); a packed
-/// roadmap is unpacked to its JSON so the file is readable (and kept raw if it cannot be, or
-/// if the codec was not loaded yet: `crate::codec`). The browser writes the JSON.
+/// roadmap is unpacked to its JSON so the file is readable, one stored in parts put together
+/// (and kept raw if it cannot be, or if the codec was not loaded yet: `crate::codec`; its
+/// parts are there too, raw). The browser writes the JSON.
 pub fn stored_data_as_json() -> String {
     let out = js_sys::Object::new();
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
@@ -40,7 +41,7 @@ pub fn stored_data_as_json() -> String {
             if let Ok(Some(key)) = storage.key(i) {
                 if key.starts_with("cairn.") {
                     if let Ok(Some(value)) = storage.get_item(&key) {
-                        let value = crate::codec::unpack_stored_if_loaded(&value).unwrap_or(value);
+                        let value = crate::codec::unpack_stored_if_loaded(&key, &value).unwrap_or(value);
                         let _ = js_sys::Reflect::set(&out, &key.into(), &value.into());
                     }
                 }

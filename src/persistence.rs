@@ -5,11 +5,17 @@
 //! `revision` lets two tabs notice each other's writes. A value that cannot be read is never
 //! written over: it is reported as damaged and kept until the user downloads or deletes it.
 //!
+//! A large roadmap saved in steps is stored in parts (`domain::stored`, "Parts"): its key
+//! holds a short head naming the parts, each under `cairn.parts.<id>.<revision>.<writer>.<n>`.
+//! The parts are written first and the head last, so a reader always finds a whole value;
+//! the parts of the value it replaces are removed after ([`remove_parts`]). Only the head's key
+//! is a roadmap's key: the index and the `storage` event see the parts as nothing of theirs.
+//!
 //! A roadmap's scenarios live under their own key, `cairn.scenarios.<id>` (see
 //! [`save_scenarios`]), so that an autosave of the plan never rewrites them.
 
 use crate::codec;
-use crate::domain::stored::{self, Stored};
+use crate::domain::stored::{self, PartsHead, Stored};
 use crate::domain::Roadmap;
 use serde::{Deserialize, Serialize};
 
@@ -119,9 +125,111 @@ fn get_head(key: &str, chars: u32) -> Option<String> {
     Some(value.slice(0, chars).into())
 }
 
+/// Removes a stored value; a roadmap's with its parts.
 pub fn remove_key(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
+    }
+    if let Some(id) = key.strip_prefix(ROADMAP_PREFIX) {
+        remove_parts(id, &|_, _| true);
+    }
+}
+
+// ---- values in parts -----------------------------------------------------------------------
+
+/// Starts the key of every part of a value stored in parts.
+pub const PARTS_PREFIX: &str = "cairn.parts.";
+
+/// A value saved in steps is cut into parts of about this many characters: writing one takes
+/// about a millisecond (a whole 2-million-character value took 13 to 16 ms).
+pub const PART_CHARS: u32 = 128 * 1024;
+
+fn part_key(id: &str, revision: u64, writer: &str, n: usize) -> String {
+    format!("{PARTS_PREFIX}{id}.{revision}.{writer}.{n}")
+}
+
+/// A tag for the parts of one save, so that two tabs saving the same revision never write
+/// each other's parts.
+pub fn new_writer() -> String {
+    format!("{:x}", (js_sys::Math::random() * 1e15) as u64)
+}
+
+/// Writes part `n` of the value saved as `revision` by `writer` (its head comes last:
+/// [`save_end_in_parts`]).
+pub fn write_part(id: &str, revision: u64, writer: &str, n: usize, text: &js_sys::JsString) -> Result<(), SaveError> {
+    set_text(&part_key(id, revision, writer, n), text)
+}
+
+/// Writes the head of a value whose parts are all written ([`write_part`]), unless another tab
+/// has written the roadmap since; then the parts of the values it replaces go. Returns the
+/// revision.
+pub fn save_end_in_parts(id: &str, head: &PartsHead) -> Result<u64, SaveError> {
+    unchanged_before(id, head.revision)?;
+    set_raw(&roadmap_key(id), &head.text())?;
+    remove_parts(id, &|revision, writer| revision <= head.revision && writer != head.writer);
+    Ok(head.revision)
+}
+
+/// Removes the parts of roadmap `id` that `which(revision, writer)` picks. (Parts of a later
+/// revision than the stored one may be another tab's save under way: callers leave them.)
+pub fn remove_parts(id: &str, which: &dyn Fn(u64, &str) -> bool) {
+    let Some(s) = storage() else { return };
+    let prefix = format!("{PARTS_PREFIX}{id}.");
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+    for key in keys {
+        let Some(rest) = key.strip_prefix(&prefix) else { continue };
+        let mut fields = rest.split('.');
+        let (Some(Ok(revision)), Some(writer), Some(_), None) =
+            (fields.next().map(str::parse::<u64>), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        if which(revision, writer) {
+            let _ = s.remove_item(&key);
+        }
+    }
+}
+
+/// Puts a value stored in parts together, one part a step (`App::open_in_steps`): each
+/// [`step`](Gather::step) reads one part; the last gives the value, or why it cannot be had.
+pub struct Gather {
+    id: String,
+    head: PartsHead,
+    next: usize,
+    text: String,
+}
+
+impl Gather {
+    pub fn new(id: &str, head: PartsHead) -> Gather {
+        Gather { id: id.to_string(), head, next: 0, text: String::new() }
+    }
+
+    pub fn step(&mut self) -> Option<Result<String, String>> {
+        let PartsHead { revision, ref writer, parts } = self.head;
+        let Some(part) = get_raw(&part_key(&self.id, revision, writer, self.next)) else {
+            return Some(Err(stored::damaged(&format!("part {} of {parts} is missing", self.next + 1))));
+        };
+        if self.next == 0 {
+            // Room for every part at once: the text is never moved while it grows.
+            self.text.reserve(part.len() * parts);
+        }
+        self.text.push_str(&part);
+        self.next += 1;
+        (self.next == parts).then(|| Ok(std::mem::take(&mut self.text)))
+    }
+}
+
+/// The value stored for roadmap `id` (put together when it is in parts): `Ok(None)` when
+/// there is none, `Err` when a part is missing.
+pub fn read_value(id: &str) -> Result<Option<String>, Damaged> {
+    let key = roadmap_key(id);
+    let Some(raw) = get_raw(&key) else { return Ok(None) };
+    let Some(head) = PartsHead::parse(&raw) else { return Ok(Some(raw)) };
+    let mut gather = Gather::new(id, head);
+    loop {
+        if let Some(done) = gather.step() {
+            return done.map(Some).map_err(|error| Damaged { key, raw, error });
+        }
     }
 }
 
@@ -164,9 +272,8 @@ pub fn save_index(index: &Index) -> Result<(), SaveError> {
 
 /// Reads a stored roadmap: `Ok(None)` when there is none, `Err` when it cannot be read.
 pub fn load(id: &str) -> Result<Option<Stored>, Damaged> {
-    let key = roadmap_key(id);
-    let Some(raw) = get_raw(&key) else { return Ok(None) };
-    codec::decode_stored(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
+    let Some(raw) = read_value(id)? else { return Ok(None) };
+    codec::decode_stored(&raw).map(Some).map_err(|error| Damaged { key: roadmap_key(id), raw, error })
 }
 
 /// The revision of a stored value (packed or plain), from its first characters.
@@ -204,17 +311,25 @@ pub fn save_begin(id: &str, known_revision: Option<u64>) -> Result<u64, SaveErro
 /// Writes `value`, encoded for `revision` (from [`save_begin`]), unless another tab has
 /// written the roadmap since; returns the revision.
 pub fn save_end(id: &str, revision: u64, value: &js_sys::JsString) -> Result<u64, SaveError> {
+    unchanged_before(id, revision)?;
+    set_text(&roadmap_key(id), value)?;
+    remove_parts(id, &|stored, _| stored <= revision);
+    Ok(revision)
+}
+
+/// `Err(Conflict)` unless the stored value is still the one `revision` follows.
+fn unchanged_before(id: &str, revision: u64) -> Result<(), SaveError> {
     if stored_revision(id) != revision.checked_sub(1).filter(|&before| before > 0) {
         return Err(SaveError::Conflict);
     }
-    set_text(&roadmap_key(id), value)?;
-    Ok(revision)
+    Ok(())
 }
 
 /// Writes a roadmap whatever is stored (the user chose "keep mine").
 pub fn overwrite(id: &str, roadmap: &Roadmap) -> Result<u64, SaveError> {
     let revision = stored_revision(id).unwrap_or(0) + 1;
     set_raw(&roadmap_key(id), &codec::encode_stored(roadmap, revision))?;
+    remove_parts(id, &|stored, _| stored <= revision);
     Ok(revision)
 }
 

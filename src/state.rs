@@ -513,7 +513,9 @@ impl App {
         self.stop_opening();
         if crate::codec::ready() {
             let raw = persistence::get_raw(&persistence::roadmap_key(id));
-            if let Some(raw) = raw.filter(|raw| raw.len() >= READ_IN_STEPS_FROM) {
+            let large =
+                |raw: &String| raw.len() >= READ_IN_STEPS_FROM || raw.starts_with(crate::domain::stored::IN_PARTS);
+            if let Some(raw) = raw.filter(large) {
                 crate::codec::open_in_steps(*self, id.to_string(), raw);
                 return true;
             }
@@ -582,13 +584,30 @@ impl App {
             &format!("Opening \u{201c}{name}\u{201d}: a large roadmap takes a moment to read. It can be changed once it is open."),
             vec![],
         );
-        let mut reader = crate::codec::new_reader(raw);
         let app = *self;
         leptos::task::spawn_local(async move {
             let wanted = || app.opening.with_value(|o| o.latest == latest);
-            let Some(result) = crate::codec::in_steps(STEP_MS, || crate::codec::read_step(&mut reader), wanted).await
-            else {
-                return;
+            // A value stored in parts is put together a part at a time first.
+            let text = match crate::domain::stored::PartsHead::parse(&raw) {
+                Some(head) => {
+                    let mut parts = persistence::Gather::new(&id, head);
+                    let Some(text) = crate::codec::in_steps(STEP_MS, || parts.step(), wanted).await else { return };
+                    crate::codec::give_way().await;
+                    text
+                }
+                None => Ok(raw),
+            };
+            let result = match text {
+                Ok(text) => {
+                    let mut reader = crate::codec::new_reader(text);
+                    let Some(result) =
+                        crate::codec::in_steps(STEP_MS, || crate::codec::read_step(&mut reader), wanted).await
+                    else {
+                        return;
+                    };
+                    result
+                }
+                Err(error) => Err(error),
             };
             // Checked in steps too: validating a large roadmap at once would hold the page.
             let problems = match &result {
@@ -603,7 +622,11 @@ impl App {
                 Ok(stored) => app.opened(&id, stored, problems),
                 Err(error) => {
                     let key = persistence::roadmap_key(&id);
-                    let raw = persistence::get_raw(&key).unwrap_or_default();
+                    // What is stored, put together if it can be (else its head, as it is).
+                    let raw = match persistence::read_value(&id) {
+                        Ok(value) => value.unwrap_or_default(),
+                        Err(damaged) => damaged.raw,
+                    };
                     app.report_damaged(Damaged { key, raw, error });
                     // Kept aside (out of the list): the next readable one opens.
                     let next: Vec<String> = app.roadmaps.with_untracked(|l| l.iter().map(|e| e.id.clone()).collect());
@@ -1105,8 +1128,10 @@ impl App {
     }
 
     /// Saves the open roadmap packed in steps of a few milliseconds (`stored::Packer`), the
-    /// page going on between them, then written at once if no other tab wrote it meanwhile
-    /// (as `save_now`). Changes made meanwhile are saved by the next one, started when this
+    /// page going on between them, then written if no other tab wrote it meanwhile (as
+    /// `save_now`): in parts of [`persistence::PART_CHARS`], one part a step, its head last
+    /// (`persistence::save_end_in_parts`); at once when it is smaller than one part, or when
+    /// storage has no room for the new parts beside the old value. Changes made meanwhile are saved by the next one, started when this
     /// one is written; a save at once (`save_now`: leaving the page, switching roadmaps)
     /// supersedes it.
     /// (Its code is in the codec's chunk: `codec::save_in_steps`.)
@@ -1138,22 +1163,64 @@ impl App {
         let app = *self;
         leptos::task::spawn_local(async move {
             let wanted = || app.stepped.with_value(|s| s.latest == latest);
-            // The value becomes the page's text a piece at a time: at once, its few megabytes
-            // would hold the page as it is written.
-            let mut value = js_sys::JsString::from("");
+            // The value becomes the page's text a piece at a time (at once, its few megabytes
+            // would hold the page), gathered into the parts it is stored in.
+            let mut parts = vec![js_sys::JsString::from("")];
             let step = || {
                 let last = crate::codec::pack_step(&mut packer);
                 let done = last.is_some();
                 let piece = last.unwrap_or_else(|| packer.take_text());
                 if !piece.is_empty() {
-                    value = value.concat(&piece.into());
+                    let part = parts.last_mut().expect("there is always a part");
+                    if part.length() >= persistence::PART_CHARS {
+                        parts.push(piece.into());
+                    } else {
+                        *part = part.concat(&piece.into());
+                    }
                 }
                 done.then_some(())
             };
             if crate::codec::in_steps(STEP_MS, step, wanted).await.is_none() {
                 return;
             }
-            let result = persistence::save_end(&id, revision, &value);
+            let result = if parts.len() == 1 {
+                persistence::save_end(&id, revision, &parts[0])
+            } else {
+                crate::codec::give_way().await;
+                if !wanted() {
+                    return;
+                }
+                let writer = persistence::new_writer();
+                let mut next = 0;
+                let write = || {
+                    let Some(part) = parts.get(next) else { return Some(Ok(())) };
+                    let written = persistence::write_part(&id, revision, &writer, next, part);
+                    next += 1;
+                    written.err().map(Err)
+                };
+                let written = crate::codec::in_steps(STEP_MS, write, wanted).await;
+                let head = crate::domain::stored::PartsHead { revision, writer, parts: parts.len() };
+                let result = match written {
+                    Some(Ok(())) => persistence::save_end_in_parts(&id, &head),
+                    Some(Err(e)) => Err(e),
+                    // Superseded (`save_now`).
+                    None => Err(SaveError::Other(String::new())),
+                };
+                if result.is_err() {
+                    // Nothing of this save stays.
+                    persistence::remove_parts(&id, &|_, writer| writer == head.writer);
+                }
+                match result {
+                    _ if !wanted() => return,
+                    // No room for the new parts beside the old value: written at once, in its
+                    // place (as a value smaller than a part is).
+                    Err(SaveError::Full) => {
+                        let whole = parts.iter().fold(js_sys::JsString::from(""), |whole, part| whole.concat(part));
+                        persistence::save_end(&id, revision, &whole)
+                    }
+                    result => result,
+                }
+            };
             let again = app
                 .stepped
                 .try_update_value(|s| {
@@ -1332,6 +1399,23 @@ impl App {
     /// `on_storage_changed` once the codec is loaded (its code is in the codec's chunk).
     pub(crate) fn on_storage_changed_now(&self, key: Option<String>, new_value: Option<String>) {
         let id = self.current_id.get_untracked();
+        // The head of a value in parts (its parts written before it): the value is read. If
+        // its parts are gone already, a later write replaced it and its own event follows.
+        let new_value = match new_value {
+            Some(head) if crate::domain::stored::PartsHead::parse(&head).is_some() => {
+                let Some(stored_id) = key.as_deref().and_then(|k| k.strip_prefix(persistence::ROADMAP_PREFIX)) else {
+                    return;
+                };
+                match persistence::read_value(stored_id) {
+                    Ok(value) => value,
+                    Err(_) if persistence::get_raw(key.as_deref().unwrap_or_default()).as_ref() != Some(&head) => {
+                        return
+                    }
+                    Err(damaged) => Some(damaged.raw),
+                }
+            }
+            other => other,
+        };
         match key.as_deref() {
             // Another tab wrote the roadmap being opened: what it wrote is opened instead.
             Some(k) if k == persistence::roadmap_key(&id) && self.is_opening() => self.open_again(&id),

@@ -154,6 +154,12 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
     let stored = persistence::load(&id).unwrap().unwrap();
     assert_eq!(stored.roadmap.name, "Second");
     assert_eq!(stored.roadmap, app.roadmap.get_untracked());
+    // Stored in parts, and only the parts of the value stored now are left.
+    let head = stored::PartsHead::parse(&storage().get_item(&persistence::roadmap_key(&id)).unwrap().unwrap());
+    let head = head.expect("stored in parts");
+    assert!(head.parts > 1, "{head:?}");
+    assert_eq!(head.revision, stored.revision);
+    assert_eq!(part_keys(&id), (0..head.parts).map(|n| part_key(&id, &head, n)).collect::<Vec<_>>());
 
     // Deleted while a save of it is under way: the save does not write it back.
     app.edit(|r| r.name = "Third".into()).unwrap();
@@ -172,7 +178,165 @@ async fn a_large_roadmap_is_autosaved_in_steps_and_changes_made_meanwhile_follow
     let key = persistence::roadmap_key(&id);
     assert_ne!(app.current_id.get_untracked(), id);
     assert_eq!(storage().get_item(&key).unwrap(), None, "not written back");
+    assert_eq!(part_keys(&id), Vec::<String>::new(), "its parts went with it");
     assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved, "nor taken for another tab's change");
+    clear();
+}
+
+/// The keys of roadmap `id`'s parts in storage, in their order.
+fn part_keys(id: &str) -> Vec<String> {
+    let s = storage();
+    let prefix = format!("{}{id}.", persistence::PARTS_PREFIX);
+    let mut keys: Vec<String> =
+        (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with(&prefix)).collect();
+    keys.sort_by_key(|k| k.rsplit('.').next().unwrap().parse::<usize>().unwrap());
+    keys
+}
+
+fn part_key(id: &str, head: &stored::PartsHead, n: usize) -> String {
+    format!("{}{id}.{}.{}.{n}", persistence::PARTS_PREFIX, head.revision, head.writer)
+}
+
+/// Waits until the app's save is done (saved or refused): `false` after 60 s.
+async fn save_settled(app: App) -> bool {
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while js_sys::Date::now() < deadline {
+        gloo_timers_sleep(Duration::from_millis(5)).await;
+        if !app.saving_in_steps() && app.save_status.get_untracked() != SaveStatus::Pending {
+            return true;
+        }
+    }
+    false
+}
+
+/// A value stored in parts reads back whole; a missing part makes it damaged (reported,
+/// nothing removed); a head written over the old value replaces it and its parts go, but a
+/// later revision's parts (another tab's save under way) stay.
+#[wasm_bindgen_test]
+fn a_value_in_parts_reads_back_whole_and_a_missing_part_is_damage() {
+    clear();
+    let r = demo::demo_roadmap();
+    let rev = persistence::save("p1", &r, None).unwrap();
+    let value = stored::encode(&r, rev + 1);
+    let next = persistence::save_begin("p1", Some(rev)).unwrap();
+    let cut: Vec<char> = value.chars().collect();
+    let thirds: Vec<String> = cut.chunks(cut.len() / 3 + 1).map(|c| c.iter().collect()).collect();
+    let writer = persistence::new_writer();
+    for (n, part) in thirds.iter().enumerate() {
+        persistence::write_part("p1", next, &writer, n, &part.as_str().into()).unwrap();
+    }
+    // Another tab's parts, for the revision after (its save under way).
+    persistence::write_part("p1", next + 1, "other", 0, &"x".into()).unwrap();
+    let head = stored::PartsHead { revision: next, writer, parts: 3 };
+    assert_eq!(persistence::save_end_in_parts("p1", &head), Ok(next));
+    assert_eq!(persistence::stored_revision("p1"), Some(next));
+    assert_eq!(persistence::read_value("p1").unwrap().unwrap(), value);
+    assert_eq!(persistence::load("p1").unwrap().unwrap().roadmap, r);
+    let mut expected: Vec<String> = (0..3).map(|n| part_key("p1", &head, n)).collect();
+    expected.push(format!("{}p1.{}.other.0", persistence::PARTS_PREFIX, next + 1));
+    let mut found = part_keys("p1");
+    found.sort();
+    expected.sort();
+    assert_eq!(found, expected);
+
+    // A part missing: damaged, said which, nothing removed.
+    storage().remove_item(&part_key("p1", &head, 1)).unwrap();
+    let damaged = persistence::load("p1").unwrap_err();
+    assert!(damaged.error.contains("part 2 of 3 is missing"), "{}", damaged.error);
+    assert_eq!(damaged.raw, head.text());
+    assert_eq!(part_keys("p1").len(), 3);
+
+    // A whole value saved over it (at once): the parts it replaces go, the later one stays.
+    persistence::remove_key(&persistence::roadmap_key("p1"));
+    persistence::write_part("p1", 1, "other", 0, &"x".into()).unwrap();
+    persistence::save("p1", &r, None).unwrap();
+    assert_eq!(part_keys("p1"), Vec::<String>::new());
+    clear();
+}
+
+/// Storage without room for a large roadmap's new parts beside its old value: the old value
+/// stays whole (no part of the new one is left), the user is told it is full; with room
+/// again, the next change is saved in parts.
+#[wasm_bindgen_test]
+async fn a_full_storage_during_a_save_in_parts_keeps_the_old_value_whole() {
+    init_tasks();
+    use cairn::domain::landscape::generate;
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    app.open_new(generate::generate(2, generate::scaled(1_500)));
+    let id = app.current_id.get_untracked();
+    app.edit(|r| r.name = "Saved".into()).unwrap();
+    assert!(save_settled(app).await);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    let head = storage().get_item(&persistence::roadmap_key(&id)).unwrap().unwrap();
+    assert!(stored::PartsHead::parse(&head).is_some());
+    let parts = part_keys(&id);
+
+    assert!(fill_quota() > 0);
+    app.edit(|r| r.name = "Not saved".into()).unwrap();
+    assert!(save_settled(app).await);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Full);
+    assert_eq!(storage().get_item(&persistence::roadmap_key(&id)).unwrap().unwrap(), head, "the old head");
+    assert_eq!(part_keys(&id), parts, "its parts, and none of the new value's");
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap.name, "Saved");
+
+    // Room again: the next change is saved, in parts.
+    let s = storage();
+    let fillers: Vec<String> =
+        (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("filler.")).collect();
+    for key in fillers {
+        s.remove_item(&key).unwrap();
+    }
+    app.edit(|r| r.name = "Saved again".into()).unwrap();
+    assert!(save_settled(app).await);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap.name, "Saved again");
+    let head = storage().get_item(&persistence::roadmap_key(&id)).unwrap().unwrap();
+    let head = stored::PartsHead::parse(&head).expect("in parts");
+    assert_eq!(part_keys(&id), (0..head.parts).map(|n| part_key(&id, &head, n)).collect::<Vec<_>>());
+    clear();
+}
+
+/// Another tab wrote the open roadmap in parts: its head's `storage` event brings the value
+/// put together from the parts; the head of parts already replaced is passed over; a head
+/// stored now whose parts are missing is not saved over.
+#[wasm_bindgen_test]
+fn another_tabs_value_in_parts_is_read_from_its_parts() {
+    init_tasks();
+    clear();
+    let owner = Owner::new();
+    owner.set();
+    let app = App::start();
+    app.open_new(Roadmap { name: "Mine".into(), ..Roadmap::default() });
+    let id = app.current_id.get_untracked();
+    let rev = persistence::stored_revision(&id).unwrap();
+    let theirs = Roadmap { name: "Theirs".into(), ..demo::demo_roadmap() };
+    let value = stored::encode(&theirs, rev + 1);
+    let (first, rest) = value.split_at(value.char_indices().nth(value.chars().count() / 2).unwrap().0);
+    persistence::write_part(&id, rev + 1, "tab2", 0, &first.into()).unwrap();
+    persistence::write_part(&id, rev + 1, "tab2", 1, &rest.into()).unwrap();
+    let head = stored::PartsHead { revision: rev + 1, writer: "tab2".into(), parts: 2 };
+    persistence::save_end_in_parts(&id, &head).unwrap();
+    let key = persistence::roadmap_key(&id);
+    app.on_storage_changed(Some(key.clone()), Some(head.text()));
+    assert_eq!(app.roadmap.get_untracked(), theirs);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+
+    // A head whose parts are gone because a later write replaced it: passed over (the later
+    // write's own event follows).
+    storage().remove_item(&part_key(&id, &head, 1)).unwrap();
+    let later = stored::PartsHead { revision: rev + 2, writer: "tab3".into(), parts: 2 };
+    storage().set_item(&key, &later.text()).unwrap();
+    app.on_storage_changed(Some(key.clone()), Some(head.text()));
+    assert_eq!(app.roadmap.get_untracked(), theirs);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    // The head stored now, its parts missing: it cannot be read, and this tab's copy is not
+    // saved over it (the user is asked, as for any change from another tab it cannot read).
+    app.on_storage_changed(Some(key.clone()), Some(later.text()));
+    assert_eq!(app.roadmap.get_untracked(), theirs);
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Conflict);
     clear();
 }
 

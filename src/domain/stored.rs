@@ -16,6 +16,13 @@
 //! 20,000-initiative roadmap takes about a quarter of the quota this way, against 2.4 times
 //! the quota as plain JSON. Values written before packing existed (plain JSON) are read as
 //! they are.
+//!
+//! **Parts.** A large value written in steps (`App::save_in_steps`) is stored in parts: the
+//! roadmap's key holds a short head, `cairn:p1:<revision>:<writer>:<parts>` ([`PartsHead`]),
+//! and the value itself is the text of its parts put together in order, each under its own key
+//! (`cairn.parts.<id>.<revision>.<writer>.<n>`, see `persistence`). Writing one part takes a
+//! millisecond where writing a few megabytes at once held the page for a frame or two; the
+//! head is written last, so the value read is always a whole one.
 
 use super::compress;
 use super::file_format::explain;
@@ -266,8 +273,8 @@ enum ReadStage {
     Done,
 }
 
-/// Why a packed value is refused (as [`unpack`] words it).
-fn damaged(why: &str) -> String {
+/// Why a packed value is refused: the one wording of every reader of stored values.
+pub fn damaged(why: &str) -> String {
     format!("The saved roadmap is damaged ({why}); it cannot be read")
 }
 
@@ -607,7 +614,6 @@ pub fn pack(json: &str, revision: u64) -> String {
 /// The JSON of a stored value: unpacked (and checked) when packed, as it is when plain.
 pub fn unpack(text: &str) -> Result<Cow<'_, str>, String> {
     let Some(rest) = text.strip_prefix(PACKED) else { return Ok(Cow::Borrowed(text)) };
-    let damaged = |why: &str| format!("The saved roadmap is damaged ({why}); it cannot be read");
     let mut parts = rest.splitn(3, ':');
     let (Some(revision), Some(crc), Some(body)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(damaged("its header is cut off"));
@@ -625,10 +631,40 @@ pub fn unpack(text: &str) -> Result<Cow<'_, str>, String> {
     String::from_utf8(json).map(Cow::Owned).map_err(|_| damaged("it is not text"))
 }
 
+/// Starts the head of a value stored in parts (see the module notes).
+pub const IN_PARTS: &str = "cairn:p1:";
+
+/// The head of a value stored in parts: which save wrote it (`revision`, and `writer`, a tag
+/// of the tab that wrote it, so that two tabs writing the same revision never share parts)
+/// and how many parts it has.
+#[derive(Clone, PartialEq, Debug)]
+pub struct PartsHead {
+    pub revision: u64,
+    pub writer: String,
+    pub parts: usize,
+}
+
+impl PartsHead {
+    /// The head a stored value starts with, when it is one (else `None`: a whole value).
+    pub fn parse(raw: &str) -> Option<PartsHead> {
+        let mut fields = raw.strip_prefix(IN_PARTS)?.split(':');
+        let revision = fields.next()?.parse().ok()?;
+        let writer = fields.next()?;
+        let parts = fields.next()?.parse().ok()?;
+        let plain = !writer.is_empty() && writer.bytes().all(|b| b.is_ascii_alphanumeric());
+        (fields.next().is_none() && plain && parts > 0).then(|| PartsHead { revision, writer: writer.into(), parts })
+    }
+
+    /// The head as stored.
+    pub fn text(&self) -> String {
+        format!("{IN_PARTS}{}:{}:{}", self.revision, self.writer, self.parts)
+    }
+}
+
 /// The revision of a stored value, read from its first characters without unpacking or
-/// parsing it all (packed or plain).
+/// parsing it all (packed, plain or the head of one in parts).
 pub fn peek_revision(raw: &str) -> Option<u64> {
-    if let Some(rest) = raw.strip_prefix(PACKED) {
+    if let Some(rest) = raw.strip_prefix(PACKED).or_else(|| raw.strip_prefix(IN_PARTS)) {
         return rest.split(':').next()?.parse().ok();
     }
     let end = (0..=raw.len().min(200)).rev().find(|&i| raw.is_char_boundary(i)).unwrap_or(0);
@@ -935,6 +971,40 @@ mod tests {
         assert!(encode_json(&old.roadmap, 1).starts_with("{\"schema\":2,"));
         let new = decode(&std::fs::read_to_string(format!("{FIXTURES}/schema-2.json")).unwrap()).unwrap();
         assert!(!new.roadmap.landscape.applications.is_empty() && !new.roadmap.landscape.changes.is_empty());
+    }
+
+    /// The head of a value in parts reads back as written, gives its revision like a whole
+    /// value's, and anything else (a whole value, a damaged head) is not taken for one.
+    #[test]
+    fn a_parts_head_reads_back_and_nothing_else_is_taken_for_one() {
+        let head = PartsHead { revision: 12, writer: "a1b2".into(), parts: 14 };
+        assert_eq!(head.text(), "cairn:p1:12:a1b2:14");
+        assert_eq!(PartsHead::parse(&head.text()), Some(head.clone()));
+        assert_eq!(peek_revision(&head.text()), Some(12));
+        for not_one in [
+            "cairn:z1:12:0a1b2c3d:丁",
+            "{\"schema\":2,\"revision\":3}",
+            "cairn:p1:12:a1b2",
+            "cairn:p1:12:a1b2:0",
+            "cairn:p1:12::3",
+            "cairn:p1:12:a.b:3",
+            "cairn:p1:x:a1b2:3",
+            "cairn:p1:12:a1b2:3:9",
+            "cairn:p1:12:a1b2:-1",
+        ] {
+            assert_eq!(PartsHead::parse(not_one), None, "{not_one}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parts_heads_read_back_and_any_text_is_read_without_panicking(
+            revision in any::<u64>(), writer in "[a-z0-9]{1,12}", parts in 1usize..10_000, text in ".{0,40}"
+        ) {
+            let head = PartsHead { revision, writer, parts };
+            prop_assert_eq!(PartsHead::parse(&head.text()), Some(head));
+            let _ = PartsHead::parse(&format!("{IN_PARTS}{text}"));
+        }
     }
 
     #[test]

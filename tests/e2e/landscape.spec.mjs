@@ -403,6 +403,9 @@ test('a large landscape is autosaved and opened again in steps, saying so while 
   const status = page.getByRole('banner').getByRole('status');
   await expect(status).toHaveText('Saving…');
   await expect(status).toHaveText('All changes saved', { timeout: 30_000 });
+  // Stored in parts (each written in its own step), the head naming them written last; the
+  // parts of the value it replaced are gone.
+  expect(await storedParts(page)).toEqual({ head: true, matching: true });
 
   // Whether the page said it was opening the roadmap (the notice may be up only briefly).
   await page.addInitScript(() => {
@@ -421,4 +424,55 @@ test('a large landscape is autosaved and opened again in steps, saying so while 
   await table.getByRole('button', { name, exact: true }).first().click();
   await expect(page.getByRole('complementary').getByLabel('Run cost per year')).toHaveValue('123457');
   await expect(status).toHaveText('All changes saved');
+});
+
+/** Whether the one stored roadmap is a head of parts, and whether the parts in storage are
+ *  exactly the ones it names. */
+async function storedParts(page) {
+  return page.evaluate(() => {
+    const keys = Object.keys(localStorage);
+    const heads = keys.filter((k) => k.startsWith('cairn.roadmap.'));
+    const m = heads.length === 1 && localStorage.getItem(heads[0]).match(/^cairn:p1:(\d+):([a-z0-9]+):(\d+)$/);
+    if (!m) return { head: false };
+    const id = heads[0].slice('cairn.roadmap.'.length);
+    const named = Array.from({ length: Number(m[3]) }, (_, n) => `cairn.parts.${id}.${m[1]}.${m[2]}.${n}`).sort();
+    const stored = keys.filter((k) => k.startsWith('cairn.parts.')).sort();
+    return { head: true, matching: Number(m[3]) > 1 && JSON.stringify(named) === JSON.stringify(stored) };
+  });
+}
+
+test('two tabs on a large landscape stored in parts: an edit in one reaches the other', async ({ page, context }) => {
+  await openApp(page, '/#/debug/landscape/1500');
+  const table = (p) => p.getByRole('table', { name: 'Applications', exact: true });
+  await expect(table(page)).toBeVisible({ timeout: 60_000 });
+  const status = (p) => p.getByRole('banner').getByRole('status');
+  await expect(status(page)).toHaveText('All changes saved', { timeout: 30_000 });
+  const name = await table(page).getByRole('row').nth(1).getByRole('button').first().textContent();
+  const setCost = async (p, value) => {
+    await table(p).getByRole('button', { name, exact: true }).first().click();
+    const cost = p.getByRole('complementary').getByLabel('Run cost per year');
+    await cost.fill(value);
+    await cost.dispatchEvent('change');
+    await expect(status(p)).toHaveText('All changes saved', { timeout: 30_000 });
+  };
+  await setCost(page, '111111');
+  expect(await storedParts(page)).toEqual({ head: true, matching: true });
+
+  // The second tab opens the same roadmap from its parts.
+  const other = await context.newPage();
+  await openApp(other, '/#/landscape/applications');
+  await expect(table(other)).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByText('takes a moment to read')).toHaveCount(0, { timeout: 30_000 });
+  await table(other).getByRole('button', { name, exact: true }).first().click();
+  await expect(other.getByRole('complementary').getByLabel('Run cost per year')).toHaveValue('111111');
+
+  // An edit in the first reaches the second, read from the new parts.
+  await setCost(page, '222222');
+  await expect(other.getByRole('status').filter({ hasText: 'Updated with changes made in another tab' })).toBeVisible({ timeout: 30_000 });
+  await table(other).getByRole('button', { name, exact: true }).first().click();
+  await expect(other.getByRole('complementary').getByLabel('Run cost per year')).toHaveValue('222222');
+  // And back: the second tab's edit is saved over the first's (it had read it), in parts.
+  await setCost(other, '333333');
+  await expect(page.getByRole('status').filter({ hasText: 'Updated with changes made in another tab' })).toBeVisible({ timeout: 30_000 });
+  expect(await storedParts(page)).toEqual({ head: true, matching: true });
 });
