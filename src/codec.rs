@@ -23,7 +23,7 @@ use crate::domain::scenario::Scenario;
 use crate::domain::share_link::ShareLinkError;
 use crate::domain::stored::{Packer, Reader, Stored};
 use crate::domain::{file_format, scenario, share_link, stored, Roadmap};
-use crate::persistence::Index;
+use crate::persistence::{Damaged, Index, SaveError};
 use crate::state::App;
 use crate::ui::lazy::{split_point, LoadFailed};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,14 +33,20 @@ mod chunk {
 
     split_point!(
         value codec,
-        fn decode_stored(raw: &str) -> Result<Stored, String> {
-            stored::decode(raw)
+        fn load_stored(id: &str) -> Result<Option<Stored>, Damaged> {
+            super::load_now(id)
         }
     );
     split_point!(
         value codec,
-        fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
-            stored::encode(roadmap, revision)
+        fn save_stored(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
+            super::save_now(id, roadmap, known_revision)
+        }
+    );
+    split_point!(
+        value codec,
+        fn remove_parts_of(id: &str) -> () {
+            crate::persistence::remove_parts(id, &|_, _| true)
         }
     );
     split_point!(
@@ -167,8 +173,9 @@ pub async fn load() -> Result<(), LoadFailed> {
     // Every split function has its own loader (it resolves once the chunk is there, one await
     // later): all of them are loaded here, so that each call below is a plain call.
     for load in [
-        chunk::decode_stored::load,
-        chunk::encode_stored::load,
+        chunk::load_stored::load,
+        chunk::save_stored::load,
+        chunk::remove_parts_of::load,
         chunk::unpack_stored::load,
         chunk::decode_scenarios::load,
         chunk::encode_scenarios::load,
@@ -271,12 +278,38 @@ fn not_loaded() -> ! {
     panic!("the codec was used before it was loaded")
 }
 
-pub fn decode_stored(raw: &str) -> Result<Stored, String> {
-    chunk::decode_stored::now(raw).unwrap_or_else(|| not_loaded())
+/// [`load_stored`] (in the chunk).
+fn load_now(id: &str) -> Result<Option<Stored>, Damaged> {
+    let Some(raw) = crate::persistence::read_value(id)? else { return Ok(None) };
+    let key = crate::persistence::roadmap_key(id);
+    stored::decode(&raw).map(Some).map_err(|error| Damaged { key, raw, error })
 }
 
-pub fn encode_stored(roadmap: &Roadmap, revision: u64) -> String {
-    chunk::encode_stored::now(roadmap, revision).unwrap_or_else(|| not_loaded())
+/// [`save_stored`] (in the chunk).
+fn save_now(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
+    let revision = crate::persistence::save_begin(id, known_revision)?;
+    crate::persistence::save_end(id, revision, &stored::encode(roadmap, revision).into())
+}
+
+/// A stored value decoded: for the code of this chunk only (another tab's write,
+/// `App::on_storage_changed_now`); elsewhere, `persistence::load`.
+pub fn decode_stored(raw: &str) -> Result<Stored, String> {
+    stored::decode(raw)
+}
+
+/// A stored roadmap read: `persistence::load`.
+pub fn load_stored(id: &str) -> Result<Option<Stored>, Damaged> {
+    chunk::load_stored::now(id).unwrap_or_else(|| not_loaded())
+}
+
+/// A roadmap saved at once: `persistence::save`.
+pub fn save_stored(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
+    chunk::save_stored::now(id, roadmap, known_revision).unwrap_or_else(|| not_loaded())
+}
+
+/// Removes every part of roadmap `id`'s value (`persistence::remove_key`).
+pub fn remove_parts_of(id: &str) {
+    chunk::remove_parts_of::now(id).unwrap_or_else(|| not_loaded())
 }
 
 /// The JSON of a packed stored value (stored under `key`; one in parts put together), when the

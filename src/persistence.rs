@@ -125,13 +125,14 @@ fn get_head(key: &str, chars: u32) -> Option<String> {
     Some(value.slice(0, chars).into())
 }
 
-/// Removes a stored value; a roadmap's with its parts.
+/// Removes a stored value; a roadmap's with its parts (there are none before the codec is
+/// loaded: it is loaded at start when storage holds a roadmap).
 pub fn remove_key(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
     }
-    if let Some(id) = key.strip_prefix(ROADMAP_PREFIX) {
-        remove_parts(id, &|_, _| true);
+    if let Some(id) = key.strip_prefix(ROADMAP_PREFIX).filter(|_| codec::ready()) {
+        codec::remove_parts_of(id);
     }
 }
 
@@ -270,10 +271,10 @@ pub fn save_index(index: &Index) -> Result<(), SaveError> {
     set_raw(INDEX_KEY, &codec::encode_index(index))
 }
 
-/// Reads a stored roadmap: `Ok(None)` when there is none, `Err` when it cannot be read.
+/// Reads a stored roadmap ([`read_value`], decoded): `Ok(None)` when there is none, `Err`
+/// when it cannot be read. (In the codec's chunk: `codec::load_stored`.)
 pub fn load(id: &str) -> Result<Option<Stored>, Damaged> {
-    let Some(raw) = read_value(id)? else { return Ok(None) };
-    codec::decode_stored(&raw).map(Some).map_err(|error| Damaged { key: roadmap_key(id), raw, error })
+    codec::load_stored(id)
 }
 
 /// The revision of a stored value (packed or plain), from its first characters.
@@ -289,9 +290,11 @@ pub fn stored_revision(id: &str) -> Option<u64> {
 
 /// Saves a roadmap if the stored copy is still the one this tab knows (`known_revision`);
 /// returns the new revision.
+/// ([`save_begin`], then [`save_end`] of the roadmap encoded at once, in the codec's chunk:
+/// `codec::save_stored`.) Writing whatever is stored (the user chose "keep mine") is saving
+/// over the revision stored now.
 pub fn save(id: &str, roadmap: &Roadmap, known_revision: Option<u64>) -> Result<u64, SaveError> {
-    let revision = save_begin(id, known_revision)?;
-    save_end(id, revision, &codec::encode_stored(roadmap, revision).into())
+    codec::save_stored(id, roadmap, known_revision)
 }
 
 /// The revision a save of roadmap `id` writes next, if the stored copy is still the one this
@@ -323,14 +326,6 @@ fn unchanged_before(id: &str, revision: u64) -> Result<(), SaveError> {
         return Err(SaveError::Conflict);
     }
     Ok(())
-}
-
-/// Writes a roadmap whatever is stored (the user chose "keep mine").
-pub fn overwrite(id: &str, roadmap: &Roadmap) -> Result<u64, SaveError> {
-    let revision = stored_revision(id).unwrap_or(0) + 1;
-    set_raw(&roadmap_key(id), &codec::encode_stored(roadmap, revision))?;
-    remove_parts(id, &|stored, _| stored <= revision);
-    Ok(revision)
 }
 
 // ---- scenarios ---------------------------------------------------------------------------

@@ -1049,7 +1049,7 @@ impl App {
             Action::KeepMine => {
                 self.back_to_plan();
                 let id = self.current_id.get_untracked();
-                match persistence::overwrite(&id, &self.roadmap.get_untracked()) {
+                match persistence::save(&id, &self.roadmap.get_untracked(), persistence::stored_revision(&id)) {
                     Ok(rev) => {
                         self.revisions.update_value(|r| {
                             r.insert(id, rev);
