@@ -162,33 +162,51 @@ pub fn write_part(id: &str, revision: u64, writer: &str, n: usize, text: &js_sys
 }
 
 /// Writes the head of a value whose parts are all written ([`write_part`]), unless another tab
-/// has written the roadmap since; then the parts of the values it replaces go. Returns the
-/// revision.
+/// has written the roadmap since. Returns the revision. The parts of the values it replaces
+/// are left to the caller to remove ([`replaced_parts`]): removing one costs about as much as
+/// writing it (the browser passes the old value on to the other tabs' `storage` event), so
+/// they go one a step.
 pub fn save_end_in_parts(id: &str, head: &PartsHead) -> Result<u64, SaveError> {
     unchanged_before(id, head.revision)?;
     set_raw(&roadmap_key(id), &head.text())?;
-    remove_parts(id, &|revision, writer| revision <= head.revision && writer != head.writer);
     Ok(head.revision)
 }
 
-/// Removes the parts of roadmap `id` that `which(revision, writer)` picks. (Parts of a later
-/// revision than the stored one may be another tab's save under way: callers leave them.)
+/// The keys of the parts a head just written (`head`) replaces: those of every earlier or equal
+/// revision but its own. (Parts of a later revision may be another tab's save under way:
+/// they are left to the save after them.)
+pub fn replaced_parts(id: &str, head: &PartsHead) -> Vec<String> {
+    parts_where(id, &|revision, writer| revision <= head.revision && writer != head.writer)
+}
+
+/// Removes the parts of roadmap `id` that `which(revision, writer)` picks.
 pub fn remove_parts(id: &str, which: &dyn Fn(u64, &str) -> bool) {
-    let Some(s) = storage() else { return };
-    let prefix = format!("{PARTS_PREFIX}{id}.");
-    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
-    for key in keys {
-        let Some(rest) = key.strip_prefix(&prefix) else { continue };
-        let mut fields = rest.split('.');
-        let (Some(Ok(revision)), Some(writer), Some(_), None) =
-            (fields.next().map(str::parse::<u64>), fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        if which(revision, writer) {
-            let _ = s.remove_item(&key);
-        }
+    for key in parts_where(id, which) {
+        remove_part(&key);
     }
+}
+
+/// Removes one part (a key of [`replaced_parts`]).
+pub fn remove_part(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The keys of the parts of roadmap `id` that `which(revision, writer)` picks.
+fn parts_where(id: &str, which: &dyn Fn(u64, &str) -> bool) -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    let prefix = format!("{PARTS_PREFIX}{id}.");
+    let keys = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten());
+    keys.filter(|key| {
+        let Some(rest) = key.strip_prefix(&prefix) else { return false };
+        let mut fields = rest.split('.');
+        matches!(
+            (fields.next().map(str::parse::<u64>), fields.next(), fields.next(), fields.next()),
+            (Some(Ok(revision)), Some(writer), Some(_), None) if which(revision, writer)
+        )
+    })
+    .collect()
 }
 
 /// Puts a value stored in parts together, one part a step (`App::open_in_steps`): each

@@ -1183,6 +1183,8 @@ impl App {
             if crate::codec::in_steps(STEP_MS, step, wanted).await.is_none() {
                 return;
             }
+            // The parts of the value this one replaces, once it is written.
+            let mut replaced = Vec::new();
             let result = if parts.len() == 1 {
                 persistence::save_end(&id, revision, &parts[0])
             } else {
@@ -1209,6 +1211,9 @@ impl App {
                 if result.is_err() {
                     // Nothing of this save stays.
                     persistence::remove_parts(&id, &|_, writer| writer == head.writer);
+                }
+                if result.is_ok() {
+                    replaced = persistence::replaced_parts(&id, &head);
                 }
                 match result {
                     _ if !wanted() => return,
@@ -1237,6 +1242,16 @@ impl App {
             if again {
                 crate::codec::save_in_steps(app);
             }
+            // Removed one a step: removing a part costs about as much as writing it.
+            let mut replaced = replaced.into_iter();
+            let remove = || match replaced.next() {
+                Some(key) => {
+                    persistence::remove_part(&key);
+                    None
+                }
+                None => Some(()),
+            };
+            crate::codec::in_steps(STEP_MS, remove, || true).await;
         });
     }
 

@@ -235,7 +235,8 @@ fn write_items<T: Serialize>(json: &mut Vec<u8>, name: &str, first: bool, from: 
 
 /// Reads a stored value a step at a time, so that opening a large landscape never holds the
 /// page for long: unpacked about [`Reader::STEP_BYTES`] a step, then its JSON scanned for where
-/// the landscape's items are ([`Scan`]), the rest read at once and the items a few a step.
+/// the items of the landscape's lists and of the roadmap's capabilities and initiatives are
+/// ([`Scan`]), the rest read at once and the items a few a step.
 /// Gives exactly what [`decode`] gives for a value it reads; a value not packed (older, plain)
 /// or not laid out as Cairn writes it is read by [`decode`] in one step.
 pub struct Reader {
@@ -350,13 +351,27 @@ impl Reader {
                     return Ok(None);
                 }
                 let text = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| damaged("it is not text"));
-                let Some((from, to)) = scan.landscape.filter(|_| !scan.unusual && scan.frames.is_empty()) else {
+                // The landscape and the roadmap's lists found, in the order they come.
+                let mut found: Vec<(usize, usize, &[u8])> =
+                    scan.landscape.map(|(from, to)| (from, to, &b"{}"[..])).into_iter().collect();
+                found.extend(scan.roadmap_lists.iter().flatten().map(|&(from, to)| (from, to, &b"[]"[..])));
+                found.sort_unstable();
+                if scan.unusual || !scan.frames.is_empty() || found.is_empty() {
                     return decode_json(&text(json)?).map(Some);
-                };
-                // The rest at once, with an empty landscape in place of the one found.
-                let stored = decode_json(&text([&json[..from], b"{}", &json[to..]].concat())?)?;
+                }
+                // The rest at once, each of them found empty in it.
+                let mut rest =
+                    Vec::with_capacity(json.len() - found.iter().map(|(from, to, _)| to - from).sum::<usize>() + 8);
+                let mut at = 0;
+                for (from, to, empty) in found {
+                    rest.extend_from_slice(&json[at..from]);
+                    rest.extend_from_slice(empty);
+                    at = to;
+                }
+                rest.extend_from_slice(&json[at..]);
+                let stored = decode_json(&text(rest)?)?;
                 if stored.migrated_from.is_some() {
-                    // An older schema is migrated whole (it has no landscape: never here).
+                    // An older schema is migrated whole.
                     return decode_json(&text(json)?).map(Some);
                 }
                 self.stage = ReadStage::Items { json, scan, stored: Box::new(stored), list: 0, next: 0 };
@@ -364,7 +379,7 @@ impl Reader {
             ReadStage::Items { json, scan, mut stored, mut list, mut next } => {
                 let could_not = |e: serde_json::Error| format!("The saved roadmap could not be read: {}", explain(&e));
                 let mut read = 0;
-                while list < 3 && read < Self::STEP_BYTES {
+                while list < LISTS && read < Self::STEP_BYTES {
                     let Some(&(from, to)) = scan.items[list].get(next) else {
                         (list, next) = (list + 1, 0);
                         continue;
@@ -372,16 +387,18 @@ impl Reader {
                     // Each item's text checked on its own (read as text, as `decode` reads:
                     // reading bytes would bring a second copy of every item's reader).
                     let item = std::str::from_utf8(&json[from..to]).map_err(|_| damaged("it is not text"))?;
-                    let l = &mut stored.roadmap.landscape;
+                    let r = &mut stored.roadmap;
                     match list {
-                        0 => l.applications.push(serde_json::from_str(item).map_err(could_not)?),
-                        1 => l.technologies.push(serde_json::from_str(item).map_err(could_not)?),
-                        _ => l.changes.push(serde_json::from_str(item).map_err(could_not)?),
+                        0 => r.landscape.applications.push(serde_json::from_str(item).map_err(could_not)?),
+                        1 => r.landscape.technologies.push(serde_json::from_str(item).map_err(could_not)?),
+                        2 => r.landscape.changes.push(serde_json::from_str(item).map_err(could_not)?),
+                        3 => r.capabilities.push(serde_json::from_str(item).map_err(could_not)?),
+                        _ => r.initiatives.push(serde_json::from_str(item).map_err(could_not)?),
                     }
                     read += item.len();
                     next += 1;
                 }
-                if list < 3 {
+                if list < LISTS {
                     self.stage = ReadStage::Items { json, scan, stored, list, next };
                     return Ok(None);
                 }
@@ -393,8 +410,12 @@ impl Reader {
     }
 }
 
+/// How many lists a [`Scan`] finds the items of.
+const LISTS: usize = 5;
+
 /// Finds, a piece at a time, where a stored envelope's landscape is and where each of its
-/// applications, technologies and changes is in the JSON: only the structure (strings,
+/// applications, technologies and changes, and each of the roadmap's capabilities and
+/// initiatives, is in the JSON: only the structure (strings,
 /// brackets, braces, commas and colons) is read, not the values. Anything laid out otherwise
 /// than Cairn writes it (a list item that is not an object, a list or the landscape twice, a
 /// misplaced comma) is `unusual`: then the value is read whole, as [`decode`] reads it.
@@ -405,8 +426,10 @@ struct Scan {
     string_start: usize,
     frames: Vec<Frame>,
     landscape: Option<(usize, usize)>,
-    items: [Vec<(usize, usize)>; 3],
-    lists_seen: [bool; 3],
+    /// Where the roadmap's capabilities and initiatives lists are (lists 3 and 4).
+    roadmap_lists: [Option<(usize, usize)>; 2],
+    items: [Vec<(usize, usize)>; LISTS],
+    lists_seen: [bool; LISTS],
     /// What may come next in the landscape object.
     landscape_next: LandscapeSyntax,
     unusual: bool,
@@ -437,7 +460,8 @@ enum Part {
     Envelope,
     Roadmap,
     Landscape,
-    /// The applications (0), technologies (1) or changes (2).
+    /// The applications (0), technologies (1) or changes (2) of the landscape, or the
+    /// roadmap's capabilities (3) or initiatives (4).
     List(usize),
     Other,
 }
@@ -554,6 +578,8 @@ impl Scan {
                 (Part::Landscape, b"applications", false) => Part::List(0),
                 (Part::Landscape, b"technologies", false) => Part::List(1),
                 (Part::Landscape, b"changes", false) => Part::List(2),
+                (Part::Roadmap, b"capabilities", false) => Part::List(3),
+                (Part::Roadmap, b"initiatives", false) => Part::List(4),
                 _ => Part::Other,
             },
             Some(Frame::Array { .. }) => Part::Other,
@@ -586,6 +612,9 @@ impl Scan {
         }
         if frame.what() == Part::Landscape && self.landscape.replace(span).is_some() {
             self.unusual = true;
+        }
+        if let Part::List(w @ 3..) = frame.what() {
+            self.roadmap_lists[w - 3] = Some(span);
         }
         if let Some(Frame::Array { what: Part::List(w), .. }) = self.frames.last() {
             self.items[*w].push(span);
@@ -865,7 +894,8 @@ mod tests {
     }
 
     /// Reading in steps gives what reading at once gives: packed at once or in steps, with
-    /// any of the landscape's lists empty, and a large landscape in many small steps.
+    /// any of the landscape's or the roadmap's lists empty, and a large landscape or plan in
+    /// many small steps.
     #[test]
     fn read_in_steps_as_read_at_once() {
         let demo = crate::domain::demo::demo_roadmap();
@@ -880,6 +910,22 @@ mod tests {
         let (stepped, steps) = read_in_steps(encode(&large, 9));
         assert!(steps > 10, "{steps} steps");
         assert_eq!(stepped.unwrap().roadmap, large);
+        // The roadmap's own capabilities and initiatives a few a step too, with a landscape or
+        // without one, and either list empty.
+        let plan = crate::domain::generate::generate(3, 3_000);
+        assert!(plan.landscape.is_empty());
+        let (stepped, steps) = read_in_steps(encode(&plan, 9));
+        assert!(steps > 10, "{steps} steps");
+        assert_eq!(stepped.unwrap().roadmap, plan);
+        for r in [
+            Roadmap { capabilities: Vec::new(), ..demo.clone() },
+            Roadmap { initiatives: Vec::new(), ..demo.clone() },
+            Roadmap { capabilities: Vec::new(), initiatives: Vec::new(), ..plan },
+        ] {
+            let value = encode(&r, 4);
+            assert_eq!(read_in_steps(value.clone()).0, decode(&value));
+            assert_eq!(read_in_steps(value).0.unwrap().roadmap, r);
+        }
         // Damage is found as at once.
         let value = encode(&demo, 4);
         let cut = value.chars().take(value.chars().count() - 40).collect::<String>();
@@ -889,7 +935,7 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
-        /// The scan of the landscape's layout never lets through what reading at once refuses,
+        /// The scan of the layout never lets through what reading at once refuses,
         /// and reads what it lets through the same: the demo's JSON with a few characters
         /// changed, packed (so that its checksum matches) and read both ways.
         #[test]
@@ -897,9 +943,9 @@ mod tests {
             changes in proptest::collection::vec((0usize..100_000, 0usize..12), 1..4)
         ) {
             let mut json = encode_json(&crate::domain::demo::demo_roadmap(), 3).into_bytes();
-            let start = json.windows(12).position(|w| w == b"\"landscape\":").unwrap();
+            let start = json.windows(15).position(|w| w == b"\"capabilities\":").unwrap();
             for (at, what) in changes {
-                // Most changes in the landscape, where the scan reads.
+                // The changes from the roadmap's lists on, where the scan reads.
                 let at = start + at % (json.len() - start);
                 let put = [b',', b'[', b']', b'{', b'}', b'"', b':', b' ', b'1', b'n'];
                 match what {

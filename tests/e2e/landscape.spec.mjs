@@ -404,8 +404,8 @@ test('a large landscape is autosaved and opened again in steps, saying so while 
   await expect(status).toHaveText('Saving…');
   await expect(status).toHaveText('All changes saved', { timeout: 30_000 });
   // Stored in parts (each written in its own step), the head naming them written last; the
-  // parts of the value it replaced are gone.
-  expect(await storedParts(page)).toEqual({ head: true, matching: true });
+  // parts of the value it replaced go after (one a step).
+  await expect.poll(() => storedParts(page)).toEqual({ head: true, matching: true });
 
   // Whether the page said it was opening the roadmap (the notice may be up only briefly).
   await page.addInitScript(() => {
@@ -456,7 +456,7 @@ test('two tabs on a large landscape stored in parts: an edit in one reaches the 
     await expect(status(p)).toHaveText('All changes saved', { timeout: 30_000 });
   };
   await setCost(page, '111111');
-  expect(await storedParts(page)).toEqual({ head: true, matching: true });
+  await expect.poll(() => storedParts(page)).toEqual({ head: true, matching: true });
 
   // The second tab opens the same roadmap from its parts.
   const other = await context.newPage();
@@ -474,5 +474,5 @@ test('two tabs on a large landscape stored in parts: an edit in one reaches the 
   // And back: the second tab's edit is saved over the first's (it had read it), in parts.
   await setCost(other, '333333');
   await expect(page.getByRole('status').filter({ hasText: 'Updated with changes made in another tab' })).toBeVisible({ timeout: 30_000 });
-  expect(await storedParts(page)).toEqual({ head: true, matching: true });
+  await expect.poll(() => storedParts(page)).toEqual({ head: true, matching: true });
 });
