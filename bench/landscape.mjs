@@ -90,7 +90,8 @@ for (const applications of [5000, 10000]) {
   const costFrames = await frames(page.getByRole('complementary').getByLabel('Run cost per year'), (i) => String(100000 + i * 1000));
   const appFrames = await frames(appName, (i) => `Renamed application ${i}`);
   // Saving: the longest the page is held (the longest gap between two ticks of a task loop)
-  // from just after an edit until its autosave is written, the roadmap packed in steps.
+  // from the frame showing an edit until its autosave is written, the roadmap packed and
+  // written in steps.
   // `what`: 'save' (an edit, then until "Saving…" is gone) or 'open' (until the notice that
   // the roadmap is being opened is gone).
   const costInput = page.getByRole('complementary').getByLabel('Run cost per year');
@@ -117,8 +118,15 @@ for (const applications of [5000, 10000]) {
       else channel.port2.postMessage(0);
     };
     if (what === 'save') {
+      // The edit itself (its repaint is measured above) is not the save: the holds are
+      // counted from the frame that shows it on.
       el.value = '123456';
       el.dispatchEvent(new Event('change', { bubbles: true }));
+      requestAnimationFrame(() => {
+        last = performance.now();
+        channel.port2.postMessage(0);
+      });
+      return;
     }
     last = performance.now();
     channel.port2.postMessage(0);
@@ -153,7 +161,7 @@ for (const applications of [5000, 10000]) {
   console.log(`  application field edit (run cost) repainted (change → next frame): median ${median(costFrames).toFixed(1)} ms of ${costFrames.length} (budget 16 ms)`);
   console.log(`  application rename repainted (change → next frame): median ${median(appFrames).toFixed(1)} ms of ${appFrames.length} (budget 16 ms)`);
   console.log(`  landscape map date change (change → next frame): median ${median(dateFrames).toFixed(1)} ms of ${dateFrames.length} (budget 50 ms of work)`);
-  console.log(`  autosave after an edit (packed in steps): written in ${save.ms.toFixed(0)} ms, the page held at most ${save.longest.toFixed(1)} ms at a time (budget one frame)`);
+  console.log(`  autosave after an edit (packed and written in steps, from the edit's frame on): written in ${save.ms.toFixed(0)} ms, the page held at most ${save.longest.toFixed(1)} ms at a time (budget one frame)`);
   console.log(`  opening it again after a reload (read and checked in steps): open in ${open.ms.toFixed(0)} ms after the app started; the page held at most ${open.before.toFixed(1)} ms at a time while reading and checking (budget one frame), then ${open.gap.toFixed(1)} ms to show it open (the view drawn with it: a view opening, budget 200 ms)`);
   await context.close();
 }

@@ -449,8 +449,29 @@ fn CapabilitiesSupported(id: String) -> impl IntoView {
 fn TechnologiesUsed(id: String) -> impl IntoView {
     let app = crate::ui::context::<App>();
     let error = RwSignal::new(None::<String>);
-    let links =
-        links_of(app, id.clone(), |r, a| a.technologies.iter().map(|t| (t.clone(), technology_name(r, t))).collect());
+    // Named again only when its links or the technologies changed (by pointer: looking up
+    // each by id scans tens of thousands, on every edit of anything).
+    type Named = (Vec<Arc<crate::domain::landscape::Technology>>, Vec<String>, Vec<(String, String)>);
+    let named = StoredValue::new(None::<Named>);
+    let links = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.roadmap.with(|r| {
+                let Some(a) = r.application(&id) else { return Vec::new() };
+                let technologies = &r.landscape.technologies;
+                let same = |(all, ids, _): &Named| {
+                    *ids == a.technologies && crate::domain::model::same_items(all, technologies)
+                };
+                if let Some(links) = named.with_value(|n| n.as_ref().filter(|n| same(n)).map(|n| n.2.clone())) {
+                    return links;
+                }
+                let links: Vec<(String, String)> =
+                    a.technologies.iter().map(|t| (t.clone(), technology_name(r, t))).collect();
+                named.set_value(Some((technologies.clone(), a.technologies.clone(), links.clone())));
+                links
+            })
+        })
+    };
     let (id_add, id_find) = (id.clone(), id.clone());
     view! {
         <fieldset class="links">
