@@ -835,27 +835,32 @@ impl App {
             refusal.handled = true;
             return Err(refusal);
         }
-        let before = self.roadmap.get_untracked();
-        let mut after = before.clone();
+        // One copy, edited; the roadmap shown stays as it is until the edit is taken.
+        let mut after = self.roadmap.get_untracked();
         if let Err(why) = change(&mut after) {
             return Err(Refusal::new(*self, vec![Problem::refusal(why)]));
         }
-        if after.same_as(&before) {
-            return Ok(());
-        }
         // Only what the edit changed is checked again where that is enough (the same result
         // as validating the whole roadmap; see `validate_edit`).
-        let problems = self.problems.with_untracked(|old| validate::validate_edit(&before, old, &after));
+        let problems = self.roadmap.with_untracked(|before| {
+            (!after.same_as(before))
+                .then(|| self.problems.with_untracked(|old| validate::validate_edit(before, old, &after)))
+        });
+        let Some(problems) = problems else { return Ok(()) };
         let errors = self.problems.with_untracked(|old| validate::new_errors_among(old, &problems));
         if !errors.is_empty() {
             return Err(Refusal::new(*self, errors));
         }
         let merge = key.is_some() && self.merge_key.with_value(|k| k.as_deref() == key);
-        if !merge {
+        // The roadmap shown becomes the edited one; the one it replaces is the undo step
+        // (moved there, not copied: a copy of a large landscape takes milliseconds).
+        self.w.problems.set(std::sync::Arc::new(problems));
+        let mut before = None;
+        self.w.roadmap.update(|shown| before = Some(std::mem::replace(shown, after)));
+        if let Some(before) = before.filter(|_| !merge) {
             let id = self.history_key(false);
             self.histories.update(|h| h.entry(id).or_insert_with(|| History::new(UNDO_STEPS)).record(before));
         }
-        self.set_roadmap(after, Some(problems));
         self.merge_key.set_value(key.map(str::to_string));
         self.schedule_save();
         Ok(())
@@ -1103,9 +1108,12 @@ impl App {
 
     /// The save after a change: in steps for a large roadmap, else at once.
     fn autosave(&self) {
-        let size = self
-            .roadmap
-            .with_untracked(|r| r.initiatives.len() + r.landscape.applications.len() + r.landscape.technologies.len());
+        // (Nothing when the app is gone before its timer fired: a test's app, dropped.)
+        let Some(size) = self.roadmap.try_with_untracked(|r| {
+            r.initiatives.len() + r.landscape.applications.len() + r.landscape.technologies.len()
+        }) else {
+            return;
+        };
         if size >= SAVED_IN_STEPS_FROM && crate::codec::ready() && self.editing.get_untracked().is_none() {
             crate::codec::save_in_steps(*self);
         } else {
@@ -1242,7 +1250,7 @@ impl App {
             if again {
                 crate::codec::save_in_steps(app);
             }
-            // Removed one a step: removing a part costs about as much as writing it.
+            // Removed in steps after the save, so that many of them never add to its holds.
             let mut replaced = replaced.into_iter();
             let remove = || match replaced.next() {
                 Some(key) => {
