@@ -93,7 +93,9 @@ test('a new version is offered as a reload; after it only the new version is lef
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
     const notice = page.getByRole('status').filter({ hasText: 'A new version of Cairn is ready' });
-    await expect(notice).toBeVisible();
+    // The new worker first fetches every file of the build (nearly 800): on a loaded 2-core
+    // machine that has taken more than 10 s.
+    await expect(notice).toBeVisible({ timeout: 30_000 });
     expect(await page.title()).toBe(oldTitle);
 
     await notice.getByRole('button', { name: 'Reload' }).click();
