@@ -182,14 +182,7 @@ pub fn replaced_parts(id: &str, head: &PartsHead) -> Vec<String> {
 /// Removes the parts of roadmap `id` that `which(revision, writer)` picks.
 pub fn remove_parts(id: &str, which: &dyn Fn(u64, &str) -> bool) {
     for key in parts_where(id, which) {
-        remove_part(&key);
-    }
-}
-
-/// Removes one part (a key of [`replaced_parts`]).
-pub fn remove_part(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
+        remove_key(&key);
     }
 }
 

@@ -1254,7 +1254,7 @@ impl App {
             let mut replaced = replaced.into_iter();
             let remove = || match replaced.next() {
                 Some(key) => {
-                    persistence::remove_part(&key);
+                    persistence::remove_key(&key);
                     None
                 }
                 None => Some(()),
