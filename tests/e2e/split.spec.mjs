@@ -46,6 +46,8 @@ function chunkLog(page) {
 const isSplit = () => fs.readdirSync(dist).some((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
 
 test('each view, section and tab opens by deep link, loading the shell and its own chunk only', async ({ browser, server }) => {
+  // Eighteen fresh visits in a row: about 40 s alone, more than the usual minute under the full suite.
+  test.setTimeout(240_000);
   const first = new Map();
   for (const [hash, , shown] of PAGES) {
     // A fresh visit: empty cache, no service worker.
