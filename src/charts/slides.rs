@@ -136,7 +136,7 @@ pub fn landscape_slide(r: &Roadmap, by: crate::domain::landscape::map::ColourBy,
             applications: c
                 .running
                 .iter()
-                .map(|&k| (l.applications[k].name.clone(), by.of(&l.applications[k]).0))
+                .map(|&k| (l.applications[k].name.to_string(), by.of(&l.applications[k]).0))
                 .collect(),
         })
         .collect();

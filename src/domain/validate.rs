@@ -456,7 +456,9 @@ fn changed_applications_only(before: &Roadmap, before_problems: &[Problem], afte
             Some(keys) => (!keys[k].is_empty()).then(|| keys.iter().position(|key| *key == keys[k]).unwrap_or(k)),
             None => {
                 let key = same_name_key(&new[k].name);
-                (!key.is_empty()).then(|| new[..k].iter().position(|o| same_name_key(&o.name) == key).unwrap_or(k))
+                // `key` is trimmed and lowercase: the same as each name's key, without making it.
+                (!key.is_empty())
+                    .then(|| new[..k].iter().position(|o| o.name.trim().eq_ignore_ascii_case(&key)).unwrap_or(k))
             }
         };
         let mut c = Check { out: std::mem::take(out) };

@@ -194,7 +194,7 @@ mod tests {
         let g = a.time_grid(at);
         let running = (0..a.applications().len()).filter(|&k| a.runs_at(k, at)).count();
         assert_eq!(g.assessed() + g.not_assessed.len(), running, "every running application once");
-        let ecc = a.apps["app-ecc"];
+        let ecc = a.apps()["app-ecc"];
         assert!(g.cell(3, 1).applications.contains(&ecc), "SAP ECC: functional 3, technical 1");
         let total: f64 = g.cells.iter().flatten().map(|c| c.run_cost_per_year).sum();
         let assessed_cost: f64 = g

@@ -217,7 +217,7 @@ impl Analysis<'_> {
             let Some(month) = change_month(r, c) else { continue };
             let initiative = r.initiative(&c.initiative).map(|i| i.name.clone()).unwrap_or_default();
             for (id, retires) in [(&c.retires, true), (&c.introduces, false)] {
-                if let Some(&at) = id.as_deref().and_then(|id| self.apps.get(id)) {
+                if let Some(&at) = id.as_deref().and_then(|id| self.apps().get(id)) {
                     changes[at].push(AppChange { change: k, month, retires, initiative: initiative.clone() });
                 }
             }
@@ -227,7 +227,7 @@ impl Analysis<'_> {
             .enumerate()
             .map(|(k, (a, mut changes))| {
                 changes.sort_by_key(|c| (c.month, c.change));
-                let successor = a.successor.as_deref().and_then(|s| self.apps.get(s)).map(|&s| apps[s].name.clone());
+                let successor = a.successor.as_deref().and_then(|s| self.apps().get(s)).map(|&s| apps[s].name.clone());
                 AppLine {
                     app: k,
                     id: a.id.clone(),

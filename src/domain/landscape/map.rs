@@ -9,6 +9,7 @@ use super::quality::Check;
 use super::risk::SupportStatus;
 use super::{disposition, Analysis, Criticality, Disposition};
 use crate::domain::{Month, Roadmap};
+use std::sync::Arc;
 
 /// What colours the applications on the landscape map.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -142,23 +143,27 @@ fn criticality_step(c: Criticality) -> usize {
 /// One application as the list shows it at the chosen month.
 #[derive(Clone, PartialEq, Debug)]
 pub struct ApplicationRow {
-    pub name: String,
+    pub name: Arc<str>,
     pub phase: &'static str,
     /// The disposition in effect (chosen, else suggested).
     pub disposition_key: Option<Disposition>,
     pub criticality: Criticality,
-    pub disposition: String,
+    pub disposition: Arc<str>,
     /// Why the chosen disposition contradicts the fits.
-    pub contradiction: Option<String>,
+    pub contradiction: Option<Arc<str>>,
     pub support: SupportStatus,
     pub run_cost_per_year: f64,
     /// The quarter of the positive run costs this one falls in (0 cheapest … 3 dearest).
     pub run_cost_quarter: Option<u8>,
     /// The lower of the functional and technical fits (1–4), when both are set.
     pub fit: Option<u8>,
-    pub owner: String,
+    pub owner: Arc<str>,
     pub capabilities: usize,
 }
+
+/// Per data-quality check: the share of applications passing it and the names of the ones
+/// missing it (shared: it does not depend on the month).
+pub type Quality = Arc<Vec<(Check, Option<f64>, Vec<String>)>>;
 
 /// One capability of the map: the applications running on it at the month.
 #[derive(Clone, PartialEq, Debug)]
@@ -189,7 +194,7 @@ pub struct LandscapeAt {
     /// Applications per support status, in `SupportStatus::ALL` order.
     pub support: Vec<(SupportStatus, usize)>,
     /// Per check: the share passing and the applications missing it.
-    pub quality: Vec<(Check, Option<f64>, Vec<String>)>,
+    pub quality: Quality,
     /// Worded when shown: [`super::risk::Conflict::message`] with the same roadmap.
     pub conflicts: Vec<super::risk::Conflict>,
     /// The TIME chart of the applications running at the month (indexes into `applications`).
@@ -202,7 +207,7 @@ pub struct LandscapeAt {
 pub struct LandscapeBase {
     /// The applications' rows, their phase and support not yet set.
     applications: Vec<ApplicationRow>,
-    quality: Vec<(Check, Option<f64>, Vec<String>)>,
+    quality: Quality,
     links: super::Links,
     /// The conflicts at any month: a month's are some of them.
     conflicts: Vec<super::risk::Conflict>,
@@ -221,37 +226,39 @@ impl LandscapeBase {
                 ApplicationRow {
                     disposition_key: d.effective,
                     criticality: app.criticality,
-                    name: app.name.clone(),
+                    name: app.name.as_str().into(),
                     phase: "No dates",
                     disposition: d.effective.map_or_else(
-                        || "Not assessed".to_string(),
+                        || "Not assessed".into(),
                         |e| {
                             if d.chosen.is_some() {
-                                e.label().to_string()
+                                e.label().into()
                             } else {
-                                format!("{} (suggested)", e.label())
+                                format!("{} (suggested)", e.label()).into()
                             }
                         },
                     ),
-                    contradiction: d.contradiction,
+                    contradiction: d.contradiction.map(Arc::from),
                     support: SupportStatus::Unknown,
                     run_cost_per_year: app.run_cost_per_year,
                     run_cost_quarter: quarters[k],
                     fit: app.functional_fit.zip(app.technical_fit).map(|(f, t)| f.min(t)),
                     owner: if app.business_owner.is_empty() {
-                        app.it_owner.clone()
+                        app.it_owner.as_str().into()
                     } else {
-                        app.business_owner.clone()
+                        app.business_owner.as_str().into()
                     },
                     capabilities: a.capabilities_of(k).len(),
                 }
             })
             .collect();
         let q = a.quality();
-        let quality = Check::ALL
-            .into_iter()
-            .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
-            .collect();
+        let quality = Arc::new(
+            Check::ALL
+                .into_iter()
+                .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
+                .collect(),
+        );
         LandscapeBase { applications, quality, links: a.links(), conflicts: a.all_conflicts() }
     }
 }
@@ -264,7 +271,7 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
 /// The landscape of `r` at month `at`, from what does not depend on the month (`base`, of the
 /// same roadmap).
 pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> LandscapeAt {
-    let a = Analysis::new(r).with_links(base.links.clone());
+    let a = Analysis::from_links(r, base.links.clone()).at_month(at);
     let apps = a.applications();
     let mut applications = base.applications.clone();
     for (k, row) in applications.iter_mut().enumerate() {
@@ -272,17 +279,27 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
         row.support = a.application_support(k, at);
     }
     let redundant = a.redundancies(at);
+    let mut is_redundant = vec![false; r.capabilities.len()];
+    for (c, _) in &redundant {
+        is_redundant[*c] = true;
+    }
     let cost = a.cost_by_capability(at);
     let mut running: Vec<Vec<usize>> = vec![Vec::new(); r.capabilities.len()];
     let mut past: Vec<usize> = vec![0; r.capabilities.len()];
+    let in_12 = at.plus(12);
+    let (mut runs, mut gone, mut gone_in_12) = (0, 0, 0);
     for k in 0..apps.len() {
-        let gone = past_end_of_life(&a.lifecycles[k], at);
-        for &c in a.capabilities_of(k) {
-            if a.runs_at(k, at) {
-                running[c].push(k);
-            }
-            if gone {
-                past[c] += 1;
+        let life = &a.lifecycles[k];
+        let (on, past_end) = (a.runs_at(k, at), past_end_of_life(life, at));
+        runs += usize::from(on);
+        gone += usize::from(past_end);
+        gone_in_12 += usize::from(past_end_of_life(life, in_12));
+        if on || past_end {
+            for &c in a.capabilities_of(k) {
+                if on {
+                    running[c].push(k);
+                }
+                past[c] += usize::from(past_end);
             }
         }
     }
@@ -294,7 +311,7 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
             name: cap.name.clone(),
             running: std::mem::take(&mut running[c]),
             run_cost_per_year: cost.by_capability.get(c).copied().unwrap_or(0.0),
-            redundant: redundant.iter().any(|(rc, _)| *rc == c),
+            redundant: is_redundant[c],
             past_end_of_life: past[c],
         })
         .collect();
@@ -302,12 +319,11 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
         .into_iter()
         .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
         .collect();
-    let in_12 = at.plus(12);
     LandscapeAt {
         at,
-        running: (0..apps.len()).filter(|&k| a.runs_at(k, at)).count(),
-        past_end_of_life: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], at)).count(),
-        past_end_of_life_in_12_months: (0..apps.len()).filter(|&k| past_end_of_life(&a.lifecycles[k], in_12)).count(),
+        running: runs,
+        past_end_of_life: gone,
+        past_end_of_life_in_12_months: gone_in_12,
         redundant_capabilities: redundant.len(),
         unallocated: cost.unallocated,
         run_cost_per_year: cost.total(),
@@ -400,7 +416,7 @@ mod tests {
                 assert!(legend.contains(&(step, value)), "{by:?}: {} is {value}, not in the legend", a.name);
             }
         }
-        let ecc = l.applications.iter().find(|a| a.name == "SAP ECC 6.0").unwrap();
+        let ecc = l.applications.iter().find(|a| &*a.name == "SAP ECC 6.0").unwrap();
         assert_eq!(ColourBy::Support.of(ecc), (5, "Out of support"));
         // Every colouring tells the applications apart (more than one step in use).
         for by in ColourBy::ALL {

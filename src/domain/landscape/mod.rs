@@ -42,18 +42,21 @@ use std::sync::Arc;
 pub struct Analysis<'a> {
     pub roadmap: &'a Roadmap,
     /// Index of each application, technology and capability by id (the first of an id).
-    pub apps: HashMap<&'a str, usize>,
+    apps: std::sync::OnceLock<HashMap<&'a str, usize>>,
     /// (The technologies' and capabilities' indexes and the technologies' dates are worked
     /// out on first use, as the links below: the applications list, redrawn on every edit of
     /// a landscape of thousands, needs only the lifecycles.)
     techs: std::sync::OnceLock<HashMap<&'a str, usize>>,
     caps: std::sync::OnceLock<HashMap<&'a str, usize>>,
     /// Per application: its lifecycle in effect, after the initiatives' changes.
-    pub lifecycles: Vec<Lifecycle>,
+    pub lifecycles: Arc<Vec<Lifecycle>>,
     /// Per application: the change that retires it first (index into `changes`) and when.
-    pub retired_by: Vec<Option<(usize, Month)>>,
+    pub retired_by: Arc<Vec<Option<(usize, Month)>>>,
     /// Per application: the change that introduces it first and when.
-    pub introduced_by: Vec<Option<(usize, Month)>>,
+    pub introduced_by: Arc<Vec<Option<(usize, Month)>>>,
+    /// Every application's phase at one month, when the figures of that month are worked out
+    /// ([`Analysis::at_month`]): they ask for each phase several times.
+    phases: Option<(Month, Vec<Option<Phase>>)>,
     tech_dates: std::sync::OnceLock<Arc<Vec<TechDates>>>,
     /// Per application: the distinct, existing capabilities it supports and technologies it
     /// uses (indexes), resolved once here rather than looked up by id in every figure.
@@ -68,8 +71,12 @@ pub struct Analysis<'a> {
 pub struct Links {
     pub capabilities: Arc<Vec<Vec<usize>>>,
     pub technologies: Arc<Vec<Vec<usize>>>,
-    /// And per technology its dates in effect (not a link, but worked out once as well).
+    /// And per technology its dates in effect, per application its lifecycle after the
+    /// initiatives' changes (not links, but worked out once as well).
     pub technology_dates: Arc<Vec<TechDates>>,
+    pub lifecycles: Arc<Vec<Lifecycle>>,
+    pub retired_by: Arc<Vec<Option<(usize, Month)>>>,
+    pub introduced_by: Arc<Vec<Option<(usize, Month)>>>,
 }
 
 /// The distinct indexes `ids` resolve to in `map`, in first-seen order.
@@ -122,16 +129,48 @@ impl<'a> Analysis<'a> {
         }
         Analysis {
             roadmap: r,
-            apps,
+            apps: std::sync::OnceLock::from(apps),
             techs: std::sync::OnceLock::new(),
             caps: std::sync::OnceLock::new(),
             app_capabilities: std::sync::OnceLock::new(),
             app_technologies: std::sync::OnceLock::new(),
-            lifecycles,
-            retired_by,
-            introduced_by,
+            lifecycles: Arc::new(lifecycles),
+            retired_by: Arc::new(retired_by),
+            introduced_by: Arc::new(introduced_by),
             tech_dates: std::sync::OnceLock::new(),
+            phases: None,
         }
+    }
+
+    /// The analysis of `r` from what an earlier analysis of the same roadmap worked out
+    /// ([`Analysis::links`]): nothing is indexed nor resolved again until asked.
+    pub fn from_links(r: &'a Roadmap, links: Links) -> Analysis<'a> {
+        Analysis {
+            roadmap: r,
+            apps: std::sync::OnceLock::new(),
+            techs: std::sync::OnceLock::new(),
+            caps: std::sync::OnceLock::new(),
+            app_capabilities: std::sync::OnceLock::from(links.capabilities),
+            app_technologies: std::sync::OnceLock::from(links.technologies),
+            lifecycles: links.lifecycles,
+            retired_by: links.retired_by,
+            introduced_by: links.introduced_by,
+            tech_dates: std::sync::OnceLock::from(links.technology_dates),
+            phases: None,
+        }
+    }
+
+    /// This analysis with every application's phase at `m` worked out once, for the figures
+    /// of that month ([`Analysis::phase_at`] then looks them up).
+    pub fn at_month(mut self, m: Month) -> Self {
+        let phases = self.lifecycles.iter().map(|l| lifecycle::phase_at(l, m)).collect();
+        self.phases = Some((m, phases));
+        self
+    }
+
+    /// Index of each application by id (the first of an id).
+    pub fn apps(&self) -> &HashMap<&'a str, usize> {
+        self.apps.get_or_init(|| index(&self.roadmap.landscape.applications, |a| a.id.as_str()))
     }
 
     /// Index of each technology by id (the first of an id).
@@ -159,7 +198,10 @@ impl<'a> Analysis<'a> {
 
     /// The phase of application `app` (an index) at `m`, after the initiatives' changes.
     pub fn phase_at(&self, app: usize, m: Month) -> Option<Phase> {
-        lifecycle::phase_at(&self.lifecycles[app], m)
+        match &self.phases {
+            Some((at, phases)) if *at == m => phases[app],
+            _ => lifecycle::phase_at(&self.lifecycles[app], m),
+        }
     }
 
     /// Whether application `app` runs at `m` (phase-in, active or phase-out).
@@ -167,22 +209,16 @@ impl<'a> Analysis<'a> {
         lifecycle::runs_at(&self.lifecycles[app], m)
     }
 
-    /// This analysis with its applications' links resolved already (`links`, from an earlier
-    /// analysis of the same roadmap: `links`).
-    pub fn with_links(mut self, links: Links) -> Self {
-        self.app_capabilities = std::sync::OnceLock::from(links.capabilities);
-        self.app_technologies = std::sync::OnceLock::from(links.technologies);
-        self.tech_dates = std::sync::OnceLock::from(links.technology_dates);
-        self
-    }
-
-    /// The applications' links, resolved (for [`Analysis::with_links`]).
+    /// The applications' links, resolved, and their lifecycles (for [`Analysis::from_links`]).
     pub fn links(&self) -> Links {
         // Shared, not copied.
         Links {
             capabilities: self.all_capabilities().clone(),
             technologies: self.all_technologies().clone(),
             technology_dates: self.tech_dates.get_or_init(|| self.technology_dates()).clone(),
+            lifecycles: self.lifecycles.clone(),
+            retired_by: self.retired_by.clone(),
+            introduced_by: self.introduced_by.clone(),
         }
     }
 

@@ -162,7 +162,7 @@ impl Analysis<'_> {
         let mut linked: Vec<Vec<(usize, (usize, usize))>> = vec![Vec::new(); apps.len()];
         for (k, a) in apps.iter().enumerate() {
             for (n, i) in a.interfaces.iter().enumerate() {
-                if let Some(&other) = self.apps.get(i.to.as_str()).filter(|&&o| o != k) {
+                if let Some(&other) = self.apps().get(i.to.as_str()).filter(|&&o| o != k) {
                     linked[k].push((other, (k, n)));
                     linked[other].push((k, (k, n)));
                 }
@@ -193,7 +193,7 @@ impl Analysis<'_> {
                 }
             }
             // 2. An end of life with no successor and no initiative retiring or replacing it.
-            let successor = a.successor.as_deref().is_some_and(|s| self.apps.contains_key(s));
+            let successor = a.successor.as_deref().is_some_and(|s| self.apps().contains_key(s));
             if let (Some(e), false, None) = (a.lifecycle.end_of_life, successor, self.retired_by[k]) {
                 out.push(Conflict {
                     kind: ConflictKind::NoSuccessor,
@@ -205,7 +205,7 @@ impl Analysis<'_> {
             // 3. A retirement while other running applications still depend on it.
             if let Some((change, month)) = self.retired_by[k] {
                 let c = &self.roadmap.landscape.changes[change];
-                let newcomer = c.introduces.as_deref().and_then(|id| self.apps.get(id).copied());
+                let newcomer = c.introduces.as_deref().and_then(|id| self.apps().get(id).copied());
                 let mut seen = Vec::new();
                 for &(other, interface) in &linked[k] {
                     if Some(other) == newcomer || seen.contains(&other) || !self.runs_at(other, month) {

@@ -317,7 +317,7 @@ fn demo() -> Roadmap {
 }
 
 fn index(a: &Analysis, id: &str) -> usize {
-    a.apps[id]
+    a.apps()[id]
 }
 
 #[test]
@@ -518,6 +518,24 @@ fn print_edit_timings() {
     });
     let at = crate::domain::Month::parse("2027-01").unwrap();
     time("Analysis::new", &mut || drop(std::hint::black_box(super::Analysis::new(&big))));
+    time("Analysis::new + links (the technologies resolved)", &mut || {
+        drop(std::hint::black_box(super::Analysis::new(&big).links()))
+    });
+    time("  techs index", &mut || {
+        std::hint::black_box(super::Analysis::new(&big).techs().len());
+    });
+    time("  all_technologies", &mut || {
+        std::hint::black_box(super::Analysis::new(&big).all_technologies().len());
+    });
+    time("  all_capabilities", &mut || {
+        std::hint::black_box(super::Analysis::new(&big).all_capabilities().len());
+    });
+    time("  tech_dates", &mut || {
+        std::hint::black_box(super::Analysis::new(&big).tech_dates().len());
+    });
+    time("LandscapeBase::new (opening the map)", &mut || {
+        drop(std::hint::black_box(super::map::LandscapeBase::new(&big)))
+    });
     time("landscape_at", &mut || drop(std::hint::black_box(super::map::landscape_at(&big, at))));
     let base = super::map::LandscapeBase::new(&big);
     time("landscape_at_with (a date change: the month's part only)", &mut || {
