@@ -25,10 +25,13 @@ for (const applications of [5000, 10000]) {
   const opening = {};
   const openingWithDriver = {};
   // Each part, and what shows it is drawn: a table's caption, or the lifecycle chart.
-  for (const [name, caption] of [
+  // (The map's first screen is its headlines and capabilities; the cards under it are drawn
+  // in the task after that screen is painted: timed as well, to their last table.)
+  for (const [name, caption, label = name] of [
     ['Technologies', 'Technologies'],
     ['Landscape map', 'Applications per capability'],
     ['Lifecycle roadmap', '.lc-scroll svg'],
+    ['Landscape map', 'Data quality', 'Landscape map, with the cards under its first screen'],
     ['Applications', 'Applications'],
   ]) {
     const times = [];
@@ -62,8 +65,8 @@ for (const applications of [5000, 10000]) {
       }), [name, caption]));
       outer.push(Date.now() - t0);
     }
-    opening[name] = median(times);
-    openingWithDriver[name] = median(outer);
+    opening[label] = median(times);
+    openingWithDriver[label] = median(outer);
   }
   const panelStart = Date.now();
   await appTable.getByRole('row').nth(1).getByRole('button').click();

@@ -35,3 +35,22 @@ pub fn context<T: Clone + 'static>() -> T {
 fn missing_context(type_name: &str) -> ! {
     panic!("no {type_name} was provided by an enclosing component")
 }
+
+/// What a long view shows under its first screen, drawn in the task after the first screen
+/// is painted: the first screen does not wait for it (the landscape map's risk, rationalisation
+/// and applications under its capabilities, at ten thousand applications).
+#[leptos::component]
+pub fn BelowFirstScreen(children: leptos::prelude::ChildrenFn) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let drawn = RwSignal::new(false);
+    // The frame's callbacks run before its paint; the timer's task after it.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                drawn.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    move || drawn.get().then(|| children())
+}

@@ -175,9 +175,11 @@ fn Map() -> impl IntoView {
         }>
             <Headlines figures money/>
             <CapabilityMap figures money colour=choices.colour slide/>
-            <Rationalisation figures money/>
-            <Applications figures money/>
-            <Problems figures/>
+            <crate::ui::BelowFirstScreen>
+                <Rationalisation figures money/>
+                <Applications figures money/>
+                <Problems figures/>
+            </crate::ui::BelowFirstScreen>
         </Show>
     }
 }
@@ -256,7 +258,7 @@ fn CapabilityMap(
                                 let (step, value) = by.of(a);
                                 (a.name.clone(), step, value)
                             }).collect::<Vec<_>>());
-                            let chip = |(name, step, value): (String, usize, &'static str)| view! {
+                            let chip = |(name, step, value): (std::sync::Arc<str>, usize, &'static str)| view! {
                                 <span class=format!("chip chip-s{step}") title=value>{name}<span class="visually-hidden">{format!(" ({value})")}</span></span>" "
                             };
                             let rest: Vec<_> = chips.iter().skip(NAMED_PER_CAPABILITY).cloned().collect();
@@ -268,7 +270,7 @@ fn CapabilityMap(
                                 <tr>
                                     <th scope="row">{c.name.clone()}</th>
                                     <td class="chips">{shown.into_iter().map(chip).collect_view()}{(!rest.is_empty()).then(|| view! {
-                                        <details><summary>{format!("+{} more", count(rest.len()))}</summary>{rest.into_iter().map(chip).collect_view()}</details>
+                                        <FoldedChips rest=rest.into_iter().map(chip).collect_view()/>
                                     })}</td>
                                     <td class="num">{count(c.running.len())}</td>
                                     <td class="num">{money(c.run_cost_per_year)}</td>
@@ -285,6 +287,24 @@ fn CapabilityMap(
             </div>
             <Pager page total noun="capabilities with applications" only_when_paged=true/>
         </div>
+    }
+}
+
+/// A capability's applications past the first few, under "+N more": drawn only once opened
+/// (a page of capabilities with hundreds each would otherwise lay out thousands of names).
+#[component]
+fn FoldedChips<V: IntoView + 'static>(rest: Vec<V>) -> impl IntoView {
+    let more = format!("+{} more", count(rest.len()));
+    let rest = StoredValue::new_local(Some(rest));
+    let opened = RwSignal::new(false);
+    view! {
+        <details on:toggle=move |ev| {
+            // Drawn once; closing it again keeps what was drawn.
+            if !opened.get_untracked() && event_target::<web_sys::Element>(&ev).has_attribute("open") { opened.set(true) }
+        }>
+            <summary>{more}</summary>
+            {move || opened.get().then(|| rest.try_update_value(Option::take).flatten())}
+        </details>
     }
 }
 
@@ -517,13 +537,15 @@ fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
                 }
             }}
             <Pager page=conflict_page total=Signal::derive(move || figures.with(|x| x.conflicts.len())) noun="conflicts" only_when_paged=true/>
+        </div>
+        <div class="card">
             <h3>"Data quality"</h3>
             <table>
                 <caption class="visually-hidden">"Data quality"</caption>
                 <thead><tr><th scope="col">"Check"</th><th scope="col" class="num">"Applications with it"</th><th scope="col">"Missing"</th></tr></thead>
                 <tbody>
-                    {move || figures.with(|x| x.quality.clone()).into_iter().map(|(c, share, missing)| view! {
-                        <tr><th scope="row">{c.label()}</th><td class="num">{percent(share)}</td><td>{named_with_rest(&missing, MISSING_NAMED)}</td></tr>
+                    {move || figures.with(|x| x.quality.clone()).iter().map(|(c, share, missing)| view! {
+                        <tr><th scope="row">{c.label()}</th><td class="num">{percent(*share)}</td><td>{named_with_rest(missing, MISSING_NAMED)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

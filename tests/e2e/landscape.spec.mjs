@@ -388,6 +388,29 @@ test('the landscape map exports as a 1920 × 1080 slide at the chosen month and 
   expect(png.suggestedFilename()).toMatch(/-landscape-2028-06\.png$/);
 });
 
+test('a capability with many applications names a few; "+N more" draws the rest when opened', async ({ page }) => {
+  await openApp(page, '/#/debug/landscape/1500');
+  await expect(page.getByRole('table', { name: 'Applications', exact: true })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Landscape parts' }).getByRole('link', { name: 'Landscape map' }).click();
+  const map = page.getByRole('table', { name: 'Applications per capability' });
+  const row = map.getByRole('row').filter({ has: page.getByText(/^\+\d+ more$/) }).first();
+  const more = row.getByText(/^\+\d+ more$/);
+  await expect(more).toBeVisible();
+  const rest = Number((await more.textContent()).match(/\d+/)[0]);
+  const running = Number((await row.getByRole('cell').nth(1).textContent()).replace(/\D/g, ''));
+  expect(running).toBeGreaterThan(rest);
+  // Only the first few are drawn until asked for: the rest are not in the page yet.
+  const chips = row.locator('.chip');
+  await expect(chips).toHaveCount(running - rest);
+  await more.click();
+  await expect(chips).toHaveCount(running);
+  await expect(chips.last()).toBeVisible();
+  // Closed and opened again: still all there.
+  await more.click();
+  await more.click();
+  await expect(chips).toHaveCount(running);
+});
+
 test('a large landscape is autosaved and opened again in steps, saying so while it opens, the edit kept', async ({ page }) => {
   // 1,500 generated applications and 6,000 technologies: above the sizes from which saving
   // and opening go in steps (src/state.rs), through the codec's chunk in the release build.
