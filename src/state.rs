@@ -70,6 +70,44 @@ const SAVED_IN_STEPS_FROM: usize = 1_000;
 /// than a frame.
 const READ_IN_STEPS_FROM: usize = 512 * 1024;
 
+/// Whether a stored value (or the head of one in parts) is read in steps.
+fn read_in_steps(raw: &str) -> bool {
+    raw.len() >= READ_IN_STEPS_FROM || raw.starts_with(crate::domain::stored::IN_PARTS)
+}
+
+/// A stored roadmap read and validated, or why it could not be read.
+type ReadStored = (Result<crate::domain::stored::Stored, String>, Option<Vec<Problem>>);
+
+/// Reads the stored value `raw` of roadmap `id` (or the value whose head of parts it is) and
+/// validates it, in steps of a few milliseconds with the page going on between them
+/// (`stored::Reader`, `validate::validate_paced`). `None` once `wanted` says it is no longer
+/// wanted (checked between steps).
+async fn read_stored_in_steps(id: &str, raw: String, wanted: impl Fn() -> bool) -> Option<ReadStored> {
+    // A value stored in parts is put together a part at a time first.
+    let text = match crate::domain::stored::PartsHead::parse(&raw) {
+        Some(head) => {
+            let mut parts = persistence::Gather::new(id, head);
+            let text = crate::codec::in_steps(STEP_MS, || parts.step(), &wanted).await?;
+            crate::codec::give_way().await;
+            text
+        }
+        None => Ok(raw),
+    };
+    let result = match text {
+        Ok(text) => {
+            let mut reader = crate::codec::new_reader(text);
+            crate::codec::in_steps(STEP_MS, || crate::codec::read_step(&mut reader), &wanted).await?
+        }
+        Err(error) => Err(error),
+    };
+    // Checked in steps too: validating a large roadmap at once would hold the page.
+    let problems = match &result {
+        Ok(stored) => Some(validate::validate_paced(&stored.roadmap, crate::codec::pauses(STEP_MS)).await),
+        Err(_) => None,
+    };
+    wanted().then_some((result, problems))
+}
+
 /// Why nothing can be done to a roadmap being opened in steps (`App::open_in_steps`).
 pub const STILL_OPENING: &str =
     "This roadmap is still being opened: try again in a moment, once it is open. Nothing was changed.";
@@ -83,6 +121,9 @@ struct Opening {
     /// Counts openings: a step whose opening is not the latest stops.
     latest: u64,
     id: Option<String>,
+    /// The reading (its count) of another tab's save of the open roadmap, in steps
+    /// (`App::take_in_steps`); under way while it is the latest.
+    taking: Option<u64>,
 }
 
 /// The state of the autosave that packs in steps.
@@ -513,9 +554,7 @@ impl App {
         self.stop_opening();
         if crate::codec::ready() {
             let raw = persistence::get_raw(&persistence::roadmap_key(id));
-            let large =
-                |raw: &String| raw.len() >= READ_IN_STEPS_FROM || raw.starts_with(crate::domain::stored::IN_PARTS);
-            if let Some(raw) = raw.filter(large) {
+            if let Some(raw) = raw.filter(|raw| read_in_steps(raw)) {
                 crate::codec::open_in_steps(*self, id.to_string(), raw);
                 return true;
             }
@@ -587,36 +626,7 @@ impl App {
         let app = *self;
         leptos::task::spawn_local(async move {
             let wanted = || app.opening.with_value(|o| o.latest == latest);
-            // A value stored in parts is put together a part at a time first.
-            let text = match crate::domain::stored::PartsHead::parse(&raw) {
-                Some(head) => {
-                    let mut parts = persistence::Gather::new(&id, head);
-                    let Some(text) = crate::codec::in_steps(STEP_MS, || parts.step(), wanted).await else { return };
-                    crate::codec::give_way().await;
-                    text
-                }
-                None => Ok(raw),
-            };
-            let result = match text {
-                Ok(text) => {
-                    let mut reader = crate::codec::new_reader(text);
-                    let Some(result) =
-                        crate::codec::in_steps(STEP_MS, || crate::codec::read_step(&mut reader), wanted).await
-                    else {
-                        return;
-                    };
-                    result
-                }
-                Err(error) => Err(error),
-            };
-            // Checked in steps too: validating a large roadmap at once would hold the page.
-            let problems = match &result {
-                Ok(stored) => Some(validate::validate_paced(&stored.roadmap, crate::codec::pauses(STEP_MS)).await),
-                Err(_) => None,
-            };
-            if !wanted() {
-                return;
-            }
+            let Some((result, problems)) = read_stored_in_steps(&id, raw, wanted).await else { return };
             app.stop_opening();
             match result {
                 Ok(stored) => app.opened(&id, stored, problems),
@@ -634,6 +644,82 @@ impl App {
                 }
             }
         });
+    }
+
+    /// Whether a change of this tab is not saved yet (waiting, being saved, or refused).
+    fn save_waiting(&self) -> bool {
+        self.save_timer.with_value(|t| t.is_some()) || self.save_status.get_untracked() != SaveStatus::Saved
+    }
+
+    /// Another tab saved the open roadmap `id`, large (`raw`, its stored value or the head of
+    /// its parts): read and validated in steps as when opened (`read_stored_in_steps`), the
+    /// page going on and edits allowed meanwhile. Once read it replaces the roadmap shown (an
+    /// undo step), unless this tab changed it meanwhile: then nothing is replaced and the user
+    /// is asked, as for any change from another tab while one of theirs waits. A later write,
+    /// an opening or another roadmap opened meanwhile ends the read (its own event follows).
+    fn take_in_steps(&self, id: String, raw: String) {
+        let mut latest = 0;
+        self.opening.update_value(|o| {
+            o.latest += 1;
+            o.taking = Some(o.latest);
+            latest = o.latest;
+        });
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            let wanted = || {
+                app.opening.try_with_value(|o| o.latest == latest).unwrap_or(false)
+                    && app.current_id.try_get_untracked().is_some_and(|current| current == id)
+            };
+            let read = read_stored_in_steps(&id, raw.clone(), wanted).await;
+            let _ = app.opening.try_update_value(|o| {
+                if o.taking == Some(latest) {
+                    o.taking = None;
+                }
+            });
+            let Some((result, problems)) = read else { return };
+            let key = persistence::roadmap_key(&id);
+            let stored = match result {
+                Ok(stored) => stored,
+                // Replaced since by a later write (its own event follows): nothing to do.
+                Err(_) if persistence::get_raw(&key).as_ref() != Some(&raw) => return,
+                // What is stored now cannot be read: not saved over (the user is asked).
+                Err(_) => {
+                    if app.editing.get_untracked().is_none() {
+                        app.report_save_error(SaveError::Conflict);
+                    }
+                    return;
+                }
+            };
+            if app.editing.get_untracked().is_some() {
+                // A scenario is being edited: the plan waiting aside is the one replaced.
+                app.revisions.update_value(|r| {
+                    r.insert(id, stored.revision);
+                });
+                app.plan_aside.set_value(Some(stored.roadmap));
+                return;
+            }
+            if app.save_waiting() {
+                app.cancel_timer();
+                app.report_save_error(SaveError::Conflict);
+                return;
+            }
+            app.record_for_undo();
+            app.revisions.update_value(|r| {
+                r.insert(id, stored.revision);
+            });
+            app.set_roadmap(stored.roadmap, problems);
+            app.notify(
+                Topic::Sync,
+                Level::Info,
+                "Updated with changes made in another tab.",
+                vec![("OK".into(), Action::Dismiss)],
+            );
+        });
+    }
+
+    /// True while another tab's save of the open roadmap is read in steps (`take_in_steps`).
+    pub fn taking_changes_in_steps(&self) -> bool {
+        self.opening.with_value(|o| o.taking == Some(o.latest))
     }
 
     /// Opens roadmap `id` again, as stored now; the next readable one if it cannot be.
@@ -1422,6 +1508,18 @@ impl App {
     /// `on_storage_changed` once the codec is loaded (its code is in the codec's chunk).
     pub(crate) fn on_storage_changed_now(&self, key: Option<String>, new_value: Option<String>) {
         let id = self.current_id.get_untracked();
+        // Another tab saved the open roadmap, large: read in steps (`take_in_steps`).
+        if key.as_deref() == Some(persistence::roadmap_key(&id).as_str()) && !self.is_opening() {
+            if let Some(raw) = new_value.as_deref().filter(|raw| read_in_steps(raw)) {
+                if self.editing.get_untracked().is_none() && self.save_waiting() {
+                    self.cancel_timer();
+                    self.report_save_error(SaveError::Conflict);
+                    return;
+                }
+                self.take_in_steps(id, raw.to_string());
+                return;
+            }
+        }
         // The head of a value in parts (its parts written before it): the value is read. If
         // its parts are gone already, a later write replaced it and its own event follows.
         let new_value = match new_value {
@@ -1459,9 +1557,7 @@ impl App {
                     });
                     return;
                 };
-                let pending = self.save_timer.with_value(|t| t.is_some())
-                    || self.save_status.get_untracked() != SaveStatus::Saved;
-                if pending {
+                if self.save_waiting() {
                     self.cancel_timer();
                     self.report_save_error(SaveError::Conflict);
                     return;

@@ -315,11 +315,21 @@ async fn a_full_storage_during_a_save_in_parts_keeps_the_old_value_whole() {
     clear();
 }
 
+/// Waits until another tab's save is read (`App::taking_changes_in_steps`).
+async fn taken(app: App) {
+    let deadline = js_sys::Date::now() + 60_000.0;
+    while app.taking_changes_in_steps() && js_sys::Date::now() < deadline {
+        gloo_timers_sleep(Duration::from_millis(1)).await;
+    }
+    assert!(!app.taking_changes_in_steps(), "read within a minute");
+}
+
 /// Another tab wrote the open roadmap in parts: its head's `storage` event brings the value
-/// put together from the parts; the head of parts already replaced is passed over; a head
-/// stored now whose parts are missing is not saved over.
+/// put together from the parts, read in steps with the page going on; the head of parts
+/// already replaced is passed over; a head stored now whose parts are missing is not saved
+/// over; a change made here while theirs is read is not replaced by it (the user is asked).
 #[wasm_bindgen_test]
-fn another_tabs_value_in_parts_is_read_from_its_parts() {
+async fn another_tabs_value_in_parts_is_read_from_its_parts() {
     init_tasks();
     clear();
     let owner = Owner::new();
@@ -337,8 +347,12 @@ fn another_tabs_value_in_parts_is_read_from_its_parts() {
     persistence::save_end_in_parts(&id, &head).unwrap();
     let key = persistence::roadmap_key(&id);
     app.on_storage_changed(Some(key.clone()), Some(head.text()));
+    assert!(app.taking_changes_in_steps(), "read in steps, not at once");
+    assert_eq!(app.roadmap.get_untracked().name, "Mine");
+    taken(app).await;
     assert_eq!(app.roadmap.get_untracked(), theirs);
     assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
+    assert!(app.can_undo(), "theirs replaced mine as one undo step");
 
     // A head whose parts are gone because a later write replaced it: passed over (the later
     // write's own event follows).
@@ -346,13 +360,33 @@ fn another_tabs_value_in_parts_is_read_from_its_parts() {
     let later = stored::PartsHead { revision: rev + 2, writer: "tab3".into(), parts: 2 };
     storage().set_item(&key, &later.text()).unwrap();
     app.on_storage_changed(Some(key.clone()), Some(head.text()));
+    taken(app).await;
     assert_eq!(app.roadmap.get_untracked(), theirs);
     assert_eq!(app.save_status.get_untracked(), SaveStatus::Saved);
     // The head stored now, its parts missing: it cannot be read, and this tab's copy is not
     // saved over it (the user is asked, as for any change from another tab it cannot read).
     app.on_storage_changed(Some(key.clone()), Some(later.text()));
+    taken(app).await;
     assert_eq!(app.roadmap.get_untracked(), theirs);
     assert_eq!(app.save_status.get_untracked(), SaveStatus::Conflict);
+    clear();
+
+    // Read in steps, and changed here meanwhile: their save does not replace the change.
+    let app = App::start();
+    app.open_new(Roadmap { name: "Mine".into(), ..Roadmap::default() });
+    let id = app.current_id.get_untracked();
+    let rev = persistence::stored_revision(&id).unwrap();
+    let value = stored::encode(&theirs, rev + 1);
+    persistence::write_part(&id, rev + 1, "tab2", 0, &value.as_str().into()).unwrap();
+    let head = stored::PartsHead { revision: rev + 1, writer: "tab2".into(), parts: 1 };
+    persistence::save_end_in_parts(&id, &head).unwrap();
+    app.on_storage_changed(Some(persistence::roadmap_key(&id)), Some(head.text()));
+    assert!(app.taking_changes_in_steps());
+    app.edit(|r| r.name = "Mine, changed meanwhile".into()).unwrap();
+    taken(app).await;
+    assert_eq!(app.roadmap.get_untracked().name, "Mine, changed meanwhile");
+    assert_eq!(app.save_status.get_untracked(), SaveStatus::Conflict);
+    assert_eq!(persistence::load(&id).unwrap().unwrap().roadmap, theirs, "theirs kept as stored");
     clear();
 }
 
