@@ -112,7 +112,9 @@ pub fn map_slide_svg(m: &MapSlide, t: &MapSlideText) -> String {
         for b in &m.boxes {
             pen.rect(root, &b.rect, rgb("#f5f7fa").filled());
             pen.line(root, &outline(&b.rect, 0.0), "#c9d1db", 1.0);
-            pen.label(root, &b.title, INK);
+            for line in &b.title {
+                pen.label(root, line, INK);
+            }
             for c in &b.chips {
                 let (fill, ink) = step_colour(c.step);
                 pen.rect(root, &c.rect, rgb(fill).filled());

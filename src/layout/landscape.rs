@@ -296,11 +296,12 @@ pub struct Chip {
     pub label: Label,
 }
 
-/// A capability's box: its name and count, the chips that fit, and "+N more".
+/// A capability's box: its name and count (one line, or two when long), the chips that fit,
+/// and "+N more".
 #[derive(Clone, PartialEq, Debug)]
 pub struct CapabilityBox {
     pub rect: Rect,
-    pub title: Label,
+    pub title: Vec<Label>,
     pub chips: Vec<Chip>,
     pub more: Option<Label>,
 }
@@ -328,10 +329,35 @@ fn fitted(text: &str, px: f64, room: f64) -> String {
     format!("{}…", text.chars().take(n).collect::<String>().trim_end())
 }
 
+/// A capability's name with its count (`" (3)"`) in `room` pixels at `px`: one line when it
+/// fits, else two broken at a space (whole words on the first line), the second shortened
+/// with "…" if it still does not fit; one shortened line when the first word alone is too long.
+fn title_lines(name: &str, count: &str, px: f64, room: f64) -> Vec<String> {
+    let whole = format!("{name}{count}");
+    if text_width(&whole, px) <= room {
+        return vec![whole];
+    }
+    let count_w = text_width(count, px);
+    let first = name
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .take_while(|&i| text_width(name[..i].trim_end(), px) <= room)
+        .last();
+    match first {
+        Some(i) => {
+            let rest = name[i..].trim_start();
+            vec![name[..i].trim_end().to_string(), format!("{}{count}", fitted(rest, px, room - count_w))]
+        }
+        None => vec![format!("{}{count}", fitted(name, px, room - count_w))],
+    }
+}
+
 /// Lays out the capabilities (those with applications, in the order given) as a grid of
 /// boxes filling `area` (x, y, width, height), with chips in rows of as many columns as fit.
 /// The grid's column count is the one that shows the most applications, then the largest
-/// type; a box whose chips do not all fit ends with "+N more".
+/// type; a name too long for one line takes two (its box has a row of chips less); a box
+/// whose chips do not all fit ends with "+N more".
 pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: f64) -> MapSlide {
     let (x0, y0, width, height) = area;
     let shown: Vec<&SlideCapability> = caps.iter().filter(|c| !c.applications.is_empty()).take(SLIDE_BOXES).collect();
@@ -341,31 +367,40 @@ pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: 
         return MapSlide { boxes: Vec::new(), omitted };
     }
     // (columns, font) → applications shown.
-    let mut best: Option<(usize, f64, usize)> = None;
+    // (columns, font, applications shown, names shown whole).
+    let mut best: Option<(usize, f64, usize, usize)> = None;
     for font in [font_px, font_px * 0.85, font_px * 0.72] {
         let font = font.max(MIN_FONT);
         for columns in 1..=n.min(8) {
             let rows = n.div_ceil(columns);
-            let bw = (width - GAP * (columns - 1) as f64) / columns as f64;
-            let bh = (height - GAP * (rows - 1) as f64) / rows as f64;
-            let capacity = chip_capacity(bw, bh, font);
-            if capacity == 0 {
+            let bw = ((width - GAP * (columns - 1) as f64) / columns as f64).floor();
+            let bh = ((height - GAP * (rows - 1) as f64) / rows as f64).floor();
+            let titles: Vec<Vec<String>> = shown.iter().map(|c| title_of(c, bw, font)).collect();
+            let capacities: Vec<usize> = titles.iter().map(|t| chip_capacity(bw, bh, font, t.len())).collect();
+            if capacities.contains(&0) {
                 continue;
             }
-            let fits: usize = shown.iter().map(|c| c.applications.len().min(capacity)).sum();
-            if best.is_none_or(|(_, f, s)| fits > s || (fits == s && font > f)) {
-                best = Some((columns, font, fits));
+            let fits: usize = shown.iter().zip(&capacities).map(|(c, &n)| c.applications.len().min(n)).sum();
+            let room = chip_label_room(chip_width(bw, chip_grid(bw, bh, font, 1).0));
+            let whole_titles = titles.iter().filter(|t| !t.iter().any(|l| l.contains('…'))).count();
+            let whole_chips: usize = shown
+                .iter()
+                .zip(&capacities)
+                .map(|(c, &n)| c.applications.iter().take(n).filter(|(a, _)| text_width(a, font) <= room).count())
+                .sum();
+            let whole = whole_titles + whole_chips;
+            if best.is_none_or(|(_, f, s, w)| (fits, whole) > (s, w) || ((fits, whole) == (s, w) && font > f)) {
+                best = Some((columns, font, fits, whole));
             }
         }
     }
-    let (columns, font, _) = best.unwrap_or((n.min(8), MIN_FONT, 0));
+    let (columns, font, _, _) = best.unwrap_or((n.min(8), MIN_FONT, 0, 0));
     let rows = n.div_ceil(columns);
     let bw = ((width - GAP * (columns - 1) as f64) / columns as f64).floor();
     let bh = ((height - GAP * (rows - 1) as f64) / rows as f64).floor();
-    let (chip_cols, chip_rows) = chip_grid(bw, bh, font);
+    let (chip_cols, _) = chip_grid(bw, bh, font, 1);
     let chip_h = font * 1.6;
-    let chip_w =
-        ((bw - 2.0 * PAD - GAP / 2.0 * (chip_cols.saturating_sub(1)) as f64) / chip_cols.max(1) as f64).floor();
+    let chip_w = chip_width(bw, chip_cols);
     let title_px = font * 1.05;
     let boxes = shown
         .iter()
@@ -373,21 +408,27 @@ pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: 
         .map(|(k, c)| {
             let (col, row) = (k % columns, k / columns);
             let rect = Rect { x: x0 + col as f64 * (bw + GAP), y: y0 + row as f64 * (bh + GAP), w: bw, h: bh };
-            let count = format!(" ({})", c.applications.len());
-            let room = bw - 2.0 * PAD - text_width(&count, title_px);
-            let title = Label::new(
-                format!("{}{count}", fitted(&c.name, title_px, room)),
-                title_px,
-                true,
-                Anchor::Start,
-                rect.x + PAD,
-                rect.y + PAD,
-            );
-            let capacity = chip_cols * chip_rows;
+            let lines = title_of(c, bw, font);
+            let line_h = title_px * LINE_HEIGHT;
+            let title: Vec<Label> = lines
+                .iter()
+                .enumerate()
+                .map(|(j, line)| {
+                    Label::new(
+                        line.clone(),
+                        title_px,
+                        true,
+                        Anchor::Start,
+                        rect.x + PAD,
+                        rect.y + PAD + j as f64 * line_h,
+                    )
+                })
+                .collect();
+            let capacity = chip_capacity(bw, bh, font, lines.len());
             let total = c.applications.len();
             // The last place goes to "+N more" when not all fit.
             let placed = if total <= capacity { total } else { capacity.saturating_sub(1) };
-            let top = rect.y + PAD + title_px * LINE_HEIGHT + PAD / 2.0;
+            let top = rect.y + PAD + lines.len() as f64 * line_h + PAD / 2.0;
             let place = |i: usize| {
                 let (cc, cr) = (i % chip_cols, i / chip_cols);
                 Rect {
@@ -402,7 +443,7 @@ pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: 
                 .enumerate()
                 .map(|(i, (name, step))| {
                     let r = place(i);
-                    let text = fitted(name, font, r.w - 2.0 * PAD / 2.0 - 4.0);
+                    let text = fitted(name, font, chip_label_room(r.w));
                     let label = Label::new(
                         text,
                         font,
@@ -431,11 +472,27 @@ pub fn map_slide(caps: &[SlideCapability], area: (f64, f64, f64, f64), font_px: 
     MapSlide { boxes, omitted }
 }
 
-/// Chip columns and rows that fit in a box of `bw` × `bh` at `font`.
-fn chip_grid(bw: f64, bh: f64, font: f64) -> (usize, usize) {
+/// The width of a chip in a box `bw` wide with `chip_cols` columns of chips.
+fn chip_width(bw: f64, chip_cols: usize) -> f64 {
+    ((bw - 2.0 * PAD - GAP / 2.0 * (chip_cols.saturating_sub(1)) as f64) / chip_cols.max(1) as f64).floor()
+}
+
+/// The room for the name on a chip `chip_w` wide.
+fn chip_label_room(chip_w: f64) -> f64 {
+    chip_w - PAD - 4.0
+}
+
+/// A capability's title lines in a box `bw` wide with chips at `font`.
+fn title_of(c: &SlideCapability, bw: f64, font: f64) -> Vec<String> {
+    title_lines(&c.name, &format!(" ({})", c.applications.len()), font * 1.05, bw - 2.0 * PAD)
+}
+
+/// Chip columns and rows that fit in a box of `bw` × `bh` at `font`, under a title of
+/// `title_lines` lines.
+fn chip_grid(bw: f64, bh: f64, font: f64, title_lines: usize) -> (usize, usize) {
     let inner = bw - 2.0 * PAD;
     let cols = (((inner + GAP / 2.0) / (CHIP_MIN_W * font / 16.0 + GAP / 2.0)).floor() as usize).max(1);
-    let room = bh - 2.0 * PAD - font * 1.05 * LINE_HEIGHT - PAD / 2.0;
+    let room = bh - 2.0 * PAD - title_lines as f64 * font * 1.05 * LINE_HEIGHT - PAD / 2.0;
     let rows = ((room + GAP / 2.0) / (font * 1.6 + GAP / 2.0)).floor().max(0.0) as usize;
     if inner < CHIP_MIN_W * font / 16.0 * 0.8 {
         return (0, 0);
@@ -443,8 +500,8 @@ fn chip_grid(bw: f64, bh: f64, font: f64) -> (usize, usize) {
     (cols, rows)
 }
 
-fn chip_capacity(bw: f64, bh: f64, font: f64) -> usize {
-    let (c, r) = chip_grid(bw, bh, font);
+fn chip_capacity(bw: f64, bh: f64, font: f64, title_lines: usize) -> usize {
+    let (c, r) = chip_grid(bw, bh, font, title_lines);
     c * r
 }
 
@@ -486,7 +543,10 @@ mod slide_tests {
             for other in &s.boxes[k + 1..] {
                 assert!(!overlaps(&b.rect, &other.rect), "boxes do not overlap");
             }
-            assert!(inside(&b.title.rect, &b.rect), "title inside its box: {:?} in {:?}", b.title.rect, b.rect);
+            assert!(matches!(b.title.len(), 1 | 2), "one or two title lines");
+            for line in &b.title {
+                assert!(inside(&line.rect, &b.rect), "title inside its box: {:?} in {:?}", line.rect, b.rect);
+            }
             let apps = with_apps[k].applications.len();
             let more: usize = b
                 .more
@@ -496,7 +556,7 @@ mod slide_tests {
             let rects: Vec<&Rect> = b.chips.iter().map(|c| &c.rect).chain(b.more.iter().map(|m| &m.rect)).collect();
             for (i, r) in rects.iter().enumerate() {
                 assert!(inside(r, &b.rect), "chip inside its box");
-                assert!(!overlaps(r, &b.title.rect), "chip clear of the title");
+                assert!(b.title.iter().all(|line| !overlaps(r, &line.rect)), "chip clear of the title");
                 for o in &rects[i + 1..] {
                     assert!(!overlaps(r, o), "chips do not overlap");
                 }
@@ -523,6 +583,30 @@ mod slide_tests {
         let s = map_slide(&input, AREA, 20.0);
         check(&s, &input);
         assert_eq!((s.boxes.len(), s.omitted), (SLIDE_BOXES, 70 - SLIDE_BOXES));
+    }
+
+    #[test]
+    fn a_long_capability_name_takes_two_lines_of_whole_words() {
+        assert_eq!(title_lines("Billing", " (1)", 20.0, 400.0), ["Billing (1)"]);
+        let lines = title_lines("Customer relationship management", " (2)", 20.0, 360.0);
+        assert_eq!(lines, ["Customer relationship", "management (2)"]);
+        assert!(lines.iter().all(|l| text_width(l, 20.0) <= 360.0 + 1e-6));
+        // Too long for two lines: the second is shortened; one word too long: one line.
+        let lines = title_lines("Identity and access management for every employee", " (3)", 20.0, 260.0);
+        assert!(lines.len() == 2 && lines[1].ends_with("… (3)"), "{lines:?}");
+        let lines = title_lines(&"x".repeat(40), " (1)", 20.0, 260.0);
+        assert!(lines.len() == 1 && lines[0].ends_with("… (1)"), "{lines:?}");
+        // On the slide, the demo's long names are whole.
+        let input = vec![
+            SlideCapability {
+                name: "Customer relationship management".into(),
+                applications: vec![("Salesforce".into(), 0)],
+            };
+            29
+        ];
+        let s = map_slide(&input, AREA, 20.0);
+        check(&s, &input);
+        assert!(s.boxes.iter().all(|b| b.title.iter().all(|l| !l.text.contains('…'))), "{:?}", s.boxes[0].title);
     }
 
     #[test]
