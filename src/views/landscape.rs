@@ -517,7 +517,7 @@ fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
         <div class="card">
             <h3>"Technology risk"</h3>
             <p class="field-hint">"Each application takes the worst support status of the technologies it runs on at the chosen month; unknown when it lists none or their dates are not known."</p>
-            <table>
+            <table class="data-table compact fit">
                 <caption class="visually-hidden">"Applications by technology support"</caption>
                 <thead><tr><th scope="col">"Support"</th><th scope="col" class="num">"Applications"</th></tr></thead>
                 <tbody>
@@ -540,7 +540,7 @@ fn Problems(figures: Memo<LandscapeAt>) -> impl IntoView {
         </div>
         <div class="card">
             <h3>"Data quality"</h3>
-            <table>
+            <table class="data-table compact">
                 <caption class="visually-hidden">"Data quality"</caption>
                 <thead><tr><th scope="col">"Check"</th><th scope="col" class="num">"Applications with it"</th><th scope="col">"Missing"</th></tr></thead>
                 <tbody>

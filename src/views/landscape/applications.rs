@@ -405,6 +405,7 @@ fn CapabilitiesSupported(id: String) -> impl IntoView {
                     let (id1, id2, c1, c2) = (id.clone(), id.clone(), link.capability.clone(), link.capability.clone());
                     view! { <li>
                         <span>{name.clone()}</span>
+                        <span class="link-actions">
                         <label class="inline-field">"Fit "
                             <select aria-label=format!("Fit for {name}") on:change=move |ev| {
                                 let fit = parse_fit(&event_target_value(&ev)).unwrap_or(None);
@@ -418,6 +419,7 @@ fn CapabilitiesSupported(id: String) -> impl IntoView {
                         </label>
                         <button type="button" class="quiet" aria-label=format!("Unlink capability {name}")
                             on:click=move |_| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id2) { a.capabilities.retain(|s| s.capability != c2); })>"Unlink"</button>
+                        </span>
                     </li> }
                 }).collect_view()}
             </ul>
@@ -540,20 +542,26 @@ fn Interfaces(id: String) -> impl IntoView {
         }
     };
     view! {
-            <fieldset class="links">
-                <legend>"Interfaces"</legend>
-                <ul>
-                    {move || links.get().into_iter().enumerate().map(|(n, (i, other))| {
-                        let id = id.clone();
-                        let label = format!("{} {other}{}{}", i.direction.label(),
-                            if i.name.is_empty() { String::new() } else { format!(" — {}", i.name) },
-                            if i.data.is_empty() { String::new() } else { format!(" ({})", i.data) });
-                        view! { <li><span>{label.clone()}</span>
-                            <button type="button" class="quiet" aria-label=format!("Remove interface: {label}")
-                                on:click=move |_| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id) { if n < a.interfaces.len() { a.interfaces.remove(n); } })>"Remove"</button>
-                        </li> }
-                    }).collect_view()}
-                </ul>
+        <fieldset class="links">
+            <legend>"Interfaces"</legend>
+            <ul>
+                {move || links.get().into_iter().enumerate().map(|(n, (i, other))| {
+                    let id = id.clone();
+                    let label = format!("{} {other}{}{}", i.direction.label(),
+                        if i.name.is_empty() { String::new() } else { format!(" — {}", i.name) },
+                        if i.data.is_empty() { String::new() } else { format!(" ({})", i.data) });
+                    view! { <li><span>{label.clone()}</span>
+                        <button type="button" class="quiet" aria-label=format!("Remove interface: {label}")
+                            on:click=move |_| link_edit(app, error, |r| if let Some(a) = r.application_mut(&id) { if n < a.interfaces.len() { a.interfaces.remove(n); } })>"Remove"</button>
+                    </li> }
+                }).collect_view()}
+            </ul>
+            // Read as a sentence: "Sends to" [the other application], then what the
+            // interface is called and carries.
+            <div class="interface-add">
+                <select aria-label="Interface direction" on:change=move |ev| direction.set(event_target_value(&ev))>
+                    {Direction::ALL.iter().map(|d| view! { <option value=d.key()>{d.label()}</option> }).collect_view()}
+                </select>
                 <SearchPick label="Interface with" placeholder="Application name"
                     find=move |q| app.roadmap.with(|r| r.landscape.applications.iter()
                         .filter(|a| a.id != id_self && matches(q, &[&a.name, &a.vendor]))
@@ -561,22 +569,20 @@ fn Interfaces(id: String) -> impl IntoView {
                         .map(|a| (a.id.clone(), a.name.clone()))
                         .collect())
                     pick=Callback::new(move |other| to.set(other))/>
+            </div>
+            <p class="field-hint">{move || {
+                let t = to.get();
+                if t.is_empty() { "No application chosen yet: find it by name.".to_string() } else { format!("With: {}", app.roadmap.with(|r| name_of(r, ItemKind::Application, &t))) }
+            }}</p>
             <div class="link-add">
-                    <select aria-label="Interface direction" on:change=move |ev| direction.set(event_target_value(&ev))>
-                        {Direction::ALL.iter().map(|d| view! { <option value=d.key()>{d.label()}</option> }).collect_view()}
-                    </select>
-    <span class="interface-with">{move || {
-                        let t = to.get();
-                        if t.is_empty() { "With: (find it above)".to_string() } else { format!("With: {}", app.roadmap.with(|r| name_of(r, ItemKind::Application, &t))) }
-                    }}</span>
-                    <input type="text" aria-label="Interface name" placeholder="Name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                    <input type="text" aria-label="Data carried" placeholder="Data carried" prop:value=move || data.get() on:input=move |ev| data.set(event_target_value(&ev))/>
-                    <button type="button" on:click=add>"Add interface"</button>
-                </div>
+                <input type="text" aria-label="Interface name" placeholder="Name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                <input type="text" aria-label="Data carried" placeholder="Data carried" prop:value=move || data.get() on:input=move |ev| data.set(event_target_value(&ev))/>
+                <button type="button" on:click=add>"Add interface"</button>
+            </div>
 
-                {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            </fieldset>
-        }
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </fieldset>
+    }
 }
 
 /// The initiatives that introduce or retire this application, and when.
