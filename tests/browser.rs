@@ -787,3 +787,47 @@ async fn an_application_added_on_the_applications_tab_opens_its_panel_and_is_sav
     set_hash("");
     clear();
 }
+
+/// A tab clicked with a modifier (Ctrl, ⌘, Shift: opened in another browser tab) is not
+/// "followed" here: the tab bar drawn next does not take the keyboard's focus; a plain click
+/// does (so the check can fail).
+#[wasm_bindgen_test]
+async fn a_tab_opened_elsewhere_with_a_modifier_does_not_take_the_focus_here() {
+    use cairn::ui::tabs::{Tab, TabBar};
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let bar = || {
+        let host = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&host).unwrap();
+        let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+            let tabs = vec![
+                Tab::new("One", "#/tabs-test/one".into(), Signal::derive(|| true)),
+                Tab::new("Two", "#/tabs-test/two".into(), Signal::derive(|| false)),
+            ];
+            view! { <TabBar label="Test parts" tabs/> }
+        });
+        (host, handle)
+    };
+    let click = js_sys::Function::new_with_args(
+        "el, ctrl",
+        "el.addEventListener('click', (e) => e.preventDefault(), { once: true }); \
+         el.dispatchEvent(new MouseEvent('click', { ctrlKey: ctrl, bubbles: true, cancelable: true }));",
+    );
+    let focused_current = || {
+        doc.active_element().and_then(|e| e.get_attribute("aria-current")).as_deref() == Some("page")
+            && doc.active_element().unwrap().text_content().unwrap() == "One"
+    };
+    for (ctrl, takes_focus) in [(true, false), (false, true)] {
+        doc.body().unwrap().focus().ok();
+        let (host, handle) = bar();
+        let two = host.query_selector("a[href='#/tabs-test/two']").unwrap().unwrap();
+        click.call2(&wasm_bindgen::JsValue::NULL, &two, &ctrl.into()).unwrap();
+        drop(handle);
+        host.remove();
+        // Drawn again, as following a tab draws the view again.
+        let (host, handle) = bar();
+        gloo_timers_sleep(Duration::from_millis(50)).await;
+        assert_eq!(focused_current(), takes_focus, "ctrl: {ctrl}");
+        drop(handle);
+        host.remove();
+    }
+}

@@ -47,7 +47,13 @@ pub fn TabBar(label: &'static str, tabs: Vec<Tab>, #[prop(optional)] class: &'st
                 let current = t.current;
                 view! {
                     <a href=t.href aria-current=move || current.get().then_some("page")
-                        on:click=move |_| if !current.get() { FOLLOWED.with(|f| f.set(Some(label))) }>
+                        on:click=move |ev: web_sys::MouseEvent| {
+                            // A click with a modifier opens the tab elsewhere: this page stays.
+                            let elsewhere = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
+                            if !current.get() && !elsewhere {
+                                FOLLOWED.with(|f| f.set(Some(label)))
+                            }
+                        }>
                         {t.title}
                         {t.count.map(|n| view! { " " <span class="count">{move || n.get()}</span> })}
                     </a>
