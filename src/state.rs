@@ -703,18 +703,24 @@ impl App {
                 app.report_save_error(SaveError::Conflict);
                 return;
             }
-            app.record_for_undo();
-            app.revisions.update_value(|r| {
-                r.insert(id, stored.revision);
-            });
-            app.set_roadmap(stored.roadmap, problems);
-            app.notify(
-                Topic::Sync,
-                Level::Info,
-                "Updated with changes made in another tab.",
-                vec![("OK".into(), Action::Dismiss)],
-            );
+            app.took_from_another_tab(id, stored, problems);
         });
+    }
+
+    /// Shows another tab's save of the open roadmap `id` (read, its problems if found), the
+    /// roadmap it replaces kept as an undo step.
+    fn took_from_another_tab(&self, id: String, stored: crate::domain::stored::Stored, problems: Option<Vec<Problem>>) {
+        self.record_for_undo();
+        self.revisions.update_value(|r| {
+            r.insert(id, stored.revision);
+        });
+        self.set_roadmap(stored.roadmap, problems);
+        self.notify(
+            Topic::Sync,
+            Level::Info,
+            "Updated with changes made in another tab.",
+            vec![("OK".into(), Action::Dismiss)],
+        );
     }
 
     /// True while another tab's save of the open roadmap is read in steps (`take_in_steps`).
@@ -1563,19 +1569,7 @@ impl App {
                     return;
                 }
                 match crate::codec::decode_stored(&raw) {
-                    Ok(stored) => {
-                        self.record_for_undo();
-                        self.revisions.update_value(|r| {
-                            r.insert(id, stored.revision);
-                        });
-                        self.set_roadmap(stored.roadmap, None);
-                        self.notify(
-                            Topic::Sync,
-                            Level::Info,
-                            "Updated with changes made in another tab.",
-                            vec![("OK".into(), Action::Dismiss)],
-                        );
-                    }
+                    Ok(stored) => self.took_from_another_tab(id, stored, None),
                     Err(_) => {
                         self.report_save_error(SaveError::Conflict);
                     }
