@@ -43,14 +43,16 @@ fn missing_context(type_name: &str) -> ! {
 pub fn BelowFirstScreen(children: leptos::prelude::ChildrenFn) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     let drawn = RwSignal::new(false);
-    // The frame's callbacks run before its paint; the timer's task after it.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                drawn.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        )
+    after_paint(move || {
+        drawn.try_set(true);
     });
     move || drawn.get().then(|| children())
+}
+
+/// Runs `f` in the task after the next frame is painted (what the first screen does not
+/// wait for).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::*;
+    // The frame's callbacks run before its paint; the timer's task after it.
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }

@@ -4,7 +4,7 @@
 //! `domain::landscape`; its rules are written out in docs/landscape.md.
 
 use crate::domain::format::{count, month_label, percent, short_money};
-use crate::domain::landscape::map::{landscape_at_with, ApplicationRow, ColourBy, LandscapeAt, LandscapeBase};
+use crate::domain::landscape::map::{landscape_at_in_part, ApplicationRow, ColourBy, LandscapeAt, LandscapeBase};
 use crate::domain::landscape::Disposition;
 use crate::domain::Month;
 use crate::route::LandscapeTab;
@@ -106,9 +106,16 @@ fn Map() -> impl IntoView {
     on_cleanup(move || choices.slide.set(None));
     // What does not depend on the month once per roadmap; a date change redoes the rest.
     let base = Memo::new(move |_| app.roadmap.with(LandscapeBase::new));
+    // The technologies (support, conflicts) once the first screen is painted, or at once
+    // when the chips are coloured by them: resolving them is most of opening the map.
+    let painted = RwSignal::new(false);
+    crate::ui::after_paint(move || {
+        painted.try_set(true);
+    });
+    let technology = Memo::new(move |_| painted.get() || choices.colour.get() == ColourBy::Support);
     let figures = Memo::new(move |_| {
-        let m = at.get();
-        base.with(|b| app.roadmap.with(|r| landscape_at_with(r, b, m)))
+        let (m, t) = (at.get(), technology.get());
+        base.with(|b| app.roadmap.with(|r| landscape_at_in_part(r, b, m, t)))
     });
     let currency = Memo::new(move |_| app.roadmap.with(|r| r.currency.clone()));
     let money = move |v: f64| short_money(v, &currency.get());

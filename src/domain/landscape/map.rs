@@ -208,9 +208,12 @@ pub struct LandscapeBase {
     /// The applications' rows, their phase and support not yet set.
     applications: Vec<ApplicationRow>,
     quality: Quality,
+    /// Without the technologies ([`super::Analysis::links_but_technologies`]).
     links: super::Links,
-    /// The conflicts at any month: a month's are some of them.
-    conflicts: Vec<super::risk::Conflict>,
+    /// The links with the technologies, and the conflicts at any month (a month's are some
+    /// of them): worked out when first asked ([`LandscapeBase::technology`]), not to open the
+    /// map's first screen.
+    technology: std::sync::OnceLock<(super::Links, Vec<super::risk::Conflict>)>,
 }
 
 impl LandscapeBase {
@@ -259,7 +262,15 @@ impl LandscapeBase {
                 .map(|c| (c, q.share(c), q.missing(c).iter().map(|&k| apps[k].name.clone()).collect()))
                 .collect(),
         );
-        LandscapeBase { applications, quality, links: a.links(), conflicts: a.all_conflicts() }
+        LandscapeBase { applications, quality, links: a.links_but_technologies(), technology: Default::default() }
+    }
+
+    /// The links with the technologies resolved, and the conflicts at any month (once).
+    fn technology(&self, r: &Roadmap) -> &(super::Links, Vec<super::risk::Conflict>) {
+        self.technology.get_or_init(|| {
+            let a = Analysis::from_links(r, self.links.clone());
+            (a.links(), a.all_conflicts())
+        })
     }
 }
 
@@ -271,12 +282,24 @@ pub fn landscape_at(r: &Roadmap, at: Month) -> LandscapeAt {
 /// The landscape of `r` at month `at`, from what does not depend on the month (`base`, of the
 /// same roadmap).
 pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> LandscapeAt {
-    let a = Analysis::from_links(r, base.links.clone()).at_month(at);
+    landscape_at_in_part(r, base, at, true)
+}
+
+/// [`landscape_at_with`] without the technologies when `technology` is false: every
+/// application's support is unknown, the counts per support status and the conflicts are
+/// empty, the rest is the same (what the map's first screen shows; resolving the
+/// technologies waits until something shows them).
+pub fn landscape_at_in_part(r: &Roadmap, base: &LandscapeBase, at: Month, technology: bool) -> LandscapeAt {
+    let tech = technology.then(|| base.technology(r));
+    let links = tech.map_or_else(|| base.links.clone(), |(links, _)| links.clone());
+    let a = Analysis::from_links(r, links).at_month(at);
     let apps = a.applications();
     let mut applications = base.applications.clone();
     for (k, row) in applications.iter_mut().enumerate() {
         row.phase = a.phase_at(k, at).map_or("No dates", |p| p.label());
-        row.support = a.application_support(k, at);
+        if technology {
+            row.support = a.application_support(k, at);
+        }
     }
     let redundant = a.redundancies(at);
     let mut is_redundant = vec![false; r.capabilities.len()];
@@ -315,10 +338,13 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
             past_end_of_life: past[c],
         })
         .collect();
-    let support = SupportStatus::ALL
-        .into_iter()
-        .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
-        .collect();
+    let support = match technology {
+        true => SupportStatus::ALL
+            .into_iter()
+            .map(|s| (s, applications.iter().filter(|row| row.support == s).count()))
+            .collect(),
+        false => Vec::new(),
+    };
     LandscapeAt {
         at,
         running: runs,
@@ -331,7 +357,7 @@ pub fn landscape_at_with(r: &Roadmap, base: &LandscapeBase, at: Month) -> Landsc
         capabilities,
         support,
         quality: base.quality.clone(),
-        conflicts: a.conflicts_among(&base.conflicts, at),
+        conflicts: tech.map(|(_, all)| a.conflicts_among(all, at)).unwrap_or_default(),
         time: a.time_grid(at),
     }
 }
@@ -356,6 +382,18 @@ mod tests {
             for k in 0..40 {
                 let at = m("2025-01").plus(k * 3);
                 assert_eq!(landscape_at_with(&r, &base, at), landscape_at(&r, at));
+                // Without the technologies: the same but support and conflicts.
+                let full = landscape_at(&r, at);
+                let first = landscape_at_in_part(&r, &LandscapeBase::new(&r), at, false);
+                assert!(first.applications.iter().all(|a| a.support == SupportStatus::Unknown));
+                assert!(first.support.is_empty() && first.conflicts.is_empty());
+                let unsupported = |mut l: LandscapeAt| {
+                    l.applications.iter_mut().for_each(|a| a.support = SupportStatus::Unknown);
+                    l.support.clear();
+                    l.conflicts.clear();
+                    l
+                };
+                assert_eq!(first, unsupported(full));
             }
         }
     }

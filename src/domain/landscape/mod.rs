@@ -70,10 +70,11 @@ pub struct Analysis<'a> {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Links {
     pub capabilities: Arc<Vec<Vec<usize>>>,
-    pub technologies: Arc<Vec<Vec<usize>>>,
-    /// And per technology its dates in effect, per application its lifecycle after the
-    /// initiatives' changes (not links, but worked out once as well).
-    pub technology_dates: Arc<Vec<TechDates>>,
+    /// `None`: not resolved yet (an analysis from these links resolves them when asked).
+    pub technologies: Option<Arc<Vec<Vec<usize>>>>,
+    /// And per technology its dates in effect (`None`: not worked out yet), per application
+    /// its lifecycle after the initiatives' changes (not links, but worked out once as well).
+    pub technology_dates: Option<Arc<Vec<TechDates>>>,
     pub lifecycles: Arc<Vec<Lifecycle>>,
     pub retired_by: Arc<Vec<Option<(usize, Month)>>>,
     pub introduced_by: Arc<Vec<Option<(usize, Month)>>>,
@@ -151,11 +152,11 @@ impl<'a> Analysis<'a> {
             techs: std::sync::OnceLock::new(),
             caps: std::sync::OnceLock::new(),
             app_capabilities: std::sync::OnceLock::from(links.capabilities),
-            app_technologies: std::sync::OnceLock::from(links.technologies),
+            app_technologies: links.technologies.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
             lifecycles: links.lifecycles,
             retired_by: links.retired_by,
             introduced_by: links.introduced_by,
-            tech_dates: std::sync::OnceLock::from(links.technology_dates),
+            tech_dates: links.technology_dates.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
             phases: None,
         }
     }
@@ -211,11 +212,21 @@ impl<'a> Analysis<'a> {
 
     /// The applications' links, resolved, and their lifecycles (for [`Analysis::from_links`]).
     pub fn links(&self) -> Links {
+        Links {
+            technologies: Some(self.all_technologies().clone()),
+            technology_dates: Some(self.tech_dates.get_or_init(|| self.technology_dates()).clone()),
+            ..self.links_but_technologies()
+        }
+    }
+
+    /// [`Analysis::links`] without the technologies (resolving 100,000 links by id is most
+    /// of the work): what the capabilities and lifecycles need.
+    pub fn links_but_technologies(&self) -> Links {
         // Shared, not copied.
         Links {
             capabilities: self.all_capabilities().clone(),
-            technologies: self.all_technologies().clone(),
-            technology_dates: self.tech_dates.get_or_init(|| self.technology_dates()).clone(),
+            technologies: None,
+            technology_dates: None,
             lifecycles: self.lifecycles.clone(),
             retired_by: self.retired_by.clone(),
             introduced_by: self.introduced_by.clone(),

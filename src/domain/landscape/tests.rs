@@ -536,6 +536,14 @@ fn print_edit_timings() {
     time("LandscapeBase::new (opening the map)", &mut || {
         drop(std::hint::black_box(super::map::LandscapeBase::new(&big)))
     });
+    time("the map's first screen: base and month without the technologies", &mut || {
+        let base = super::map::LandscapeBase::new(&big);
+        drop(std::hint::black_box(super::map::landscape_at_in_part(&big, &base, at, false)))
+    });
+    time("the map whole: base and month with the technologies", &mut || {
+        let base = super::map::LandscapeBase::new(&big);
+        drop(std::hint::black_box(super::map::landscape_at_in_part(&big, &base, at, true)))
+    });
     time("landscape_at", &mut || drop(std::hint::black_box(super::map::landscape_at(&big, at))));
     let base = super::map::LandscapeBase::new(&big);
     time("landscape_at_with (a date change: the month's part only)", &mut || {
