@@ -194,7 +194,12 @@ test('a fresh visit whose codec cannot be loaded keeps its changes in the tab, s
   const page = await context.newPage();
   page.on('pageerror', () => {});
   let failing = true;
-  await page.route(/\/split_codec-[0-9a-f]{16}\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  let lastRefused = 0;
+  await page.route(/\/split_codec-[0-9a-f]{16}\.wasm$/, (route) => {
+    if (!failing) return route.continue();
+    lastRefused = Date.now();
+    return route.abort('internetdisconnected');
+  });
   await page.goto(`${server.url}/`);
   await page.getByLabel('New initiative name').fill('Typed while the codec was missing');
   await page.getByLabel('New initiative name').press('Enter');
@@ -202,6 +207,9 @@ test('a fresh visit whose codec cannot be loaded keeps its changes in the tab, s
   await expect(alert).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Not saved$/ })).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cairn.roadmap.')))).toEqual([]);
+  // Every save waiting for the codec (the first one and the edit's) has tried and failed:
+  // none is left to load it on its own once the connection is back, before Try again.
+  await expect.poll(() => Date.now() - lastRefused, { timeout: 30_000 }).toBeGreaterThan(1500);
 
   failing = false;
   await alert.getByRole('button', { name: 'Try saving again' }).click();
