@@ -115,6 +115,16 @@ pub const STILL_OPENING: &str =
 /// A new roadmap (its id) and where its landscape comes from, once the codec is loaded.
 type PendingLandscape = (String, fn() -> Landscape);
 
+/// A roadmap another replaced while its save waited for the codec (the first moments of a
+/// fresh visit, longer on a slow connection): what it was then, saved under its own key once
+/// the codec is here (`App::keep_unsaved`).
+struct LeftUnsaved {
+    id: String,
+    roadmap: Roadmap,
+    /// Its landscape, if it was still to come with the codec (`open_new_with_landscape`).
+    landscape: Option<fn() -> Landscape>,
+}
+
 /// The roadmap being opened in steps, if one is.
 #[derive(Default)]
 struct Opening {
@@ -332,6 +342,11 @@ pub struct App {
     opening: StoredValue<Opening>,
     /// A new roadmap's landscape waiting for the codec (`App::open_new_with_landscape`).
     pending_landscape: StoredValue<Option<PendingLandscape>>,
+    /// True while a save waits for the codec (`App::save_once_codec_ready`).
+    save_waits_for_codec: StoredValue<bool>,
+    /// Roadmaps replaced while their save waited for the codec, as they were then
+    /// (`App::keep_unsaved`): written under their own keys once it is here.
+    left_unsaved: StoredValue<Vec<LeftUnsaved>>,
     next_notice: StoredValue<u64>,
     /// The scenarios of the open roadmap, in the order saved.
     pub scenarios: ReadSignal<Vec<Scenario>>,
@@ -393,6 +408,8 @@ impl App {
             stepped: StoredValue::new(SteppedSave::default()),
             opening: StoredValue::new(Opening::default()),
             pending_landscape: StoredValue::new(None),
+            save_waits_for_codec: StoredValue::new(false),
+            left_unsaved: StoredValue::new(Vec::new()),
             next_notice: StoredValue::new(1),
             scenarios,
             editing,
@@ -845,6 +862,12 @@ impl App {
         if id == self.current_id.get_untracked() {
             return;
         }
+        if !crate::codec::ready() {
+            // (A fresh visit's first moments: what it reads the roadmap with is on its way.)
+            let (app, id) = (*self, id.to_string());
+            self.when_codec_ready(Waiting::Other("the roadmap you chose is not opened"), move || app.switch_to(&id));
+            return;
+        }
         self.flush_save();
         if !self.try_open(id) {
             self.notify(Topic::Switch, Level::Warning, "That roadmap is no longer stored in this browser.", vec![]);
@@ -1008,6 +1031,12 @@ impl App {
     }
 
     pub fn delete_roadmap(&self, id: &str) {
+        if !crate::codec::ready() {
+            // (A fresh visit's first moments: the roadmap opened next is read with the codec.)
+            let (app, id) = (*self, id.to_string());
+            self.when_codec_ready(Waiting::Other("the roadmap is not deleted"), move || app.delete_roadmap(&id));
+            return;
+        }
         persistence::remove_key(&persistence::roadmap_key(id));
         persistence::remove_key(&persistence::scenarios_key(id));
         let scenario_prefix = format!("{id}\u{1f}");
@@ -1028,8 +1057,14 @@ impl App {
         self.save_index();
     }
 
-    /// Imports a roadmap file as a new roadmap (never over an existing one).
-    pub fn import_file(&self, text: &str) -> Result<String, String> {
+    /// Imports a roadmap file as a new roadmap (never over an existing one). It is read with
+    /// the codec: waits for it on a fresh visit whose codec is still on its way.
+    pub async fn import_file(&self, text: &str) -> Result<String, String> {
+        if crate::codec::load().await.is_err() {
+            return Err("Cairn could not load the code that reads roadmap files (the connection may be down): \
+                        try again once you are back online."
+                .into());
+        }
         let roadmap = crate::codec::import_file(text)?;
         let name = roadmap.name.clone();
         self.open_new(roadmap);
@@ -1191,10 +1226,75 @@ impl App {
         }
     }
 
-    /// Saves now if a save is waiting or under way (page hidden, roadmap switch).
+    /// Saves now if a save is waiting or under way (page hidden, roadmap switch). Before the
+    /// codec is here, what is open is kept as it is, to be saved under its own key once it is
+    /// (`keep_unsaved`): so another roadmap can replace it at once, nothing lost.
     pub fn flush_save(&self) {
-        if self.save_timer.with_value(|t| t.is_some()) || self.stepped.with_value(|s| s.running) {
+        let unsaved = self.save_timer.with_value(|t| t.is_some()) || self.stepped.with_value(|s| s.running);
+        if !crate::codec::ready() {
+            if unsaved || self.save_waits_for_codec.get_value() {
+                self.keep_unsaved();
+            }
+            return;
+        }
+        crate::codec::save_left_unsaved(*self);
+        if unsaved || self.save_waits_for_codec.get_value() {
             self.save_now();
+        }
+    }
+
+    /// Keeps the open roadmap, whose save waits for the codec, as it is now (with the
+    /// landscape still to come with the codec, if any): saved under its own key once the codec
+    /// is here (`save_left_unsaved`), whatever is open by then.
+    fn keep_unsaved(&self) {
+        // (Scenarios wait for the codec before they open: `not_opening`.)
+        if self.read_only_untracked() || self.editing.get_untracked().is_some() {
+            return;
+        }
+        let id = self.current_id.get_untracked();
+        let landscape = self.pending_landscape.with_value(|p| p.as_ref().filter(|(of, _)| *of == id).map(|(_, l)| *l));
+        let roadmap = self.roadmap.get_untracked();
+        self.left_unsaved.update_value(|left| {
+            left.retain(|l| l.id != id);
+            left.push(LeftUnsaved { id, roadmap, landscape });
+        });
+        self.save_once_codec_ready();
+    }
+
+    /// Saves the roadmaps kept by `keep_unsaved`, but the one open (its save comes next, and
+    /// has its latest changes) and any deleted since. One that cannot be saved is kept for the
+    /// next save, and the reason shown. (Its code is in the codec's chunk:
+    /// `codec::save_left_unsaved`.)
+    pub(crate) fn save_left_unsaved(&self) {
+        let left = self.left_unsaved.try_update_value(std::mem::take).unwrap_or_default();
+        if left.is_empty() {
+            return;
+        }
+        let open = self.current_id.get_untracked();
+        let mut kept = Vec::new();
+        let mut refused = None;
+        for mut unsaved in left {
+            let listed = self.roadmaps.with_untracked(|l| l.iter().any(|e| e.id == unsaved.id));
+            if unsaved.id == open || !listed {
+                continue;
+            }
+            if let Some(landscape) = unsaved.landscape.take().filter(|_| unsaved.roadmap.landscape.is_empty()) {
+                unsaved.roadmap.landscape = landscape();
+            }
+            let known = self.revisions.with_value(|r| r.get(&unsaved.id).copied());
+            match persistence::save(&unsaved.id, &unsaved.roadmap, known) {
+                Ok(revision) => self.revisions.update_value(|r| {
+                    r.insert(unsaved.id.clone(), revision);
+                }),
+                Err(e) => {
+                    refused = Some(e);
+                    kept.push(unsaved);
+                }
+            }
+        }
+        self.left_unsaved.update_value(|left| left.extend(kept));
+        if let Some(e) = refused {
+            self.report_save_error(e);
         }
     }
 
@@ -1368,12 +1468,10 @@ impl App {
             return;
         }
         if !crate::codec::ready() {
-            // A fresh visit's first save, just after its first screen: once the codec is here.
-            self.w.save_status.set(SaveStatus::Pending);
-            let app = *self;
-            self.when_codec_ready(Waiting::Save, move || app.save_now());
+            self.save_once_codec_ready();
             return;
         }
+        crate::codec::save_left_unsaved(*self);
         // A landscape waiting for the codec comes with this save (not with one more after).
         self.attach_pending_landscape();
         self.cancel_timer();
@@ -1383,6 +1481,23 @@ impl App {
         let known = self.revisions.with_value(|r| r.get(&id).copied());
         let saved = self.roadmap.with_untracked(|r| persistence::save(&id, r, known));
         self.saved(id, saved);
+    }
+
+    /// A save before the codec is here (a fresh visit's first save, just after its first
+    /// screen, and the changes made until the codec comes): "Saving…" until it is, then saved
+    /// (`save_now`) with the roadmaps replaced meanwhile (`keep_unsaved`). One waits at a time.
+    fn save_once_codec_ready(&self) {
+        self.w.save_status.set(SaveStatus::Pending);
+        if self.save_waits_for_codec.get_value() {
+            return;
+        }
+        self.save_waits_for_codec.set_value(true);
+        let app = *self;
+        self.when_codec_ready(Waiting::Save, move || {
+            app.save_waits_for_codec.set_value(false);
+            crate::codec::save_left_unsaved(app);
+            app.save_now();
+        });
     }
 
     /// What a save of roadmap `id` did: recorded and shown.
@@ -1409,11 +1524,16 @@ impl App {
     /// is told what waits; a waiting save shows "Not saved" and offers to try again (the
     /// changes stay in this tab; the next change tries again too).
     fn when_codec_ready(&self, waiting: Waiting, then: impl FnOnce() + 'static) {
+        self.when_codec_ready_boxed(waiting, Box::new(then));
+    }
+
+    fn when_codec_ready_boxed(&self, waiting: Waiting, then: Box<dyn FnOnce()>) {
         let app = *self;
         crate::codec::when_ready(then, move || {
             let lead = "Cairn could not load the code that reads and writes roadmaps (the connection may be down)";
             let (text, actions) = match waiting {
                 Waiting::Save => {
+                    app.save_waits_for_codec.set_value(false);
                     app.w.save_status.set(SaveStatus::Failed);
                     (
                         format!(

@@ -19,6 +19,10 @@ use crate::domain::Roadmap;
 use crate::persistence::{self, Damaged, SaveError};
 use leptos::prelude::*;
 
+/// Why a scenario cannot be saved or opened yet in the first moments of a fresh visit.
+const CODEC_STILL_LOADING: &str = "Scenarios are saved by code Cairn is still loading: try again in a moment \
+     (if the page says it could not load it, once you are back online). Nothing was changed.";
+
 impl App {
     /// Loads the scenarios of the roadmap just opened; none is being edited.
     pub(super) fn open_scenarios(&self) {
@@ -62,6 +66,13 @@ impl App {
     fn not_opening(&self) -> Result<(), String> {
         if self.is_opening() {
             return Err(super::STILL_OPENING.into());
+        }
+        if !crate::codec::ready() {
+            // A fresh visit's first moments (longer on a slow connection): scenarios are
+            // written with the codec, loading now (`crate::codec::prefetch`; once more if
+            // that failed).
+            crate::codec::when_ready(|| {}, || {});
+            return Err(CODEC_STILL_LOADING.into());
         }
         Ok(())
     }

@@ -166,6 +166,15 @@ pub fn run_loaded(
     what: &'static str,
     action: impl Future<Output = Result<(), LoadFailed>> + 'static,
 ) {
+    // One spawned task type for every action (not one per action: the first screen's size).
+    run_loaded_boxed(app, what, Box::pin(action));
+}
+
+fn run_loaded_boxed(
+    app: crate::state::App,
+    what: &'static str,
+    action: std::pin::Pin<Box<dyn Future<Output = Result<(), LoadFailed>>>>,
+) {
     leptos::task::spawn_local(async move {
         if action.await.is_err() {
             let text =

@@ -181,7 +181,7 @@ pub fn read_and_import(app: App, file: web_sys::File) {
             );
             return;
         };
-        match app.import_file(&text) {
+        match app.import_file(&text).await {
             Ok(roadmap) => app.notify(
                 Topic::Import,
                 Level::Info,
