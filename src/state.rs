@@ -1247,7 +1247,7 @@ impl App {
     /// landscape still to come with the codec, if any): saved under its own key once the codec
     /// is here (`save_left_unsaved`), whatever is open by then.
     fn keep_unsaved(&self) {
-        // (Scenarios wait for the codec before they open: `not_opening`.)
+        // (Scenarios wait for the codec before they open: `scenarios_can_change`.)
         if self.read_only_untracked() || self.editing.get_untracked().is_some() {
             return;
         }
@@ -1527,6 +1527,7 @@ impl App {
         self.when_codec_ready_boxed(waiting, Box::new(then));
     }
 
+    /// (One body for every caller, not one per closure type: the first screen's size.)
     fn when_codec_ready_boxed(&self, waiting: Waiting, then: Box<dyn FnOnce()>) {
         let app = *self;
         crate::codec::when_ready(then, move || {

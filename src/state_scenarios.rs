@@ -61,9 +61,10 @@ impl App {
         self.w.damaged.update(|d| d.push(damaged));
     }
 
-    /// `Err` while the roadmap is being opened in steps: its scenarios are not read yet, and
-    /// writing the list would write over them.
-    fn not_opening(&self) -> Result<(), String> {
+    /// `Err` (why, in the user's words) while the roadmap is being opened in steps (its
+    /// scenarios are not read yet, and writing the list would write over them), and before the
+    /// codec that writes them is loaded.
+    fn scenarios_can_change(&self) -> Result<(), String> {
         if self.is_opening() {
             return Err(super::STILL_OPENING.into());
         }
@@ -150,7 +151,7 @@ impl App {
 
     /// Saves `roadmap` as a new scenario called `name`. `Err`: why not (blank or taken name).
     pub fn save_scenario(&self, name: &str, roadmap: Roadmap) -> Result<(), String> {
-        self.not_opening()?;
+        self.scenarios_can_change()?;
         self.sync_scenario();
         let s = self.scenarios.with_untracked(|l| scenario::save_as(&roadmap, name, l))?;
         self.w.scenarios.update(|l| l.push(s));
@@ -178,7 +179,7 @@ impl App {
 
     /// Opens scenario `name` for editing; the plan is set aside unchanged.
     pub fn open_scenario(&self, name: &str) -> Result<(), String> {
-        self.not_opening()?;
+        self.scenarios_can_change()?;
         if self.editing.with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim()))) {
             return Ok(());
         }
@@ -215,7 +216,7 @@ impl App {
 
     /// Deletes a scenario (not the one being edited).
     pub fn delete_scenario(&self, name: &str) -> Result<(), String> {
-        self.not_opening()?;
+        self.scenarios_can_change()?;
         if self.editing.with_untracked(|e| e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(name.trim()))) {
             return Err("Go back to the plan before deleting the scenario you are editing.".into());
         }
@@ -233,7 +234,7 @@ impl App {
     /// Makes scenario `name` the plan (one undo step); the old plan stays as a scenario called
     /// "Plan before <name>". `Err` when the scenario has errors the plan has not.
     pub fn promote_scenario(&self, name: &str) -> Result<(), String> {
-        self.not_opening()?;
+        self.scenarios_can_change()?;
         self.back_to_plan();
         let Some(k) = self.scenarios.with_untracked(|l| scenario::find(l, name)) else {
             return Err(format!("There is no scenario called \"{}\".", name.trim()));
